@@ -1,0 +1,1 @@
+print("hearth-bench: no benchmarks yet")

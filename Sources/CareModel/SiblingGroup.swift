@@ -1,0 +1,52 @@
+/// The unit that is placed: brothers and sisters together, or one child on their own.
+public struct SiblingGroup: Hashable, Sendable, Codable {
+    /// The group's id; for a child on their own, the child's id is used.
+    public var id: GroupID
+    /// The children, in input order. Never empty.
+    public var children: [Child]
+
+    public init(id: GroupID, children: [Child]) {
+        precondition(!children.isEmpty, "a sibling group has at least one child")
+        self.id = id
+        self.children = children
+    }
+
+    /// A unit of one child.
+    public init(single child: Child) {
+        self.init(id: GroupID(child.id.rawValue), children: [child])
+    }
+
+    /// How many places the group needs.
+    public var size: Int { children.count }
+    public var childIDs: [ChildID] { children.map(\.id) }
+    /// The youngest and oldest child's ages.
+    public var ageRange: ClosedRange<Int> {
+        let ages = children.map(\.age)
+        return ages.min()!...ages.max()!
+    }
+    /// Every need of any child in the group.
+    public var needs: Needs { children.reduce(into: Needs()) { $0.formUnion($1.needs) } }
+    /// Whether the input allows splitting the group (any child marked `may_split`).
+    public var maySplit: Bool { children.count > 1 && children.contains(where: \.maySplit) }
+    /// The longest wait of any child in the group.
+    public var daysWaiting: Int { children.map(\.daysWaiting).max()! }
+    /// The request of the group: the first child's (siblings share a plan; readers check this).
+    public var placement: PlacementRequest { children[0].placement }
+
+    /// Groups children by `groupID`, keeping first-appearance order; children without a group
+    /// each form their own unit.
+    /// - Complexity: O(n) expected.
+    public static func groups(of children: [Child]) -> [SiblingGroup] {
+        var order: [GroupID] = []
+        var members: [GroupID: [Child]] = [:]
+        for child in children {
+            let key = child.groupID ?? GroupID("\u{1}" + child.id.rawValue)
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(child)
+        }
+        return order.map { key in
+            let kids = members[key]!
+            return kids[0].groupID == nil ? SiblingGroup(single: kids[0]) : SiblingGroup(id: key, children: kids)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Interchange
+
+/// The `hearth` command line: dispatches to one command and maps errors to exit codes.
+///
+/// Exit codes: 0 success; 2 bad usage or invalid input; 1 anything else.
+public enum Hearth {
+    /// The commands, in the order `hearth --help` lists them.
+    static let commands: [any HearthCommand.Type] = [
+        SimulateCommand.self, CompareCommand.self, MatchCommand.self, ExplainCommand.self,
+        GenerateCommand.self, ValidateCommand.self,
+    ]
+
+    /// Runs `hearth` with `arguments` (without the program name) and returns the exit code.
+    public static func run(_ arguments: [String], console: Console = .standard()) -> Int32 {
+        guard let name = arguments.first, name != "--help", name != "-h", name != "help" else {
+            console.line(usage)
+            return arguments.isEmpty ? 2 : 0
+        }
+        if name == "--version" {
+            console.line("hearth \(version)")
+            return 0
+        }
+        guard let command = commands.first(where: { $0.name == name }) else {
+            console.message("hearth: unknown command \"\(name)\"\n\n\(usage)")
+            return 2
+        }
+        let rest = Array(arguments.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") {
+            console.line(command.help)
+            return 0
+        }
+        do {
+            try command.run(rest, console: console)
+            return 0
+        } catch let error as UsageError {
+            console.message("hearth \(name): \(error)\nusage: \(command.synopsis)\n(see hearth \(name) --help)")
+            return 2
+        } catch let error as InvalidInput {
+            console.message(error.description)
+            console.message("hearth \(name): \(error.problems.count) problem\(error.problems.count == 1 ? "" : "s") found; nothing was written")
+            return 2
+        } catch {
+            console.message("hearth \(name): \(error)")
+            return 1
+        }
+    }
+
+    static let version = "0.1.0"
+
+    static var usage: String {
+        var text = """
+            hearth \(version): sufficiency modelling and family finding for children's social care
+
+            usage: hearth COMMAND [ARGUMENTS] [--help]
+
+            commands:
+
+            """
+        for command in commands {
+            text += "  " + command.name.padding(10) + command.summary + "\n"
+        }
+        text += "\nExit codes: 0 success, 2 bad usage or invalid input, 1 anything else."
+        return text
+    }
+}
+
+/// One `hearth` subcommand.
+protocol HearthCommand {
+    static var name: String { get }
+    /// One line for `hearth --help`.
+    static var summary: String { get }
+    /// The usage line, e.g. `hearth validate FILE...`.
+    static var synopsis: String { get }
+    /// The full `--help` text.
+    static var help: String { get }
+    /// Runs the command; throws `UsageError` or `InvalidInput` for exit code 2.
+    static func run(_ arguments: [String], console: Console) throws
+}
+
+extension String {
+    /// The text padded with spaces to at least `width` characters.
+    func padding(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}
+
+/// A command whose engine is not in this build yet (exit code 1).
+struct NotYetAvailable: Error, CustomStringConvertible {
+    var command: String
+    var description: String { "this build does not include the \(command) engine yet" }
+}

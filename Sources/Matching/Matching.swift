@@ -1,0 +1,2 @@
+/// Matching: feasibility rules, scores, explanations, assignment solvers and shortlists.
+public enum MatchingModule {}

@@ -1,0 +1,2 @@
+/// Reports: terminal tables, SVG charts and the self-contained HTML report.
+public enum ReportsModule {}

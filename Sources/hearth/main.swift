@@ -1,0 +1,4 @@
+import Foundation
+import HearthCLI
+
+exit(Hearth.run(Array(CommandLine.arguments.dropFirst())))
