@@ -7,7 +7,7 @@ public enum Hearth {
     /// The commands, in the order `hearth --help` lists them.
     static let commands: [any HearthCommand.Type] = [
         SimulateCommand.self, CompareCommand.self, MatchCommand.self, ExplainCommand.self,
-        GenerateCommand.self, ValidateCommand.self,
+        GenerateCommand.self, ValidateCommand.self, CalibrateCommand.self, BacktestCommand.self,
     ]
 
     /// Runs `hearth` with `arguments` (without the program name) and returns the exit code.
