@@ -6,7 +6,7 @@ import Simulation
 enum GenerateCommand: HearthCommand {
     static let name = "generate"
     static let summary = "write a synthetic children.csv and households.csv"
-    static let synopsis = "hearth generate [SCENARIO.json] --out DIR [--seed S]"
+    static let synopsis = "hearth generate [SCENARIO.json] --out DIR [--seed S] [--profile county|england]"
     static let help = """
         usage: \(synopsis)
 
@@ -16,6 +16,8 @@ enum GenerateCommand: HearthCommand {
           DIR/households.csv         in-house and IFA fostering households with their vacancies
           DIR/children_in_care.csv   the children already in care, with placement type and household
         The same --seed gives the same files (default seed 1).
+        --profile england starts instead from an England-sized model (85,000 children in care,
+        45,000 households, 85,000 referrals) for scale tests and benchmarks.
 
         example:
           hearth generate --out county --seed 7
@@ -23,11 +25,20 @@ enum GenerateCommand: HearthCommand {
         """
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--out", "--seed"], flags: [])
+        let args = try Arguments(arguments, valued: ["--out", "--seed", "--profile"], flags: [])
         guard let out = args.value("--out") else { throw UsageError("--out DIR is required") }
         guard args.positionals.count <= 1 else { throw UsageError("expected at most one scenario file") }
         let seed = try args.seed(default: 1)
-        let profile = try args.positionals.first.map { path throws(InvalidInput) in try CountyProfileFile.read(path: path) } ?? .default
+        let base: CountyProfile
+        switch args.value("--profile") ?? "county" {
+        case "county": base = .default
+        case "england": base = .england
+        case let other: throw UsageError("--profile \"\(other)\": expected county or england")
+        }
+        if args.positionals.first != nil && args.value("--profile") != nil {
+            throw UsageError("give either a scenario file or --profile, not both")
+        }
+        let profile = try args.positionals.first.map { path throws(InvalidInput) in try CountyProfileFile.read(path: path) } ?? base
         let county = CountyGenerator.generate(profile: profile, seed: seed)
         let directory = URL(fileURLWithPath: out)
         try AtomicFile.writeAll([

@@ -126,3 +126,30 @@ import Testing
         }
     }
 }
+
+@Suite struct EnglandProfileTests {
+    /// A tenth-size England model keeps the national geography's invariants: every fostered
+    /// child is in a household of the right provider, IFA carers live near the districts.
+    @Test func scaledDownEnglandIsConsistent() {
+        var profile = CountyProfile.england
+        profile.childrenInCare = 8_500
+        profile.placementWeights = CountyProfile.default.placementWeights
+        profile.inHouseHouseholds = 2_200
+        profile.inHousePlaces = 3_290
+        profile.ifaHouseholds = 2_300
+        profile.ifaVacancies = 250
+        profile.referrals = 500
+        #expect(profile.validationProblems().isEmpty)
+        let county = CountyGenerator.generate(profile: profile, seed: 3)
+        #expect(county.childrenInCare.count == 8_500)
+        let fostered = county.childrenInCare.filter(\.placement.isFoster)
+        #expect(fostered.allSatisfy { $0.household != nil })
+        let centres = profile.districts.map(\.centre)
+        for h in county.households where h.provider == .ifa {
+            let nearest = centres.map { $0.distanceMiles(to: h.location) }.min()!
+            #expect(nearest <= profile.ifaMaxMiles + 12 + 1e-6)
+        }
+        let far = Double(county.childrenInCare.filter { $0.distanceFromHomeMiles > 20 }.count) / 8_500
+        #expect(abs(far - 0.28) < 0.06, "over 20 miles: \(far)")
+    }
+}

@@ -138,7 +138,13 @@ private struct Builder {
     func ifaHouseholds(using rng: inout some RandomNumberGenerator) -> [Household] {
         (0..<profile.ifaHouseholds).map { index in
             let miles = profile.ifaMinMiles + (profile.ifaMaxMiles - profile.ifaMinMiles) * rng.nextUnit()
-            let location = centre.offset(miles: miles, bearingDegrees: 360 * rng.nextUnit())
+            let location: Location
+            if profile.ifaAroundDistricts {
+                let (_, base) = pointInDistrict(weightedBy: { $0.carerShare }, using: &rng)
+                location = base.offset(miles: miles * rng.nextUnit(), bearingDegrees: 360 * rng.nextUnit())
+            } else {
+                location = centre.offset(miles: miles, bearingDegrees: 360 * rng.nextUnit())
+            }
             let places = [1, 2, 3][Draw.weightedIndex([30, 45, 25], using: &rng)]
             var approvals = draw(profile.approvalShares, as: Approvals.self, using: &rng)
             approvals.formUnion(.shortTerm)
@@ -248,30 +254,74 @@ private struct Builder {
     // MARK: fostered children into households
 
     /// Gives each in-house or IFA fostered child a household of that provider with a free place,
-    /// preferring an approved age range that fits, near home or (for the far share) over 20 miles.
+    /// preferring an approved age range that fits, near home (within 20 miles) or, for the
+    /// profile's share placed far away, over 20 miles from home.
+    ///
+    /// Near households come from a spatial grid; far ones by sampling open households at random.
+    /// - Complexity: about O(c·k + h) for c fostered children and k households near each home.
     func placeFostered(_ children: inout [ChildInCare], in households: inout [Household], using rng: inout some RandomNumberGenerator) {
-        for index in children.indices where children[index].placement.isFoster {
-            let provider: Provider = children[index].placement == .inHouseFoster ? .inHouse : .ifa
-            let age = children[index].child.age
-            let home = children[index].child.home
-            let wantFar = Draw.bernoulli(profile.over20MilesShare[children[index].placement.rawValue] ?? 0, using: &rng)
-            let open = households.indices.filter { households[$0].provider == provider && households[$0].occupied < households[$0].places }
-            guard !open.isEmpty else { continue }  // more fostered children than places: left unhoused
-            let fitting = open.filter { households[$0].ageRange.contains(age) }
-            let pool = fitting.isEmpty ? open : fitting
-            let near = pool.filter { households[$0].location.distanceMiles(to: home) <= 20 }
-            let far = pool.filter { households[$0].location.distanceMiles(to: home) > 20 }
-            let preferred = wantFar ? (far.isEmpty ? near : far) : (near.isEmpty ? far : near)
-            let chosen = preferred[Draw.integer(in: 0...(preferred.count - 1), using: &rng)]
-            if !households[chosen].ageRange.contains(age) {
-                // Carers are often approved by exemption for a child outside their range.
-                households[chosen].ageRange = min(age, households[chosen].ageRange.lowerBound)...max(age, households[chosen].ageRange.upperBound)
+        for provider in Provider.allCases {
+            var grid = HouseholdGrid(referenceLatitude: centre.latitude)
+            var open: [Int] = []  // households with a free place; swap-removed when full
+            var position: [Int: Int] = [:]
+            for index in households.indices where households[index].provider == provider && households[index].occupied < households[index].places {
+                grid.insert(index, at: households[index].location)
+                position[index] = open.count
+                open.append(index)
             }
-            households[chosen].occupied += 1
-            households[chosen].residentAges.append(age)
-            children[index].household = households[chosen].id
-            children[index].placementLocation = households[chosen].location
+            let type: PlacementType = provider == .inHouse ? .inHouseFoster : .ifaFoster
+            for index in children.indices where children[index].placement == type {
+                guard !open.isEmpty else { break }  // more fostered children than places: left unhoused
+                let age = children[index].child.age
+                let home = children[index].child.home
+                let wantFar = Draw.bernoulli(profile.over20MilesShare[type.rawValue] ?? 0, using: &rng)
+                var chosen: Int?
+                if wantFar {
+                    chosen = sample(open, tries: 40, using: &rng) { households[$0].ageRange.contains(age) && households[$0].location.distanceMiles(to: home) > 20 }
+                }
+                if chosen == nil {
+                    let near = grid.candidates(near: home, miles: 20).filter {
+                        households[$0].occupied < households[$0].places && households[$0].location.distanceMiles(to: home) <= 20
+                    }
+                    let fitting = near.filter { households[$0].ageRange.contains(age) }
+                    let pool = fitting.isEmpty ? near : fitting
+                    if !pool.isEmpty { chosen = pool[Draw.integer(in: 0...(pool.count - 1), using: &rng)] }
+                }
+                if chosen == nil {
+                    chosen = sample(open, tries: 40, using: &rng) { households[$0].ageRange.contains(age) }
+                        ?? open[Draw.integer(in: 0...(open.count - 1), using: &rng)]
+                }
+                let h = chosen!
+                if !households[h].ageRange.contains(age) {
+                    // Carers are often approved by exemption for a child outside their range.
+                    households[h].ageRange = min(age, households[h].ageRange.lowerBound)...max(age, households[h].ageRange.upperBound)
+                }
+                households[h].occupied += 1
+                households[h].residentAges.append(age)
+                children[index].household = households[h].id
+                children[index].placementLocation = households[h].location
+                if households[h].occupied == households[h].places {
+                    grid.remove(h, at: households[h].location)
+                    let slot = position[h]!
+                    let last = open.removeLast()
+                    if last != h {
+                        open[slot] = last
+                        position[last] = slot
+                    }
+                    position[h] = nil
+                }
+            }
         }
+    }
+
+    /// A random member of `pool` satisfying `accept`, trying at most `tries` random picks.
+    func sample(_ pool: [Int], tries: Int, using rng: inout some RandomNumberGenerator, where accept: (Int) -> Bool) -> Int? {
+        guard !pool.isEmpty else { return nil }
+        for _ in 0..<tries {
+            let candidate = pool[Draw.integer(in: 0...(pool.count - 1), using: &rng)]
+            if accept(candidate) { return candidate }
+        }
+        return nil
     }
 
     /// IFA carers also look after other councils' children: fill IFA places until the offered

@@ -24,6 +24,7 @@ extension CountyProfile: Codable {
         case ifaVacancies = "ifa_vacancies"
         case ifaMinMiles = "ifa_min_miles"
         case ifaMaxMiles = "ifa_max_miles"
+        case ifaAroundDistricts = "ifa_around_districts"
         case ifaWeeklyCost = "ifa_weekly_cost"
         case referrals
         case siblingReferralShare = "sibling_referral_share"
@@ -55,6 +56,7 @@ extension CountyProfile: Codable {
             inHouseWeeklyCost: try value(.inHouseWeeklyCost, d.inHouseWeeklyCost),
             ifaHouseholds: try value(.ifaHouseholds, d.ifaHouseholds), ifaVacancies: try value(.ifaVacancies, d.ifaVacancies),
             ifaMinMiles: try value(.ifaMinMiles, d.ifaMinMiles), ifaMaxMiles: try value(.ifaMaxMiles, d.ifaMaxMiles),
+            ifaAroundDistricts: try value(.ifaAroundDistricts, d.ifaAroundDistricts),
             ifaWeeklyCost: try value(.ifaWeeklyCost, d.ifaWeeklyCost), referrals: try value(.referrals, d.referrals),
             siblingReferralShare: try value(.siblingReferralShare, d.siblingReferralShare),
             siblingGroupSizeWeights: try value(.siblingGroupSizeWeights, d.siblingGroupSizeWeights),
@@ -86,6 +88,7 @@ extension CountyProfile: Codable {
         try c.encode(ifaVacancies, forKey: .ifaVacancies)
         try c.encode(ifaMinMiles, forKey: .ifaMinMiles)
         try c.encode(ifaMaxMiles, forKey: .ifaMaxMiles)
+        try c.encode(ifaAroundDistricts, forKey: .ifaAroundDistricts)
         try c.encode(ifaWeeklyCost, forKey: .ifaWeeklyCost)
         try c.encode(referrals, forKey: .referrals)
         try c.encode(siblingReferralShare, forKey: .siblingReferralShare)

@@ -61,6 +61,7 @@ extension CountyProfile {
         ifaVacancies: 30,
         ifaMinMiles: 10,
         ifaMaxMiles: 45,
+        ifaAroundDistricts: false,
         ifaWeeklyCost: 808,
         referrals: 50,
         siblingReferralShare: 0.42,

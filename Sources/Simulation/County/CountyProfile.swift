@@ -71,6 +71,10 @@ public struct CountyProfile: Sendable, Equatable {
     /// IFA carers live between these distances from the county centre (miles).
     public var ifaMinMiles: Double
     public var ifaMaxMiles: Double
+    /// When true, IFA carers live in and around the districts (up to `ifaMaxMiles` from a
+    /// district centre, weighted like in-house carers) instead of in a ring around the county:
+    /// the geography of a national or regional model.
+    public var ifaAroundDistricts: Bool
     public var ifaWeeklyCost: Double
 
     // A family-finding meeting's referrals.
