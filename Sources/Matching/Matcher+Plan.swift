@@ -39,7 +39,14 @@ extension Matcher {
         var round = 0
         var dead: [Int] = []
         let big = 100.0 * Double(groups.count + 1)
-        while !waiting.isEmpty {
+        while true {
+            if waiting.isEmpty {
+                // Nothing more fits whole: split what may be split, and go on with the parts.
+                let splitting = dead.filter { engine.units[$0].splittable }
+                if splitting.isEmpty { break }
+                dead.removeAll { engine.units[$0].splittable }
+                for u in splitting { waiting += engine.split(u) }
+            }
             round += 1
             let lists = engine.candidates(for: waiting)
             var rowUnits: [Int] = []
@@ -48,6 +55,7 @@ extension Matcher {
             for (q, u) in waiting.enumerated() {
                 if engine.units[u].initialFeasible < 0 { engine.units[u].initialFeasible = lists[q].count }
                 if lists[q].isEmpty {
+                    // Households only fill up, so a unit with no feasible household never gets one.
                     dead.append(u)
                     continue
                 }
@@ -58,34 +66,21 @@ extension Matcher {
                 }
                 rowUnits.append(u)
             }
-            var placedAny = false
+            guard !rowUnits.isEmpty else {
+                round -= 1
+                waiting = []
+                continue
+            }
+            let matrix = SparseCostMatrix(rows: rowUnits.count, columns: engine.households.count, triples: triples)
+            let result = SparseAssignment.solve(matrix)
             var placed = Set<Int>()
-            if !rowUnits.isEmpty {
-                let matrix = SparseCostMatrix(rows: rowUnits.count, columns: engine.households.count, triples: triples)
-                let result = SparseAssignment.solve(matrix)
-                for (r, h) in result.rowToColumn.enumerated() where h >= 0 {
-                    engine.place(rowUnits[r], at: h, round: round)
-                    placed.insert(rowUnits[r])
-                    placedAny = true
-                }
+            for (r, h) in result.rowToColumn.enumerated() where h >= 0 {
+                engine.place(rowUnits[r], at: h, round: round)
+                placed.insert(rowUnits[r])
             }
             waiting = stillWaiting.filter { !placed.contains($0) }
-            if !placedAny {
-                // Nothing more fits whole: split what may be split, then go on.
-                round -= 1
-                var next: [Int] = []
-                var didSplit = false
-                for u in waiting + dead where engine.units[u].splittable {
-                    next += engine.split(u)
-                    didSplit = true
-                }
-                if !didSplit { break }
-                let splitSet = Set(waiting + dead).filter { engine.units[$0].splittable }
-                dead = dead.filter { !splitSet.contains($0) }
-                waiting = waiting.filter { !splitSet.contains($0) } + next
-            }
         }
-        return finish(engine, unplaced: dead + waiting, rounds: round, method: "optimal_rounds", households: households)
+        return finish(engine, unplaced: dead, rounds: round, method: "optimal_rounds", households: households)
     }
 
     /// The greedy baseline: the most urgent unit (emergency first, then longest wait, then
@@ -131,6 +126,10 @@ extension Matcher {
         let left = unplaced.sorted { (engine.units[$0].origin, $0) < (engine.units[$1].origin, $1) }.map {
             UnplacedUnit(group: engine.units[$0].group, reasons: engine.reasons(for: $0, original: households, nearMisses: showMisses))
         }
-        return MatchPlan(entries: engine.entries, unplaced: left, rounds: rounds, method: method)
+        let order = Dictionary(uniqueKeysWithValues: engine.units.map { ($0.group.id, $0.origin) })
+        let entries = engine.entries.enumerated().sorted {
+            ($0.element.round, order[$0.element.group.id] ?? 0, $0.offset) < ($1.element.round, order[$1.element.group.id] ?? 0, $1.offset)
+        }.map(\.element)
+        return MatchPlan(entries: entries, unplaced: left, rounds: rounds, method: method)
     }
 }

@@ -118,7 +118,7 @@ struct PlanEngine {
         var reasons = ["no household passes every rule" + (unit.group.size > 1 ? " for \(unit.group.size) children together" : "")]
         if nearMisses {
             for miss in Matcher.nearMisses(unit.group, original, policy: policy, top: 3) {
-                reasons.append("nearest: \(miss.household) fails \(miss.evaluation.checks.filter { !$0.passed }.map { "\($0.rule.rawValue) (\($0.detail))" }.joined(separator: ", "))")
+                reasons.append("nearest miss \(miss.household): " + miss.evaluation.checks.filter { !$0.passed }.map { "\($0.rule.rawValue): \($0.detail)" }.joined(separator: ", "))
             }
         }
         return reasons
