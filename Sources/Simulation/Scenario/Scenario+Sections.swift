@@ -245,19 +245,19 @@ public struct ExitSettings: Codable, Sendable, Equatable {
     /// Switch exits off (children stay until 18).
     public var enabled: Bool = true
     /// Mean time in care by age band at entry, before the 18th birthday cuts it short.
-    public var meanYearsByAgeBand: ByAgeBand<Double> = ByAgeBand(1.64, 3.83, 12.7, 9.7, 10.0)
+    public var meanYearsByAgeBand: ByAgeBand<Double> = ByAgeBand(1.9, 4.2, 12.7, 9.7, 10.0)
     /// Share of entrants whose stay is short (a mixture of a short and a long exponential stay).
-    public var shortStayShare: ByAgeBand<Double> = ByAgeBand(0.3, 0.3, 0.3, 0.2, 0.3)
+    public var shortStayShare: ByAgeBand<Double> = ByAgeBand(0.3, 0.3, 0.3, 0.2, 0.15)
     /// Mean of the short stays; the long stays' mean keeps the overall mean.
     public var shortStayMeanYears: Double = 0.4
     /// Where children leave to, by age band at entry.
     public var destinations: ByAgeBand<ExitDestinations> = ExitSettings.defaultDestinations
     /// Children leaving by adoption live with the adopters this long first.
-    public var placedForAdoptionMonths: Double = 10
+    public var placedForAdoptionMonths: Double = 12
     /// Share of children going home who are placed with parents first.
-    public var placedWithParentsShare: Double = 0.35
+    public var placedWithParentsShare: Double = 0.6
     /// How long placement with parents lasts before discharge.
-    public var placedWithParentsMonths: Double = 8
+    public var placedWithParentsMonths: Double = 12
     /// Share of 18-year-olds in foster care who stay put with their carers.
     public var stayingPutProbability: Double = 0.45
     /// Mean years a staying-put young person keeps the carer's place.
