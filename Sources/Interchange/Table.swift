@@ -51,16 +51,17 @@ struct Table {
         }
         guard readable else { return nil }
         var columns: [String: Int] = [:]
+        let known = Set(required + optional)
         for (index, name) in names.enumerated() where !name.isEmpty {
-            if columns[name] != nil {
+            // A council's own extra columns may repeat; only ours must be unambiguous.
+            if columns[name] != nil && known.contains(name) {
                 log.add(line: header.line, field: name, "column \"\(name)\" appears twice: expected each column once")
-            } else {
+            } else if columns[name] == nil {
                 columns[name] = index
             }
         }
         let missing = required.filter { columns[$0] == nil }
         if !missing.isEmpty {
-            let known = Set(required + optional)
             if let other = others.first(where: { columns[$0.column] != nil }) {
                 log.add(line: header.line, "this is a \(other.name) file (it has a \(other.column) column): expected a \(kind) file with the columns \(required.joined(separator: ", "))")
             } else if columns.keys.allSatisfy({ !known.contains($0) }) {
