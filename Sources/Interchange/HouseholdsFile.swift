@@ -23,7 +23,7 @@ public enum HouseholdsFile {
         guard
             let table = Table(
                 bytes: bytes, file: file, required: requiredColumns, optional: optionalColumns, log: log,
-                kind: "households", others: [.init(column: "child_id", name: "children")])
+                kind: "households", others: [.init(column: "child_id", name: "children", required: ChildrenFile.requiredColumns)])
         else {
             throw InvalidInput(log.problems)
         }

@@ -10,13 +10,21 @@ struct Table {
     let columns: [String: Int]
     let rows: [TableRow]
 
-    /// Another kind of input file, recognised by a column of its own, so that a file passed in
-    /// the wrong place gets a message saying so rather than a list of missing columns.
+    /// Another kind of input file, recognised by its columns, so that a file passed in the
+    /// wrong place gets a message saying so rather than a list of missing columns.
     struct OtherKind {
         /// A column only that kind of file has, e.g. `household_id`.
         var column: String
         /// The kind's name in messages, e.g. `households`.
         var name: String
+        /// That kind's required columns: a header with the marker column and at least half of
+        /// these is taken to be that kind (so `children_in_care.csv`, which has a
+        /// `household_id` column, is not mistaken for a households file).
+        var required: [String]
+
+        func matches(_ columns: [String: Int]) -> Bool {
+            columns[column] != nil && 2 * required.filter { columns[$0] != nil }.count >= required.count
+        }
     }
 
     /// Parses `bytes` and checks the header: every required column present, none twice.
@@ -62,7 +70,7 @@ struct Table {
         }
         let missing = required.filter { columns[$0] == nil }
         if !missing.isEmpty {
-            if let other = others.first(where: { columns[$0.column] != nil }) {
+            if let other = others.first(where: { $0.matches(columns) }) {
                 log.add(line: header.line, "this is a \(other.name) file (it has a \(other.column) column): expected a \(kind) file with the columns \(required.joined(separator: ", "))")
             } else if columns.keys.allSatisfy({ !known.contains($0) }) {
                 log.add(line: header.line, "the first row does not look like a header: expected the column names \(required.joined(separator: ", ")) (and optionally \(optional.joined(separator: ", ")))")

@@ -120,3 +120,16 @@ import Testing
         }
     }
 }
+
+/// A file that merely shares a column with the other kind is not called that kind.
+@Suite struct WrongKindTests {
+    @Test func childrenInCareSnapshotIsNotCalledAHouseholdsFile() {
+        let snapshot = "child_id,age,sex,age_at_entry,months_in_care,placement_type,household_id,district,home_lat,home_lon\nC1,5,F,3,20,in_house,H1,Stroud,51.7,-2.2\n"
+        do {
+            _ = try ChildrenFile.parse(Array(snapshot.utf8), file: "children_in_care.csv")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.problems.map(\.message) == ["missing required column \"placement\""])
+        }
+    }
+}
