@@ -4,7 +4,7 @@ import Foundation
 ///
 /// ## Design note
 /// The reader is a single pass over the bytes with a four-state machine (field start,
-/// unquoted, quoted, after a closing quote). It accepts LF and CRLF line ends, a UTF-8
+/// unquoted, quoted, after a closing quote). It accepts LF, CRLF and (old Mac) CR line ends, a UTF-8
 /// byte-order mark, quoted fields with embedded commas, doubled quotes and line breaks, and
 /// reports each record with the line it starts on. Malformed quoting is reported, not guessed
 /// at: a quote inside an unquoted field, text after a closing quote, and a quoted field still
@@ -93,8 +93,10 @@ public enum CSV {
         while i < n {
             let b = bytes[i]
             if i == firstBad { badLocation = (line, fields.count) }
+            // A line ends at LF, or at a CR not followed by LF (old Mac files).
+            let isLineEnd = b == 0x0A || (b == 0x0D && (i + 1 == n || bytes[i + 1] != 0x0A))
             if skipToEndOfLine {
-                if b == 0x0A {
+                if isLineEnd {
                     line += 1
                     recordLine = line
                     skipToEndOfLine = false
@@ -115,7 +117,7 @@ public enum CSV {
                         state = .afterQuote
                     }
                 } else {
-                    if b == 0x0A { line += 1 }
+                    if isLineEnd { line += 1 }
                     field.append(b)
                 }
             case .fieldStart, .unquoted, .afterQuote:
@@ -123,7 +125,7 @@ public enum CSV {
                 case 0x2C:  // comma
                     endField()
                     state = .fieldStart
-                case 0x0A:
+                case 0x0A, 0x0D where isLineEnd:
                     endRecord()
                     line += 1
                     recordLine = line

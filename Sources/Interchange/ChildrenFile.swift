@@ -27,7 +27,7 @@ public enum ChildrenFile {
         guard
             let table = Table(
                 bytes: bytes, file: file, required: requiredColumns, optional: optionalColumns, log: log,
-                kind: "children", others: [.init(column: "household_id", name: "households")])
+                kind: "children", others: [.init(column: "household_id", name: "households", required: HouseholdsFile.requiredColumns)])
         else {
             throw InvalidInput(log.problems)
         }

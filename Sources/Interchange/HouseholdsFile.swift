@@ -23,7 +23,7 @@ public enum HouseholdsFile {
         guard
             let table = Table(
                 bytes: bytes, file: file, required: requiredColumns, optional: optionalColumns, log: log,
-                kind: "households", others: [.init(column: "child_id", name: "children")])
+                kind: "households", others: [.init(column: "child_id", name: "children", required: ChildrenFile.requiredColumns)])
         else {
             throw InvalidInput(log.problems)
         }
@@ -70,19 +70,22 @@ public enum HouseholdsFile {
         return households
     }
 
+    /// `resident_ages`: whole-year ages 0-25 separated by `;`; each bad one is reported.
     static func parseAges(_ row: TableRow) -> [Int]? {
         guard let value = row.text("resident_ages") else { return [] }
         var ages: [Int] = []
+        var ok = true
         for part in value.split(separator: ";") {
             let token = String(part).trimmingSpaces
             if token.isEmpty { continue }
             guard let age = Int(token), (0...25).contains(age) else {
                 row.problem("resident_ages", "resident_ages \"\(token)\": expected whole-year ages 0-25 separated by ;")
-                return nil
+                ok = false
+                continue
             }
             ages.append(age)
         }
-        return ages
+        return ok ? ages : nil
     }
 
     /// Renders households as CSV text in the standard column order.

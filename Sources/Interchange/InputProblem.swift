@@ -37,13 +37,18 @@ public struct InvalidInput: Error, CustomStringConvertible, Sendable {
 /// order found within a line), whatever order the checks ran in. Beyond `limit` it lists the
 /// first `limit` by line and one closing note saying listing stopped: a wholly wrong file
 /// would otherwise print thousands of lines.
+///
+/// Readers may ask for `problems` once per row, so it is kept sorted as problems arrive
+/// (they mostly arrive in line order, making each insertion an append) and its truncated
+/// form is cached.
 final class ProblemLog {
     let file: String
     /// The most problems listed before the closing note.
     let limit: Int
+    /// The problems kept, sorted by line (nil first), stable within a line.
     private var found: [InputProblem] = []
-    /// Problems found, including any not kept once `found` is full.
-    private var count = 0
+    /// The listed form when `found` holds more than `limit`, until the next problem arrives.
+    private var truncatedCache: [InputProblem]?
 
     init(file: String, limit: Int = 500) {
         self.file = file
@@ -51,25 +56,39 @@ final class ProblemLog {
     }
 
     func add(line: Int?, field: String? = nil, _ message: String) {
-        count += 1
-        // Keep plenty beyond the limit so that sorting by line still picks the first ones
-        // on files whose checks find problems out of line order; bound the memory.
-        guard found.count < limit * 20 else { return }
-        found.append(InputProblem(file: file, line: line, field: field, message: message))
+        let key = line ?? 0
+        // Keep plenty beyond the limit so that the first `limit` by line survive problems found
+        // out of line order; beyond that, a problem can only matter if it sorts earlier.
+        if found.count >= limit * 20 {
+            guard key < (found.last?.line ?? 0) else { return }
+            found.removeLast()
+        }
+        let problem = InputProblem(file: file, line: line, field: field, message: message)
+        if key >= (found.last?.line ?? 0) {
+            found.append(problem)
+        } else {
+            // Insert after every problem on a line <= key (binary search).
+            var low = 0
+            var high = found.count
+            while low < high {
+                let mid = (low + high) / 2
+                if (found[mid].line ?? 0) <= key { low = mid + 1 } else { high = mid }
+            }
+            found.insert(problem, at: low)
+        }
+        truncatedCache = nil
     }
 
     /// The problems in line order, at most `limit` of them plus a closing note.
-    /// - Complexity: O(n log n) in the number of problems kept.
+    /// - Complexity: O(1) when nothing was added since the last call, else O(limit).
     var problems: [InputProblem] {
-        let ordered = found.enumerated().sorted { a, b in
-            let la = a.element.line ?? 0
-            let lb = b.element.line ?? 0
-            return la != lb ? la < lb : a.offset < b.offset
-        }.map(\.element)
-        guard count > limit else { return ordered }
-        return Array(ordered.prefix(limit)) + [
-            InputProblem(file: file, line: nil, message: "too many problems (\(count)): stopped listing after \(limit); fix these and run again")
+        guard found.count > limit else { return found }
+        if let truncatedCache { return truncatedCache }
+        let listed = Array(found.prefix(limit)) + [
+            InputProblem(file: file, line: nil, message: "too many problems: stopped listing after \(limit); fix these and run again")
         ]
+        truncatedCache = listed
+        return listed
     }
 
     var isEmpty: Bool { found.isEmpty }

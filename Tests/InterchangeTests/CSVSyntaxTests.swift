@@ -31,6 +31,15 @@ import Testing
         #expect(records.map(\.line) == [1, 2, 3, 4])
     }
 
+    @Test func oldMacLineEndsAreLineEnds() {
+        let (records, problems) = parse("a,b\r1,\"x\ry\"\r\r2,3\r")
+        #expect(problems.isEmpty)
+        #expect(records.map(\.fields) == [["a", "b"], ["1", "x\ry"], [""], ["2", "3"]])
+        #expect(records.map(\.line) == [1, 2, 4, 5])
+        let (_, bad) = parse("a,b\r1,x\"y\r2,3\r")
+        #expect(bad.map(\.line) == [2])
+    }
+
     @Test func quotedLineBreaksKeepLaterLineNumbersRight() {
         let (records, _) = parse("h\n\"1\n2\r\n3\"\nnext\n")
         #expect(records.map(\.line) == [1, 2, 5])

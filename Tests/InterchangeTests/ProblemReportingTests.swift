@@ -92,3 +92,44 @@ import Testing
         }
     }
 }
+
+/// Problems found out of line order are listed in line order, also past the limit.
+@Suite struct ProblemOrderTests {
+    @Test func fieldCountProblemsFoundFirstAreListedInLineOrder() {
+        // Rows with a wrong field count are found while the table is built, before the rows
+        // with bad values; the listing must interleave them by line.
+        var text = "child_id,age,sex,home_lat,home_lon,placement\n"
+        for i in 0..<40 { text += i % 3 == 0 ? "C\(i),5,F,51.5\n" : "C\(i),x,F,51.5,-2.5,respite\n" }
+        do {
+            _ = try ChildrenFile.parse(Array(text.utf8), file: "c.csv")
+        } catch {
+            let lines = error.problems.compactMap(\.line)
+            #expect(lines == Array(2...41))
+        }
+    }
+
+    @Test func theFirstLinesAreKeptWhenMoreThanTheLimitArriveOutOfOrder() {
+        var text = "child_id,age,sex,home_lat,home_lon,placement\n"
+        // Odd lines have the wrong field count (found first), even lines a bad age (found later).
+        for i in 0..<1200 { text += i % 2 == 0 ? "C\(i),5\n" : "C\(i),x,F,51.5,-2.5,respite\n" }
+        do {
+            _ = try ChildrenFile.parse(Array(text.utf8), file: "c.csv")
+        } catch {
+            #expect(error.problems.count == 501)
+            #expect(error.problems.dropLast().map(\.line) == Array(2...501).map { Optional($0) })
+        }
+    }
+}
+
+/// A file that merely shares a column with the other kind is not called that kind.
+@Suite struct WrongKindTests {
+    @Test func childrenInCareSnapshotIsNotCalledAHouseholdsFile() {
+        let snapshot = "child_id,age,sex,age_at_entry,months_in_care,placement_type,household_id,district,home_lat,home_lon\nC1,5,F,3,20,in_house,H1,Stroud,51.7,-2.2\n"
+        do {
+            _ = try ChildrenFile.parse(Array(snapshot.utf8), file: "children_in_care.csv")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.problems.map(\.message) == ["missing required column \"placement\""])
+        }
+    }
+}
