@@ -82,6 +82,13 @@ public enum ChildrenFile {
                 request[group] = (child.placement, child.id)
             }
         }
+        // A child on their own is placed as a unit named by their child_id, so a group_id must
+        // not be the child_id of a child outside that group.
+        for child in children where child.groupID == nil {
+            if request[GroupID(child.id.rawValue)] != nil {
+                log.add(line: lines[child.id], field: "child_id", "child_id \"\(child.id)\" is also a group_id of other children: expected distinct identifiers (or give this child that group_id)")
+            }
+        }
     }
 
     /// Renders children as CSV text in the standard column order.

@@ -29,6 +29,14 @@ public struct InvalidInput: Error, CustomStringConvertible, Sendable {
     public var problems: [InputProblem]
     public init(_ problems: [InputProblem]) { self.problems = problems }
     public var description: String { problems.map(\.description).joined(separator: "\n") }
+
+    /// How many problems were found, and whether listing stopped at the limit (then the count
+    /// is a lower bound and the closing "too many problems" note is not counted).
+    public var summary: String {
+        let notes = problems.filter { $0.line == nil && $0.message.hasPrefix(ProblemLog.truncationNotePrefix) }.count
+        let count = problems.count - notes
+        return notes > 0 ? "more than \(count) problems found" : "\(count) problem\(count == 1 ? "" : "s") found"
+    }
 }
 
 /// Collects problems while a file is read, so that reading can go on past the first one.
@@ -85,11 +93,13 @@ final class ProblemLog {
         guard found.count > limit else { return found }
         if let truncatedCache { return truncatedCache }
         let listed = Array(found.prefix(limit)) + [
-            InputProblem(file: file, line: nil, message: "too many problems: stopped listing after \(limit); fix these and run again")
+            InputProblem(file: file, line: nil, message: "\(ProblemLog.truncationNotePrefix): stopped listing after \(limit); fix these and run again")
         ]
         truncatedCache = listed
         return listed
     }
 
     var isEmpty: Bool { found.isEmpty }
+
+    static let truncationNotePrefix = "too many problems"
 }
