@@ -32,7 +32,7 @@ enum SimulateCommand: HearthCommand {
     static func run(_ arguments: [String], console: Console) throws {
         let args = try Arguments(arguments, valued: ["--runs", "--years", "--seed", "--out", "--threads"], flags: ["--print-scenario"])
         guard args.positionals.count <= 1 else { throw UsageError("name at most one scenario file (use hearth compare for several)") }
-        let scenario = try args.positionals.first.map { path throws(InvalidInput) in try ScenarioFile.read(path: path) }
+        let scenario = try args.positionals.first.map { path throws(InvalidInput) in try ScenarioSource.load(path) }
             ?? ScenarioFile.bundled()
         if args.has("--print-scenario") {
             console.print(try ScenarioFile.encode(scenario))

@@ -52,6 +52,8 @@ extension Replication {
         var destination = drawDestination(entryBand)
         var remaining: Double
         switch c.placement {
+        case _ where !scenario.exits.enabled:
+            remaining = .infinity
         case .adoption:
             destination = .adoption
             remaining = Draw.exponential(mean: scenario.exits.placedForAdoptionMonths * Calendar.monthDays, using: &staysRNG)

@@ -548,7 +548,7 @@ public struct CarerSettings: Codable, Sendable, Equatable {
 /// Weekly costs by placement type, in pounds at the start date.
 public struct CostSettings: Codable, Sendable, Equatable {
     /// Pounds a week per child.
-    public var weekly: ByPlacementType<Double> = ByPlacementType(inHouse: 855, ifa: 808, kinship: 300, residential: 3479, supported: 1500, withParents: 0, adoption: 0, other: 1000)
+    public var weekly: ByPlacementType<Double> = ByPlacementType(inHouse: 520, ifa: 808, kinship: 300, residential: 3479, supported: 1500, withParents: 0, adoption: 0, other: 1000)
     /// Running cost of an own children's home bed, used or not.
     public var ownHomeWeeklyPerBed: Double = 3000
     /// Pounds a week for a staying-put young person.
