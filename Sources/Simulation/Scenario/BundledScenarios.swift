@@ -75,7 +75,7 @@ public enum BundledScenarios {
               "finding_homes": {
                 "emergency_move_probability": 0.5,
                 "kinship_enabled": true,
-                "kinship_over20_miles_probability": 0.12,
+                "kinship_over_20_miles_probability": 0.12,
                 "kinship_probability": {
                   "10_15": 0.15,
                   "16_plus": 0.06,
@@ -91,24 +91,24 @@ public enum BundledScenarios {
                 "planned_move_after_days": 28,
                 "poor_fit_score": 50,
                 "residential_for_complex_probability": 0.6,
-                "residential_probability10_plus": 0.3,
+                "residential_probability_10_plus": 0.3,
                 "supported_from_age": 16,
                 "supported_probability": 0.4
               },
               "ifa": {
                 "capacity": 230,
                 "enabled": true,
-                "over20_miles_probability": 0.45
+                "over_20_miles_probability": 0.45
               },
               "residential": {
-                "external_over20_miles_probability": 0.7,
+                "external_over_20_miles_probability": 0.7,
                 "own_beds": 0,
                 "own_home_step_down": true,
-                "own_over20_miles_probability": 0.1
+                "own_over_20_miles_probability": 0.1
               },
               "supported": {
                 "enabled": true,
-                "over20_miles_probability": 0.25
+                "over_20_miles_probability": 0.25
               },
               "exits": {
                 "destinations": {
@@ -228,6 +228,110 @@ public enum BundledScenarios {
                 }
               },
               "timeline": []
+            }
+            """#,
+        "england-size": #"""
+            {
+              "version": 1,
+              "base": "county-baseline",
+              "name": "england-size",
+              "description": "National size, for scale tests and benchmarks: an England-sized synthetic population (start.preset england: about 85,000 children in care and 45,000 fostering households, 22,000 of them in-house, over 60 real centres) with the county baseline's rates scaled by 85,000 / 842 (entries about 29,700 a year, agency capacity 25,000). Not a model of national statistics.",
+              "runs": 100,
+              "start": {
+                "preset": "england"
+              },
+              "entries": {
+                "per_year_by_age_band": {
+                  "10_15": 7672,
+                  "16_plus": 8884,
+                  "1_4": 4038,
+                  "5_9": 4038,
+                  "under_1": 5048
+                }
+              },
+              "ifa": {
+                "capacity": 25000
+              },
+              "carers": {
+                "recruitment": {
+                  "enquiries_per_month": 3683.7
+                }
+              }
+            }
+            """#,
+        "entries-growing-5pc": #"""
+            {
+              "version": 1,
+              "base": "county-baseline",
+              "name": "entries-growing-5pc",
+              "description": "Demand growth: the county baseline with entries to care growing 5% a year (compounding) from the start, as in the 2021/22 rise (6.5%) rather than the pre-2020 3%. Everything else as the baseline.",
+              "entries": {
+                "annual_trend": 0.05
+              }
+            }
+            """#,
+        "faster-permanence": #"""
+            {
+              "version": 1,
+              "base": "county-baseline",
+              "name": "faster-permanence",
+              "description": "Faster permanence: the county baseline with time in care to adoption and special guardianship cut by a quarter from month 6 (e.g. earlier permanence planning and fewer court delays), for children in care then and those entering later. In 2022 'rates of exit have slowed' was the main driver of growth.",
+              "timeline": [
+                { "kind": "faster_exits", "at_month": 6, "factor": 0.75, "destinations": ["adoption", "special_guardianship"] }
+              ]
+            }
+            """#,
+        "halve-resignations": #"""
+            {
+              "version": 1,
+              "base": "county-baseline",
+              "name": "halve-resignations",
+              "description": "Better retention: the county baseline with resignations halved from month 6 (about 15 a year instead of 30, e.g. through better support and pay; 86% of 2021/22 resignations were for personal reasons, so this is an optimistic bound).",
+              "timeline": [
+                { "kind": "retention", "at_month": 6, "factor": 0.5, "comment": "retention package in place six months in" }
+              ]
+            }
+            """#,
+        "own-childrens-homes": #"""
+            {
+              "version": 1,
+              "base": "county-baseline",
+              "name": "own-childrens-homes",
+              "description": "Own children's homes: the county baseline with two council children's homes of 4 beds each, opening in April 2025 and April 2026, at £3,000 a bed a week whether used or not (assumed; the external average is £3,479), filled from external residential placements first. Own homes are in county, so few children placed there are over 20 miles from home.",
+              "timeline": [
+                { "kind": "new_childrens_home", "date": "2025-04", "beds": 4, "weekly_cost_per_bed": 3000 },
+                { "kind": "new_childrens_home", "date": "2026-04", "beds": 4, "weekly_cost_per_bed": 3000 }
+              ]
+            }
+            """#,
+        "recruit-40-a-year": #"""
+            {
+              "version": 1,
+              "base": "county-baseline",
+              "name": "recruit-40-a-year",
+              "description": "Recruitment at target: the county baseline with 40 new in-house households approved a year on average (the council's 2022/23 target) instead of about 34: 39.2 enquiries a month at the local 8.5% enquiry-to-approval rate.",
+              "carers": {
+                "recruitment": {
+                  "enquiries_per_month": 39.2
+                }
+              }
+            }
+            """#,
+        "stress-case": #"""
+            {
+              "version": 1,
+              "base": "county-baseline",
+              "name": "stress-case",
+              "description": "Stress case: entries growing 8% a year, more complex needs (15% of entrants), recruitment falling to the 2021/22 low (about 18 approvals a year: 6% of 25 enquiries a month), resignations up by a third (0.19 per household a year), and agencies able to take only 180 of the county's children (the IFA market tightening). A test of how the system copes when everything goes wrong at once.",
+              "entries": {
+                "annual_trend": 0.08,
+                "needs": { "complex": 0.15 }
+              },
+              "carers": {
+                "recruitment": { "enquiries_per_month": 25, "conversion": 0.06 },
+                "resignations_per_household_per_year": 0.19
+              },
+              "ifa": { "capacity": 180 }
             }
             """#,
     ]

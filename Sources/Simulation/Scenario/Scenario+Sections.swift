@@ -40,11 +40,11 @@ public struct FindingHomeSettings: Codable, Sendable, Equatable {
         case meetingsPerWeek = "meetings_per_week"
         case kinshipEnabled = "kinship_enabled"
         case kinshipProbability = "kinship_probability"
-        case kinshipOver20MilesProbability = "kinship_over20_miles_probability"
+        case kinshipOver20MilesProbability = "kinship_over_20_miles_probability"
         case supportedFromAge = "supported_from_age"
         case supportedProbability = "supported_probability"
         case residentialForComplexProbability = "residential_for_complex_probability"
-        case residentialProbability10Plus = "residential_probability10_plus"
+        case residentialProbability10Plus = "residential_probability_10_plus"
         case emergencyMoveProbability = "emergency_move_probability"
         case otherProbability = "other_probability"
         case plannedMaxWaitDays = "planned_max_wait_days"
@@ -110,7 +110,7 @@ public struct IFAMarketSettings: Codable, Sendable, Equatable {
         case comment
         case enabled
         case capacity
-        case over20MilesProbability = "over20_miles_probability"
+        case over20MilesProbability = "over_20_miles_probability"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -146,8 +146,8 @@ public struct ResidentialSettings: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case comment
         case ownBeds = "own_beds"
-        case ownOver20MilesProbability = "own_over20_miles_probability"
-        case externalOver20MilesProbability = "external_over20_miles_probability"
+        case ownOver20MilesProbability = "own_over_20_miles_probability"
+        case externalOver20MilesProbability = "external_over_20_miles_probability"
         case ownHomeStepDown = "own_home_step_down"
     }
 
@@ -182,7 +182,7 @@ public struct SupportedSettings: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case comment
         case enabled
-        case over20MilesProbability = "over20_miles_probability"
+        case over20MilesProbability = "over_20_miles_probability"
     }
 
     public init(from decoder: any Decoder) throws {
