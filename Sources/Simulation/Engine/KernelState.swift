@@ -4,9 +4,10 @@ import Matching
 /// The matching kernel's columns for every in-house household of a replication, kept in step
 /// with the simulation so that scoring a child against candidates allocates nothing per pair.
 ///
-/// A household's row is rebuilt (by the matching module's own `HouseholdColumns` constructor,
-/// so the column formulas are never duplicated here) whenever its occupancy or status changes;
-/// rows are marked stale and refreshed just before they are scored.
+/// Rows are built by the matching module's own `HouseholdColumns` constructor; afterwards only
+/// the columns that change with occupancy and status are rewritten (free places, occupancy and
+/// the residents' ages), whenever they change: rows are marked stale and refreshed just before
+/// they are scored. A test checks that scores from these rows equal `Matcher.evaluate`'s.
 struct KernelState {
     var codes = CodeBook()
     var columns: HouseholdColumns
@@ -14,6 +15,12 @@ struct KernelState {
 
     init() {
         columns = HouseholdColumns([], codes: &codes)
+    }
+
+    /// Rows for all of `households` at once.
+    init(_ households: [Household]) {
+        columns = HouseholdColumns(households, codes: &codes)
+        stale = Array(repeating: false, count: households.count)
     }
 
     /// Adds a row for a new household (index = current count).
@@ -42,16 +49,18 @@ struct KernelState {
         stale.append(false)
     }
 
-    /// Rewrites row `h` from the household's current state.
+    /// Rewrites the changing columns of row `h` from the household's current state (the same
+    /// definitions as `HouseholdColumns.init`).
     mutating func update(_ h: Int, _ household: Household) {
-        let row = HouseholdColumns([household], codes: &codes)
-        columns.free[h] = row.free[0]
-        columns.places[h] = row.places[0]
-        columns.occupied[h] = row.occupied[0]
-        columns.youngestResident[h] = row.youngestResident[0]
-        columns.residentMeanAge[h] = row.residentMeanAge[0]
-        columns.ageFitNeutral[h] = row.ageFitNeutral[0]
-        columns.residentCounts[h] = row.residentCounts[0]
+        let free = household.freePlaces
+        columns.free[h] = household.status == .available ? Int32(free) : -1
+        columns.places[h] = Int32(free)
+        columns.occupied[h] = Int32(household.occupied)
+        let ages = household.residentAges
+        columns.youngestResident[h] = ages.min().map(Int32.init) ?? Int32.max
+        columns.residentMeanAge[h] = ages.isEmpty ? 0 : Double(ages.reduce(0, +)) / Double(ages.count)
+        columns.ageFitNeutral[h] = ages.isEmpty ? 1 : 0
+        columns.residentCounts[h] = Int32(ages.count)
         stale[h] = false
     }
 }

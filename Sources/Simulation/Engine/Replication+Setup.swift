@@ -13,8 +13,8 @@ extension Replication {
                 household: h, active: true, onHold: household.status == .onHold, occupants: [], stayingPut: 0,
                 stamp: 0, district: start.householdDistrict[index]))
             vacantSlot.append(-1)
-            kernel.append(h)
         }
+        kernel = start.kernel
         var previousKey: Int? = nil
         for childIndex in start.childOrder {
             let c = start.population.children[childIndex]
