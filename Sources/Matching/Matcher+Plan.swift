@@ -122,14 +122,20 @@ extension Matcher {
     }
 
     static func finish(_ engine: PlanEngine, unplaced: [Int], rounds: Int, method: String, households: [Household]) -> MatchPlan {
-        let showMisses = unplaced.count * households.count <= 2_000_000
+        let showMisses = unplaced.count * households.count <= 50_000_000
         let left = unplaced.sorted { (engine.units[$0].origin, $0) < (engine.units[$1].origin, $1) }.map {
-            UnplacedUnit(group: engine.units[$0].group, reasons: engine.reasons(for: $0, original: households, nearMisses: showMisses))
+            UnplacedUnit(group: engine.units[$0].group, reasons: engine.reasons(for: $0, showNearMisses: showMisses))
         }
-        let order = Dictionary(uniqueKeysWithValues: engine.units.map { ($0.group.id, $0.origin) })
-        let entries = engine.entries.enumerated().sorted {
-            ($0.element.round, order[$0.element.group.id] ?? 0, $0.offset) < ($1.element.round, order[$1.element.group.id] ?? 0, $1.offset)
-        }.map(\.element)
+        // Within a round of the exact plan each household takes one unit, so order there is
+        // free: input order reads best. Greedy placements stay in the order made (later ones
+        // saw the earlier ones as residents).
+        var entries = engine.entries
+        if method != "greedy" {
+            let order = Dictionary(uniqueKeysWithValues: engine.units.map { ($0.group.id, $0.origin) })
+            entries = entries.enumerated().sorted {
+                ($0.element.round, order[$0.element.group.id] ?? 0, $0.offset) < ($1.element.round, order[$1.element.group.id] ?? 0, $1.offset)
+            }.map(\.element)
+        }
         return MatchPlan(entries: entries, unplaced: left, rounds: rounds, method: method)
     }
 }

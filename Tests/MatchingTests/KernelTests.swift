@@ -65,3 +65,27 @@ import Testing
         }
     }
 }
+
+@Test func vectorKernelEqualsScalarKernelBitForBit() {
+    var rng = Xoshiro256StarStar(seed: 34)
+    let policy = MatchPolicy.default
+    let groups = SiblingGroup.groups(of: RandomCounty.children(200, rng: &rng))
+    // 203 households: not a multiple of 8, so the scalar tail runs too.
+    let households = RandomCounty.households(203, rng: &rng)
+    var codes = CodeBook()
+    let columns = HouseholdColumns(households, codes: &codes)
+    let k = KernelConstants(policy: policy)
+    var feasible = 0
+    for (g, group) in groups.enumerated() {
+        let row = UnitRow(group, policy: policy, codes: &codes, isSplitPart: g % 4 == 0)
+        var vector = [Double](repeating: 0, count: households.count)
+        var scalar = [Double](repeating: 0, count: households.count)
+        columns.withView { view in
+            vector.withUnsafeMutableBufferPointer { ScoringKernel.scoreRow(row, view, range: 0..<households.count, constants: k, into: $0.baseAddress!) }
+            scalar.withUnsafeMutableBufferPointer { ScoringKernel.scoreRowScalar(row, view, range: 0..<households.count, constants: k, into: $0.baseAddress!) }
+        }
+        #expect(vector == scalar, "\(group.id)")
+        feasible += vector.filter { $0 >= 0 }.count
+    }
+    #expect(feasible > 100)
+}

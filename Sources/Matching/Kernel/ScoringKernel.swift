@@ -16,10 +16,11 @@ public enum ScoringKernel {
     /// The score marking an infeasible pair.
     public static let infeasible = -1.0
 
-    /// Scores `unit` against households `range`, writing `range.count` values to `out`.
+    /// The scalar kernel, one pair at a time: the readable statement of what the vectorised
+    /// `scoreRow` computes, and its tail loop. Writes `range.count` values to `out`.
     /// - Complexity: O(range.count), no allocation, no trigonometry.
     @inlinable
-    public static func scoreRow(
+    public static func scoreRowScalar(
         _ unit: UnitRow, _ h: HouseholdColumnsView, range: Range<Int>,
         constants k: KernelConstants, into out: UnsafeMutablePointer<Double>
     ) {
@@ -91,24 +92,29 @@ public enum ScoringKernel {
     /// the result does not depend on the thread count.
     /// - Complexity: O(units x households).
     public static func scoreMatrix(units: [UnitRow], households: HouseholdColumns, policy: MatchPolicy) -> [Double] {
+        var result = [Double](repeating: 0, count: units.count * households.count)
+        result.withUnsafeMutableBufferPointer { scoreMatrix(units: units, households: households, policy: policy, into: $0) }
+        return result
+    }
+
+    /// Scores into a caller's buffer of `units.count x households.count` doubles (row-major).
+    public static func scoreMatrix(
+        units: [UnitRow], households: HouseholdColumns, policy: MatchPolicy, into buffer: UnsafeMutableBufferPointer<Double>
+    ) {
         let n = units.count, m = households.count
-        var result = [Double](repeating: 0, count: n * m)
-        guard n > 0, m > 0 else { return result }
+        precondition(buffer.count >= n * m)
+        guard n > 0, m > 0 else { return }
         let k = KernelConstants(policy: policy)
-        result.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            let pointer = UnsafeSendablePointer(base)
-            households.withView { view in
-                let chunks = min(n, 64)
-                DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                    let lo = c * n / chunks, hi = (c + 1) * n / chunks
-                    for r in lo..<hi {
-                        scoreRow(units[r], view, range: 0..<m, constants: k, into: pointer.base + r * m)
-                    }
+        let pointer = UnsafeSendablePointer(buffer.baseAddress!)
+        households.withView { view in
+            let chunks = min(n, 64)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let lo = c * n / chunks, hi = (c + 1) * n / chunks
+                for r in lo..<hi {
+                    scoreRow(units[r], view, range: 0..<m, constants: k, into: pointer.base + r * m)
                 }
             }
         }
-        return result
     }
 }
 
