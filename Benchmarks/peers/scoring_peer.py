@@ -45,16 +45,16 @@ def score_rows(c, k, w, lo, hi, out):
     miles = R * np.sqrt(d2)
     near, span = k["near_miles"], max(k["max_miles"] - k["near_miles"], 1.0)
     score = u["constant_points"] + w["distance_from_home"] * np.where(
-        miles <= near, 1 - 0.2 * miles / near, 0.4 * np.maximum(0, 1 - (miles - near) / span))
+        miles <= near, 1 - miles * (0.2 / near), 0.4 * np.maximum(0, 1 - (miles - near) * (1 / span)))
     ud, hd = u["district"], h["district"]
     score = score + w["same_district"] * np.where((ud == 0) | (hd == 0), 0.5, np.where(ud == hd, 1.0, 0.0))
     sphi = phi - u["school_latitude"]
     sl = (h["longitude"] - u["school_longitude"]) * (u["school_cos_a"] + u["school_cos_b"] * phi)
     smiles = R * np.sqrt(sl * sl + sphi * sphi)
     snear, sspan = k["school_near_miles"], max(k["school_far_miles"] - k["school_near_miles"], 1e-9)
-    school = np.where(smiles <= snear, 1.0, np.maximum(0, 1 - (smiles - snear) / sspan))
+    school = np.where(smiles <= snear, 1.0, np.maximum(0, 1 - (smiles - snear) * (1 / sspan)))
     score = score + w["same_school"] * np.where(u["has_school"] != 0, school, 0.5)
-    age = np.maximum(0, 1 - np.abs(u["mean_age"] - h["resident_mean_age"]) / k["age_fit_span_years"])
+    age = np.maximum(0, 1 - np.abs(u["mean_age"] - h["resident_mean_age"]) * (1 / k["age_fit_span_years"]))
     score = score + w["age_fit"] * np.where(h["age_fit_neutral"] != 0, 0.5, age)
     ue, he = u["ethnicity"], h["ethnicity"]
     eth = np.where((ue == 0) | (he == 0), 0.5, np.where(ue == he, 1.0, np.where(u["ethnic_group"] == h["ethnic_group"], 0.5, 0.0)))
@@ -63,7 +63,7 @@ def score_rows(c, k, w, lo, hi, out):
     score = score + w["culture_language"] * (0.6 * eth + 0.4 * lang)
     wanted = u["wanted_count"]
     have = np.bitwise_count(h["skills"] & u["wanted_skills"]).astype(np.float64)
-    score = score + w["extra_skills"] * np.where(wanted == 0, 0.5, have / np.maximum(wanted, 1))
+    score = score + w["extra_skills"] * np.where(wanted == 0, 0.5, have * (1 / np.maximum(wanted, 1)))
     score = score + w["in_house"] * h["in_house"]
     score = score + w["approval_fit"] * np.where(h["long_term"] != 0, u["approval_fit_long_term"], 1.0)
     score = score - np.where(u["split"] != 0, np.minimum(k["split_penalty"], score), 0.0)

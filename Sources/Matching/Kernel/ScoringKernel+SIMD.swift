@@ -37,7 +37,8 @@ extension ScoringKernel {
         let uDistrict = I8(repeating: unit.district), uEth = I8(repeating: unit.ethnicity)
         let uGroup = I8(repeating: unit.ethnicGroup), uLang = I8(repeating: unit.language)
         let wanted = I8(repeating: unit.wantedSkills)
-        let wantedCount = Double(unit.wantedCount)
+        let invWanted = 1 / Double(max(unit.wantedCount, 1))
+        let nearSlope = 0.2 / near, invSpan = 1 / span, invSchoolSpan = 1 / schoolSpan, invAgeSpan = 1 / ageSpan
         let minusOne = D8(repeating: -1)
         var i = range.lowerBound
         var o = out
@@ -68,8 +69,8 @@ extension ScoringKernel {
             }
             let miles: D8 = R * d2.squareRoot()
             var score = D8(repeating: unit.constantPoints)
-            let inside: D8 = 1 - 0.2 * miles / near
-            let beyond: D8 = 1 - (miles - near) / span
+            let inside: D8 = 1 - miles * nearSlope
+            let beyond: D8 = 1 - (miles - near) * invSpan
             let outside: D8 = 0.4 * beyond.replacing(with: 0, where: beyond .< 0)
             score += w.distanceFromHome * inside.replacing(with: outside, where: miles .> near)
             // District, ethnicity and language as halves (0, 1, 2) computed on integers.
@@ -84,7 +85,7 @@ extension ScoringKernel {
                 let sLambda: D8 = (double8(h.longitude, i) - unit.schoolLongitude) * sCos
                 let s2: D8 = sLambda * sLambda + sPhi * sPhi
                 let schoolMiles: D8 = R * s2.squareRoot()
-                let schoolRaw: D8 = 1 - (schoolMiles - schoolNear) / schoolSpan
+                let schoolRaw: D8 = 1 - (schoolMiles - schoolNear) * invSchoolSpan
                 let fit = D8(repeating: 1).replacing(
                     with: schoolRaw.replacing(with: 0, where: schoolRaw .< 0),
                     where: schoolMiles .> schoolNear)
@@ -94,7 +95,7 @@ extension ScoringKernel {
             }
             let ageGap: D8 = D8(repeating: unit.meanAge) - double8(h.residentMeanAge, i)
             let absGap: D8 = ageGap.replacing(with: -ageGap, where: ageGap .< 0)
-            let ageRaw: D8 = 1 - absGap / ageSpan
+            let ageRaw: D8 = 1 - absGap * invAgeSpan
             let age: D8 = ageRaw.replacing(with: 0, where: ageRaw .< 0)
             score += w.ageFit * age.replacing(with: 0.5, where: double8(h.ageFitNeutral, i) .!= 0)
             let he = int8(h.ethnicity, i)
@@ -117,7 +118,7 @@ extension ScoringKernel {
                 x = x &- ((x &>> 1) & 0x5555_5555)
                 x = (x & 0x3333_3333) &+ ((x &>> 2) & 0x3333_3333)
                 x = (x &+ (x &>> 4)) & 0x0F0F_0F0F
-                score += w.extraSkills * (D8(x) / wantedCount)
+                score += w.extraSkills * (D8(x) * invWanted)
             }
             score += w.inHouse * double8(h.inHouse, i)
             score += w.approvalFit * D8(repeating: 1).replacing(with: unit.approvalFitLongTerm, where: double8(h.longTerm, i) .!= 0)

@@ -37,7 +37,8 @@ public enum ScoringKernel {
         let schoolSpan = max(k.policy.schoolFarMiles - schoolNear, 1e-9)
         let ageSpan = k.policy.ageFitSpanYears
         let constantPoints = unit.constantPoints
-        let wantedCount = Double(unit.wantedCount)
+        let invWanted = 1 / Double(max(unit.wantedCount, 1))
+        let nearSlope = 0.2 / near, invSpan = 1 / span, invSchoolSpan = 1 / schoolSpan, invAgeSpan = 1 / ageSpan
         var o = 0
         for i in range {
             defer { o += 1 }
@@ -59,19 +60,19 @@ public enum ScoringKernel {
             let miles = R * d2.squareRoot()
             var score = constantPoints
             score += w.distanceFromHome
-                * (miles <= near ? 1 - 0.2 * miles / near : 0.4 * max(0, 1 - (miles - near) / span))
+                * (miles <= near ? 1 - miles * nearSlope : 0.4 * max(0, 1 - (miles - near) * invSpan))
             let hd = h.district[i]
             score += w.sameDistrict * (unit.district == 0 || hd == 0 ? 0.5 : (unit.district == hd ? 1 : 0))
             if unit.hasSchool {
                 let sPhi = phi - unit.schoolLatitude
                 let sLambda = (h.longitude[i] - unit.schoolLongitude) * (unit.schoolCosA + unit.schoolCosB * phi)
                 let schoolMiles = R * (sLambda * sLambda + sPhi * sPhi).squareRoot()
-                score += w.sameSchool * (schoolMiles <= schoolNear ? 1 : max(0, 1 - (schoolMiles - schoolNear) / schoolSpan))
+                score += w.sameSchool * (schoolMiles <= schoolNear ? 1 : max(0, 1 - (schoolMiles - schoolNear) * invSchoolSpan))
             } else {
                 score += w.sameSchool * 0.5
             }
             score += w.ageFit
-                * (h.ageFitNeutral[i] != 0 ? 0.5 : max(0, 1 - abs(unit.meanAge - h.residentMeanAge[i]) / ageSpan))
+                * (h.ageFitNeutral[i] != 0 ? 0.5 : max(0, 1 - abs(unit.meanAge - h.residentMeanAge[i]) * invAgeSpan))
             let he = h.ethnicity[i]
             let eth: Double = unit.ethnicity == 0 || he == 0 ? 0.5
                 : (unit.ethnicity == he ? 1 : (unit.ethnicGroup == h.ethnicGroup[i] ? 0.5 : 0))
@@ -79,7 +80,7 @@ public enum ScoringKernel {
             let lang: Double = unit.language == 0 || hl == 0 ? 0.5 : (unit.language == hl ? 1 : 0)
             score += w.cultureLanguage * (0.6 * eth + 0.4 * lang)
             score += w.extraSkills
-                * (unit.wantedCount == 0 ? 0.5 : Double((h.skills[i] & unit.wantedSkills).nonzeroBitCount) / wantedCount)
+                * (unit.wantedCount == 0 ? 0.5 : Double((h.skills[i] & unit.wantedSkills).nonzeroBitCount) * invWanted)
             score += w.inHouse * h.inHouse[i]
             score += w.approvalFit * (h.longTerm[i] != 0 ? unit.approvalFitLongTerm : 1)
             if unit.isSplitPart { score -= min(k.policy.splitPenalty, score) }
