@@ -23,13 +23,21 @@ extension Matcher {
     /// - Complexity: rounds x (pairs scored + sparse assignment); with the spatial grid only
     ///   households within the distance limit are scored.
     public static func plan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy) -> MatchPlan {
+        plans(groups: groups, households: households, policy: policy).best
+    }
+
+    /// The best plan together with the two it was chosen from (the exact rounds and greedy),
+    /// for reports comparing them.
+    public static func plans(groups: [SiblingGroup], households: [Household], policy: MatchPolicy)
+        -> (best: MatchPlan, rounds: MatchPlan, greedy: MatchPlan)
+    {
         let rounds = roundOptimalPlan(groups: groups, households: households, policy: policy)
         let greedy = greedyPlan(groups: groups, households: households, policy: policy)
         let a = rounds.statistics, b = greedy.statistics
         if b.childrenPlaced > a.childrenPlaced || (b.childrenPlaced == a.childrenPlaced && b.totalScore > a.totalScore + 1e-9) {
-            return greedy
+            return (greedy, rounds, greedy)
         }
-        return rounds
+        return (rounds, rounds, greedy)
     }
 
     /// The round-by-round optimal plan alone (without the greedy safeguard of `plan`).
