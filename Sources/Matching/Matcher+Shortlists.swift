@@ -9,6 +9,7 @@ extension Matcher {
     /// the best are then explained by the reference evaluator, whose scores are shown.
     /// - Complexity: units x households within the limit, plus K reference evaluations each.
     public static func shortlists(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, top: Int) -> [Shortlist] {
+        guard !groups.isEmpty else { return [] }
         let engine = PlanEngine(groups: groups, households: households, policy: policy)
         let lists = engine.candidates(for: Array(engine.units.indices))
         var result = [Shortlist?](repeating: nil, count: groups.count)

@@ -103,6 +103,7 @@ struct PlanEngine {
     /// then fewest miles, then id; each explained by the reference evaluator.
     /// - Complexity: O(households) integer checks plus `top` reference evaluations.
     func nearMisses(_ u: Int, top: Int) -> [Candidate] {
+        guard initialColumns.count > 0, top > 0 else { return [] }
         let unit = units[u]
         let k = KernelConstants(policy: policy)
         let hh = initialHouseholds
