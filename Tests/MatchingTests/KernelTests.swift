@@ -89,3 +89,18 @@ import Testing
     }
     #expect(feasible > 100)
 }
+
+@Test func gridQueriesFarOutsideFindNothingAndDoNotTrap() {
+    let points = [Location(latitude: 51.0, longitude: -2.0), Location(latitude: 51.5, longitude: -1.0), Location(latitude: 52.0, longitude: -2.5)]
+    let grid = HouseholdGrid(locations: points, limitMiles: 10)
+    for far in [Location(latitude: 58, longitude: -2), Location(latitude: 40, longitude: 10), Location(latitude: 51.2, longitude: 30)] {
+        #expect(grid.ranges(near: far).isEmpty)
+    }
+    // On the edge of the box: the household there is found.
+    #expect(Set(grid.ranges(near: points[1]).flatMap { $0.map { grid.order[$0] } }).contains(1))
+    // And a plan with a child far from every home simply leaves the child unplaced.
+    let far = Child(id: "F", age: 8, sex: .unknown, home: Location(latitude: 58, longitude: -2), placement: .shortTerm)
+    let homes = points.enumerated().map { Household(id: HouseholdID("H\($0.offset)"), provider: .inHouse, location: $0.element, places: 1, ageRange: 0...17, approvals: .shortTerm) }
+    let plan = Matcher.plan(groups: [SiblingGroup(single: far)], households: homes, policy: .default)
+    #expect(plan.entries.isEmpty && plan.unplaced.count == 1)
+}
