@@ -7,7 +7,7 @@ import Simulation
 /// The matching suite: scoring kernel, dense and sparse assignment (with numpy/scipy peers on
 /// the same instance files), the synthetic county end to end, and England at national scale.
 ///
-/// Cases: `scoring`, `dense`, `sparse`, `county`, `national` (default: all).
+/// Cases: `scoring`, `dense`, `sparse`, `county`, `national`, `gain` (default: all).
 enum MatchingBenchmarks {
     static func run(_ options: BenchOptions) {
         BenchPaths.ensureInstances()
@@ -18,6 +18,7 @@ enum MatchingBenchmarks {
         if options.wants("sparse") { sparse(options, &table) }
         if options.wants("county") { county(options, &table) }
         if options.wants("national") { national(options, &table) }
+        if options.wants("gain") { gain(options, &table) }
         print("\n" + table.render())
     }
 
@@ -176,6 +177,39 @@ enum MatchingBenchmarks {
             county.referrals.count, county.households.count, timing.best, timing.median, timing.result))
         table.add("hearth match, synthetic county (\(county.referrals.count) x \(county.households.count))",
                   figure: String(format: "%.3f s", timing.median), target: "< 1 s", note: "end to end, process start to exit, median")
+    }
+
+    // MARK: gain of the exact plan over greedy
+
+    /// Many synthetic counties (main's generator, one seed each, with 50-150 referrals): how
+    /// the exact round-by-round plan compares with greedy, and how often greedy was better.
+    static func gain(_ options: BenchOptions, _ table: inout RatioTable) {
+        let counties = options.quick ? 10 : 40
+        var children = (rounds: 0, greedy: 0), together = (rounds: 0, greedy: 0)
+        var miles = (rounds: 0.0, greedy: 0.0), over20 = (rounds: 0, greedy: 0)
+        var roundsBetter = 0, greedyBetter = 0, greedyChosen = 0
+        let t0 = Clock.now()
+        for seed in 0..<counties {
+            var profile = CountyProfile.default
+            profile.referrals = 50 + 25 * (seed % 5)
+            let county = CountyGenerator.generate(profile: profile, seed: UInt64(1000 + seed))
+            let groups = SiblingGroup.groups(of: county.referrals)
+            let (best, rounds, greedy) = Matcher.plans(groups: groups, households: county.households, policy: .default)
+            let a = rounds.statistics, b = greedy.statistics
+            children.rounds += a.childrenPlaced; children.greedy += b.childrenPlaced
+            together.rounds += a.siblingGroupsTogether; together.greedy += b.siblingGroupsTogether
+            miles.rounds += a.totalMiles; miles.greedy += b.totalMiles
+            over20.rounds += a.childrenOver20Miles; over20.greedy += b.childrenOver20Miles
+            if a.childrenPlaced > b.childrenPlaced { roundsBetter += 1 }
+            if a.childrenPlaced < b.childrenPlaced { greedyBetter += 1 }
+            if best.method == "greedy" { greedyChosen += 1 }
+        }
+        print(String(format: "gain over %d counties (%.1f s): children placed %d vs greedy %d; sibling groups together %d vs %d; mean miles %.1f vs %.1f; over 20 miles %d vs %d",
+            counties, Clock.now() - t0, children.rounds, children.greedy, together.rounds, together.greedy,
+            miles.rounds / Double(max(children.rounds, 1)), miles.greedy / Double(max(children.greedy, 1)), over20.rounds, over20.greedy))
+        print("  exact rounds placed more children in \(roundsBetter) counties, greedy in \(greedyBetter); greedy's plan was returned in \(greedyChosen)")
+        table.add("exact rounds vs greedy, \(counties) synthetic counties", figure: "+\(children.rounds - children.greedy) children",
+                  target: "never fewer", note: "groups together \(together.rounds) vs \(together.greedy); greedy chosen in \(greedyChosen)")
     }
 
     // MARK: national scale
