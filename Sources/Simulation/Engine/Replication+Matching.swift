@@ -136,6 +136,8 @@ extension Replication {
         var seen = Set<Int>()
         var planned: [Int] = []
         for (u, members) in units.enumerated() {
+            // Nothing has freed since this unit last found no home: no need to look again.
+            if children[members[0]].searchedAtEpoch == vacancyEpoch { continue }
             let candidates = candidateHouseholds(for: members, excluding: -1)
             guard !candidates.isEmpty else { continue }
             if scenario.findingHomes.matchingEnabled {
@@ -166,6 +168,7 @@ extension Replication {
             }
         }
         for (i, members) in units.enumerated() where !placed[i] {
+            children[members[0]].searchedAtEpoch = vacancyEpoch
             let waited = now - (members.map { children[$0].waitingSince }.min() ?? now)
             if waited >= scenario.findingHomes.plannedMaxWaitDays {
                 fallback(members, wantsMove: false)
