@@ -135,24 +135,38 @@ extension Replication {
         var candidateSet: [Int] = []
         var seen = Set<Int>()
         var planned: [Int] = []
+        // Each planned unit's best feasible household, and whether two units compete for one.
+        var best: [(household: Int, score: Double)] = []
+        var feasibleOwner: [Int: Int] = [:]
+        var competing = false
         for (u, members) in units.enumerated() {
             // Nothing has freed since this unit last found no home: no need to look again.
             if children[members[0]].searchedAtEpoch == vacancyEpoch { continue }
             let candidates = candidateHouseholds(for: members, excluding: -1)
             guard !candidates.isEmpty else { continue }
+            var top = (household: -1, score: -Double.infinity)
             if scenario.findingHomes.matchingEnabled {
-                guard kernelScores(siblingGroup(members), candidates).contains(where: { $0 >= 0 }) else { continue }
+                let scores = kernelScores(siblingGroup(members), candidates)
+                for (i, score) in scores.enumerated() where score >= 0 {
+                    if score > top.score { top = (candidates[i], score) }
+                    if let owner = feasibleOwner[candidates[i]], owner != u { competing = true }
+                    feasibleOwner[candidates[i]] = u
+                }
+                guard top.household >= 0 else { continue }
+            } else {
+                competing = competing || planned.count > 0
             }
             planned.append(u)
+            best.append(top)
             for h in candidates where seen.insert(h).inserted { candidateSet.append(h) }
         }
         var placed = [Bool](repeating: false, count: units.count)
-        if planned.count == 1 {
-            // One unit: the joint plan is its best feasible household.
-            let members = units[planned[0]]
-            if let best = bestInHouse(for: members, excluding: -1) {
-                placeInHouse(members, household: best.household, miles: best.miles)
-                placed[planned[0]] = true
+        if !planned.isEmpty, !competing, scenario.findingHomes.matchingEnabled {
+            // No household is feasible for two units: the joint optimum is each unit's best.
+            for (k, u) in planned.enumerated() {
+                let members = units[u], h = best[k].household
+                placeInHouse(members, household: h, miles: children[members[0]].home.distanceMiles(to: households[h].household.location))
+                placed[u] = true
             }
         } else if !planned.isEmpty {
             let views = candidateSet.map { refreshedHousehold($0) }
