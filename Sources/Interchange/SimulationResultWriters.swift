@@ -8,7 +8,8 @@ import Simulation
 /// the same results always give the same bytes.
 public enum SimulationResultWriters {
     /// `summary.json`: the scenario, runs, years and seed; each KPI's P10/P50/P90 at the start and
-    /// the end of each year; totals over the horizon; new placements by type.
+    /// the end of each year (flows such as entries: the total over that year); totals over the
+    /// horizon; new placements by type.
     public static func summaryJSON(_ results: SimulationResults) -> String {
         var out = "{\n"
         out += "  \"scenario\": \(quote(results.scenario.name)),\n"
@@ -24,7 +25,7 @@ public enum SimulationResultWriters {
         for (i, kpi) in kpis.enumerated() {
             out += "    \(quote(kpi.key)): ["
             for year in 0...results.years {
-                let p = results.value(kpi, month: year * 12)
+                let p = results.atYear(kpi, year: year)
                 out += (year == 0 ? "\n" : ",\n") + "      {\"year\": \(year), \"p10\": \(number(p.p10)), \"p50\": \(number(p.p50)), \"p90\": \(number(p.p90))}"
             }
             out += "\n    ]" + (i == kpis.count - 1 ? "\n" : ",\n")

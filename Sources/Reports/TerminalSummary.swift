@@ -69,11 +69,7 @@ public enum TerminalSummary {
     /// P10/P50/P90 over runs of a flow summed over the months of `year` (nil for the start).
     public static func yearFlow(_ results: SimulationResults, _ kpi: KPI, year: Int) -> Percentiles? {
         guard year >= 1, year <= results.years else { return nil }
-        let k = KPI.allCases.count
-        let values = results.runValues.map { run in
-            ((year - 1) * 12 + 1...year * 12).reduce(0.0) { $0 + run[$1 * k + kpi.rawValue] }
-        }
-        return Percentiles(of: values)
+        return results.atYear(kpi, year: year)
     }
 
     static func short(_ x: Double, _ kpi: KPI) -> String {

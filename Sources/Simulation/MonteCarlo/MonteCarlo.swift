@@ -55,6 +55,17 @@ public struct SimulationResults: Sendable {
     /// The P10/P50/P90 of `kpi` at the end of `month`.
     public func value(_ kpi: KPI, month: Int) -> Percentiles { bands[month * KPI.allCases.count + kpi.rawValue] }
 
+    /// `kpi` at the end of `year`: for stocks the month-end value; for flows the total over the
+    /// year's twelve months (0 for year 0), as P10/P50/P90 over runs.
+    public func atYear(_ kpi: KPI, year: Int) -> Percentiles {
+        guard kpi.isFlow else { return value(kpi, month: year * 12) }
+        guard year >= 1 else { return Percentiles(p10: 0, p50: 0, p90: 0) }
+        let k = KPI.allCases.count
+        return Percentiles(of: runValues.map { run in
+            ((year - 1) * 12 + 1...year * 12).reduce(0.0) { $0 + run[$1 * k + kpi.rawValue] }
+        })
+    }
+
     /// The first month (1...) whose P50 in-house vacancies are zero, if any.
     public var inHousePlacesRunOutMonth: Int? {
         (1...max(1, months)).first { $0 <= months && value(.vacancies, month: $0).p50 <= 0 }
