@@ -6,10 +6,52 @@ import Simulation
 
 enum SimulationBenchmarks {
     static func run(_ options: BenchOptions) {
+        if options.cases.contains("embed") {
+            embedScenarios()
+            return
+        }
         print("== simulation ==")
         if options.wants("county") { county(options) }
         if options.wants("throughput") { throughput(options) }
         if options.wants("national") { national(options) }
+    }
+
+    /// Not a benchmark: rewrites `Sources/Simulation/Scenario/BundledScenarios.swift` from the
+    /// files in `Scenarios/` (run after editing them: `hearth-bench simulation embed`).
+    static func embedScenarios() {
+        let folder = BenchPaths.root + "/Scenarios"
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        var out = """
+            /// The scenarios shipped in `Scenarios/`, embedded so that `hearth simulate` works from a fresh
+            /// clone with no files. Generated from the JSON files; a test checks they are identical.
+            public enum BundledScenarios {
+                /// The scenario `hearth simulate` runs when none is named.
+                public static let defaultName = "county-baseline"
+
+                /// JSON text by name (the file name without `.json`).
+                public static let json: [String: String] = [
+
+            """
+        for file in files {
+            guard let text = try? String(contentsOfFile: folder + "/" + file, encoding: .utf8), !text.contains("\"\"\"#") else {
+                note("cannot embed \(file)")
+                exit(1)
+            }
+            out += "        \"\(file.dropLast(5))\": #\"\"\"\n"
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
+                out += line.isEmpty ? "\n" : "            " + line + "\n"
+            }
+            out += "            \"\"\"#,\n"
+        }
+        out += "    ]\n}\n"
+        let target = BenchPaths.root + "/Sources/Simulation/Scenario/BundledScenarios.swift"
+        do {
+            try AtomicFile.write(out, to: target)
+        } catch {
+            note("cannot write \(target): \(error)")
+            exit(1)
+        }
+        print("embedded \(files.count) scenarios into \(target)")
     }
 
     static func scenario(_ name: String) -> Scenario {

@@ -127,7 +127,7 @@ func contents(_ path: String) -> Data? { FileManager.default.contents(atPath: pa
         #expect(scenario.name + ".json" == file)
         // Each file is also bundled, identically.
         let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
-        #expect(BundledScenarios.json[scenario.name].map { $0 + "\n" } == text, "\(file) differs from the bundled copy: run the bundling script")
+        #expect(BundledScenarios.json[scenario.name].map { $0 + "\n" } == text, "\(file) differs from the bundled copy: run `hearth-bench simulation embed`")
     }
 }
 
