@@ -58,6 +58,11 @@ extension Replication {
         }
         let group = Int32(groups.count)
         groups.append(SimGroup(first: Int32(children.count), count: Int32(size)))
+        // Brothers and sisters share a plan: the first child's stay and destination (each still
+        // leaves at their own 18th birthday).
+        let leadBand = AgeBand(age: Int(leadAge))
+        let destination = drawDestination(leadBand)
+        let stay = drawStay(leadBand, destination)
         for k in 0..<size {
             var age = leadAge
             if k > 0 {
@@ -65,13 +70,16 @@ extension Replication {
                 age = arrivalsRNG.nextUnit() < 0.5 ? age - gap * Double(k) : age + gap * Double(k)
                 age = min(17.9, max(0.05, age))
             }
-            addEntrant(age: age, home: home, district: district, request: request, group: group)
+            addEntrant(age: age, home: home, district: district, request: request, group: group, destination: destination, stay: stay)
         }
         route(group: Int(group), urgent: urgent)
     }
 
     /// Creates one entering child (waiting) and schedules their exit.
-    mutating func addEntrant(age: Double, home: Location, district: Int, request: PlacementRequest, group: Int32) {
+    mutating func addEntrant(
+        age: Double, home: Location, district: Int, request: PlacementRequest, group: Int32,
+        destination: ExitDestination, stay: Double
+    ) {
         let rates = scenario.entries.needs
         var needs = Needs()
         if arrivalsRNG.nextUnit() < rates.disability { needs.insert(.disability) }
@@ -82,9 +90,6 @@ extension Replication {
         let riskDraw = arrivalsRNG.nextUnit()
         if age >= 10, riskDraw < rates.exploitationRisk10Plus { needs.insert(.exploitationRisk) }
         if arrivalsRNG.nextUnit() < rates.solo { needs.insert(.solo) }
-        let band = AgeBand(age: Int(age))
-        let destination = drawDestination(band)
-        let stay = drawStay(band, destination)
         let child = Int32(children.count)
         children.append(SimChild(
             birthDay: now - age * Calendar.yearDays, entryDay: now, exitDay: 0, placedDay: now, waitingSince: now,

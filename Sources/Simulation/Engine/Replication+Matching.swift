@@ -211,12 +211,16 @@ extension Replication {
                 continue
             }
             attempts += 1
+            // Brothers and sisters living together move together.
+            let members = unitMates(c)
             if attempts <= 2, vacancies > 0,
-                let best = bestInHouse(for: [c], excluding: Int(child.household), minScore: find.poorFitScore)
+                let best = bestInHouse(for: members, excluding: Int(child.household), minScore: find.poorFitScore)
             {
-                vacate(c)
-                movesThisMonth += 1
-                placeInHouse([c], household: best.household, miles: best.miles)
+                for m in members {
+                    vacate(m)
+                    movesThisMonth += 1
+                }
+                placeInHouse(members, household: best.household, miles: best.miles)
             } else {
                 if attempts <= 2 { children[c].searchedAtEpoch = vacancyEpoch }
                 kept.append(c32)

@@ -221,19 +221,33 @@ extension Replication {
         moveRequests.append(Int32(c))
     }
 
-    /// A placement ends unplanned: the child needs a new home at once.
+    /// Child `c` and the brothers and sisters living with them (same placement), in index order.
+    func unitMates(_ c: Int) -> [Int] {
+        let group = groups[Int(children[c].group)]
+        let unit = children[c].unit
+        return (Int(group.first)..<Int(group.first + group.count)).filter {
+            $0 == c || (children[$0].state == .placed && children[$0].unit == unit)
+        }
+    }
+
+    /// A placement ends unplanned: the child, with brothers and sisters living with them, needs
+    /// a new home at once.
     mutating func breakdown(_ c: Int, stamp: UInt32) {
         guard children[c].state == .placed, children[c].placementStamp == stamp else { return }
         let previous = Int(children[c].household)
-        vacate(c)
-        movesThisMonth += 1
-        if children[c].age(at: now) >= Double(scenario.findingHomes.supportedFromAge), scenario.supported.enabled,
-            placingRNG.nextUnit() < 0.5
-        {
-            put(c, type: .supported, household: -1, over20: drawOver20(.supported), unit: nextUnit())
+        let members = unitMates(c)
+        for m in members {
+            vacate(m)
+            movesThisMonth += 1
+        }
+        let allOld = members.allSatisfy { children[$0].age(at: now) >= Double(scenario.findingHomes.supportedFromAge) }
+        if allOld, scenario.supported.enabled, placingRNG.nextUnit() < 0.5 {
+            let unit = nextUnit()
+            let over20 = drawOver20(.supported)
+            for m in members { put(m, type: .supported, household: -1, over20: over20, unit: unit) }
             return
         }
-        placeUrgently([c], excluding: previous)
+        placeUrgently(members, excluding: previous)
     }
 
     /// Moves external residential children into free own beds.
