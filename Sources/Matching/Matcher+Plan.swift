@@ -139,7 +139,7 @@ extension Matcher {
         // saw the earlier ones as residents).
         var entries = engine.entries
         if method != "greedy" {
-            let order = Dictionary(uniqueKeysWithValues: engine.units.map { ($0.group.id, $0.origin) })
+            let order = Dictionary(engine.units.map { ($0.group.id, $0.origin) }, uniquingKeysWith: { a, _ in a })
             entries = entries.enumerated().sorted {
                 ($0.element.round, order[$0.element.group.id] ?? 0, $0.offset) < ($1.element.round, order[$1.element.group.id] ?? 0, $1.offset)
             }.map(\.element)

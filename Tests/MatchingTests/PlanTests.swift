@@ -147,3 +147,13 @@ func bruteForceRound(_ groups: [SiblingGroup], _ households: [Household], _ poli
         }
     }
 }
+
+@Test func groupAndChildSharingAnIdentifierArePlannedApart() {
+    // A child on their own whose id equals another family's group_id: two separate units.
+    let kids = [child("G1", age: 9), child("A", age: 4, group: "G1"), child("B", age: 6, group: "G1")]
+    let groups = SiblingGroup.groups(of: kids)
+    #expect(groups.count == 2)
+    let plan = Matcher.plan(groups: groups, households: [home("H1", places: 2), home("H2", places: 1)], policy: .default)
+    #expect(plan.statistics.childrenPlaced == 3)
+    #expect(replayBreaksNoRule(plan, [home("H1", places: 2), home("H2", places: 1)], .default))
+}
