@@ -4,7 +4,8 @@
 /// the data it needs is missing, so a blank field neither helps nor harms much.
 public enum Criterion: String, CaseIterable, Sendable, Codable {
     /// Miles from the family home: 1 at the door falling to 0.8 at `near_distance_miles`
-    /// (20); beyond that 0.4 falling to 0 at `max_distance_miles` — a strong step at 20 miles.
+    /// (20), then steeply to 0.4 over the next mile, then to 0 at `max_distance_miles`: a strong
+    /// preference for placements within 20 miles.
     case distanceFromHome = "distance_from_home"
     /// Same district (locality) as the child's: 1 same, 0 different, neutral 0.5 when either
     /// is blank.

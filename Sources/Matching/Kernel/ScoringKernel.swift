@@ -32,7 +32,7 @@ public enum ScoringKernel {
         let R = Location.earthRadiusMiles
         let w = k.w
         let near = k.policy.nearDistanceMiles
-        let span = max(k.policy.maxDistanceMiles - near, 1)
+        let span = max(k.policy.maxDistanceMiles - near - 1, 1)
         let schoolNear = k.policy.schoolNearMiles
         let schoolSpan = max(k.policy.schoolFarMiles - schoolNear, 1e-9)
         let ageSpan = k.policy.ageFitSpanYears
@@ -60,7 +60,8 @@ public enum ScoringKernel {
             let miles = R * d2.squareRoot()
             var score = constantPoints
             score += w.distanceFromHome
-                * (miles <= near ? 1 - miles * nearSlope : 0.4 * max(0, 1 - (miles - near) * invSpan))
+                * (miles <= near ? 1 - miles * nearSlope
+                    : miles - near <= 1 ? 0.8 - 0.4 * (miles - near) : 0.4 * max(0, 1 - (miles - near - 1) * invSpan))
             let hd = h.district[i]
             score += w.sameDistrict * (unit.district == 0 || hd == 0 ? 0.5 : (unit.district == hd ? 1 : 0))
             if unit.hasSchool {
