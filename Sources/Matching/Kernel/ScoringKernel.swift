@@ -110,10 +110,16 @@ public enum ScoringKernel {
         let pointer = UnsafeSendablePointer(buffer.baseAddress!)
         households.withView { view in
             let chunks = min(n, 64)
+            // Tiles of households small enough to stay in the L1/L2 cache while a chunk's rows
+            // are scored against them.
+            let tile = 512
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 let lo = c * n / chunks, hi = (c + 1) * n / chunks
-                for r in lo..<hi {
-                    scoreRow(units[r], view, range: 0..<m, constants: k, into: pointer.base + r * m)
+                for start in stride(from: 0, to: m, by: tile) {
+                    let end = min(m, start + tile)
+                    for r in lo..<hi {
+                        scoreRow(units[r], view, range: start..<end, constants: k, into: pointer.base + r * m + start)
+                    }
                 }
             }
         }
