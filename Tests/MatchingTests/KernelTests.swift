@@ -130,3 +130,23 @@ import Testing
         #expect(abs(e.score - out[h]) < 0.1, "\(e.distanceMiles) miles: \(e.score) vs \(out[h])")
     }
 }
+
+@Test func parallelScoreMatrixEqualsRowByRowScores() {
+    var rng = Xoshiro256StarStar(seed: 35)
+    let policy = MatchPolicy.default
+    let groups = SiblingGroup.groups(of: RandomCounty.children(90, rng: &rng))
+    let households = RandomCounty.households(1100, rng: &rng)  // two and a bit tiles of 512
+    var codes = CodeBook()
+    let columns = HouseholdColumns(households, codes: &codes)
+    let rows = groups.map { UnitRow($0, policy: policy, codes: &codes) }
+    let matrix = ScoringKernel.scoreMatrix(units: rows, households: columns, policy: policy)
+    var expected = [Double](repeating: 0, count: households.count)
+    for (r, row) in rows.enumerated() {
+        columns.withView { view in
+            expected.withUnsafeMutableBufferPointer {
+                ScoringKernel.scoreRowScalar(row, view, range: 0..<households.count, constants: KernelConstants(policy: policy), into: $0.baseAddress!)
+            }
+        }
+        #expect(Array(matrix[(r * households.count)..<((r + 1) * households.count)]) == expected)
+    }
+}
