@@ -139,7 +139,7 @@ enum MatchTable {
         let kids = g.children.map { "\($0.id.rawValue) (\($0.age))" }.joined(separator: ", ")
         let needs = g.needs.isEmpty ? "" : " · needs \(g.needs.joinedTokens)"
         let label = g.size > 1 ? "Group \(g.id.rawValue): \(kids)" : kids
-        return label + " · \(g.placement.rawValue)\(needs) · waiting \(g.daysWaiting) days" + (g.maySplit ? " · may split" : "")
+        return label + " · \(g.placement.rawValue)\(needs) · waiting \(g.daysWaiting) day\(g.daysWaiting == 1 ? "" : "s")" + (g.maySplit ? " · may split" : "")
     }
 
     static func f1(_ x: Double) -> String { MatchResultWriters.f1(x) }
