@@ -36,6 +36,7 @@ def score_rows(c, k, w, lo, hi, out):
     ok &= (h["skills"] & u["required_skills"]) == u["required_skills"]
     ok &= (u["solo"] == 0) | (h["occupied"] == 0)
     ok &= h["youngest_resident"] >= u["youngest_allowed"]
+    ok &= u["min_age"] >= h["youngest_new_allowed"]
     phi = h["latitude"]
     dphi = phi - u["latitude"]
     dl = (h["longitude"] - u["longitude"]) * (u["cos_a"] + u["cos_b"] * phi)

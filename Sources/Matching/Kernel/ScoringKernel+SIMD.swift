@@ -52,6 +52,7 @@ extension ScoringKernel {
             ok .&= (skills & required) .== required
             if unit.solo { ok .&= int8(h.occupied, i) .== zero }
             ok .&= int8(h.youngestResident, i) .>= youngestAllowed
+            ok .&= uMin .>= int8(h.youngestNewAllowed, i)
             if !any(ok) {
                 UnsafeMutableRawPointer(o).storeBytes(of: minusOne, as: D8.self)
                 continue

@@ -47,7 +47,7 @@ public enum ScoringKernel {
             let approvalOK: Bool = (h.approvals[i] & approval) != 0
             let skillsOK: Bool = (h.skills[i] & required) == required
             let soloOK: Bool = !solo || h.occupied[i] == 0
-            let residentsOK: Bool = h.youngestResident[i] >= youngestAllowed
+            let residentsOK: Bool = h.youngestResident[i] >= youngestAllowed && uMin >= h.youngestNewAllowed[i]
             if !(placesOK && agesOK && approvalOK && skillsOK && soloOK && residentsOK) {
                 out[o] = infeasible
                 continue
@@ -135,7 +135,7 @@ public struct UnsafeSendablePointer<T>: @unchecked Sendable {
 /// Raw pointers to the household columns, valid inside `HouseholdColumns.withView`.
 public struct HouseholdColumnsView: @unchecked Sendable {
     public let latitude, longitude, residentMeanAge, ageFitNeutral, inHouse, longTerm: UnsafePointer<Double>
-    public let free, places, minAge, maxAge, approvals, skills, occupied, youngestResident: UnsafePointer<Int32>
+    public let free, places, minAge, maxAge, approvals, skills, occupied, youngestResident, youngestNewAllowed: UnsafePointer<Int32>
     public let district, ethnicity, ethnicGroup, language: UnsafePointer<Int32>
 }
 
@@ -156,6 +156,7 @@ extension HouseholdColumns {
         try skills.withUnsafeBufferPointer { sk in
         try occupied.withUnsafeBufferPointer { oc in
         try youngestResident.withUnsafeBufferPointer { yr in
+        try youngestNewAllowed.withUnsafeBufferPointer { yn in
         try district.withUnsafeBufferPointer { di in
         try ethnicity.withUnsafeBufferPointer { et in
         try ethnicGroup.withUnsafeBufferPointer { eg in
@@ -165,9 +166,9 @@ extension HouseholdColumns {
                 ageFitNeutral: afn.baseAddress!, inHouse: ih.baseAddress!, longTerm: lt.baseAddress!,
                 free: fr.baseAddress!, places: pl.baseAddress!, minAge: mn.baseAddress!, maxAge: mx.baseAddress!,
                 approvals: ap.baseAddress!, skills: sk.baseAddress!, occupied: oc.baseAddress!,
-                youngestResident: yr.baseAddress!, district: di.baseAddress!, ethnicity: et.baseAddress!,
+                youngestResident: yr.baseAddress!, youngestNewAllowed: yn.baseAddress!, district: di.baseAddress!, ethnicity: et.baseAddress!,
                 ethnicGroup: eg.baseAddress!, language: la.baseAddress!))
-        }}}}}}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}}}}}}
     }
 }
 
@@ -183,7 +184,7 @@ extension ScoringKernel {
         if (h.approvals[i] & unit.approval) == 0 { n += 1 }
         if (h.skills[i] & unit.requiredSkills) != unit.requiredSkills { n += 1 }
         if unit.solo && h.occupied[i] != 0 { n += 1 }
-        if h.youngestResident[i] < unit.youngestAllowed { n += 1 }
+        if h.youngestResident[i] < unit.youngestAllowed || unit.minAge < h.youngestNewAllowed[i] { n += 1 }
         let phi = h.latitude[i]
         let dPhi = phi - unit.latitude
         let dLambda = (h.longitude[i] - unit.longitude) * (unit.cosA + unit.cosB * phi)
