@@ -100,6 +100,11 @@ struct PlanEngine {
         households[h].occupied += unit.group.size
         households[h].residentAges += unit.group.children.map(\.age)
         columns.place(unit.group, at: h, exploitationAgeGap: policy.exploitationAgeGap)
+        if unit.group.needs.contains(.solo) {
+            // A child who must be the only one placed closes the home to further children.
+            households[h].places = households[h].occupied
+            columns.closePlaces(at: h)
+        }
         atRisk[h] += unit.group.children.filter { $0.needs.contains(.exploitationRisk) }.map(\.age)
     }
 

@@ -21,6 +21,11 @@ func replayBreaksNoRule(_ plan: MatchPlan, _ households: [Household], _ policy: 
     let original = Dictionary(uniqueKeysWithValues: households.map { ($0.id, $0.residentAges) })
     for (id, entries) in Dictionary(grouping: plan.entries, by: \.placement.household) {
         for a in entries {
+            // A solo child shares the home with nobody placed by the plan but their family.
+            if a.group.needs.contains(.solo) {
+                let family = a.group.children[0].groupID
+                if entries.contains(where: { $0.group.id != a.group.id && (family == nil || $0.group.children[0].groupID != family) }) { return false }
+            }
             for risky in a.group.children where risky.needs.contains(.exploitationRisk) {
                 let family = a.group.children[0].groupID
                 let others = entries.filter { $0.group.id != a.group.id && (family == nil || $0.group.children[0].groupID != family) }.flatMap { $0.group.children.map(\.age) } + (original[id] ?? [])
@@ -187,4 +192,15 @@ func bruteForceRound(_ groups: [SiblingGroup], _ households: [Household], _ poli
     let e = Matcher.evaluate(SiblingGroup(single: younger), home("H1", places: 2, occupied: 1, residents: [15]), policy: .default, residentsAtRisk: [15])
     #expect(e.failedRules == [.exploitationRisk])
     #expect(e.failureDetails.joined().contains("resident aged 15 at risk of exploitation; Y (5) is 10 years younger (limit 3)"))
+}
+
+@Test func nobodyJoinsAChildWhoMustBeAlone() {
+    let solo = child("S", age: 10, needs: .solo)
+    let other = child("O", age: 9)
+    let homes = [home("H1", places: 3)]
+    for plan in [Matcher.roundOptimalPlan(groups: [SiblingGroup(single: solo), SiblingGroup(single: other)], households: homes, policy: .default),
+                 Matcher.greedyPlan(groups: [SiblingGroup(single: solo), SiblingGroup(single: other)], households: homes, policy: .default)] {
+        #expect(plan.statistics.childrenPlaced == 1, "\(plan.method)")
+        #expect(replayBreaksNoRule(plan, homes, .default))
+    }
 }

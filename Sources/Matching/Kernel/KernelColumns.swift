@@ -110,6 +110,12 @@ public struct HouseholdColumns: Sendable {
         youngestResident[h] = min(youngestResident[h], Int32(group.ageRange.lowerBound))
     }
 
+    /// Takes household `h`'s remaining places out (a solo child has moved in).
+    public mutating func closePlaces(at h: Int) {
+        if free[h] > 0 { free[h] = 0 }
+        places[h] = 0
+    }
+
     /// How many residents each household has (for updating the mean age).
     public var residentCounts: [Int32]
 }
