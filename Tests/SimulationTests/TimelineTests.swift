@@ -63,9 +63,14 @@ import Testing
     var replication = Replication(scenario: Scenario(), start: start, months: 14, rng: Xoshiro256StarStar(seed: 77))
     _ = replication.run()
     var checked = 0, feasible = 0
+    // Rows of households approved during the run are appended column by column: every column
+    // must have grown (a column the matching module adds later would otherwise be short).
+    #expect(replication.households.count > start.population.households.count)
+    #expect(replication.kernel.columnsAligned())
+    #expect(replication.kernel.columns.count == replication.households.count)
+    let candidates = Array(replication.households.indices.prefix(40)) + Array(replication.households.indices.suffix(30))
     for c in replication.inCare.prefix(120) {
         let members = [Int(c)]
-        let candidates = Array(replication.households.indices.prefix(60))
         let unit = replication.siblingGroup(members)
         let scores = replication.kernelScores(unit, candidates)
         for (i, h) in candidates.enumerated() {

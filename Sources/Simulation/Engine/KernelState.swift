@@ -12,6 +12,12 @@ struct KernelState {
     var codes = CodeBook()
     var columns: HouseholdColumns
     var stale: [Bool] = []
+    /// The households as first added (their fixed facts), for a full rebuild.
+    var rows: [Household] = []
+    /// Whether appending column by column was checked to keep every column the same length
+    /// (nil = not checked yet; false = the matching module has columns this file does not
+    /// know, so new rows are added by rebuilding all columns instead).
+    var appendKeepsColumnsAligned: Bool? = nil
 
     init() {
         columns = HouseholdColumns([], codes: &codes)
@@ -21,10 +27,39 @@ struct KernelState {
     init(_ households: [Household]) {
         columns = HouseholdColumns(households, codes: &codes)
         stale = Array(repeating: false, count: households.count)
+        rows = households
     }
 
     /// Adds a row for a new household (index = current count).
     mutating func append(_ household: Household) {
+        rows.append(household)
+        if appendKeepsColumnsAligned == false {
+            rebuild()
+            return
+        }
+        appendColumns(household)
+        if appendKeepsColumnsAligned == nil {
+            appendKeepsColumnsAligned = columnsAligned()
+            if appendKeepsColumnsAligned == false { rebuild() }
+        }
+    }
+
+    /// Every array column has one value per household (checked once, by reflection).
+    func columnsAligned() -> Bool {
+        Mirror(reflecting: columns).children.allSatisfy { child in
+            guard let array = child.value as? any Collection else { return true }
+            return array.count == columns.count
+        }
+    }
+
+    /// Rebuilds every column from the households' fixed facts; the rows that change with
+    /// occupancy are then refreshed before they are next scored.
+    mutating func rebuild() {
+        columns = HouseholdColumns(rows, codes: &codes)
+        stale = Array(repeating: true, count: rows.count)
+    }
+
+    mutating func appendColumns(_ household: Household) {
         let row = HouseholdColumns([household], codes: &codes)
         columns.latitude.append(row.latitude[0])
         columns.longitude.append(row.longitude[0])
@@ -36,6 +71,7 @@ struct KernelState {
         columns.skills.append(row.skills[0])
         columns.occupied.append(row.occupied[0])
         columns.youngestResident.append(row.youngestResident[0])
+        columns.youngestNewAllowed.append(row.youngestNewAllowed[0])
         columns.district.append(row.district[0])
         columns.ethnicity.append(row.ethnicity[0])
         columns.ethnicGroup.append(row.ethnicGroup[0])
