@@ -211,18 +211,20 @@ extension Replication {
                 continue
             }
             attempts += 1
+            guard attempts <= 2, vacancies > 0 else {
+                kept.append(c32)
+                continue
+            }
             // Brothers and sisters living together move together.
             let members = unitMates(c)
-            if attempts <= 2, vacancies > 0,
-                let best = bestInHouse(for: members, excluding: Int(child.household), minScore: find.poorFitScore)
-            {
+            if let best = bestInHouse(for: members, excluding: Int(child.household), minScore: find.poorFitScore) {
                 for m in members {
                     vacate(m)
                     movesThisMonth += 1
                 }
                 placeInHouse(members, household: best.household, miles: best.miles)
             } else {
-                if attempts <= 2 { children[c].searchedAtEpoch = vacancyEpoch }
+                children[c].searchedAtEpoch = vacancyEpoch
                 kept.append(c32)
             }
         }
