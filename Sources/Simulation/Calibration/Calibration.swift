@@ -26,17 +26,37 @@ public enum Calibration {
             self.to = to
         }
 
-        /// The whole span of the data: the first DECOM to the last DECOM or DEC.
+        /// The span the data covers fully, for a return that lists every episode open at any
+        /// time in its collection years: it starts on 1 April of the financial year holding the
+        /// earliest episode end (episodes that ended before the first year are not in such a
+        /// return, so earlier entries would be undercounted) and ends on the latest DECOM or DEC,
+        /// moved to 31 March when that is at most 31 days later.
         public static func covering(_ histories: [CareHistory]) -> Window? {
-            var first: CalendarDay?
+            var firstStart: CalendarDay?
+            var firstEnd: CalendarDay?
             var last: CalendarDay?
             for h in histories {
                 for p in h.periods {
-                    first = min(first ?? p.start, p.start)
-                    last = max(last ?? p.start, p.end ?? p.start, p.placements.last?.start ?? p.start)
+                    firstStart = min(firstStart ?? p.start, p.start)
+                    last = max(last ?? p.start, p.start)
+                    for spell in p.placements {
+                        last = max(last!, spell.start)
+                        if let end = spell.end {
+                            firstEnd = min(firstEnd ?? end, end)
+                            last = max(last!, end)
+                        }
+                    }
                 }
             }
-            guard let first, let last else { return nil }
+            guard let firstStart, var last else { return nil }
+            var first = firstStart
+            if let firstEnd {
+                let yearStart = firstEnd.reportingYearEnd.adding(years: -1).adding(days: 1)
+                first = max(firstStart, yearStart)
+            }
+            let yearEnd = last.reportingYearEnd
+            if yearEnd.days(since: last) <= 31 { last = yearEnd }
+            guard first < last else { return nil }
             return Window(from: first, to: last)
         }
     }
