@@ -21,6 +21,10 @@ enum CalibrationBenchmarks {
     }
 
     static func run(_ arguments: [String]) {
+        if arguments.first == "coverage" {
+            coverage(Array(arguments.dropFirst()))
+            return
+        }
         var seed: UInt64 = 1
         var directory = NSTemporaryDirectory() + "hearth-bench-ssda903"
         var i = 0
@@ -57,6 +61,80 @@ enum CalibrationBenchmarks {
         if let result {
             print(String(format: "calibration: entries/yr %.0f (truth %.0f), trend %.1f%% (truth %.1f%%), %d in care on %@", result.entries.perYear.value,
                          spec.entriesPerYear.reduce(0, +), 100 * result.entries.trendPerYear.value, 100 * spec.trendPerYear, result.census.total, result.to.description))
+        }
+    }
+
+    /// `hearth-bench calibration coverage [--seeds N] [--scale X] [--runs R]`: how often the
+    /// 3-year backtest's P10-P90 band holds the truth, over many synthetic returns, with the
+    /// mean error per measure in units of the band's implied standard deviation.
+    static func coverage(_ arguments: [String]) {
+        var seeds = 40, runs = 100
+        var scale = 1.0
+        var singles = false
+        var firstSeed = 1
+        var i = 0
+        while i + 1 < arguments.count {
+            switch arguments[i] {
+            case "--seeds": seeds = Int(arguments[i + 1]) ?? seeds
+            case "--runs": runs = Int(arguments[i + 1]) ?? runs
+            case "--scale": scale = Double(arguments[i + 1]) ?? scale
+            case "--singles": singles = arguments[i + 1] == "yes"
+            case "--first-seed": firstSeed = Int(arguments[i + 1]) ?? 1
+            default: break
+            }
+            i += 2
+        }
+        let from = CalendarDay(year: 2014, month: 4, day: 1)!
+        let to = CalendarDay(year: 2024, month: 3, day: 31)!
+        let asOf = CalendarDay(year: 2021, month: 3, day: 31)!
+        var covered = [String: Int](), bias = [String: Double](), rows = 0, hits = 0
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        for seed in UInt64(firstSeed)...UInt64(firstSeed + seeds - 1) {
+            var spec = SyntheticReturnSpec(from: from, to: to)
+            spec.entriesPerYear = spec.entriesPerYear.map { $0 * scale }
+            if singles { spec.siblingGroupSizeShares = [1, 0, 0, 0] }
+            let synthetic = SyntheticReturnGenerator.generate(spec, seed: seed)
+            let (histories, _) = SSDA903Cleaning.histories(from: synthetic.data)
+            let report = Backtest.run(histories, from: from, asOf: asOf, years: 3, runs: runs, seed: seed)
+            for r in report.rows {
+                let key = "\(r.measure.key) y\(r.year)"
+                covered[key, default: 0] += r.covered ? 1 : 0
+                bias[key, default: 0] += Double(r.p50 - r.truth) / max(1, Double(r.p90 - r.p10) / 2.56)
+                rows += 1
+                hits += r.covered ? 1 : 0
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+        if arguments.contains("--diagnose") { diagnose(from: from, to: to, asOf: asOf, seeds: seeds, runs: runs) }
+        for key in covered.keys.sorted() {
+            print(String(format: "coverage: %-28@ covered %3d/%d  mean error %+.2f sd", key as NSString, covered[key]!, seeds, bias[key]! / Double(seeds)))
+        }
+        print(String(format: "coverage: %d seeds x %d rows, %d runs each: P10-P90 covers the truth in %.1f%% (target >= 80%%), %.1f s", seeds, rows / seeds, runs, 100 * Double(hits) / Double(rows), seconds))
+    }
+
+    /// Spread of the truth over returns vs spread of one projection, for a few measures.
+    static func diagnose(from: CalendarDay, to: CalendarDay, asOf: CalendarDay, seeds: Int, runs: Int) {
+        let measures: [ProjectionMeasure] = [.entries, .exits, .childrenInCare]
+        var truths = [[Double]](repeating: [], count: measures.count)
+        var projSD = [[Double]](repeating: [], count: measures.count)
+        for seed in 1...UInt64(seeds) {
+            let synthetic = SyntheticReturnGenerator.generate(SyntheticReturnSpec(from: from, to: to), seed: seed)
+            let (histories, _) = SSDA903Cleaning.histories(from: synthetic.data)
+            let calibration = Calibration.calibrate(histories, window: .init(from: from, to: asOf))
+            let projection = CalibratedProjection.project(calibration, population: StartingChild.population(histories, on: asOf), start: asOf, years: 1, runs: runs, seed: seed)
+            let truth = Backtest.truth(histories, asOf: asOf, years: 1)
+            for (i, m) in measures.enumerated() {
+                truths[i].append(Double(truth[0][m.index]))
+                let v = projection.values[0][m.index].map(Double.init)
+                let mean = v.reduce(0, +) / Double(v.count)
+                projSD[i].append((v.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(v.count - 1)).squareRoot())
+            }
+        }
+        for (i, m) in measures.enumerated() {
+            let t = truths[i]
+            let mean = t.reduce(0, +) / Double(t.count)
+            let sd = (t.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(t.count - 1)).squareRoot()
+            print(String(format: "diagnose: %@ y1 truth mean %.1f sd over returns %.1f; projection sd (mean) %.1f", m.key, mean, sd, projSD[i].reduce(0, +) / Double(seeds)))
         }
     }
 }

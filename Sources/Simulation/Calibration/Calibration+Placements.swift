@@ -31,6 +31,7 @@ extension Calibration {
         var exposureDays = [Int](repeating: 0, count: types.count)
         var moves = [Int](repeating: 0, count: types.count)
         var destinations = [[Int]](repeating: [Int](repeating: 0, count: types.count), count: types.count)
+        var byBand = [[Int]](repeating: [Int](repeating: 0, count: types.count), count: AgeBand.allCases.count)
         for h in histories {
             for p in h.periods {
                 for (i, spell) in p.placements.enumerated() {
@@ -43,6 +44,7 @@ extension Calibration {
                         if next.start >= window.from && next.start <= window.to {
                             moves[t] += 1
                             destinations[t][types.firstIndex(of: next.type)!] += 1
+                            byBand[AgeBand(age: h.age(on: next.start)).rawValue][types.firstIndex(of: next.type)!] += 1
                         }
                     }
                 }
@@ -63,12 +65,21 @@ extension Calibration {
                 shares[type.rawValue] = row
             }
         }
+        var bandShares: [String: [String: Double]] = [:]
+        for band in AgeBand.allCases {
+            let row = byBand[band.rawValue]
+            let n = row.reduce(0, +)
+            guard n > 0 else { continue }
+            var shares: [String: Double] = [:]
+            for (d, dest) in types.enumerated() where row[d] > 0 { shares[dest.rawValue] = Double(row[d]) / Double(n) }
+            bandShares[band.key] = shares
+        }
         let allMoves = moves.reduce(0, +)
         let allExposure = years(exposureDays.reduce(0, +))
         let overall = Estimate(value: allExposure > 0 ? Double(allMoves) / allExposure : 0,
                                standardError: allExposure > 0 ? Double(allMoves).squareRoot() / allExposure : nil,
                                source: "\(count(allMoves)) moves over \(formatYears(allExposure)) child-years in care \(span(window))")
-        return MoveEstimates(ratePerYear: rates, destinationShares: shares, overallRatePerYear: overall)
+        return MoveEstimates(ratePerYear: rates, destinationShares: shares, destinationSharesByBand: bandShares, overallRatePerYear: overall)
     }
 
     /// Normalised postcode district: upper case without spaces ("gl1 " -> "GL1").

@@ -73,6 +73,12 @@ public struct EntryEstimates: Codable, Sendable {
     public var trendPerYear: Estimate
     /// Observed counts per whole year (years ending on the window's end day).
     public var yearly: [YearCount]
+    /// The log-linear slope (log of 1 + trend) and its standard error, and the quasi-Poisson
+    /// dispersion of the yearly counts (1 = Poisson), so projections can redraw level and trend
+    /// jointly.
+    public var slope: Double
+    public var slopeStandardError: Double
+    public var dispersion: Double
 
     public struct YearCount: Codable, Sendable, Hashable {
         public var yearEnding: CalendarDay
@@ -140,6 +146,8 @@ public struct MoveEstimates: Codable, Sendable {
     public var ratePerYear: [String: Estimate]
     /// Where moves from each type go: share by destination type.
     public var destinationShares: [String: [String: Double]]
+    /// Where moves go by the child's age band at the move: share by destination type.
+    public var destinationSharesByBand: [String: [String: Double]]
     /// Moves per child-year over all types.
     public var overallRatePerYear: Estimate
 }
