@@ -1,11 +1,55 @@
-/// `hearth generate`: write a synthetic children.csv and households.csv.
+import Foundation
+import Interchange
+import Simulation
+
+/// `hearth generate`: writes a synthetic county's files from a scenario's population.
 enum GenerateCommand: HearthCommand {
     static let name = "generate"
     static let summary = "write a synthetic children.csv and households.csv"
-    static let synopsis = "hearth generate [SCENARIO.json] --out DIR [--seed S]"
-    static let help = "usage: \(synopsis)"
+    static let synopsis = "hearth generate [SCENARIO.json] --out DIR [--seed S] [--profile county|england]"
+    static let help = """
+        usage: \(synopsis)
+
+        Builds a synthetic county from the scenario's `county` parameters (default: the bundled
+        county, March 2024 figures) and writes, all or nothing:
+          DIR/children.csv           a family-finding meeting's referrals (children needing a home)
+          DIR/households.csv         in-house and IFA fostering households with their vacancies
+          DIR/children_in_care.csv   the children already in care, with placement type and household
+        The same --seed gives the same files (default seed 1).
+        --profile england starts instead from an England-sized model (85,000 children in care,
+        45,000 households, 85,000 referrals) for scale tests and benchmarks.
+
+        example:
+          hearth generate --out county --seed 7
+          hearth validate county/children.csv county/households.csv
+        """
 
     static func run(_ arguments: [String], console: Console) throws {
-        throw NotYetAvailable(command: name)
+        let args = try Arguments(arguments, valued: ["--out", "--seed", "--profile"], flags: [])
+        guard let out = args.value("--out") else { throw UsageError("--out DIR is required") }
+        guard args.positionals.count <= 1 else { throw UsageError("expected at most one scenario file") }
+        let seed = try args.seed(default: 1)
+        let base: CountyProfile
+        switch args.value("--profile") ?? "county" {
+        case "county": base = .default
+        case "england": base = .england
+        case let other: throw UsageError("--profile \"\(other)\": expected county or england")
+        }
+        if args.positionals.first != nil && args.value("--profile") != nil {
+            throw UsageError("give either a scenario file or --profile, not both")
+        }
+        let profile = try args.positionals.first.map { path throws(InvalidInput) in try CountyProfileFile.read(path: path) } ?? base
+        let county = CountyGenerator.generate(profile: profile, seed: seed)
+        let directory = URL(fileURLWithPath: out)
+        try AtomicFile.writeAll([
+            (directory.appendingPathComponent("children.csv").path, Data(ChildrenFile.render(county.referrals).utf8)),
+            (directory.appendingPathComponent("households.csv").path, Data(HouseholdsFile.render(county.households).utf8)),
+            (directory.appendingPathComponent("children_in_care.csv").path, Data(ChildrenInCareFile.render(county.childrenInCare).utf8)),
+        ])
+        let inHouse = county.households.filter { $0.provider == .inHouse }
+        let vacancies = county.households.filter(\.hasVacancy).reduce(0) { $0 + $1.freePlaces }
+        console.message(
+            "wrote \(out)/children.csv (\(county.referrals.count) referrals), \(out)/households.csv (\(inHouse.count) in-house and \(county.households.count - inHouse.count) IFA households, \(vacancies) vacancies), \(out)/children_in_care.csv (\(county.childrenInCare.count) children)"
+        )
     }
 }

@@ -1,11 +1,140 @@
+import CareModel
+import Interchange
+import Matching
+
 /// `hearth match`: rank households for each child or sibling group and plan jointly.
 enum MatchCommand: HearthCommand {
     static let name = "match"
     static let summary = "rank households for each child or sibling group and plan jointly"
     static let synopsis = "hearth match CHILDREN.csv HOUSEHOLDS.csv [--policy POLICY.json] [--top K] [--format table|json|csv]"
-    static let help = "usage: \(synopsis)"
+    static let help = """
+        usage: \(synopsis)
+
+        For each child or sibling group (children sharing a group_id stay together), lists the
+        K best households that pass every hard rule, with score out of 100, miles from home and
+        the key reasons; for a child with none, the nearest misses and the rules they fail.
+        Then the best joint plan (each household takes at most one new child or group per
+        round; as many children placed as possible, then the highest total score), and what it
+        gains over a greedy "most urgent picks first" plan.
+
+        options:
+          --policy POLICY.json   limits and weights (default: built-in policy; see docs/matching.md)
+          --top K                households per shortlist, 1-50 (default 3)
+          --format FORMAT        table (default), json or csv
+
+        example:
+          hearth match county/children.csv county/households.csv --top 5
+          hearth match children.csv households.csv --format json > plan.json
+        """
 
     static func run(_ arguments: [String], console: Console) throws {
-        throw NotYetAvailable(command: name)
+        let args = try Arguments(arguments, valued: ["--policy", "--top", "--format"], flags: [])
+        guard args.positionals.count == 2 else {
+            throw UsageError("expected CHILDREN.csv and HOUSEHOLDS.csv, got \(args.positionals.count) file\(args.positionals.count == 1 ? "" : "s")")
+        }
+        let top = try args.integer("--top", default: 3, in: 1...50)
+        let format = args.value("--format") ?? "table"
+        guard ["table", "json", "csv"].contains(format) else {
+            throw UsageError("--format \"\(format)\": expected table, json or csv")
+        }
+        let (children, households, policy) = try MatchInputs.load(
+            childrenPath: args.positionals[0], householdsPath: args.positionals[1], policyPath: args.value("--policy"))
+        let groups = SiblingGroup.groups(of: children)
+        let shortlists = Matcher.shortlists(groups: groups, households: households, policy: policy, top: top)
+        let plan = Matcher.plan(groups: groups, households: households, policy: policy)
+        let baseline = Matcher.greedyPlan(groups: groups, households: households, policy: policy)
+        switch format {
+        case "json": console.print(MatchResultWriters.json(plan: plan, shortlists: shortlists, baseline: baseline))
+        case "csv": console.print(MatchResultWriters.csv(plan: plan, shortlists: shortlists))
+        default: console.print(MatchTable.render(plan: plan, shortlists: shortlists, baseline: baseline, households: households, top: top))
+        }
+    }
+}
+
+/// Reading the three inputs of `match` and `explain`, collecting every problem before failing.
+enum MatchInputs {
+    static func load(childrenPath: String, householdsPath: String, policyPath: String?) throws(InvalidInput) -> ([Child], [Household], MatchPolicy) {
+        var problems: [InputProblem] = []
+        var children: [Child] = []
+        var households: [Household] = []
+        var policy = MatchPolicy.default
+        do { children = try ChildrenFile.read(path: childrenPath) } catch { problems += error.problems }
+        do { households = try HouseholdsFile.read(path: householdsPath) } catch { problems += error.problems }
+        if let policyPath {
+            do { policy = try PolicyFile.read(path: policyPath) } catch { problems += error.problems }
+        }
+        if !problems.isEmpty { throw InvalidInput(problems) }
+        return (children, households, policy)
+    }
+}
+
+/// The table a family-finding meeting reads: shortlists, the joint plan, the gain over greedy.
+enum MatchTable {
+    static func render(plan: MatchPlan, shortlists: [Shortlist], baseline: MatchPlan, households: [Household], top: Int) -> String {
+        let byID = Dictionary(households.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var o = "SHORTLISTS (best \(top) households passing every rule, per child or sibling group)\n"
+        for s in shortlists {
+            o += "\n" + unitTitle(s.group) + "\n"
+            if s.candidates.isEmpty {
+                o += "    no household passes every rule; nearest misses:\n"
+                for c in s.nearMisses {
+                    o += "    - \(c.household.rawValue) (\(f1(c.evaluation.distanceMiles)) mi): " + c.evaluation.failureDetails.joined(separator: "; ") + "\n"
+                }
+                continue
+            }
+            o += "    #  " + "household".padding(12) + " score   miles  " + "provider".padding(9) + "key reasons\n"
+            for (k, c) in s.candidates.enumerated() {
+                let provider = byID[c.household].map { $0.provider == .inHouse ? "in-house" : "IFA" } ?? ""
+                o += "    \(k + 1)  " + c.household.rawValue.padding(12) + leftPad(f2(c.evaluation.score), 6) + "  "
+                    + leftPad(f1(c.evaluation.distanceMiles), 6) + "  " + provider.padding(9)
+                    + c.evaluation.reasons.joined(separator: "; ") + "\n"
+            }
+        }
+        let st = plan.statistics
+        let total = st.childrenPlaced + st.childrenUnplaced
+        o += "\nJOINT PLAN (\(plan.method == "greedy" ? "greedy order was best here" : "exact assignment each round"), \(plan.rounds) round\(plan.rounds == 1 ? "" : "s")): "
+            + "\(st.childrenPlaced) of \(total) children placed, total score \(f2(plan.totalScore))\n"
+        if !plan.entries.isEmpty {
+            o += "    " + "children".padding(24) + "household".padding(12) + " score   miles  round\n"
+            for e in plan.entries {
+                let kids = e.group.childIDs.map(\.rawValue).joined(separator: ", ") + (e.isSplitPart ? " (split)" : "")
+                o += "    " + kids.padding(24) + e.placement.household.rawValue.padding(12) + leftPad(f2(e.placement.score), 6)
+                    + "  " + leftPad(f1(e.placement.distanceMiles), 6) + "  " + String(e.round) + "\n"
+            }
+        }
+        if !plan.unplaced.isEmpty {
+            o += "  not placed:\n"
+            for u in plan.unplaced {
+                o += "    " + u.group.childIDs.map(\.rawValue).joined(separator: ", ") + ": " + u.reasons.joined(separator: "; ") + "\n"
+            }
+        }
+        let b = baseline.statistics
+        o += "\nGAIN OVER GREEDY (most urgent child picks first)\n"
+        o += "    " + "".padding(28) + leftPad("plan", 9) + leftPad("greedy", 9) + leftPad("gain", 9) + "\n"
+        func row(_ label: String, _ a: String, _ b: String, _ g: String) {
+            o += "    " + label.padding(28) + leftPad(a, 9) + leftPad(b, 9) + leftPad(g, 9) + "\n"
+        }
+        func signed(_ x: Int) -> String { x > 0 ? "+\(x)" : String(x) }
+        func signed(_ x: Double, _ f: (Double) -> String) -> String { x > 0 ? "+" + f(x) : f(x) }
+        row("children placed", String(st.childrenPlaced), String(b.childrenPlaced), signed(st.childrenPlaced - b.childrenPlaced))
+        row("sibling groups together", String(st.siblingGroupsTogether), String(b.siblingGroupsTogether), signed(st.siblingGroupsTogether - b.siblingGroupsTogether))
+        row("sibling groups split", String(st.siblingGroupsSplit), String(b.siblingGroupsSplit), signed(st.siblingGroupsSplit - b.siblingGroupsSplit))
+        row("mean miles from home", f1(st.meanMiles), f1(b.meanMiles), signed(st.meanMiles - b.meanMiles, f1))
+        row("children over 20 miles", String(st.childrenOver20Miles), String(b.childrenOver20Miles), signed(st.childrenOver20Miles - b.childrenOver20Miles))
+        row("total score", f2(st.totalScore), f2(b.totalScore), signed(st.totalScore - b.totalScore, f2))
+        return o
+    }
+
+    static func unitTitle(_ g: SiblingGroup) -> String {
+        let kids = g.children.map { "\($0.id.rawValue) (\($0.age))" }.joined(separator: ", ")
+        let needs = g.needs.isEmpty ? "" : " · needs \(g.needs.joinedTokens)"
+        let label = g.size > 1 ? "Group \(g.id.rawValue): \(kids)" : kids
+        return label + " · \(g.placement.rawValue)\(needs) · waiting \(g.daysWaiting) days" + (g.maySplit ? " · may split" : "")
+    }
+
+    static func f1(_ x: Double) -> String { MatchResultWriters.f1(x) }
+    static func f2(_ x: Double) -> String { MatchResultWriters.f2(x) }
+    static func leftPad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s : String(repeating: " ", count: width - s.count) + s
     }
 }

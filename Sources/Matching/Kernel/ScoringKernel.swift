@@ -1,0 +1,180 @@
+import CareModel
+import Dispatch
+
+/// The fast scoring kernel: feasibility and score for one unit against many households.
+///
+/// ## Design note
+/// Households are structure-of-arrays columns (`HouseholdColumns`), units are rows of
+/// precomputed constants (`UnitRow`). For each pair the cheap integer rules run first
+/// (places and availability, age range, approval, required skills, solo, exploitation gap),
+/// then the squared projected distance is compared with the squared limit, and only then are
+/// the soft criteria computed (one square root for home distance, one for school). The
+/// result is the unrounded score, or -1 for an infeasible pair. It agrees with the reference
+/// evaluator `Matcher.evaluate` up to its rounding of each criterion to 0.01 points and the
+/// projection's distance error (tested on random pairs).
+public enum ScoringKernel {
+    /// The score marking an infeasible pair.
+    public static let infeasible = -1.0
+
+    /// Scores `unit` against households `range`, writing `range.count` values to `out`.
+    /// - Complexity: O(range.count), no allocation, no trigonometry.
+    @inlinable
+    public static func scoreRow(
+        _ unit: UnitRow, _ h: HouseholdColumnsView, range: Range<Int>,
+        constants k: KernelConstants, into out: UnsafeMutablePointer<Double>
+    ) {
+        let size = unit.size, uMin = unit.minAge, uMax = unit.maxAge
+        let approval = unit.approval, required = unit.requiredSkills
+        let solo = unit.solo, youngestAllowed = unit.youngestAllowed
+        let lat0 = unit.latitude, lon0 = unit.longitude, cA = unit.cosA, cB = unit.cosB
+        let maxD2 = k.maxDistanceSquared
+        let R = Location.earthRadiusMiles
+        let w = k.w
+        let near = k.policy.nearDistanceMiles
+        let span = max(k.policy.maxDistanceMiles - near, 1)
+        let schoolNear = k.policy.schoolNearMiles
+        let schoolSpan = max(k.policy.schoolFarMiles - schoolNear, 1e-9)
+        let ageSpan = k.policy.ageFitSpanYears
+        let constantPoints = unit.constantPoints
+        let wantedCount = Double(unit.wantedCount)
+        var o = 0
+        for i in range {
+            defer { o += 1 }
+            let placesOK: Bool = h.free[i] >= size
+            let agesOK: Bool = h.minAge[i] <= uMin && h.maxAge[i] >= uMax
+            let approvalOK: Bool = (h.approvals[i] & approval) != 0
+            let skillsOK: Bool = (h.skills[i] & required) == required
+            let soloOK: Bool = !solo || h.occupied[i] == 0
+            let residentsOK: Bool = h.youngestResident[i] >= youngestAllowed
+            if !(placesOK && agesOK && approvalOK && skillsOK && soloOK && residentsOK) {
+                out[o] = infeasible
+                continue
+            }
+            let phi = h.latitude[i]
+            let dPhi = phi - lat0
+            let dLambda = (h.longitude[i] - lon0) * (cA + cB * phi)
+            let d2 = dLambda * dLambda + dPhi * dPhi
+            if d2 > maxD2 { out[o] = infeasible; continue }
+            let miles = R * d2.squareRoot()
+            var score = constantPoints
+            score += w.distanceFromHome
+                * (miles <= near ? 1 - 0.2 * miles / near : 0.4 * max(0, 1 - (miles - near) / span))
+            let hd = h.district[i]
+            score += w.sameDistrict * (unit.district == 0 || hd == 0 ? 0.5 : (unit.district == hd ? 1 : 0))
+            if unit.hasSchool {
+                let sPhi = phi - unit.schoolLatitude
+                let sLambda = (h.longitude[i] - unit.schoolLongitude) * (unit.schoolCosA + unit.schoolCosB * phi)
+                let schoolMiles = R * (sLambda * sLambda + sPhi * sPhi).squareRoot()
+                score += w.sameSchool * (schoolMiles <= schoolNear ? 1 : max(0, 1 - (schoolMiles - schoolNear) / schoolSpan))
+            } else {
+                score += w.sameSchool * 0.5
+            }
+            score += w.ageFit
+                * (h.ageFitNeutral[i] != 0 ? 0.5 : max(0, 1 - abs(unit.meanAge - h.residentMeanAge[i]) / ageSpan))
+            let he = h.ethnicity[i]
+            let eth: Double = unit.ethnicity == 0 || he == 0 ? 0.5
+                : (unit.ethnicity == he ? 1 : (unit.ethnicGroup == h.ethnicGroup[i] ? 0.5 : 0))
+            let hl = h.language[i]
+            let lang: Double = unit.language == 0 || hl == 0 ? 0.5 : (unit.language == hl ? 1 : 0)
+            score += w.cultureLanguage * (0.6 * eth + 0.4 * lang)
+            score += w.extraSkills
+                * (unit.wantedCount == 0 ? 0.5 : Double((h.skills[i] & unit.wantedSkills).nonzeroBitCount) / wantedCount)
+            score += w.inHouse * h.inHouse[i]
+            score += w.approvalFit * (h.longTerm[i] != 0 ? unit.approvalFitLongTerm : 1)
+            if unit.isSplitPart { score -= min(k.policy.splitPenalty, score) }
+            out[o] = score
+        }
+    }
+
+    /// Scores every unit against every household: a row-major `units x households` matrix of
+    /// scores, -1 where infeasible. Rows are split in chunks over `DispatchQueue.concurrentPerform`;
+    /// the result does not depend on the thread count.
+    /// - Complexity: O(units x households).
+    public static func scoreMatrix(units: [UnitRow], households: HouseholdColumns, policy: MatchPolicy) -> [Double] {
+        let n = units.count, m = households.count
+        var result = [Double](repeating: 0, count: n * m)
+        guard n > 0, m > 0 else { return result }
+        let k = KernelConstants(policy: policy)
+        result.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            let pointer = UnsafeSendablePointer(base)
+            households.withView { view in
+                let chunks = min(n, 64)
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    let lo = c * n / chunks, hi = (c + 1) * n / chunks
+                    for r in lo..<hi {
+                        scoreRow(units[r], view, range: 0..<m, constants: k, into: pointer.base + r * m)
+                    }
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// A pointer that may cross into `concurrentPerform` workers, each writing its own rows.
+public struct UnsafeSendablePointer<T>: @unchecked Sendable {
+    public let base: UnsafeMutablePointer<T>
+    public init(_ base: UnsafeMutablePointer<T>) { self.base = base }
+}
+
+/// Raw pointers to the household columns, valid inside `HouseholdColumns.withView`.
+public struct HouseholdColumnsView: @unchecked Sendable {
+    public let latitude, longitude, residentMeanAge, ageFitNeutral, inHouse, longTerm: UnsafePointer<Double>
+    public let free, places, minAge, maxAge, approvals, skills, occupied, youngestResident: UnsafePointer<Int32>
+    public let district, ethnicity, ethnicGroup, language: UnsafePointer<Int32>
+}
+
+extension HouseholdColumns {
+    /// Calls `body` with raw pointers to every column.
+    public func withView<R>(_ body: (HouseholdColumnsView) throws -> R) rethrows -> R {
+        try latitude.withUnsafeBufferPointer { lat in
+        try longitude.withUnsafeBufferPointer { lon in
+        try residentMeanAge.withUnsafeBufferPointer { rma in
+        try ageFitNeutral.withUnsafeBufferPointer { afn in
+        try inHouse.withUnsafeBufferPointer { ih in
+        try longTerm.withUnsafeBufferPointer { lt in
+        try free.withUnsafeBufferPointer { fr in
+        try places.withUnsafeBufferPointer { pl in
+        try minAge.withUnsafeBufferPointer { mn in
+        try maxAge.withUnsafeBufferPointer { mx in
+        try approvals.withUnsafeBufferPointer { ap in
+        try skills.withUnsafeBufferPointer { sk in
+        try occupied.withUnsafeBufferPointer { oc in
+        try youngestResident.withUnsafeBufferPointer { yr in
+        try district.withUnsafeBufferPointer { di in
+        try ethnicity.withUnsafeBufferPointer { et in
+        try ethnicGroup.withUnsafeBufferPointer { eg in
+        try language.withUnsafeBufferPointer { la in
+            try body(HouseholdColumnsView(
+                latitude: lat.baseAddress!, longitude: lon.baseAddress!, residentMeanAge: rma.baseAddress!,
+                ageFitNeutral: afn.baseAddress!, inHouse: ih.baseAddress!, longTerm: lt.baseAddress!,
+                free: fr.baseAddress!, places: pl.baseAddress!, minAge: mn.baseAddress!, maxAge: mx.baseAddress!,
+                approvals: ap.baseAddress!, skills: sk.baseAddress!, occupied: oc.baseAddress!,
+                youngestResident: yr.baseAddress!, district: di.baseAddress!, ethnicity: et.baseAddress!,
+                ethnicGroup: eg.baseAddress!, language: la.baseAddress!))
+        }}}}}}}}}}}}}}}}}}
+    }
+}
+
+extension ScoringKernel {
+    /// How many hard rules household `i` fails for `unit` (0 = feasible), and the projected
+    /// miles; used to find near misses quickly.
+    @inlinable
+    public static func failures(_ unit: UnitRow, _ h: HouseholdColumnsView, _ i: Int, constants k: KernelConstants) -> (count: Int, miles: Double) {
+        var n = 0
+        if h.free[i] < 0 { n += 1 }  // on hold
+        if h.places[i] < unit.size { n += 1 }
+        if !(h.minAge[i] <= unit.minAge && h.maxAge[i] >= unit.maxAge) { n += 1 }
+        if (h.approvals[i] & unit.approval) == 0 { n += 1 }
+        if (h.skills[i] & unit.requiredSkills) != unit.requiredSkills { n += 1 }
+        if unit.solo && h.occupied[i] != 0 { n += 1 }
+        if h.youngestResident[i] < unit.youngestAllowed { n += 1 }
+        let phi = h.latitude[i]
+        let dPhi = phi - unit.latitude
+        let dLambda = (h.longitude[i] - unit.longitude) * (unit.cosA + unit.cosB * phi)
+        let d2 = dLambda * dLambda + dPhi * dPhi
+        if d2 > k.maxDistanceSquared { n += 1 }
+        return (n, Location.earthRadiusMiles * d2.squareRoot())
+    }
+}

@@ -1,0 +1,135 @@
+import CareModel
+
+extension Matcher {
+    /// The best joint plan: exact assignments round by round, never worse than greedy.
+    ///
+    /// ## Objective
+    /// Each round solves one assignment problem exactly (sparse Jonker-Volgenant): every
+    /// waiting unit (sibling group or child) goes to at most one household and every household
+    /// takes at most one new unit; the cost of a feasible pair is
+    /// `-(children x BIG + score)` with `BIG = 100 x (units + 1)`, larger than any total of
+    /// scores, so the round first places as many children as possible and then maximises
+    /// the total score (lexicographic). Households with places left take further units in
+    /// following rounds, seeing the children placed before (solo, exploitation and age fit
+    /// rules use the new residents). When a round places nobody, groups marked as splittable
+    /// that are still waiting are split in two by age and the rounds go on; parts carry the
+    /// `split_penalty`. Rounds stop when nothing more can be placed.
+    ///
+    /// Filling homes round by round is exact per round but, like any packing of groups into
+    /// places, not always the best over all rounds; so the greedy baseline is also computed
+    /// and, in the rare case it places more children (or as many with a higher total score),
+    /// it is returned instead (`method == "greedy"`). The result is therefore never worse than
+    /// greedy.
+    /// - Complexity: rounds x (pairs scored + sparse assignment); with the spatial grid only
+    ///   households within the distance limit are scored.
+    public static func plan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy) -> MatchPlan {
+        let rounds = roundOptimalPlan(groups: groups, households: households, policy: policy)
+        let greedy = greedyPlan(groups: groups, households: households, policy: policy)
+        let a = rounds.statistics, b = greedy.statistics
+        if b.childrenPlaced > a.childrenPlaced || (b.childrenPlaced == a.childrenPlaced && b.totalScore > a.totalScore + 1e-9) {
+            return greedy
+        }
+        return rounds
+    }
+
+    /// The round-by-round optimal plan alone (without the greedy safeguard of `plan`).
+    public static func roundOptimalPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy) -> MatchPlan {
+        var engine = PlanEngine(groups: groups, households: households, policy: policy)
+        var waiting = Array(engine.units.indices)
+        var round = 0
+        var dead: [Int] = []
+        let big = 100.0 * Double(groups.count + 1)
+        while true {
+            if waiting.isEmpty {
+                // Nothing more fits whole: split what may be split, and go on with the parts.
+                let splitting = dead.filter { engine.units[$0].splittable }
+                if splitting.isEmpty { break }
+                dead.removeAll { engine.units[$0].splittable }
+                for u in splitting { waiting += engine.split(u) }
+            }
+            round += 1
+            let lists = engine.candidates(for: waiting)
+            var rowUnits: [Int] = []
+            var triples: [(row: Int, column: Int, cost: Double)] = []
+            var stillWaiting: [Int] = []
+            for (q, u) in waiting.enumerated() {
+                if engine.units[u].initialFeasible < 0 { engine.units[u].initialFeasible = lists[q].count }
+                if lists[q].isEmpty {
+                    // Households only fill up, so a unit with no feasible household never gets one.
+                    dead.append(u)
+                    continue
+                }
+                stillWaiting.append(u)
+                let size = Double(engine.units[u].group.size)
+                for c in lists[q] {
+                    triples.append((rowUnits.count, Int(c.h), -(size * big + c.score)))
+                }
+                rowUnits.append(u)
+            }
+            guard !rowUnits.isEmpty else {
+                round -= 1
+                waiting = []
+                continue
+            }
+            let matrix = SparseCostMatrix(rows: rowUnits.count, columns: engine.households.count, triples: triples)
+            let result = SparseAssignment.solve(matrix)
+            var placed = Set<Int>()
+            for (r, h) in result.rowToColumn.enumerated() where h >= 0 {
+                engine.place(rowUnits[r], at: h, round: round)
+                placed.insert(rowUnits[r])
+            }
+            waiting = stillWaiting.filter { !placed.contains($0) }
+        }
+        return finish(engine, unplaced: dead, rounds: round, method: "optimal_rounds", households: households)
+    }
+
+    /// The greedy baseline: the most urgent unit (emergency first, then longest wait, then
+    /// input order) picks its best-scoring feasible household first, then the next, and so on;
+    /// splittable groups left over are split in two and their parts pick likewise.
+    /// - Complexity: units x households within the distance limit.
+    public static func greedyPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy) -> MatchPlan {
+        var engine = PlanEngine(groups: groups, households: households, policy: policy)
+        func urgent(_ a: Int, _ b: Int) -> Bool {
+            let ga = engine.units[a].group, gb = engine.units[b].group
+            let ea = ga.placement == .emergency, eb = gb.placement == .emergency
+            if ea != eb { return ea }
+            if ga.daysWaiting != gb.daysWaiting { return ga.daysWaiting > gb.daysWaiting }
+            return (engine.units[a].origin, a) < (engine.units[b].origin, b)
+        }
+        var queue = Array(engine.units.indices).sorted(by: urgent)
+        var unplaced: [Int] = []
+        var pass = 0
+        while !queue.isEmpty {
+            pass += 1
+            var leftOver: [Int] = []
+            for u in queue {
+                let list = engine.candidates(for: [u])[0]
+                if engine.units[u].initialFeasible < 0 { engine.units[u].initialFeasible = list.count }
+                guard var best = list.first else {
+                    leftOver.append(u)
+                    continue
+                }
+                for c in list.dropFirst() where c.score > best.score || (c.score == best.score && c.h < best.h) { best = c }
+                engine.place(u, at: Int(best.h), round: pass)
+            }
+            var next: [Int] = []
+            for u in leftOver {
+                if engine.units[u].splittable { next += engine.split(u) } else { unplaced.append(u) }
+            }
+            queue = next.sorted(by: urgent)
+        }
+        return finish(engine, unplaced: unplaced, rounds: pass, method: "greedy", households: households)
+    }
+
+    static func finish(_ engine: PlanEngine, unplaced: [Int], rounds: Int, method: String, households: [Household]) -> MatchPlan {
+        let showMisses = unplaced.count * households.count <= 2_000_000
+        let left = unplaced.sorted { (engine.units[$0].origin, $0) < (engine.units[$1].origin, $1) }.map {
+            UnplacedUnit(group: engine.units[$0].group, reasons: engine.reasons(for: $0, original: households, nearMisses: showMisses))
+        }
+        let order = Dictionary(uniqueKeysWithValues: engine.units.map { ($0.group.id, $0.origin) })
+        let entries = engine.entries.enumerated().sorted {
+            ($0.element.round, order[$0.element.group.id] ?? 0, $0.offset) < ($1.element.round, order[$1.element.group.id] ?? 0, $1.offset)
+        }.map(\.element)
+        return MatchPlan(entries: entries, unplaced: left, rounds: rounds, method: method)
+    }
+}

@@ -1,0 +1,56 @@
+import CareModel
+
+extension Matcher {
+    /// The top `top` feasible households for each unit, best first (score, then fewer miles,
+    /// then household id); for a unit with none, its nearest misses instead.
+    ///
+    /// The kernel finds the feasible households (within the distance limit, via the grid);
+    /// the best are then explained by the reference evaluator, whose scores are shown.
+    /// - Complexity: units x households within the limit, plus K reference evaluations each.
+    public static func shortlists(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, top: Int) -> [Shortlist] {
+        let engine = PlanEngine(groups: groups, households: households, policy: policy)
+        let lists = engine.candidates(for: Array(engine.units.indices))
+        return groups.indices.map { u in
+            let group = groups[u]
+            var kernelBest = lists[u]
+            kernelBest.sort { $0.score != $1.score ? $0.score > $1.score : $0.h < $1.h }
+            // Take a margin beyond K so that rounding differences cannot drop a true top-K one.
+            var candidates = kernelBest.prefix(top + 8).map { c -> Candidate in
+                let household = engine.households[Int(c.h)]
+                return Candidate(household: household.id, evaluation: evaluate(group, household, policy: policy))
+            }.filter(\.evaluation.feasible)
+            candidates.sort(by: candidateOrder)
+            let chosen = Array(candidates.prefix(top))
+            let misses = chosen.isEmpty ? nearMisses(group, households, policy: policy, top: top) : []
+            return Shortlist(group: group, candidates: chosen, nearMisses: misses)
+        }
+    }
+
+    static func candidateOrder(_ a: Candidate, _ b: Candidate) -> Bool {
+        if a.evaluation.score != b.evaluation.score { return a.evaluation.score > b.evaluation.score }
+        if a.evaluation.distanceMiles != b.evaluation.distanceMiles { return a.evaluation.distanceMiles < b.evaluation.distanceMiles }
+        return a.household < b.household
+    }
+
+    /// The households that come closest to taking `group`: fewest failed rules, then fewest
+    /// miles (each with its failed rules, e.g. "would fit with 1 more place").
+    /// - Complexity: O(households) cheap checks plus `top` reference evaluations.
+    public static func nearMisses(_ group: SiblingGroup, _ households: [Household], policy: MatchPolicy, top: Int) -> [Candidate] {
+        guard !households.isEmpty, top > 0 else { return [] }
+        var codes = CodeBook()
+        let columns = HouseholdColumns(households, codes: &codes)
+        let row = UnitRow(group, policy: policy, codes: &codes)
+        let k = KernelConstants(policy: policy)
+        var ranked: [(count: Int, miles: Double, index: Int)] = []
+        columns.withView { view in
+            for i in 0..<households.count {
+                let f = ScoringKernel.failures(row, view, i, constants: k)
+                if f.count > 0 { ranked.append((f.count, f.miles, i)) }
+            }
+        }
+        ranked.sort { ($0.count, $0.miles, households[$0.index].id) < ($1.count, $1.miles, households[$1.index].id) }
+        return ranked.prefix(top).map { r in
+            Candidate(household: households[r.index].id, evaluation: evaluate(group, households[r.index], policy: policy))
+        }
+    }
+}

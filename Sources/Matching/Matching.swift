@@ -1,2 +1,0 @@
-/// Matching: feasibility rules, scores, explanations, assignment solvers and shortlists.
-public enum MatchingModule {}

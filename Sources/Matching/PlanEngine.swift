@@ -1,0 +1,126 @@
+import CareModel
+import Dispatch
+
+/// The state of a plan being built: households as they fill up, and the units still waiting.
+///
+/// Shared by the round-optimal planner and the greedy baseline so that both see exactly the
+/// same rules and scores (the fast kernel), and differ only in how they choose.
+struct PlanEngine {
+    struct Unit {
+        var group: SiblingGroup
+        var isSplitPart: Bool
+        /// The original group may be split (when it cannot be placed whole).
+        var splittable: Bool
+        /// Urgency order key: emergency first, then longest wait, then input order.
+        var origin: Int
+        /// Feasible households found when the unit was first scanned (-1 = not scanned yet).
+        var initialFeasible = -1
+        var row: UnitRow
+    }
+
+    let policy: MatchPolicy
+    let grid: HouseholdGrid
+    /// Households in grid order, as they are now.
+    var households: [Household]
+    var columns: HouseholdColumns
+    var codes: CodeBook
+    var units: [Unit] = []
+    var entries: [PlanEntry] = []
+    /// Keep only each unit's best `candidateLimit` households (large instances only).
+    let limitCandidates: Bool
+
+    init(groups: [SiblingGroup], households original: [Household], policy: MatchPolicy) {
+        self.policy = policy
+        grid = HouseholdGrid(locations: original.map(\.location), limitMiles: policy.maxDistanceMiles)
+        households = grid.order.map { original[$0] }
+        var codes = CodeBook()
+        columns = HouseholdColumns(households, codes: &codes)
+        for (i, g) in groups.enumerated() {
+            units.append(Unit(group: g, isSplitPart: false, splittable: g.maySplit, origin: i,
+                row: UnitRow(g, policy: policy, codes: &codes)))
+        }
+        self.codes = codes
+        limitCandidates = groups.count * original.count > 25_000_000
+    }
+
+    /// Feasible households for each of `indices` (grid positions with kernel scores, best first
+    /// when limited), scanned in parallel chunks; deterministic whatever the thread count.
+    func candidates(for indices: [Int]) -> [[(h: Int32, score: Double)]] {
+        var result = [[(h: Int32, score: Double)]](repeating: [], count: indices.count)
+        guard !indices.isEmpty, columns.count > 0 else { return result }
+        let k = KernelConstants(policy: policy)
+        let limit = limitCandidates ? max(1, policy.candidateLimit) : Int.max
+        result.withUnsafeMutableBufferPointer { out in
+            let outPointer = UnsafeSendablePointer(out.baseAddress!)
+            columns.withView { view in
+                let chunks = min(indices.count, 256)
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    var scratch = [Double](repeating: 0, count: columns.count)
+                    scratch.withUnsafeMutableBufferPointer { s in
+                        for q in (c * indices.count / chunks)..<((c + 1) * indices.count / chunks) {
+                            let unit = units[indices[q]]
+                            var found: [(h: Int32, score: Double)] = []
+                            for range in grid.ranges(near: unit.group.children[0].home) {
+                                ScoringKernel.scoreRow(unit.row, view, range: range, constants: k, into: s.baseAddress!)
+                                for (o, h) in range.enumerated() where s[o] >= 0 {
+                                    found.append((Int32(h), s[o]))
+                                }
+                            }
+                            if found.count > limit {
+                                found.sort { $0.score != $1.score ? $0.score > $1.score : $0.h < $1.h }
+                                found.removeLast(found.count - limit)
+                            }
+                            (outPointer.base + q).initialize(to: found)
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Places unit `u` with household `h` (grid position) in `round`.
+    mutating func place(_ u: Int, at h: Int, round: Int) {
+        let unit = units[u]
+        let before = households[h]
+        let evaluation = Matcher.evaluate(unit.group, before, policy: policy, isSplitPart: unit.isSplitPart)
+        entries.append(PlanEntry(
+            group: unit.group,
+            placement: Placement(children: unit.group.childIDs, household: before.id, score: evaluation.score,
+                distanceMiles: evaluation.distanceMiles),
+            round: round, isSplitPart: unit.isSplitPart, evaluation: evaluation))
+        households[h].occupied += unit.group.size
+        households[h].residentAges += unit.group.children.map(\.age)
+        columns.place(unit.group, at: h)
+    }
+
+    /// Splits a unit into two halves by age (younger, older); each half is a split part.
+    mutating func split(_ u: Int) -> [Int] {
+        let unit = units[u]
+        let sorted = unit.group.children.enumerated().sorted { ($0.element.age, $0.offset) < ($1.element.age, $1.offset) }.map(\.element)
+        let half = (sorted.count + 1) / 2
+        var made: [Int] = []
+        for (p, part) in [Array(sorted[..<half]), Array(sorted[half...])].enumerated() {
+            let group = SiblingGroup(id: GroupID("\(unit.group.id.rawValue).\(p + 1)"), children: part)
+            units.append(Unit(group: group, isSplitPart: true, splittable: unit.splittable && part.count > 1,
+                origin: unit.origin, row: UnitRow(group, policy: policy, codes: &codes, isSplitPart: true)))
+            made.append(units.count - 1)
+        }
+        return made
+    }
+
+    /// The reasons a unit was left unplaced, with the nearest misses when no household fitted.
+    func reasons(for u: Int, original: [Household], nearMisses: Bool) -> [String] {
+        let unit = units[u]
+        if unit.initialFeasible > 0 {
+            return ["its \(unit.initialFeasible) possible household\(unit.initialFeasible == 1 ? " was" : "s were") all matched with other children or filled up"]
+        }
+        var reasons = ["no household passes every rule" + (unit.group.size > 1 ? " for \(unit.group.size) children together" : "")]
+        if nearMisses {
+            for miss in Matcher.nearMisses(unit.group, original, policy: policy, top: 3) {
+                reasons.append("nearest miss \(miss.household): " + miss.evaluation.checks.filter { !$0.passed }.map { "\($0.rule.rawValue): \($0.detail)" }.joined(separator: ", "))
+            }
+        }
+        return reasons
+    }
+}

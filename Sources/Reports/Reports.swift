@@ -1,2 +1,0 @@
-/// Reports: terminal tables, SVG charts and the self-contained HTML report.
-public enum ReportsModule {}

@@ -1,0 +1,160 @@
+import CareModel
+import Foundation
+import Simulation
+
+/// The summary an analyst reads on the terminal after `hearth simulate`.
+public enum TerminalSummary {
+    /// The KPIs in the table, in order.
+    public static let tableKPIs: [KPI] = [
+        .childrenInCare, .entries, .exits, .inHouseFoster, .ifaFoster, .kinship, .residential, .supported, .waiting,
+        .households, .approvedPlaces, .vacancies, .utilisationPct, .inHouseSharePct, .over20MilesPct, .moves3PlusPct,
+        .weeklyCost,
+    ]
+
+    /// The whole summary: heading, KPI table by year, and the headlines.
+    public static func render(_ results: SimulationResults, reportPath: String?) -> String {
+        var out = heading(results)
+        out += table(results)
+        out += "\n" + headlines(results)
+        if let reportPath { out += "Report: \(reportPath)\n" }
+        return out
+    }
+
+    static func heading(_ results: SimulationResults) -> String {
+        let s = results.scenario
+        var out = "Scenario: \(s.name)\n"
+        if !s.description.isEmpty { out += wrap(s.description, width: 96, indent: "  ") }
+        out += "\(results.years) years x \(results.runs) runs from \(s.startDate), seed \(results.seed). "
+        out += "Cells: P50 [P10-P90] at the end of each year; flows are per year.\n\n"
+        return out
+    }
+
+    /// The KPI table, six columns a block.
+    public static func table(_ results: SimulationResults) -> String {
+        var out = ""
+        let years = Array(0...results.years)
+        var blocks: [[Int]] = []
+        var i = 0
+        while i < years.count {
+            blocks.append(Array(years[i..<min(years.count, i + 6)]))
+            i += 6
+        }
+        for block in blocks {
+            var rows: [[String]] = [["KPI"] + block.map { $0 == 0 ? "start" : "year \($0)" }]
+            for kpi in tableKPIs {
+                var row = [label(kpi)]
+                for year in block { row.append(cell(results, kpi, year: year)) }
+                rows.append(row)
+            }
+            out += layout(rows) + "\n"
+        }
+        return out
+    }
+
+    static func label(_ kpi: KPI) -> String {
+        switch kpi {
+        case .entries: "Entries (year)"
+        case .exits: "Exits (year)"
+        default: kpi.label
+        }
+    }
+
+    /// The P50 [P10-P90] of `kpi` at the end of `year` (flows: summed over the year's months, per run).
+    static func cell(_ results: SimulationResults, _ kpi: KPI, year: Int) -> String {
+        let p = kpi.isFlow ? yearFlow(results, kpi, year: year) : results.value(kpi, month: year * 12)
+        guard let p else { return "-" }
+        return "\(short(p.p50, kpi)) [\(short(p.p10, kpi))-\(short(p.p90, kpi))]"
+    }
+
+    /// P10/P50/P90 over runs of a flow summed over the months of `year` (nil for the start).
+    public static func yearFlow(_ results: SimulationResults, _ kpi: KPI, year: Int) -> Percentiles? {
+        guard year >= 1, year <= results.years else { return nil }
+        let k = KPI.allCases.count
+        let values = results.runValues.map { run in
+            ((year - 1) * 12 + 1...year * 12).reduce(0.0) { $0 + run[$1 * k + kpi.rawValue] }
+        }
+        return Percentiles(of: values)
+    }
+
+    static func short(_ x: Double, _ kpi: KPI) -> String {
+        if kpi == .weeklyCost { return money(x) }
+        if kpi.key.hasSuffix("_pct") { return String(format: "%.1f", x) }
+        return String(Int(x.rounded()))
+    }
+
+    /// £1.23m, £456k, £789.
+    public static func money(_ x: Double) -> String {
+        let a = abs(x)
+        if a >= 1e9 { return String(format: "£%.2fbn", x / 1e9) }
+        if a >= 1e6 { return String(format: "£%.2fm", x / 1e6) }
+        if a >= 1e4 { return String(format: "£%.0fk", x / 1e3) }
+        return String(format: "£%.0f", x)
+    }
+
+    /// What a council meeting asks first.
+    public static func headlines(_ results: SimulationResults) -> String {
+        var out = ""
+        let last = results.months
+        let start = results.scenario.startDate
+        if let m = results.inHousePlacesRunOutMonth {
+            out += "In-house places run out (P50 vacancies reach 0): month \(m) (\(monthLabel(start, m))).\n"
+        } else {
+            let lowest = (0...last).min { results.value(.vacancies, month: $0).p50 < results.value(.vacancies, month: $1).p50 } ?? 0
+            out += "In-house places do not run out within \(results.years) years at P50 (fewest vacancies: "
+            out += "\(Int(results.value(.vacancies, month: lowest).p50)) in month \(lowest)).\n"
+        }
+        let ifa = results.value(.ifaFoster, month: last), res = results.value(.residential, month: last)
+        let ifa0 = results.value(.ifaFoster, month: 0), res0 = results.value(.residential, month: 0)
+        out += "Children with agencies: \(Int(ifa0.p50)) now, \(Int(ifa.p50)) [\(Int(ifa.p10))-\(Int(ifa.p90))] in year \(results.years); "
+        out += "in residential care: \(Int(res0.p50)) now, \(Int(res.p50)) [\(Int(res.p10))-\(Int(res.p90))].\n"
+        let far0 = results.value(.over20MilesPct, month: 0), far = results.value(.over20MilesPct, month: last)
+        out += String(format: "Placed over 20 miles from home: %.1f%% now, %.1f%% [%.1f-%.1f] in year %d.\n",
+                      far0.p50, far.p50, far.p10, far.p90, results.years)
+        let cost0 = results.value(.weeklyCost, month: 0), cost = results.value(.weeklyCost, month: last)
+        out += "Weekly cost: \(money(cost0.p50)) now, \(money(cost.p50)) [\(money(cost.p10))-\(money(cost.p90))] in year \(results.years)"
+        out += " (annual \(money(cost.p50 * 365.25 / 7))).\n"
+        if let total = results.total("cost_pounds") {
+            out += "Total cost over \(results.years) years: \(money(total.p50)) [\(money(total.p10))-\(money(total.p90))].\n"
+        }
+        return out
+    }
+
+    static func monthLabel(_ start: String, _ months: Int) -> String {
+        let parts = start.split(separator: "-").compactMap { Int($0) }
+        guard parts.count >= 2 else { return "month \(months)" }
+        let index = parts[0] * 12 + (parts[1] - 1) + months
+        let m = index % 12 + 1
+        return "\(index / 12)-\(m < 10 ? "0" : "")\(m)"
+    }
+
+    /// Columns padded to their widest cell; the first left-aligned, the rest right-aligned.
+    public static func layout(_ rows: [[String]]) -> String {
+        guard let columns = rows.map(\.count).max() else { return "" }
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        var out = ""
+        for row in rows {
+            var line = ""
+            for (i, cell) in row.enumerated() {
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                line += i == 0 ? cell + pad : "  " + pad + cell
+            }
+            out += line + "\n"
+        }
+        return out
+    }
+
+    static func wrap(_ text: String, width: Int, indent: String) -> String {
+        var out = ""
+        var line = indent
+        for word in text.split(separator: " ") {
+            if line.count + word.count + 1 > width, line != indent {
+                out += line + "\n"
+                line = indent
+            }
+            line += (line == indent ? "" : " ") + word
+        }
+        if line != indent { out += line + "\n" }
+        return out
+    }
+}

@@ -1,0 +1,78 @@
+import CareModel
+
+extension Replication {
+    /// Child `c` leaves care (if the event is still current).
+    mutating func leave(_ c: Int, stamp: UInt32) {
+        guard children[c].state != .left, children[c].exitStamp == stamp else { return }
+        let child = children[c]
+        let household = Int(child.household)
+        let wasType = child.type
+        let wasPlaced = child.state == .placed
+        vacate(c)
+        waitingCount -= 1
+        children[c].state = .left
+        exitsThisMonth += 1
+        if child.entryDay >= 0 {
+            completedEpisodes += 1
+            completedEpisodeDays += now - child.entryDay
+        }
+        guard wasPlaced else { return }
+        let exits = scenario.exits
+        if child.destination == .eighteen, wasType == .inHouseFoster || wasType == .ifaFoster,
+            placingRNG.nextUnit() < exits.stayingPutProbability
+        {
+            let end = now + Draw.exponential(mean: exits.stayingPutYears * Calendar.yearDays, using: &placingRNG)
+            stayingPutCount += 1
+            if household >= 0 {
+                households[household].stayingPut += 1
+                refreshVacancy(household)
+                calendar.schedule(end, .stayingPutEnd, target: Int32(household))
+            } else {
+                ifaInUse += 1
+                calendar.schedule(end, .stayingPutEnd, target: -1)
+            }
+        }
+        if household >= 0, households[household].active, households[household].occupied == 0 {
+            let p: Double
+            switch child.destination {
+            case .specialGuardianship: p = scenario.carers.leaveAfterSpecialGuardianship
+            case .home: p = scenario.carers.leaveAfterReturnHome
+            default: p = 0
+            }
+            if p > 0, carersRNG.nextUnit() < p { householdLeaves(household) }
+        }
+    }
+
+    /// Before leaving by adoption or to parents, the child moves to the adopters or home.
+    mutating func preExitMove(_ c: Int, stamp: UInt32) {
+        guard children[c].state == .placed, children[c].exitStamp == stamp else { return }
+        let type: PlacementType = children[c].destination == .adoption ? .adoption : .withParents
+        guard children[c].type != type else { return }
+        vacate(c)
+        movesThisMonth += 1
+        put(c, type: type, household: -1, over20: drawOver20(type), unit: nextUnit())
+    }
+
+    /// A 16- or 17-year-old in foster or residential care moves on to supported accommodation.
+    mutating func moveToSupported(_ c: Int, stamp: UInt32) {
+        guard children[c].state == .placed, children[c].exitStamp == stamp else { return }
+        switch children[c].type {
+        case .inHouseFoster, .ifaFoster, .residential: break
+        default: return
+        }
+        vacate(c)
+        movesThisMonth += 1
+        put(c, type: .supported, household: -1, over20: drawOver20(.supported), unit: nextUnit())
+    }
+
+    /// A staying-put young person moves on, freeing the carer's place.
+    mutating func stayingPutEnds(_ h: Int) {
+        stayingPutCount -= 1
+        if h < 0 {
+            ifaInUse -= 1
+            return
+        }
+        households[h].stayingPut -= 1
+        refreshVacancy(h)
+    }
+}

@@ -1,0 +1,252 @@
+import CareModel
+
+extension Replication {
+    mutating func nextUnit() -> Int32 {
+        unitCounter &+= 1
+        return unitCounter
+    }
+
+    /// Puts waiting child `c` into a placement of `type` (with in-house `household`, or -1).
+    ///
+    /// `counting` is false for the starting snapshot (not a new placement, not a move).
+    mutating func put(_ c: Int, type: PlacementType, household: Int, over20: Bool, unit: Int32, counting: Bool = true,
+                      ownBed: Bool = false) {
+        var child = children[c]
+        precondition(child.state == .waiting, "only a waiting child is placed")
+        child.state = .placed
+        waitingCount -= 1
+        child.type = type
+        child.household = Int32(household)
+        child.over20 = over20
+        child.unit = unit
+        child.ownBed = ownBed
+        child.placedDay = now
+        child.placementStamp &+= 1
+        child.recentStarts = (now, child.recentStarts.0, child.recentStarts.1)
+        child.wantsMove = false
+        let steps = scenario.moves.stepDown
+        child.stepDownReady = false
+        if steps.enabled, counting {
+            if type == .residential, !child.needs.contains(.complex) || placingRNG.nextUnit() < 0.5 {
+                child.stepDownReady = placingRNG.nextUnit() < steps.residentialShare
+            } else if type == .ifaFoster {
+                child.stepDownReady = placingRNG.nextUnit() < steps.ifaShare
+            }
+            if child.stepDownReady { stepDownList.append(Int32(c)) }
+        }
+        children[c] = child
+        typeCount[type.index] += 1
+        if counting { placementsByType[type.index] += 1 }
+        switch type {
+        case .ifaFoster: ifaInUse += 1
+        case .residential where ownBed: ownBedsUsed += 1
+        default: break
+        }
+        if household >= 0 {
+            households[household].occupants.append(Int32(c))
+            refreshVacancy(household)
+        }
+        // An unplanned ending, if it comes before the planned exit.
+        let rate = scenario.moves.breakdownsEnabled ? scenario.moves.breakdownsPerYear[type] : 0
+        if rate > 0 {
+            let at = now + Draw.exponential(mean: Calendar.yearDays / rate, using: &placingRNG)
+            if at < child.exitDay { calendar.schedule(at, .breakdown, target: Int32(c), stamp: child.placementStamp) }
+        }
+    }
+
+    /// Takes placed child `c` out of their placement (back to waiting, or about to leave).
+    mutating func vacate(_ c: Int) {
+        var child = children[c]
+        guard child.state == .placed else { return }
+        typeCount[child.type.index] -= 1
+        switch child.type {
+        case .ifaFoster: ifaInUse -= 1
+        case .residential where child.ownBed: ownBedsUsed -= 1
+        default: break
+        }
+        if child.household >= 0 {
+            let h = Int(child.household)
+            if let at = households[h].occupants.firstIndex(of: Int32(c)) { households[h].occupants.remove(at: at) }
+            refreshVacancy(h)
+        }
+        child.state = .waiting
+        child.household = -1
+        child.ownBed = false
+        child.placementStamp &+= 1
+        child.waitingSince = now
+        children[c] = child
+        waitingCount += 1
+    }
+
+    /// Whether a fresh draw puts a placement of `type` over 20 miles from home.
+    mutating func drawOver20(_ type: PlacementType) -> Bool {
+        let p: Double
+        switch type {
+        case .ifaFoster: p = scenario.ifa.over20MilesProbability
+        case .kinship: p = scenario.findingHomes.kinshipOver20MilesProbability
+        case .residential: p = scenario.residential.externalOver20MilesProbability
+        case .supported: p = scenario.supported.over20MilesProbability
+        case .inHouseFoster: p = 0.1
+        case .adoption: p = 0.3
+        case .withParents: p = 0
+        case .other: p = 0.5
+        }
+        return placingRNG.nextUnit() < p
+    }
+
+    /// The waiting members of group `g`.
+    func waitingMembers(_ g: Int) -> [Int] {
+        let group = groups[g]
+        return (Int(group.first)..<Int(group.first + group.count)).filter { children[$0].state == .waiting }
+    }
+
+    /// Decides how an entering group is looked after: the order of preference.
+    mutating func route(group g: Int, urgent: Bool) {
+        let members = waitingMembers(g)
+        let find = scenario.findingHomes
+        let minAge = members.map { children[$0].age(at: now) }.min() ?? 0
+        let complexTeen = members.contains { children[$0].needs.contains(.complex) && children[$0].age(at: now) >= 10 }
+        if placingRNG.nextUnit() < find.otherProbability {
+            let unit = nextUnit()
+            for c in members { put(c, type: .other, household: -1, over20: drawOver20(.other), unit: unit) }
+            return
+        }
+        let band = AgeBand(age: Int(children[members[0]].age(at: now)))
+        if find.kinshipEnabled, placingRNG.nextUnit() < find.kinshipProbability[band] {
+            let unit = nextUnit()
+            let over20 = drawOver20(.kinship)
+            for c in members { put(c, type: .kinship, household: -1, over20: over20, unit: unit) }
+            return
+        }
+        if scenario.supported.enabled, minAge >= Double(find.supportedFromAge), !complexTeen,
+            placingRNG.nextUnit() < find.supportedProbability
+        {
+            let unit = nextUnit()
+            let over20 = drawOver20(.supported)
+            for c in members { put(c, type: .supported, household: -1, over20: over20, unit: unit) }
+            return
+        }
+        let residentialDraw = placingRNG.nextUnit()
+        if complexTeen, residentialDraw < find.residentialForComplexProbability {
+            placeResidential(members)
+            return
+        }
+        if !complexTeen, minAge >= 10, residentialDraw < find.residentialProbability10Plus {
+            placeResidential(members)
+            return
+        }
+        if urgent {
+            placeUrgently(members, excluding: -1)
+        } else {
+            waitingGroups.append(Int32(g))
+        }
+    }
+
+    /// Finds a home at once: the best feasible in-house home, else an agency or residential home.
+    mutating func placeUrgently(_ members: [Int], excluding: Int) {
+        guard !members.isEmpty else { return }
+        if let best = bestInHouse(for: members, excluding: excluding) {
+            placeInHouse(members, household: best.household, miles: best.miles)
+            let bridging = placingRNG.nextUnit() < scenario.findingHomes.emergencyMoveProbability
+            if bridging || best.score < scenario.findingHomes.poorFitScore { scheduleMoveRequests(members) }
+            return
+        }
+        fallback(members, wantsMove: true)
+    }
+
+    /// Places `members` together with in-house household `h`.
+    mutating func placeInHouse(_ members: [Int], household h: Int, miles: Double) {
+        let unit = nextUnit()
+        for c in members {
+            let distance = members.count == 1 ? miles : children[c].home.distanceMiles(to: households[h].household.location)
+            put(c, type: .inHouseFoster, household: h, over20: distance > 20, unit: unit)
+        }
+    }
+
+    /// When no in-house home is found: supported 16+, agency, or residential care.
+    mutating func fallback(_ members: [Int], wantsMove: Bool) {
+        guard !members.isEmpty else { return }
+        let find = scenario.findingHomes
+        let allOld = members.allSatisfy { children[$0].age(at: now) >= Double(find.supportedFromAge) }
+        let complex = members.contains { children[$0].needs.contains(.complex) }
+        if allOld, !complex, scenario.supported.enabled {
+            let unit = nextUnit()
+            let over20 = drawOver20(.supported)
+            for c in members { put(c, type: .supported, household: -1, over20: over20, unit: unit) }
+            return
+        }
+        if scenario.ifa.enabled, ifaInUse + members.count <= ifaCapacity {
+            let unit = nextUnit()
+            let over20 = drawOver20(.ifaFoster)
+            for c in members { put(c, type: .ifaFoster, household: -1, over20: over20, unit: unit) }
+            if wantsMove { scheduleMoveRequests(members) }
+            return
+        }
+        for c in members {
+            if scenario.ifa.enabled, ifaInUse < ifaCapacity {
+                put(c, type: .ifaFoster, household: -1, over20: drawOver20(.ifaFoster), unit: nextUnit())
+                if wantsMove { scheduleMoveRequests([c]) }
+            } else if scenario.supported.enabled, children[c].age(at: now) >= Double(find.supportedFromAge) {
+                put(c, type: .supported, household: -1, over20: drawOver20(.supported), unit: nextUnit())
+            } else {
+                placeResidential([c])
+            }
+        }
+    }
+
+    /// Residential care: the council's own beds first, then the external market.
+    mutating func placeResidential(_ members: [Int]) {
+        for c in members {
+            if ownBedsUsed < ownBeds {
+                let over20 = placingRNG.nextUnit() < scenario.residential.ownOver20MilesProbability
+                put(c, type: .residential, household: -1, over20: over20, unit: nextUnit(), ownBed: true)
+            } else {
+                let over20 = placingRNG.nextUnit() < scenario.residential.externalOver20MilesProbability
+                put(c, type: .residential, household: -1, over20: over20, unit: nextUnit())
+            }
+        }
+    }
+
+    /// Puts members forward for a planned move after the configured delay.
+    mutating func scheduleMoveRequests(_ members: [Int]) {
+        let delay = scenario.findingHomes.plannedMoveAfterDays
+        for c in members {
+            calendar.schedule(now + delay, .moveRequest, target: Int32(c), stamp: children[c].placementStamp)
+        }
+    }
+
+    mutating func requestMove(_ c: Int, stamp: UInt32) {
+        guard children[c].state == .placed, children[c].placementStamp == stamp else { return }
+        children[c].wantsMove = true
+        moveRequests.append(Int32(c))
+    }
+
+    /// A placement ends unplanned: the child needs a new home at once.
+    mutating func breakdown(_ c: Int, stamp: UInt32) {
+        guard children[c].state == .placed, children[c].placementStamp == stamp else { return }
+        let previous = Int(children[c].household)
+        vacate(c)
+        movesThisMonth += 1
+        if children[c].age(at: now) >= Double(scenario.findingHomes.supportedFromAge), scenario.supported.enabled,
+            placingRNG.nextUnit() < 0.5
+        {
+            put(c, type: .supported, household: -1, over20: drawOver20(.supported), unit: nextUnit())
+            return
+        }
+        placeUrgently([c], excluding: previous)
+    }
+
+    /// Moves external residential children into free own beds.
+    mutating func moveIntoOwnBeds() {
+        guard scenario.residential.ownHomeStepDown, ownBedsUsed < ownBeds else { return }
+        for child in inCare where ownBedsUsed < ownBeds {
+            let c = Int(child)
+            guard children[c].state == .placed, children[c].type == .residential, !children[c].ownBed,
+                now - children[c].placedDay >= 30 else { continue }
+            vacate(c)
+            movesThisMonth += 1
+            let over20 = placingRNG.nextUnit() < scenario.residential.ownOver20MilesProbability
+            put(c, type: .residential, household: -1, over20: over20, unit: nextUnit(), ownBed: true)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import CareModel
+
+extension Replication {
+    /// Builds the starting state from the snapshot and schedules the first events.
+    mutating func setUp() {
+        let districtCount = start.population.districts.count
+        vacantByDistrict = Array(repeating: [], count: districtCount)
+        for (index, household) in start.population.households.enumerated() {
+            var h = household
+            h.occupied = 0
+            h.residentAges = []
+            households.append(SimHousehold(
+                household: h, active: true, onHold: household.status == .onHold, occupants: [], stayingPut: 0,
+                stamp: 0, district: start.householdDistrict[index]))
+            vacantSlot.append(-1)
+        }
+        var previousKey: Int? = nil
+        for childIndex in start.childOrder {
+            let c = start.population.children[childIndex]
+            if c.siblingKey == nil || c.siblingKey != previousKey {
+                groups.append(SimGroup(first: Int32(children.count), count: 0))
+            }
+            previousKey = c.siblingKey
+            groups[groups.count - 1].count += 1
+            addStartingChild(c, group: Int32(groups.count - 1))
+        }
+        for h in households.indices {
+            refreshVacancy(h)
+            scheduleResignation(h)
+            if households[h].onHold {
+                scheduleHoldEnd(h)
+            } else {
+                scheduleHoldStart(h)
+            }
+        }
+        for (index, event) in scenario.timeline.enumerated() {
+            let at = Double(max(0, event.atMonth ?? 0)) * Calendar.monthDays
+            calendar.schedule(at, .timeline, target: Int32(index))
+        }
+    }
+
+    /// Adds one child in care at the start, in their current placement, with a drawn exit.
+    mutating func addStartingChild(_ c: StartingPopulation.ChildInCare, group: Int32) {
+        let fraction = placingRNG.nextUnit()
+        let age = min(17.999, Double(c.age) + fraction)
+        let daysInCare = (Double(c.monthsInCare) + placingRNG.nextUnit()) * Calendar.monthDays
+        let entryDay = -min(daysInCare, age * Calendar.yearDays)
+        let birthDay = -age * Calendar.yearDays
+        let entryAge = max(0, age + entryDay / Calendar.yearDays)
+        let entryBand = AgeBand(age: Int(entryAge))
+        var destination = drawDestination(entryBand)
+        var remaining: Double
+        switch c.placement {
+        case .adoption:
+            destination = .adoption
+            remaining = Draw.exponential(mean: scenario.exits.placedForAdoptionMonths * Calendar.monthDays, using: &staysRNG)
+        case .withParents:
+            destination = .home
+            remaining = Draw.exponential(mean: scenario.exits.placedWithParentsMonths * Calendar.monthDays, using: &staysRNG)
+        default:
+            remaining = drawStay(entryBand, destination, elapsedYears: -entryDay / Calendar.yearDays)
+        }
+        let child = Int32(children.count)
+        children.append(SimChild(
+            birthDay: birthDay, entryDay: entryDay, exitDay: 0, placedDay: entryDay, waitingSince: entryDay,
+            recentStarts: (entryDay, -.infinity, -.infinity), home: c.home, household: -1, unit: -1, group: group,
+            placementStamp: 0, exitStamp: 0, district: Int32(min(max(0, c.district), start.population.districts.count - 1)),
+            needs: c.needs, request: .longTerm, state: .waiting, type: c.placement, destination: destination,
+            over20: false, ownBed: false, stepDownReady: false, wantsMove: false))
+        waitingCount += 1
+        inCare.append(child)
+        setExit(Int(child), after: remaining, destination: destination)
+        // Place without counting a new placement or a move.
+        var household = -1
+        if c.placement == .inHouseFoster, let h = c.household, h >= 0, h < households.count {
+            household = h
+        }
+        let distance = c.distanceMiles
+            ?? (household >= 0 ? c.home.distanceMiles(to: households[household].household.location) : nil)
+        let over20 = distance.map { $0 > 20 } ?? drawOver20(c.placement)
+        let type: PlacementType = (c.placement == .inHouseFoster && household < 0) ? .inHouseFoster : c.placement
+        put(Int(child), type: type, household: household, over20: over20, unit: nextUnit(), counting: false)
+        children[Int(child)].placedDay = entryDay
+        children[Int(child)].recentStarts = (entryDay, -.infinity, -.infinity)
+    }
+
+    /// Applies the timeline event at `index` of the scenario.
+    mutating func applyTimeline(_ index: Int) {
+        let event = scenario.timeline[index]
+        let until = event.months.map { month + $0 } ?? Int.max
+        switch event.kind {
+        case .recruitmentCampaign:
+            extraEnquiries.append((until, event.extraEnquiriesPerMonth ?? 0, event.conversion))
+        case .newChildrensHome:
+            ownBeds += event.beds ?? 0
+            if let cost = event.weeklyCostPerBed { ownBedWeekly = cost }
+            moveIntoOwnBeds()
+        case .fasterExits:
+            let factor = event.factor ?? 1
+            let names = event.destinations ?? ["home", "adoption", "special_guardianship", "other"]
+            let all = ["home", "adoption", "special_guardianship", "other"]
+            for (i, name) in all.enumerated() where names.contains(name) { exitFactor[i] *= factor }
+            // Shorten (or lengthen) the remaining time of everyone now in care.
+            for child in inCare {
+                let c = children[Int(child)]
+                guard c.state != .left, c.destination.rawValue < 4, names.contains(all[Int(c.destination.rawValue)]) else { continue }
+                let remaining = max(0, c.exitDay - now) * factor
+                setExit(Int(child), after: remaining, destination: c.destination)
+            }
+        case .entryTrend:
+            if let trend = event.annualTrend { entryTrend = trend }
+            if let factor = event.factor { entryLevel *= factor }
+        case .retention:
+            resignationFactor *= event.factor ?? 1
+            for h in households.indices where households[h].active {
+                households[h].stamp &+= 1
+                scheduleResignation(h)
+                if households[h].onHold { scheduleHoldEnd(h) } else { scheduleHoldStart(h) }
+            }
+        case .ifaCapacity:
+            ifaCapacity = event.capacity ?? ifaCapacity
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import CareModel
+
+extension Replication {
+    /// Cost inflation factor at the current time.
+    var inflation: Double { Double.pow1p(scenario.costs.annualInflation, now / Calendar.yearDays) }
+
+    /// Pounds a week for everyone in care now (own children's home beds are paid used or not).
+    func weeklyCost() -> Double {
+        let costs = scenario.costs
+        var total = 0.0
+        for type in PlacementType.allCases {
+            var count = typeCount[type.index]
+            if type == .residential { count -= ownBedsUsed }
+            total += Double(count) * costs.weekly[type]
+        }
+        total += Double(ownBeds) * ownBedWeekly + Double(stayingPutCount) * costs.stayingPutWeekly
+        return total * inflation
+    }
+
+    /// Records the end-of-month KPIs into row `m` and resets the month's flows.
+    /// - Complexity: O(children in care + households).
+    mutating func record(month m: Int) {
+        inCare.removeAll { children[Int($0)].state == .left }
+        var bands = [Int](repeating: 0, count: 5)
+        var placed = 0, over20 = 0, threePlus = 0
+        var inGroups = 0, together = 0
+        let yearAgo = now - Calendar.yearDays
+        var i = 0
+        let n = inCare.count
+        while i < n {
+            let c = Int(inCare[i])
+            let group = children[c].group
+            // Members of a group are consecutive in `inCare` (index order).
+            var j = i
+            var allPlaced = true
+            var sameUnit = true
+            let unit = children[c].unit
+            while j < n, children[Int(inCare[j])].group == group {
+                let child = children[Int(inCare[j])]
+                bands[AgeBand(age: Int(child.age(at: now))).rawValue] += 1
+                if child.state == .placed {
+                    placed += 1
+                    if child.over20 { over20 += 1 }
+                    if child.recentStarts.2 >= yearAgo { threePlus += 1 }
+                } else {
+                    allPlaced = false
+                }
+                if child.unit != unit { sameUnit = false }
+                j += 1
+            }
+            if j - i >= 2, allPlaced {
+                inGroups += j - i
+                if sameUnit { together += j - i }
+            }
+            i = j
+        }
+        var activeHouseholds = 0, approved = 0, available = 0, used = 0, vacancies = 0
+        for h in households where h.active {
+            activeHouseholds += 1
+            approved += h.household.places
+            if !h.onHold {
+                available += h.household.places
+                used += min(h.occupied, h.household.places)
+                vacancies += h.free
+            }
+        }
+        func pct(_ a: Int, _ b: Int) -> Double { b > 0 ? 100 * Double(a) / Double(b) : 0 }
+        let k = KPI.allCases.count
+        let base = m * k
+        func set(_ kpi: KPI, _ value: Double) { output[base + kpi.rawValue] = value }
+        set(.childrenInCare, Double(inCare.count))
+        set(.entries, Double(entriesThisMonth))
+        set(.exits, Double(exitsThisMonth))
+        for type in PlacementType.allCases { set(.placement(type), Double(typeCount[type.index])) }
+        set(.waiting, Double(waitingCount))
+        set(.households, Double(activeHouseholds))
+        set(.approvedPlaces, Double(approved))
+        set(.availablePlaces, Double(available))
+        set(.vacancies, Double(vacancies))
+        set(.utilisationPct, pct(used, available))
+        let fostered = typeCount[PlacementType.inHouseFoster.index] + typeCount[PlacementType.ifaFoster.index]
+        set(.inHouseSharePct, pct(typeCount[PlacementType.inHouseFoster.index], fostered))
+        set(.over20MilesPct, pct(over20, placed))
+        set(.siblingsTogetherPct, pct(together, inGroups))
+        set(.moves3PlusPct, pct(threePlus, inCare.count))
+        set(.weeklyCost, weeklyCost())
+        set(.approvals, Double(approvalsThisMonth))
+        set(.resignations, Double(resignationsThisMonth))
+        set(.householdsLeaving, Double(leavingThisMonth))
+        set(.stayingPut, Double(stayingPutCount))
+        set(.moves, Double(movesThisMonth))
+        set(.ageUnder1, Double(bands[0]))
+        set(.age1To4, Double(bands[1]))
+        set(.age5To9, Double(bands[2]))
+        set(.age10To15, Double(bands[3]))
+        set(.age16Plus, Double(bands[4]))
+        entriesThisMonth = 0
+        exitsThisMonth = 0
+        approvalsThisMonth = 0
+        resignationsThisMonth = 0
+        leavingThisMonth = 0
+        movesThisMonth = 0
+    }
+}

@@ -1,0 +1,159 @@
+import CareModel
+
+/// What one replication produced.
+public struct ReplicationResult: Sendable {
+    /// `(months + 1) x KPI.allCases.count` values, month-major (month 0 = the start).
+    public var monthly: [Double]
+    /// New placements made during the run, by `PlacementType.index`.
+    public var placementsByType: [Int]
+    /// Total cost over the horizon in pounds.
+    public var totalCost: Double
+    /// Completed episodes of children who entered during the run: count and total days.
+    public var completedEpisodes: Int
+    public var completedEpisodeDays: Double
+    /// Events processed (for throughput measurements).
+    public var events: Int
+}
+
+/// One Monte Carlo replication of a scenario: the state of the county and the event loop.
+///
+/// ## Design note
+/// A next-event simulation: every process (arrivals, exits, breakdowns, meetings, carers)
+/// schedules its own future events on one calendar, and events that no longer apply (a
+/// breakdown after the child has moved, a resignation after a hold) carry a stamp that is
+/// checked instead of being removed. Each process draws from its own random stream, so two
+/// scenarios run with the same seed see the same arrivals and the same stays for as long as
+/// their decisions agree (common random numbers). All state lives in flat arrays of plain
+/// structs indexed by integers; nothing is allocated per event except when a child arrives.
+struct Replication {
+    let scenario: Scenario
+    let start: PreparedStart
+    let months: Int
+    var arrivalsRNG: Xoshiro256StarStar
+    var staysRNG: Xoshiro256StarStar
+    var placingRNG: Xoshiro256StarStar
+    var carersRNG: Xoshiro256StarStar
+
+    var now = 0.0
+    var month = 0
+    var calendar = EventCalendar()
+    var children = ContiguousArray<SimChild>()
+    var groups = ContiguousArray<SimGroup>()
+    var households = ContiguousArray<SimHousehold>()
+    /// Children in care (waiting or placed), in index order; compacted at each month end.
+    var inCare: [Int32] = []
+    var waitingGroups: [Int32] = []
+    var moveRequests: [Int32] = []
+    var stepDownList: [Int32] = []
+    /// Households taking children, by district, with each one's slot for O(1) removal.
+    var vacantByDistrict: [[Int32]] = []
+    var vacantSlot: [Int32] = []
+
+    var typeCount = [Int](repeating: 0, count: 8)
+    var waitingCount = 0
+    var ifaInUse = 0
+    var ownBeds = 0
+    var ownBedsUsed = 0
+    var ownBedWeekly: Double
+    var stayingPutCount = 0
+    var unitCounter: Int32 = 0
+
+    // Flows during the current month.
+    var entriesThisMonth = 0
+    var exitsThisMonth = 0
+    var approvalsThisMonth = 0
+    var resignationsThisMonth = 0
+    var leavingThisMonth = 0
+    var movesThisMonth = 0
+
+    // Levers the timeline changes.
+    var entryLevel = 1.0
+    var entryTrend: Double
+    var extraEnquiries: [(until: Int, perMonth: Double, conversion: Double?)] = []
+    var resignationFactor = 1.0
+    var exitFactor = [Double](repeating: 1, count: 4)
+    var ifaCapacity: Int
+
+    var output: [Double]
+    var placementsByType = [Int](repeating: 0, count: 8)
+    var totalCost = 0.0
+    var completedEpisodes = 0
+    var completedEpisodeDays = 0.0
+    var events = 0
+
+    init(scenario: Scenario, start: PreparedStart, months: Int, rng: Xoshiro256StarStar) {
+        self.scenario = scenario
+        self.start = start
+        self.months = months
+        var base = rng
+        arrivalsRNG = base.split()
+        staysRNG = base.split()
+        placingRNG = base.split()
+        carersRNG = base.split()
+        entryTrend = scenario.entries.annualTrend
+        ifaCapacity = scenario.ifa.capacity
+        ownBeds = scenario.residential.ownBeds
+        ownBedWeekly = scenario.costs.ownHomeWeeklyPerBed
+        output = [Double](repeating: 0, count: (months + 1) * KPI.allCases.count)
+    }
+
+    /// Runs the replication to the horizon and returns its monthly KPIs.
+    mutating func run() -> ReplicationResult {
+        setUp()
+        record(month: 0)
+        let meetingGap = scenario.findingHomes.meetingsPerWeek > 0 ? 7 / scenario.findingHomes.meetingsPerWeek : 0
+        if months > 0 {
+            calendar.schedule(Calendar.monthDays, .monthEnd)
+            startMonth(0)
+            if meetingGap > 0 { calendar.schedule(meetingGap / 2, .meeting) }
+        }
+        let end = Double(months) * Calendar.monthDays
+        while let event = calendar.pop() {
+            if event.time > end + 1e-9 { break }
+            now = event.time
+            events += 1
+            switch event.kind {
+            case .monthEnd:
+                month += 1
+                accrueCost(days: Calendar.monthDays)
+                record(month: month)
+                if month >= months { return result() }
+                calendar.schedule(Double(month + 1) * Calendar.monthDays, .monthEnd)
+                startMonth(month)
+            case .arrival: arrive(band: AgeBand(rawValue: Int(event.target))!)
+            case .exit: leave(Int(event.target), stamp: event.stamp)
+            case .preExitMove: preExitMove(Int(event.target), stamp: event.stamp)
+            case .breakdown: breakdown(Int(event.target), stamp: event.stamp)
+            case .meeting:
+                familyFindingMeeting()
+                calendar.schedule(now + meetingGap, .meeting)
+            case .resignation: resign(Int(event.target), stamp: event.stamp)
+            case .holdStart: holdStart(Int(event.target), stamp: event.stamp)
+            case .holdEnd: holdEnd(Int(event.target), stamp: event.stamp)
+            case .approval: approveHousehold(template: Int(event.target))
+            case .stayingPutEnd: stayingPutEnds(Int(event.target))
+            case .timeline: applyTimeline(Int(event.target))
+            case .moveRequest: requestMove(Int(event.target), stamp: event.stamp)
+            case .supportedMove: moveToSupported(Int(event.target), stamp: event.stamp)
+            }
+        }
+        return result()
+    }
+
+    func result() -> ReplicationResult {
+        ReplicationResult(
+            monthly: output, placementsByType: placementsByType, totalCost: totalCost,
+            completedEpisodes: completedEpisodes, completedEpisodeDays: completedEpisodeDays, events: events)
+    }
+
+    /// Draws the month's arrivals and enquiries.
+    mutating func startMonth(_ m: Int) {
+        scheduleArrivals(month: m)
+        scheduleRecruitment(month: m)
+    }
+
+    /// Adds the cost of `days` at the current state to the running total.
+    mutating func accrueCost(days: Double) {
+        totalCost += weeklyCost() * days / 7
+    }
+}

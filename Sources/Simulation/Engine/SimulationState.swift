@@ -1,0 +1,83 @@
+import CareModel
+
+/// Where a child is in the system.
+enum ChildState: UInt8 {
+    /// In care, waiting for a home to be found (counted in `waiting`).
+    case waiting
+    /// In care and living in a placement.
+    case placed
+    /// Left care.
+    case left
+}
+
+/// Why a child's time in care ends.
+enum ExitDestination: UInt8 {
+    case home, adoption, specialGuardianship, other, eighteen
+}
+
+/// One child in the simulation: a plain struct in a flat array, addressed by index.
+struct SimChild {
+    var birthDay: Double
+    var entryDay: Double
+    var exitDay: Double
+    var placedDay: Double
+    var waitingSince: Double
+    /// Start days of the three most recent placements, newest first (-inf when none).
+    var recentStarts: (Double, Double, Double)
+    var home: Location
+    /// The in-house household when fostered in-house, else -1.
+    var household: Int32
+    /// Children placed together in one act share a unit (siblings-together measure).
+    var unit: Int32
+    var group: Int32
+    /// Bumped at every placement change; stale breakdown and move events carry an old stamp.
+    var placementStamp: UInt32
+    /// Bumped when the exit is rescheduled.
+    var exitStamp: UInt32
+    var district: Int32
+    var needs: Needs
+    var request: PlacementRequest
+    var state: ChildState
+    var type: PlacementType
+    var destination: ExitDestination
+    var over20: Bool
+    var ownBed: Bool
+    /// Ready to step down (residential to foster, agency to in-house) when a place fits.
+    var stepDownReady: Bool
+    /// Put forward for a planned move (poor-fit emergency home).
+    var wantsMove: Bool
+
+    func age(at day: Double) -> Double { (day - birthDay) / Calendar.yearDays }
+}
+
+/// Brothers and sisters who entered together: children `first ..< first + count`.
+struct SimGroup {
+    var first: Int32
+    var count: Int32
+}
+
+/// One in-house fostering household.
+struct SimHousehold {
+    /// The matching engine's view (occupancy, status and resident ages refreshed before use).
+    var household: Household
+    /// Approved and not resigned.
+    var active: Bool
+    var onHold: Bool
+    var occupants: [Int32]
+    /// Young people staying put past 18, holding a place.
+    var stayingPut: Int32
+    /// Bumped to cancel a scheduled resignation or hold.
+    var stamp: UInt32
+    var district: Int32
+
+    var occupied: Int { occupants.count + Int(stayingPut) }
+    var free: Int { max(0, household.places - occupied) }
+    /// Whether new children can be placed here.
+    var takesChildren: Bool { active && !onHold && free > 0 }
+}
+
+/// Time constants: the simulator counts in days.
+enum Calendar {
+    static let yearDays = 365.25
+    static let monthDays = 365.25 / 12
+}

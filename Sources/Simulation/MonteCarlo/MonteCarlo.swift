@@ -1,0 +1,180 @@
+import CareModel
+import Dispatch
+import Foundation
+
+/// The P10, P50 and P90 of a quantity over Monte Carlo runs.
+public struct Percentiles: Sendable, Equatable, Codable {
+    public var p10: Double
+    public var p50: Double
+    public var p90: Double
+    public init(p10: Double, p50: Double, p90: Double) {
+        self.p10 = p10
+        self.p50 = p50
+        self.p90 = p90
+    }
+
+    /// Percentiles of `values` by linear interpolation between order statistics (R type 7).
+    /// - Complexity: O(n log n).
+    public init(of values: [Double]) {
+        let sorted = values.sorted()
+        func q(_ p: Double) -> Double {
+            guard !sorted.isEmpty else { return 0 }
+            let h = Double(sorted.count - 1) * p
+            let lo = Int(h.rounded(.down))
+            let hi = min(lo + 1, sorted.count - 1)
+            return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
+        }
+        self.init(p10: q(0.1), p50: q(0.5), p90: q(0.9))
+    }
+}
+
+/// Everything a Monte Carlo run of a scenario produced, summarised over runs.
+public struct SimulationResults: Sendable {
+    public var scenario: Scenario
+    public var runs: Int
+    public var years: Int
+    public var seed: UInt64
+    /// Months simulated (12 x years); monthly rows are 0...months.
+    public var months: Int { years * 12 }
+    /// Per month and KPI: `bands[month * KPI.allCases.count + kpi.rawValue]`.
+    public var bands: [Percentiles]
+    /// Totals over the horizon: flow KPIs summed, plus `cost_pounds` and `placements`.
+    public var totals: [(key: String, value: Percentiles)]
+    /// New placements over the horizon by type.
+    public var placementsByType: [(type: PlacementType, value: Percentiles)]
+    /// New placements over the horizon in the spec's categories: in_house, ifa, kinship,
+    /// residential, supported, other (placed with parents, for adoption and other together).
+    public var placementsBySpecKey: [(key: String, value: Percentiles)]
+    /// Mean time in care (years) of children who entered and left during the run.
+    public var meanYearsInCareOfLeavers: Percentiles
+    /// Events processed over all runs.
+    public var events: Int
+    /// The raw per-run monthly values (run-major), kept for tests and comparisons.
+    public var runValues: [[Double]]
+
+    /// The P10/P50/P90 of `kpi` at the end of `month`.
+    public func value(_ kpi: KPI, month: Int) -> Percentiles { bands[month * KPI.allCases.count + kpi.rawValue] }
+
+    /// The first month (1...) whose P50 in-house vacancies are zero, if any.
+    public var inHousePlacesRunOutMonth: Int? {
+        (1...max(1, months)).first { $0 <= months && value(.vacancies, month: $0).p50 <= 0 }
+    }
+
+    /// The total named `key` (e.g. `entries`, `cost_pounds`).
+    public func total(_ key: String) -> Percentiles? { totals.first { $0.key == key }?.value }
+}
+
+/// Runs replications of a scenario, in parallel, with results independent of the thread count.
+///
+/// ## Design note
+/// Replication `r` always uses stream `r` of the seed (successive 2^128 jumps of xoshiro256**),
+/// whichever thread runs it, and results are stored by replication index, so any number of
+/// threads gives byte-identical output. Work is split statically (worker w runs w, w+T, ...)
+/// with `DispatchQueue.concurrentPerform`; replications are long enough that the imbalance is
+/// small. Scenarios compared with the same seed get the same streams (common random numbers).
+public enum MonteCarlo {
+    /// Runs `runs` replications of `years` years and summarises them.
+    ///
+    /// `threads` nil = all cores. `progress` is called after each replication with the number
+    /// done (from worker threads).
+    public static func run(
+        scenario: Scenario, start: StartingPopulation, runs: Int, years: Int, seed: UInt64, threads: Int? = nil,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) -> SimulationResults {
+        let raw = replicate(scenario: scenario, start: start, runs: runs, years: years, seed: seed, threads: threads, progress: progress)
+        return summarise(raw, scenario: scenario, runs: runs, years: years, seed: seed)
+    }
+
+    /// The raw result of every replication, in replication order.
+    public static func replicate(
+        scenario: Scenario, start: StartingPopulation, runs: Int, years: Int, seed: UInt64, threads: Int? = nil,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) -> [ReplicationResult] {
+        let scenario = scenario.resolvingDates()
+        let prepared = PreparedStart(start, scenario: scenario)
+        let months = max(0, years) * 12
+        var base = Xoshiro256StarStar(seed: seed)
+        var streams: [Xoshiro256StarStar] = []
+        streams.reserveCapacity(runs)
+        for _ in 0..<runs { streams.append(base.split()) }
+        let workers = max(1, min(runs, threads ?? ProcessInfo.processInfo.activeProcessorCount))
+        let results = ResultSlots(count: runs)
+        defer { results.slots.deallocate() }
+        let counter = ProgressCounter()
+        let work: @Sendable (Int) -> Void = { [streams] w in
+            var r = w
+            while r < runs {
+                var replication = Replication(scenario: scenario, start: prepared, months: months, rng: streams[r])
+                let result = replication.run()
+                results.slots[r] = result
+                if let progress { progress(counter.increment()) }
+                r += workers
+            }
+        }
+        if workers == 1 {
+            work(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { work($0) }
+        }
+        return (0..<runs).map { results.slots[$0]! }
+    }
+
+    /// P10/P50/P90 over replications of every monthly KPI and every total.
+    public static func summarise(_ raw: [ReplicationResult], scenario: Scenario, runs: Int, years: Int, seed: UInt64) -> SimulationResults {
+        let months = max(0, years) * 12
+        let k = KPI.allCases.count
+        var bands: [Percentiles] = []
+        bands.reserveCapacity((months + 1) * k)
+        var column = [Double](repeating: 0, count: raw.count)
+        for m in 0...months {
+            for kpi in KPI.allCases {
+                for (r, result) in raw.enumerated() { column[r] = result.monthly[m * k + kpi.rawValue] }
+                bands.append(Percentiles(of: column))
+            }
+        }
+        var totals: [(key: String, value: Percentiles)] = []
+        for kpi in KPI.allCases where kpi.isFlow {
+            let values = raw.map { result in (1...max(1, months)).reduce(0.0) { $0 + ($1 <= months ? result.monthly[$1 * k + kpi.rawValue] : 0) } }
+            totals.append((kpi.key, Percentiles(of: values)))
+        }
+        totals.append(("placements", Percentiles(of: raw.map { Double($0.placementsByType.reduce(0, +)) })))
+        totals.append(("cost_pounds", Percentiles(of: raw.map(\.totalCost))))
+        let byType = PlacementType.allCases.map { type in
+            (type, Percentiles(of: raw.map { Double($0.placementsByType[type.index]) }))
+        }
+        let specKeys: [(String, [PlacementType])] = [
+            ("in_house", [.inHouseFoster]), ("ifa", [.ifaFoster]), ("kinship", [.kinship]), ("residential", [.residential]),
+            ("supported", [.supported]), ("other", [.withParents, .adoption, .other]),
+        ]
+        let bySpec = specKeys.map { key, types in
+            (key, Percentiles(of: raw.map { r in Double(types.reduce(0) { $0 + r.placementsByType[$1.index] }) }))
+        }
+        let stays = raw.map { $0.completedEpisodes > 0 ? $0.completedEpisodeDays / Double($0.completedEpisodes) / 365.25 : 0 }
+        return SimulationResults(
+            scenario: scenario, runs: raw.count, years: years, seed: seed, bands: bands, totals: totals,
+            placementsByType: byType, placementsBySpecKey: bySpec, meanYearsInCareOfLeavers: Percentiles(of: stays),
+            events: raw.reduce(0) { $0 + $1.events }, runValues: raw.map(\.monthly))
+    }
+}
+
+/// Counts finished replications across threads.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        return done
+    }
+}
+
+
+/// One slot per replication, written by whichever thread runs it (each slot by one thread only).
+struct ResultSlots: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<ReplicationResult?>
+    init(count: Int) {
+        slots = .allocate(capacity: max(1, count))
+        slots.initialize(repeating: nil)
+    }
+}

@@ -1,0 +1,139 @@
+import CareModel
+
+extension ExitDestinations {
+    /// Weights for home, adoption, special guardianship and other.
+    public init(home: Double, adoption: Double, specialGuardianship: Double, other: Double) {
+        self.init()
+        self.home = home
+        self.adoption = adoption
+        self.specialGuardianship = specialGuardianship
+        self.other = other
+    }
+}
+
+extension ExitSettings {
+    /// Babies and toddlers leave mostly by adoption and special guardianship; older children mostly go home.
+    public static let defaultDestinations = ByAgeBand<ExitDestinations>(
+        ExitDestinations(home: 0.25, adoption: 0.50, specialGuardianship: 0.20, other: 0.05),
+        ExitDestinations(home: 0.40, adoption: 0.30, specialGuardianship: 0.25, other: 0.05),
+        ExitDestinations(home: 0.55, adoption: 0.05, specialGuardianship: 0.30, other: 0.10),
+        ExitDestinations(home: 0.70, adoption: 0.00, specialGuardianship: 0.12, other: 0.18),
+        ExitDestinations(home: 0.75, adoption: 0.00, specialGuardianship: 0.05, other: 0.20))
+}
+
+/// A plan or event that changes the system from a month onwards.
+///
+/// Flat on purpose: each `kind` reads the few fields it needs (see docs/scenario-format.md).
+public struct TimelineEvent: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// More enquiries a month (`extra_enquiries_per_month`), optionally better `conversion`.
+        case recruitmentCampaign = "recruitment_campaign"
+        /// A council children's home with `beds` beds (`weekly_cost_per_bed` overrides the default).
+        case newChildrensHome = "new_childrens_home"
+        /// Time in care multiplied by `factor` (< 1 = faster) for leavers to `destinations`.
+        case fasterExits = "faster_exits"
+        /// A new annual entry trend (`annual_trend`) from this month, or `factor` on the entry rate.
+        case entryTrend = "entry_trend"
+        /// Resignations multiplied by `factor` (0.5 = halved).
+        case retention = "retention"
+        /// Agency capacity set to `capacity`.
+        case ifaCapacity = "ifa_capacity"
+    }
+
+    public var kind: Kind = .recruitmentCampaign
+    /// Months after the start date (0 = at once); or give `date`.
+    public var atMonth: Int? = nil
+    /// `YYYY-MM` or `YYYY-MM-DD`; converted to whole months after the start date.
+    public var date: String? = nil
+    /// How long the change lasts in months; absent = for the rest of the run.
+    public var months: Int? = nil
+    public var extraEnquiriesPerMonth: Double? = nil
+    public var conversion: Double? = nil
+    public var beds: Int? = nil
+    public var weeklyCostPerBed: Double? = nil
+    public var factor: Double? = nil
+    /// For `faster_exits`: `home`, `adoption`, `special_guardianship`, `other` (absent = all).
+    public var destinations: [String]? = nil
+    public var annualTrend: Double? = nil
+    public var capacity: Int? = nil
+    public var comment: String? = nil
+
+    public init(kind: Kind, atMonth: Int) {
+        self.kind = kind
+        self.atMonth = atMonth
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case kind
+        case atMonth = "at_month"
+        case date, months
+        case extraEnquiriesPerMonth = "extra_enquiries_per_month"
+        case conversion, beds
+        case weeklyCostPerBed = "weekly_cost_per_bed"
+        case factor, destinations
+        case annualTrend = "annual_trend"
+        case capacity, comment
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try rejectUnknownKeys(decoder, CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        atMonth = try c.decodeIfPresent(Int.self, forKey: .atMonth)
+        date = try c.decodeIfPresent(String.self, forKey: .date)
+        months = try c.decodeIfPresent(Int.self, forKey: .months)
+        extraEnquiriesPerMonth = try c.decodeIfPresent(Double.self, forKey: .extraEnquiriesPerMonth)
+        conversion = try c.decodeIfPresent(Double.self, forKey: .conversion)
+        beds = try c.decodeIfPresent(Int.self, forKey: .beds)
+        weeklyCostPerBed = try c.decodeIfPresent(Double.self, forKey: .weeklyCostPerBed)
+        factor = try c.decodeIfPresent(Double.self, forKey: .factor)
+        destinations = try c.decodeIfPresent([String].self, forKey: .destinations)
+        annualTrend = try c.decodeIfPresent(Double.self, forKey: .annualTrend)
+        capacity = try c.decodeIfPresent(Int.self, forKey: .capacity)
+        comment = try c.decodeIfPresent(String.self, forKey: .comment)
+    }
+}
+
+/// The county the projection starts from: a synthetic county matching the snapshot.
+public struct StartSettings: Codable, Sendable, Equatable {
+    /// Seed of the synthetic starting county (the same county for every run).
+    public var countySeed: UInt64 = 1
+    /// A named county profile: `county` (the March 2024 county) or `england` (national size).
+    public var preset: String = "county"
+    /// The county profile itself; fields left out keep the county defaults. Overrides `preset`.
+    public var county: CountyProfile? = nil
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case countySeed = "county_seed"
+        case preset, county, comment
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try rejectUnknownKeys(decoder, CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        countySeed = try c.value(.countySeed, or: Self().countySeed)
+        preset = try c.value(.preset, or: Self().preset)
+        guard Self.presets.contains(preset) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .preset, in: c, debugDescription: "unknown preset \"\(preset)\": expected one of \(Self.presets.joined(separator: ", "))")
+        }
+        county = try c.decodeIfPresent(CountyProfile.self, forKey: .county)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(countySeed, forKey: .countySeed)
+        try c.encode(preset, forKey: .preset)
+        try c.encodeIfPresent(county, forKey: .county)
+    }
+
+    public static let presets = ["county", "england"]
+
+    /// The county profile this start uses.
+    public var profile: CountyProfile {
+        if let county { return county }
+        return preset == "england" ? .england : .default
+    }
+}

@@ -1,2 +1,0 @@
-/// Simulation: the discrete-event sufficiency simulator and the synthetic county.
-public enum SimulationModule {}

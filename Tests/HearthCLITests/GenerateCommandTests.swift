@@ -1,0 +1,49 @@
+import Foundation
+import HearthCLI
+import Testing
+
+@Suite struct GenerateCommandTests {
+    func temporaryDirectory() -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-gen-\(UUID().uuidString)").path
+        return path
+    }
+
+    @Test func generateThenValidateExitsZero() throws {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (console, output) = Console.capturing()
+        #expect(Hearth.run(["generate", "--out", dir, "--seed", "11"], console: console) == 0, "\(output.stderr)")
+        let (console2, output2) = Console.capturing()
+        #expect(Hearth.run(["validate", dir + "/children.csv", dir + "/households.csv"], console: console2) == 0, "\(output2.stderr)")
+    }
+
+    @Test func sameSeedGivesByteIdenticalFiles() throws {
+        let a = temporaryDirectory(), b = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: a); try? FileManager.default.removeItem(atPath: b) }
+        let (console, _) = Console.capturing()
+        #expect(Hearth.run(["generate", "--out", a, "--seed", "5"], console: console) == 0)
+        #expect(Hearth.run(["generate", "--out", b, "--seed", "5"], console: console) == 0)
+        for name in ["children.csv", "households.csv", "children_in_care.csv"] {
+            let x = try Data(contentsOf: URL(fileURLWithPath: a + "/" + name))
+            let y = try Data(contentsOf: URL(fileURLWithPath: b + "/" + name))
+            #expect(x == y && !x.isEmpty, "\(name)")
+        }
+    }
+
+    @Test func badProfileIsExitTwoAndWritesNothing() throws {
+        let dir = temporaryDirectory()
+        let scenario = dir + "-bad.json"
+        try Data(#"{"county": {"in_house_places": "lots"}}"#.utf8).write(to: URL(fileURLWithPath: scenario))
+        defer { try? FileManager.default.removeItem(atPath: scenario) }
+        let (console, output) = Console.capturing()
+        #expect(Hearth.run(["generate", scenario, "--out", dir], console: console) == 2)
+        #expect(output.stderr.contains("county.in_house_places"))
+        #expect(!FileManager.default.fileExists(atPath: dir))
+    }
+
+    @Test func missingOutIsUsageError() {
+        let (console, output) = Console.capturing()
+        #expect(Hearth.run(["generate"], console: console) == 2)
+        #expect(output.stderr.contains("--out"))
+    }
+}

@@ -1,0 +1,155 @@
+import CareModel
+import Simulation
+import Testing
+
+/// The synthetic county against the published March 2024 figures (care-figures.md).
+///
+/// Tolerance: counts the figures publish (children in care, age bands, placement mix, in-house
+/// households and places) must be within 2% of the figure for every seed; the share placed over
+/// 20 miles from home within 5 percentage points of 28%; in-house places used 85-95%.
+@Suite struct CountyGeneratorTests {
+    static let seeds: [UInt64] = [1, 2, 3, 42, 2024]
+
+    func within(_ value: Int, _ target: Int, _ relative: Double = 0.02) -> Bool {
+        abs(Double(value - target)) <= max(1, Double(target) * relative)
+    }
+
+    @Test(arguments: seeds)
+    func reproducesPlacementMixAndAgeBands(seed: UInt64) {
+        let county = CountyGenerator.generate(seed: seed)
+        let children = county.childrenInCare
+        #expect(within(children.count, 842))
+        let published: [PlacementType: Int] = [
+            .ifaFoster: 163, .inHouseFoster: 287, .residential: 92, .supported: 90, .adoption: 42,
+            .withParents: 39, .kinship: 111, .other: 18,
+        ]
+        for (type, figure) in published {
+            let count = children.filter { $0.placement == type }.count
+            #expect(within(count, figure), "\(type): \(count) vs \(figure)")
+        }
+        let bands: [AgeBand: Int] = [.underOne: 44, .oneToFour: 104, .fiveToNine: 163, .tenToFifteen: 298, .sixteenPlus: 233]
+        for (band, figure) in bands {
+            let count = children.filter { $0.child.ageBand == band }.count
+            #expect(within(count, figure), "\(band): \(count) vs \(figure)")
+        }
+    }
+
+    @Test(arguments: seeds)
+    func childrenAreConsistent(seed: UInt64) {
+        let county = CountyGenerator.generate(seed: seed)
+        let households = Dictionary(uniqueKeysWithValues: county.households.map { ($0.id, $0) })
+        for c in county.childrenInCare {
+            #expect(c.ageAtEntry <= c.child.age)
+            #expect(c.monthsInCare >= 0 && c.monthsInCare <= (c.child.age - c.ageAtEntry + 1) * 12)
+            if c.placement == .supported { #expect(c.child.age >= 15) }
+            if c.placement.isFoster {
+                let household = households[c.household!]!
+                #expect(household.provider == (c.placement == .inHouseFoster ? .inHouse : .ifa))
+                #expect(household.ageRange.contains(c.child.age))
+                #expect(c.placementLocation == household.location)
+            } else {
+                #expect(c.household == nil)
+            }
+        }
+        // Every household's occupancy counts exactly the children placed there (in-house),
+        // or at least them (IFA carers also look after other councils' children).
+        var placed: [HouseholdID: Int] = [:]
+        for c in county.childrenInCare { if let h = c.household { placed[h, default: 0] += 1 } }
+        for h in county.households {
+            #expect(h.occupied <= h.places)
+            if h.provider == .inHouse { #expect(h.occupied == placed[h.id, default: 0]) } else { #expect(h.occupied >= placed[h.id, default: 0]) }
+        }
+        #expect(Set(county.childrenInCare.map(\.child.id)).count == county.childrenInCare.count)
+    }
+
+    @Test(arguments: seeds)
+    func carerSupplyMatchesFigures(seed: UInt64) {
+        let county = CountyGenerator.generate(seed: seed)
+        let inHouse = county.households.filter { $0.provider == .inHouse }
+        #expect(inHouse.count == 215)
+        let places = inHouse.reduce(0) { $0 + $1.places }
+        #expect(places == 325)
+        let used = Double(inHouse.reduce(0) { $0 + $1.occupied }) / Double(places)
+        #expect((0.85...0.95).contains(used), "in-house places used \(used)")
+        let onHold = Double(inHouse.filter { $0.status == .onHold }.count) / Double(inHouse.count)
+        #expect(abs(onHold - 0.115) < 0.01)
+        let centre = county.profile.centre
+        for h in county.households where h.provider == .ifa {
+            let miles = centre.distanceMiles(to: h.location)
+            #expect(miles >= 10 - 1e-6 && miles <= 45 + 1e-6)
+        }
+        let ifaFree = county.households.filter { $0.provider == .ifa }.reduce(0) { $0 + $1.freePlaces }
+        #expect(ifaFree == county.profile.ifaVacancies)
+    }
+
+    @Test(arguments: seeds)
+    func distanceFromHomeNearPublishedShare(seed: UInt64) {
+        let county = CountyGenerator.generate(seed: seed)
+        let far = county.childrenInCare.filter { $0.distanceFromHomeMiles > 20 }.count
+        let share = Double(far) / Double(county.childrenInCare.count)
+        #expect(abs(share - 0.28) < 0.05, "over 20 miles: \(share)")
+    }
+
+    @Test func referralsFormSiblingGroupsThatShareAHomeAndARequest() {
+        for seed in Self.seeds {
+            let county = CountyGenerator.generate(seed: seed)
+            #expect(county.referrals.count == 50)
+            let groups = SiblingGroup.groups(of: county.referrals)
+            for g in groups where g.size > 1 {
+                #expect(Set(g.children.map(\.home)).count == 1)
+                #expect(Set(g.children.map(\.placement)).count == 1)
+                #expect(g.size <= 5)
+            }
+            let siblingUnits = groups.filter { $0.size > 1 }.count
+            #expect(siblingUnits >= 3, "expected some sibling groups, got \(siblingUnits)")
+        }
+    }
+
+    @Test func sameSeedSameCountyDifferentSeedDifferentCounty() {
+        let a = CountyGenerator.generate(seed: 9)
+        let b = CountyGenerator.generate(seed: 9)
+        let c = CountyGenerator.generate(seed: 10)
+        #expect(a.households == b.households && a.childrenInCare == b.childrenInCare && a.referrals == b.referrals)
+        #expect(a.households != c.households)
+    }
+
+    @Test func apportionHitsTheTotalExactly() {
+        var rng = Xoshiro256StarStar(seed: 5)
+        for _ in 0..<500 {
+            let keys = ["a", "b", "c", "d", "e"]
+            let weights = Dictionary(uniqueKeysWithValues: keys.map { ($0, rng.nextUnit() * 10) })
+            let total = Int.random(in: 0...2000, using: &rng)
+            let parts = CountyGenerator.apportion(total, weights: weights, order: keys)
+            #expect(parts.values.reduce(0, +) == total)
+            let sum = weights.values.reduce(0, +)
+            for key in keys { #expect(abs(Double(parts[key]!) - Double(total) * weights[key]! / sum) < 1.0 + 1e-9) }
+        }
+    }
+}
+
+@Suite struct EnglandProfileTests {
+    /// A tenth-size England model keeps the national geography's invariants: every fostered
+    /// child is in a household of the right provider, IFA carers live near the districts.
+    @Test func scaledDownEnglandIsConsistent() {
+        var profile = CountyProfile.england
+        profile.childrenInCare = 8_500
+        profile.placementWeights = CountyProfile.default.placementWeights
+        profile.inHouseHouseholds = 2_200
+        profile.inHousePlaces = 3_290
+        profile.ifaHouseholds = 2_300
+        profile.ifaVacancies = 250
+        profile.referrals = 500
+        #expect(profile.validationProblems().isEmpty)
+        let county = CountyGenerator.generate(profile: profile, seed: 3)
+        #expect(county.childrenInCare.count == 8_500)
+        let fostered = county.childrenInCare.filter(\.placement.isFoster)
+        #expect(fostered.allSatisfy { $0.household != nil })
+        let centres = profile.districts.map(\.centre)
+        for h in county.households where h.provider == .ifa {
+            let nearest = centres.map { $0.distanceMiles(to: h.location) }.min()!
+            #expect(nearest <= profile.ifaMaxMiles + 12 + 1e-6)
+        }
+        let far = Double(county.childrenInCare.filter { $0.distanceFromHomeMiles > 20 }.count) / 8_500
+        #expect(abs(far - 0.28) < 0.06, "over 20 miles: \(far)")
+    }
+}
