@@ -7,7 +7,7 @@ import Simulation
 enum CalibrateCommand: HearthCommand {
     static let name = "calibrate"
     static let summary = "estimate a scenario's rates from a council's SSDA903 return"
-    static let synopsis = "hearth calibrate DIR [--from DATE --to DATE] [--postcodes FILE] [--cleaning-report FILE] -o OUT.json"
+    static let synopsis = "hearth calibrate DIR [--from DATE --to DATE] [--name NAME] [--postcodes FILE] [--cleaning-report FILE] [--calibration FILE] -o SCENARIO.json"
     static let help = """
         usage: \(synopsis)
                hearth calibrate --make-synthetic DIR [--seed S] [--from DATE --to DATE]
@@ -21,14 +21,18 @@ enum CalibrateCommand: HearthCommand {
         dates DD/MM/YYYY or YYYY-MM-DD; SEX 1/2 or M/F/U. Cleans the episodes (short breaks,
         legal-status-only changes, overlaps, duplicates), estimates entry rates with their trend,
         sibling groups, time in care (censoring handled), exit destinations, placement mix,
-        move rates and distances, prints a calibration table, and writes OUT.json.
+        move rates and distances, prints a calibration table, and writes SCENARIO.json: a
+        scenario that `hearth simulate` runs as is, starting the day after --to from the children
+        in care then, with a `comment` in each section saying where every number came from.
 
         options:
           --from DATE, --to DATE   the window of data to use (default: all of it); --to is also
                                    the census day for the starting population
           --postcodes FILE         postcode-district centroid table (postcode_district,lat,lon)
           --cleaning-report FILE   every row cleaning dropped, merged, truncated or noted (CSV)
-          -o, --out FILE           where to write the calibration (JSON)
+          -o, --out FILE           where to write the scenario (JSON)
+          --name NAME              the scenario's name (default: calibrated-<DIR name>)
+          --calibration FILE       also write every estimate with its standard error and source (JSON)
           --make-synthetic DIR     write a synthetic return (header.csv, episodes.csv, uasc.csv,
                                    postcode_districts.csv) generated from known rates, for demos
 
@@ -40,7 +44,7 @@ enum CalibrateCommand: HearthCommand {
         """
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--from", "--to", "--postcodes", "--cleaning-report", "-o", "--out", "--make-synthetic", "--seed"], flags: [])
+        let args = try Arguments(arguments, valued: ["--from", "--to", "--postcodes", "--cleaning-report", "-o", "--out", "--make-synthetic", "--seed", "--name", "--calibration"], flags: [])
         let from = try date(args, "--from")
         let to = try date(args, "--to")
         if let directory = args.value("--make-synthetic") {
@@ -55,7 +59,13 @@ enum CalibrateCommand: HearthCommand {
         guard let out = args.value("-o") ?? args.value("--out") else { throw UsageError("name the output file with -o FILE") }
         let (imported, result) = try calibrate(directory: args.positionals[0], from: from, to: to, postcodes: args.value("--postcodes"))
         console.message("read \(imported.files.header.count + imported.files.episodes.count + imported.files.uasc.count) file(s): \(imported.report.summary)")
-        var files: [(path: String, data: Data)] = [(out, try SSDA903Import.encode(result))]
+        let directoryName = (args.positionals[0] as NSString).standardizingPath.split(separator: "/").last.map(String.init) ?? "return"
+        let name = args.value("--name") ?? "calibrated-\(directoryName)"
+        let scenario = Scenario(calibration: result, name: name)
+        var files: [(path: String, data: Data)] = [(out, try CalibrationScenarioFile.render(scenario, comments: Scenario.calibrationComments(result)))]
+        if let path = args.value("--calibration") {
+            files.append((path, try SSDA903Import.encode(result)))
+        }
         if let path = args.value("--cleaning-report") {
             files.append((path, Data(SSDA903Import.renderReport(imported.report).utf8)))
         }

@@ -32,7 +32,8 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: dir + "/" + name))
         }
         let out = dir + "/calibration.json"
-        #expect(Hearth.run(["calibrate", dir, "-o", out, "--cleaning-report", dir + "/cleaning.csv"], console: console) == 0)
+        let scenarioPath = dir + "/scenario.json"
+        #expect(Hearth.run(["calibrate", dir, "-o", scenarioPath, "--calibration", out, "--cleaning-report", dir + "/cleaning.csv"], console: console) == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
         #expect(json["from"] as? String == "2019-04-01" && json["to"] as? String == "2024-03-31")
         let entries = try #require(json["entries"] as? [String: Any])
@@ -45,7 +46,15 @@ import Testing
         #expect(report.contains(",LS,dropped,short break"))
         // Deterministic: the same input gives byte-identical JSON.
         let again = dir + "/again.json"
-        #expect(Hearth.run(["calibrate", dir, "-o", again], console: console) == 0)
+        #expect(Hearth.run(["calibrate", dir, "-o", dir + "/scenario2.json", "--calibration", again], console: console) == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == Data(contentsOf: URL(fileURLWithPath: again)))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: scenarioPath)) == Data(contentsOf: URL(fileURLWithPath: dir + "/scenario2.json")))
+        // The scenario runs in hearth simulate as is, and says where its numbers came from.
+        let scenario = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scenarioPath))) as? [String: Any])
+        #expect(scenario["start_date"] as? String == "2024-04-01")
+        #expect(((scenario["exits"] as? [String: Any])?["comment"] as? String)?.contains("censored") == true)
+        let (simConsole, simOutput) = Console.capturing()
+        #expect(Hearth.run(["simulate", scenarioPath, "--runs", "2", "--years", "1", "--out", dir + "/sim"], console: simConsole) == 0, "\(simOutput.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir + "/sim/summary.json"))
     }
 }

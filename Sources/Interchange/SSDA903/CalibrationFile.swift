@@ -38,3 +38,21 @@ public enum SSDA903Import {
         return try encoder.encode(result)
     }
 }
+
+/// Writing a calibrated scenario as a scenario file `hearth simulate` runs as is.
+public enum CalibrationScenarioFile {
+    /// The scenario JSON with a `comment` in each calibrated section saying where its numbers
+    /// came from (the scenario reader accepts and ignores `comment` keys).
+    public static func render(_ scenario: Scenario, comments: [String: String]) throws -> Data {
+        let encoded = try JSONEncoder().encode(scenario)
+        guard var object = try JSONSerialization.jsonObject(with: encoded) as? [String: Any] else { return encoded }
+        for (section, comment) in comments {
+            guard var inner = object[section] as? [String: Any] else { continue }
+            inner["comment"] = comment
+            object[section] = inner
+        }
+        var data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        data.append(0x0A)
+        return data
+    }
+}

@@ -92,6 +92,7 @@ extension Calibration {
         var counts: [String: Int] = [:]
         var byBand: [String: [String: Int]] = [:]
         var byCode: [String: Int] = [:]
+        var byEntryBand: [String: [String: Int]] = [:]
         var total = 0
         for h in histories {
             for p in h.periods {
@@ -101,6 +102,9 @@ extension Calibration {
                 counts[destination, default: 0] += 1
                 byBand[AgeBand(age: age).key, default: [:]][destination, default: 0] += 1
                 byCode[p.reasonEnded ?? "blank", default: 0] += 1
+                if age < 18 && p.startObserved {
+                    byEntryBand[AgeBand(age: h.age(on: p.start)).key, default: [:]][destination, default: 0] += 1
+                }
                 total += 1
             }
         }
@@ -108,10 +112,11 @@ extension Calibration {
         for d in ExitDestinationEstimates.destinations {
             shares[d] = proportion(counts[d] ?? 0, of: total, source: "\(count(counts[d] ?? 0)) of \(count(total)) exits \(span(window))")
         }
-        let bandShares = byBand.mapValues { c -> [String: Double] in
+        func normalised(_ c: [String: Int]) -> [String: Double] {
             let n = Double(c.values.reduce(0, +))
             return c.mapValues { Double($0) / n }
         }
-        return ExitDestinationEstimates(shares: shares, sharesByBand: bandShares, byReasonCode: byCode)
+        return ExitDestinationEstimates(shares: shares, sharesByBand: byBand.mapValues(normalised),
+                                        sharesByEntryBand: byEntryBand.mapValues(normalised), byReasonCode: byCode)
     }
 }

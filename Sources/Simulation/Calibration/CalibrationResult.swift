@@ -122,6 +122,8 @@ public struct ExitDestinationEstimates: Codable, Sendable {
     public var shares: [String: Estimate]
     /// Shares by age band on leaving.
     public var sharesByBand: [String: [String: Double]]
+    /// Shares by age band at the start of the period of care (exits before 18 only).
+    public var sharesByEntryBand: [String: [String: Double]]
     /// Exits by REC code as given.
     public var byReasonCode: [String: Int]
 
