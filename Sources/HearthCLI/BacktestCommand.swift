@@ -7,26 +7,31 @@ import Simulation
 enum BacktestCommand: HearthCommand {
     static let name = "backtest"
     static let summary = "project a past period from a return and compare with what it shows"
-    static let synopsis = "hearth backtest DIR --as-of DATE --years N [--from DATE] [--runs R] [--seed S] [--csv FILE]"
+    static let synopsis = "hearth backtest DIR --as-of DATE --years N [--from DATE] [--engine simulator|flows] [--runs R] [--seed S] [--threads T] [--csv FILE]"
     static let help = """
         usage: \(synopsis)
 
         Reads the SSDA903 return in DIR (the files `hearth calibrate` reads), calibrates on the
         data up to --as-of only, takes the children in care on that day from the return as the
-        starting population, projects --years years (--runs Monte Carlo runs, default 200), and
+        starting population, projects --years years with the simulator running the scenario
+        `hearth calibrate` would write (--runs Monte Carlo runs, default 200), and
         compares each year with what the return actually shows: children in care by placement
         type and age band on each anniversary of --as-of, and entries and exits during each year.
         Prints the truth, the P50 with its error (absolute and %), the P10-P90 band and whether
         the band covers the truth, then the share of rows covered.
 
-        The projection redraws every calibrated rate from its sampling distribution in each run,
-        so the band reflects what the data could not pin down as well as chance.
+        --engine flows projects with the calibrated rates alone (entries, exits, moves; no carers
+        or matching), redrawing every rate from its sampling distribution in each run so the band
+        reflects what the data could not pin down as well as chance: it checks the calibration
+        itself. The simulator checks the whole model, carers and matching included.
 
         options:
           --as-of DATE   the last day the calibration may see (YYYY-MM-DD or DD/MM/YYYY)
           --years N      years to project, 1-20; the return must reach DATE + N years
           --from DATE    first day of calibration data (default: the start of the return)
+          --engine E     simulator (default) or flows
           --runs R       Monte Carlo runs (default 200)
+          --threads T    worker threads for the simulator (output does not depend on it)
           --seed S       seed (default 1); the same seed gives the same table
           --csv FILE     also write every row as CSV
 
@@ -35,13 +40,18 @@ enum BacktestCommand: HearthCommand {
         """
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--as-of", "--years", "--from", "--runs", "--seed", "--csv", "--postcodes"], flags: [])
+        let args = try Arguments(arguments, valued: ["--as-of", "--years", "--from", "--runs", "--seed", "--csv", "--postcodes", "--engine", "--threads"], flags: [])
         guard args.positionals.count == 1 else { throw UsageError("name one directory holding the SSDA903 tables") }
         guard let asOf = try CalibrateCommand.date(args, "--as-of") else { throw UsageError("give --as-of DATE, the last day the calibration may see") }
         guard args.value("--years") != nil else { throw UsageError("give --years N, the years to project") }
         let years = try args.integer("--years", default: 3, in: 1...20)
         let runs = try args.integer("--runs", default: 200, in: 1...100_000)
         let seed = try args.seed(default: 1)
+        let engineName = args.value("--engine") ?? Backtest.Engine.simulator.rawValue
+        guard let engine = Backtest.Engine(rawValue: engineName) else {
+            throw UsageError("--engine \"\(engineName)\": expected simulator or flows")
+        }
+        let threads = args.value("--threads") == nil ? nil : try args.integer("--threads", default: 1, in: 1...1024)
         let directory = args.positionals[0]
         let imported = try SSDA903Import.load(directory: directory, postcodes: args.value("--postcodes"))
         console.message("read \(directory): \(imported.report.summary)")
@@ -54,7 +64,14 @@ enum BacktestCommand: HearthCommand {
         guard end <= span.to else {
             throw UsageError("the return ends on \(span.to): it cannot show \(years) year\(years == 1 ? "" : "s") after \(asOf) (\(end))")
         }
-        let report = Backtest.run(imported.histories, from: from, asOf: asOf, years: years, runs: runs, seed: seed, centroids: imported.centroids)
+        let report: Backtest.Report
+        switch engine {
+        case .flows:
+            report = Backtest.run(imported.histories, from: from, asOf: asOf, years: years, runs: runs, seed: seed, centroids: imported.centroids)
+        case .simulator:
+            report = Backtest.runSimulator(imported.histories, from: from, asOf: asOf, years: years, runs: runs, seed: seed,
+                                           centroids: imported.centroids, threads: threads)
+        }
         console.print(renderTable(report))
         if let path = args.value("--csv") {
             try AtomicFile.write(renderCSV(report), to: path)
@@ -67,7 +84,7 @@ enum BacktestCommand: HearthCommand {
     }
 
     static func renderTable(_ report: Backtest.Report) -> String {
-        var text = "Backtest: calibrated on \(report.calibration.from) to \(report.asOf), projected \(report.years) year\(report.years == 1 ? "" : "s") (\(report.runs) runs)\n"
+        var text = "Backtest (\(report.engine.rawValue)): calibrated on \(report.calibration.from) to \(report.asOf), projected \(report.years) year\(report.years == 1 ? "" : "s") (\(report.runs) runs)\n"
         let header = ["measure", "year to", "truth", "P50", "error", "error %", "P10", "P90", "covered"]
         var rows: [[String]] = []
         for row in report.rows.sorted(by: { ($0.measure, $0.year) < ($1.measure, $1.year) }) {

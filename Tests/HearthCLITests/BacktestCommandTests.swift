@@ -13,8 +13,8 @@ import Testing
     @Test func backtestComparesEveryMeasureWithTheReturn() throws {
         let (console, output) = Console.capturing()
         let csv = Self.directory + "/backtest.csv"
-        #expect(Hearth.run(["backtest", Self.directory, "--as-of", "2022-03-31", "--years", "2", "--runs", "30", "--csv", csv], console: console) == 0)
-        #expect(output.stdout.contains("Backtest: calibrated on 2016-04-01 to 2022-03-31, projected 2 years (30 runs)"))
+        #expect(Hearth.run(["backtest", Self.directory, "--as-of", "2022-03-31", "--years", "2", "--runs", "30", "--csv", csv, "--engine", "flows"], console: console) == 0)
+        #expect(output.stdout.contains("Backtest (flows): calibrated on 2016-04-01 to 2022-03-31, projected 2 years (30 runs)"))
         let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
         #expect(rows.first == "measure,year,year_end,truth,p10,p50,p90,error,error_pct,covered")
         #expect(rows.count == 1 + 2 * 16)
@@ -26,6 +26,14 @@ import Testing
             #expect((f[9] == "yes") == (p10 <= truth && truth <= p90))
             #expect(Int(f[7])! == p50 - truth)
         }
+    }
+
+    @Test func simulatorBacktestRunsTheCalibratedScenario() {
+        let (console, output) = Console.capturing()
+        #expect(Hearth.run(["backtest", Self.directory, "--as-of", "2022-03-31", "--years", "1", "--runs", "4", "--threads", "1"], console: console) == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("Backtest (simulator): calibrated on 2016-04-01 to 2022-03-31, projected 1 year (4 runs)"))
+        #expect(output.stdout.contains("P10-P90 band covers the truth in"))
+        #expect(Hearth.run(["backtest", Self.directory, "--as-of", "2022-03-31", "--years", "1", "--engine", "magic"], console: console) == 2)
     }
 
     @Test func aReturnTooShortForTheYearsAskedIsAUsageError() {

@@ -25,6 +25,7 @@ public enum Backtest {
     }
 
     public struct Report: Sendable {
+        public var engine: Engine = .flows
         public var asOf: CalendarDay
         public var years: Int
         public var runs: Int

@@ -94,6 +94,13 @@ public enum CalibratedProjection {
         public var runs: Int
         public var values: [[[Int]]]
 
+        public init(start: CalendarDay, years: Int, runs: Int, values: [[[Int]]]) {
+            self.start = start
+            self.years = years
+            self.runs = runs
+            self.values = values
+        }
+
         /// The q-quantile (0-1) over runs of `measure` in year `year` (1-based), by the
         /// nearest-rank method.
         public func quantile(_ q: Double, _ measure: ProjectionMeasure, year: Int) -> Int {
