@@ -119,4 +119,37 @@ extension Calibration {
         return ExitDestinationEstimates(shares: shares, sharesByBand: byBand.mapValues(normalised),
                                         sharesByEntryBand: byEntryBand.mapValues(normalised), byReasonCode: byCode)
     }
+
+    /// Exit pathways: last placements of periods ending home or in adoption inside the window.
+    static func estimatePathways(_ histories: [CareHistory], window: Window) -> PathwayEstimates {
+        var home = 0, homeViaParents = 0
+        var parentsDays: [Double] = [], adoptionDays: [Double] = []
+        for h in histories {
+            for p in h.periods {
+                guard let end = p.end, end >= window.from, end <= window.to, let last = p.placements.last else { continue }
+                let destination = ExitDestinationEstimates.destination(rec: p.reasonEnded, age: h.age(on: end))
+                if destination == "returned_home" {
+                    home += 1
+                    if last.type == .withParents {
+                        homeViaParents += 1
+                        parentsDays.append(Double(end.days(since: last.start)))
+                    }
+                } else if destination == "adopted" && last.type == .adoption {
+                    adoptionDays.append(Double(end.days(since: last.start)))
+                }
+            }
+        }
+        func meanMonths(_ days: [Double], _ what: String) -> Estimate {
+            guard !days.isEmpty else { return Estimate(value: 0, standardError: nil, source: "no \(what) \(span(window))") }
+            let months = days.map { $0 / (365.25 / 12) }
+            let mean = months.reduce(0, +) / Double(months.count)
+            let variance = months.count > 1 ? months.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(months.count - 1) : 0
+            return Estimate(value: mean, standardError: months.count > 1 ? (variance / Double(months.count)).squareRoot() : nil,
+                            source: "\(count(months.count)) \(what) \(span(window))")
+        }
+        return PathwayEstimates(
+            homeViaParentsShare: proportion(homeViaParents, of: home, source: "\(count(homeViaParents)) of \(count(home)) exits home \(span(window)) ended a placement with parents"),
+            withParentsMonths: meanMonths(parentsDays, "exits home from a placement with parents"),
+            placedForAdoptionMonths: meanMonths(adoptionDays, "adoptions from a placement for adoption"))
+    }
 }

@@ -84,9 +84,11 @@ public enum Calibration {
         }
         if entered > 0 { for i in ages.indices { ages[i] /= Double(entered) } }
         let uascShare = proportion(uasc, of: entered, source: "\(count(uasc)) of \(count(entered)) entries \(span(window)) in the UASC table")
-        return CalibrationResult(from: window.from, to: window.to, entries: entries, siblingGroups: siblings, timeInCare: time,
-                                 exitDestinations: exits, placementMixAtEntry: mix, moves: moves, distance: distance,
-                                 census: census, uascShareOfEntries: uascShare, ageAtEntryShares: ages, notes: notes)
+        var result = CalibrationResult(from: window.from, to: window.to, entries: entries, siblingGroups: siblings, timeInCare: time,
+                                       exitDestinations: exits, placementMixAtEntry: mix, moves: moves, distance: distance,
+                                       census: census, uascShareOfEntries: uascShare, ageAtEntryShares: ages, notes: notes)
+        result.pathways = estimatePathways(histories, window: window)
+        return result
     }
 
     /// Calls `body` for every period of care whose start was observed inside the window.

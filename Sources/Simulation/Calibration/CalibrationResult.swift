@@ -25,6 +25,9 @@ public struct CalibrationResult: Codable, Sendable {
     public var uascShareOfEntries: Estimate
     /// Share of entries by single year of age at entry (index = age 0-17).
     public var ageAtEntryShares: [Double]
+    /// How care ends through placements: placed with parents before going home, placed for
+    /// adoption before adoption.
+    public var pathways: PathwayEstimates? = nil
     /// Notes on the data that affect the estimates (e.g. short windows).
     public var notes: [String]
 
@@ -163,6 +166,16 @@ public struct DistanceEstimates: Codable, Sendable {
     public var over20MilesShareByType: [String: Double]
     /// Placements whose postcodes were missing or not in the centroid table.
     public var unmeasured: Int
+}
+
+/// Exit pathways: the placement a period of care ends in, for exits home and by adoption.
+public struct PathwayEstimates: Codable, Sendable {
+    /// Share of exits home (E4A, E4B) whose last placement was with parents (P1).
+    public var homeViaParentsShare: Estimate
+    /// Mean months in that last placement with parents.
+    public var withParentsMonths: Estimate
+    /// Mean months in the last placement (placed for adoption) before an adoption order.
+    public var placedForAdoptionMonths: Estimate
 }
 
 /// Children in care on one day, by placement type and age band.

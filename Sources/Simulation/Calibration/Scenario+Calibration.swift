@@ -76,6 +76,13 @@ extension Scenario {
             }
         }
 
+        // Exit pathways (placed with parents before going home, placed for adoption before adoption).
+        if let p = c.pathways {
+            if p.homeViaParentsShare.standardError != nil { exits.placedWithParentsShare = p.homeViaParentsShare.value }
+            if p.withParentsMonths.value > 0 { exits.placedWithParentsMonths = p.withParentsMonths.value }
+            if p.placedForAdoptionMonths.value > 0 { exits.placedForAdoptionMonths = p.placedForAdoptionMonths.value }
+        }
+
         // Moves.
         for type in PlacementType.allCases {
             if let rate = c.moves.ratePerYear[type.rawValue], rate.standardError != nil {
@@ -127,6 +134,11 @@ extension Scenario {
         comments["entries"] = entries.joined(separator: " | ")
         var exits = AgeBand.allCases.compactMap { line("mean_years_by_age_band.\($0.key)", c.timeInCare[$0.key]?.meanYears) }
         exits.append("short_stay_share: 0 (exponential stays, as estimated)")
+        if let p = c.pathways {
+            exits.append("placed_with_parents_share: \(p.homeViaParentsShare.source)")
+            exits.append("placed_with_parents_months: \(p.withParentsMonths.source)")
+            exits.append("placed_for_adoption_months: \(p.placedForAdoptionMonths.source)")
+        }
         exits.append("destinations: exits before 18 by age band at entry, " + ExitDestinationEstimates.destinations.compactMap { d in c.exitDestinations.shares[d].map { "\(d) \($0.source)" } }.joined(separator: "; "))
         comments["exits"] = exits.joined(separator: " | ")
         var moves = PlacementType.allCases.compactMap { line("breakdowns_per_year.\($0.rawValue)", c.moves.ratePerYear[$0.rawValue]) }
