@@ -57,8 +57,8 @@ import Testing
     }
 
     @Test func syntheticReturnRoundTripsThroughCSV() throws {
-        var spec = SyntheticReturnSpec(from: CalendarDay(year: 2020, month: 4, day: 1)!, to: CalendarDay(year: 2025, month: 9, day: 30)!)
-        spec.entriesPerYear = [10, 15, 15, 20, 10]
+        var spec = SyntheticReturnSpec(from: CalendarDay(year: 2020, month: 4, day: 1)!, to: CalendarDay(year: 2026, month: 3, day: 31)!)
+        spec.entriesPerYear = [20, 30, 30, 40, 20]
         for iso in [false, true] {
             let synthetic = SyntheticReturnGenerator.generate(spec, seed: 21)
             let tables = SSDA903Writer.render(synthetic.data, isoDates: iso)

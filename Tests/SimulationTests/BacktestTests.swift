@@ -9,11 +9,11 @@ import Testing
         let asOf = CalendarDay(year: 2021, month: 3, day: 31)!
         var covered = 0, total = 0
         var worst: [String] = []
-        // Modest size for CI (debug build): 6 small councils, 40 runs each. The benchmark
+        // Modest size for CI (debug build): 12 small councils, 40 runs each. The benchmark
         // `hearth-bench calibration coverage` runs 60 full-size councils with 100-200 runs.
-        for seed in 1...6 as ClosedRange<UInt64> {
+        for seed in 1...12 as ClosedRange<UInt64> {
             var spec = SyntheticReturnSpec(from: from, to: to)
-            spec.entriesPerYear = [25, 35, 35, 45, 20]
+            spec.entriesPerYear = [12, 16, 16, 22, 10]
             let synthetic = SyntheticReturnGenerator.generate(spec, seed: seed)
             let (histories, _) = SSDA903Cleaning.histories(from: synthetic.data)
             let report = Backtest.run(histories, from: from, asOf: asOf, years: 3, runs: 40, seed: seed)

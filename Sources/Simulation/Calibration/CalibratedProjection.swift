@@ -79,7 +79,11 @@ public enum ProjectionMeasure: Hashable, Sendable, Comparable, CustomStringConve
 /// exponential exit rate of their band of age at entry (memoryless, so a child already in care
 /// draws a fresh residual stay) or at 18; moves arrive at the current placement type's rate and
 /// go to a type drawn from the observed destinations of moves made at the child's age band
-/// (the from-type destinations when a band has none). Entries come as sibling groups of the
+/// (the from-type destinations when a band has none). Children leave through the observed exit
+/// pathways: a destination is drawn at entry (by band at entry) and those going home or to
+/// adoption spend their last months placed with parents or for adoption with the observed
+/// shares and mean durations; children already in such a placement on day 0 are on that
+/// pathway. Entries come as sibling groups of the
 /// observed sizes, so their count varies as much as the data's. To make the P10-P90 band honest about
 /// what the data cannot pin down, each run first redraws every rate from its sampling
 /// distribution (log-normal with the estimate's standard error: a parametric bootstrap), so the
@@ -123,11 +127,48 @@ public enum CalibratedProjection {
             var counts = [[Int]](repeating: [Int](repeating: 0, count: ProjectionMeasure.all.count), count: years)
             func follow(dob: CalendarDay, from day: CalendarDay, band: AgeBand, placement: PlacementType, isEntry: Bool, rng: inout Xoshiro256StarStar) {
                 let eighteen = dob.adding(years: 18)
-                let stayDays = Draw.exponential(mean: 365.25 / max(1e-9, rates.exit[band.rawValue]), using: &rng)
-                let exitDay = min(eighteen.dayNumber, day.dayNumber + Int32(min(1e6, stayDays).rounded(.up)))
                 var type = placement
+                var exitDay: Int32
+                var pathwayStart = Int32.max
+                var pathwayType = placement
+                if !isEntry && ((placement == .adoption && Draw.bernoulli(rates.adoptionEndingCare, using: &rng))
+                    || (placement == .withParents && Draw.bernoulli(rates.parentsEndingCare, using: &rng))) {
+                    // Already on an exit pathway: leaves after the pathway's remaining months.
+                    let months = placement == .adoption ? rates.adoptionMonths : rates.parentsMonths
+                    exitDay = min(eighteen.dayNumber, day.dayNumber + Int32(min(1e6, Draw.exponential(mean: months * 365.25 / 12, using: &rng)).rounded(.up)))
+                    pathwayStart = day.dayNumber
+                } else {
+                    let stayDays = Draw.exponential(mean: 365.25 / max(1e-9, rates.exit[band.rawValue]), using: &rng)
+                    exitDay = min(eighteen.dayNumber, day.dayNumber + Int32(min(1e6, stayDays).rounded(.up)))
+                    if exitDay < eighteen.dayNumber, let weights = rates.destinations[band.rawValue] {
+                        let destination = Draw.weightedIndex(weights, using: &rng)
+                        var months = 0.0
+                        if destination == 1 && Draw.bernoulli(rates.adoptionVia, using: &rng) {
+                            months = Draw.exponential(mean: rates.adoptionMonths, using: &rng)
+                            pathwayType = .adoption
+                        } else if destination == 0 && Draw.bernoulli(rates.homeViaParents, using: &rng) {
+                            months = Draw.exponential(mean: rates.parentsMonths, using: &rng)
+                            pathwayType = .withParents
+                        }
+                        if months > 0 {
+                            let length = Int32(max(1, (months * 365.25 / 12).rounded()))
+                            if isEntry {
+                                // The stay drawn at entry includes the pathway's last months.
+                                let begins = exitDay - length
+                                if begins > day.dayNumber { pathwayStart = begins }
+                            } else if exitDay < eighteen.dayNumber {
+                                // Already in care and not on a pathway: the stay drawn runs to
+                                // the pathway's start, which is followed by its months.
+                                pathwayStart = exitDay
+                                exitDay = min(eighteen.dayNumber, exitDay + length)
+                            }
+                        }
+                    }
+                }
+                let movesEnd = Double(min(exitDay, pathwayStart))
                 var t = Double(day.dayNumber)
-                var nextMove = t + Draw.exponential(mean: 365.25 / max(1e-9, rates.move[types.firstIndex(of: type)!]), using: &rng)
+                var nextMove = pathwayStart <= day.dayNumber ? .infinity
+                    : t + Draw.exponential(mean: 365.25 / max(1e-9, rates.move[types.firstIndex(of: type)!]), using: &rng)
                 for (k, end) in yearEnds.enumerated() {
                     let yearStart = k == 0 ? start : yearEnds[k - 1]
                     if isEntry && day > yearStart && day <= end { counts[k][ProjectionMeasure.entries.index] += 1 }
@@ -135,14 +176,15 @@ public enum CalibratedProjection {
                         counts[k][ProjectionMeasure.exits.index] += 1
                     }
                     guard day <= end && exitDay > end.dayNumber else { continue }
-                    while nextMove <= Double(end.dayNumber) && nextMove < Double(exitDay) {
+                    while nextMove <= Double(end.dayNumber) && nextMove < movesEnd {
                         t = nextMove
                         let bandNow = AgeBand(age: CalendarDay(dayNumber: Int32(t.rounded(.up))).age(bornOn: dob)).rawValue
                         type = types[Draw.weightedIndex(rates.moveDestinationsByBand[bandNow] ?? rates.moveDestinations[types.firstIndex(of: type)!], using: &rng)]
                         nextMove = t + Draw.exponential(mean: 365.25 / max(1e-9, rates.move[types.firstIndex(of: type)!]), using: &rng)
                     }
+                    let typeNow = pathwayStart <= end.dayNumber ? pathwayType : type
                     counts[k][ProjectionMeasure.childrenInCare.index] += 1
-                    counts[k][ProjectionMeasure.inPlacement(type).index] += 1
+                    counts[k][ProjectionMeasure.inPlacement(typeNow).index] += 1
                     counts[k][ProjectionMeasure.inAgeBand(AgeBand(age: end.age(bornOn: dob))).index] += 1
                 }
             }
@@ -182,6 +224,15 @@ public enum CalibratedProjection {
         var exit: [Double]
         var move: [Double]
         var moveDestinations: [[Double]]
+        /// Exit destination weights by band at entry (returned_home, adopted, special_guardianship,
+        /// independent_living, other); nil when the band had no exits.
+        var destinations: [[Double]?]
+        var homeViaParents: Double
+        var parentsMonths: Double
+        var adoptionVia: Double
+        var adoptionMonths: Double
+        var parentsEndingCare: Double
+        var adoptionEndingCare: Double
         var moveDestinationsByBand: [[Double]?]
         var groupSizes: [Double]
         var meanGroupSize: Double
@@ -222,6 +273,18 @@ public enum CalibratedProjection {
                 let weights = types.map { row[$0.rawValue] ?? 0 }
                 return weights.reduce(0, +) > 0 ? weights : types.map { $0 == from ? 1 : 0 }
             }
+            let names = ["returned_home", "adopted", "special_guardianship", "independent_living", "other"]
+            destinations = AgeBand.allCases.map { band in
+                guard let row = c.exitDestinations.sharesByEntryBand[band.key] else { return nil }
+                let weights = names.map { row[$0] ?? 0 }
+                return weights.reduce(0, +) > 0 ? weights : nil
+            }
+            homeViaParents = c.pathways?.homeViaParentsShare.value ?? 0
+            parentsMonths = max(0.5, c.pathways?.withParentsMonths.value ?? 8)
+            adoptionVia = c.pathways?.adoptionViaPlacementShare.value ?? 0
+            adoptionMonths = max(0.5, c.pathways?.placedForAdoptionMonths.value ?? 10)
+            parentsEndingCare = c.pathways?.withParentsEndingCareShare.value ?? 1
+            adoptionEndingCare = c.pathways?.adoptionEndingCareShare.value ?? 1
             moveDestinationsByBand = AgeBand.allCases.map { band in
                 guard let row = c.moves.destinationSharesByBand[band.key] else { return nil }
                 let weights = types.map { row[$0.rawValue] ?? 0 }

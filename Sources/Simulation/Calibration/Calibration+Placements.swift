@@ -34,12 +34,13 @@ extension Calibration {
         var byBand = [[Int]](repeating: [Int](repeating: 0, count: types.count), count: AgeBand.allCases.count)
         for h in histories {
             for p in h.periods {
+                let pathwayIndex = isPathway(p, h, window: window) ? p.placements.count - 1 : -1
                 for (i, spell) in p.placements.enumerated() {
                     let from = max(spell.start, window.from)
                     let to = min(spell.end ?? window.to, window.to)
                     let t = types.firstIndex(of: spell.type)!
                     if to > from { exposureDays[t] += to.days(since: from) }
-                    if i + 1 < p.placements.count {
+                    if i + 1 < p.placements.count && i + 1 != pathwayIndex {
                         let next = p.placements[i + 1]
                         if next.start >= window.from && next.start <= window.to {
                             moves[t] += 1
@@ -80,6 +81,15 @@ extension Calibration {
                                standardError: allExposure > 0 ? Double(allMoves).squareRoot() / allExposure : nil,
                                source: "\(count(allMoves)) moves over \(formatYears(allExposure)) child-years in care \(span(window))")
         return MoveEstimates(ratePerYear: rates, destinationShares: shares, destinationSharesByBand: bandShares, overallRatePerYear: overall)
+    }
+
+    /// Whether the period ends through an exit pathway: home from a placement with parents, or
+    /// adopted from a placement for adoption (the move into that last placement is part of
+    /// leaving care, not a placement move).
+    static func isPathway(_ p: PeriodOfCare, _ h: CareHistory, window: Window) -> Bool {
+        guard let end = p.end, end <= window.to, p.placements.count > 1, let last = p.placements.last else { return false }
+        let destination = ExitDestinationEstimates.destination(rec: p.reasonEnded, age: h.age(on: end))
+        return (destination == "returned_home" && last.type == .withParents) || (destination == "adopted" && last.type == .adoption)
     }
 
     /// Normalised postcode district: upper case without spaces ("gl1 " -> "GL1").

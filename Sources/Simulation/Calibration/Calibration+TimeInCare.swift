@@ -122,10 +122,20 @@ extension Calibration {
 
     /// Exit pathways: last placements of periods ending home or in adoption inside the window.
     static func estimatePathways(_ histories: [CareHistory], window: Window) -> PathwayEstimates {
-        var home = 0, homeViaParents = 0
+        var home = 0, homeViaParents = 0, adopted = 0, adoptedViaPlacement = 0
         var parentsDays: [Double] = [], adoptionDays: [Double] = []
+        var ended = [0, 0], endedCare = [0, 0]  // with parents, for adoption
         for h in histories {
             for p in h.periods {
+                for (i, spell) in p.placements.enumerated() where spell.type == .withParents || spell.type == .adoption {
+                    guard let end = spell.end, end >= window.from, end <= window.to else { continue }
+                    let k = spell.type == .withParents ? 0 : 1
+                    ended[k] += 1
+                    if i == p.placements.count - 1, let periodEnd = p.end, periodEnd == end {
+                        let destination = ExitDestinationEstimates.destination(rec: p.reasonEnded, age: h.age(on: periodEnd))
+                        if destination == (k == 0 ? "returned_home" : "adopted") { endedCare[k] += 1 }
+                    }
+                }
                 guard let end = p.end, end >= window.from, end <= window.to, let last = p.placements.last else { continue }
                 let destination = ExitDestinationEstimates.destination(rec: p.reasonEnded, age: h.age(on: end))
                 if destination == "returned_home" {
@@ -134,8 +144,12 @@ extension Calibration {
                         homeViaParents += 1
                         parentsDays.append(Double(end.days(since: last.start)))
                     }
-                } else if destination == "adopted" && last.type == .adoption {
-                    adoptionDays.append(Double(end.days(since: last.start)))
+                } else if destination == "adopted" {
+                    adopted += 1
+                    if last.type == .adoption {
+                        adoptedViaPlacement += 1
+                        adoptionDays.append(Double(end.days(since: last.start)))
+                    }
                 }
             }
         }
@@ -150,6 +164,9 @@ extension Calibration {
         return PathwayEstimates(
             homeViaParentsShare: proportion(homeViaParents, of: home, source: "\(count(homeViaParents)) of \(count(home)) exits home \(span(window)) ended a placement with parents"),
             withParentsMonths: meanMonths(parentsDays, "exits home from a placement with parents"),
-            placedForAdoptionMonths: meanMonths(adoptionDays, "adoptions from a placement for adoption"))
+            placedForAdoptionMonths: meanMonths(adoptionDays, "adoptions from a placement for adoption"),
+            adoptionViaPlacementShare: proportion(adoptedViaPlacement, of: adopted, source: "\(count(adoptedViaPlacement)) of \(count(adopted)) adoptions \(span(window)) ended a placement for adoption"),
+            withParentsEndingCareShare: proportion(endedCare[0], of: ended[0], source: "\(count(endedCare[0])) of \(count(ended[0])) placements with parents ending \(span(window)) ended care (home)"),
+            adoptionEndingCareShare: proportion(endedCare[1], of: ended[1], source: "\(count(endedCare[1])) of \(count(ended[1])) placements for adoption ending \(span(window)) ended in adoption"))
     }
 }

@@ -146,6 +146,10 @@ public struct ExitDestinationEstimates: Codable, Sendable {
 }
 
 /// Placement moves by the type of placement moved from.
+///
+/// Moves into the last placement of a period that ends by going home from a placement with
+/// parents, or by adoption from a placement for adoption, are exit pathways
+/// (`PathwayEstimates`), not counted here.
 public struct MoveEstimates: Codable, Sendable {
     /// Moves per child-year spent in each placement type.
     public var ratePerYear: [String: Estimate]
@@ -176,6 +180,13 @@ public struct PathwayEstimates: Codable, Sendable {
     public var withParentsMonths: Estimate
     /// Mean months in the last placement (placed for adoption) before an adoption order.
     public var placedForAdoptionMonths: Estimate
+    /// Share of adoptions whose last placement was placed for adoption (A3-A6).
+    public var adoptionViaPlacementShare: Estimate
+    /// Of placements with parents that ended in the window, the share that ended care (going
+    /// home) rather than with a move: how likely a child placed with parents is on the pathway.
+    public var withParentsEndingCareShare: Estimate
+    /// The same for placements for adoption (ending in an adoption order).
+    public var adoptionEndingCareShare: Estimate
 }
 
 /// Children in care on one day, by placement type and age band.

@@ -26,11 +26,12 @@ public struct SyntheticReturnSpec: Sendable {
     /// First placement type shares by age band at entry (also used to choose where a move goes).
     public var placementMix: [[Double]] = [
         // in_house, ifa, kinship, residential, supported, with_parents, adoption, other
-        [0.45, 0.20, 0.20, 0.00, 0.00, 0.10, 0.03, 0.02],
-        [0.40, 0.25, 0.20, 0.01, 0.00, 0.08, 0.04, 0.02],
-        [0.38, 0.30, 0.18, 0.05, 0.00, 0.06, 0.01, 0.02],
-        [0.30, 0.35, 0.10, 0.17, 0.02, 0.03, 0.00, 0.03],
-        [0.15, 0.20, 0.05, 0.15, 0.40, 0.02, 0.00, 0.03],
+        // (placed with parents and for adoption mostly arise as exit pathways, see below)
+        [0.56, 0.20, 0.20, 0.00, 0.00, 0.02, 0.00, 0.02],
+        [0.50, 0.25, 0.20, 0.01, 0.00, 0.02, 0.00, 0.02],
+        [0.44, 0.30, 0.18, 0.05, 0.00, 0.01, 0.00, 0.02],
+        [0.32, 0.35, 0.10, 0.17, 0.02, 0.01, 0.00, 0.03],
+        [0.16, 0.20, 0.05, 0.15, 0.40, 0.01, 0.00, 0.03],
     ]
     /// Moves per year while in each placement type.
     public var moveRatePerYear: [Double] = [0.35, 0.40, 0.20, 0.70, 0.50, 0.30, 0.10, 0.60]
@@ -45,6 +46,12 @@ public struct SyntheticReturnSpec: Sendable {
         [0.70, 0.00, 0.15, 0.00, 0.15],
         [0.45, 0.00, 0.05, 0.35, 0.15],
     ]
+    /// Exit pathways: share of children going home who are placed with parents (P1) first, and
+    /// mean months of that placement; children adopted are placed for adoption (A3-A6) first
+    /// for a mean of `placedForAdoptionMonths`.
+    public var homeViaParentsShare: Double = 0.35
+    public var withParentsMonths: Double = 8
+    public var placedForAdoptionMonths: Double = 10
     /// Share of 14-17 year-old entries who are UASC.
     public var uascShareOfTeenEntries: Double = 0.2
     /// Children per year who only have short breaks (V3/V4), to be dropped by cleaning.
@@ -78,7 +85,8 @@ public struct SyntheticReturn: Sendable {
 /// period lasts an exponential time with the band's mean, cut at the 18th birthday (REC E17).
 /// Within it, moves arrive at the current placement type's rate (the new type drawn from the
 /// placement mix for the child's age then) and legal-status changes at their own rate, each
-/// starting a new episode. Codes follow the collection year: SEX 1/2 before 2024/25 and M/F
+/// starting a new episode. Children adopted spend their last months placed for adoption, and
+/// some of those going home their last months placed with parents (exit pathways). Codes follow the collection year: SEX 1/2 before 2024/25 and M/F
 /// after; supported accommodation H5/P2 before 2024/25, K3 or P2 during it, K3 after; other
 /// placements include Z11-Z14 from 2025/26. Episodes overlapping [from, to] are written, cut
 /// at `to` (open episodes have blank DEC and REC); some rows are duplicated and some children
@@ -185,6 +193,7 @@ public enum SyntheticReturnGenerator {
         let duration = Draw.exponential(mean: spec.meanYearsInCare[band] * 365.25, using: &rng)
         var end = start.adding(days: max(1, Int(duration.rounded())))
         var rec: String
+        var pathway: (start: CalendarDay, type: PlacementType)?
         if end >= eighteen {
             end = eighteen
             rec = "E17"
@@ -192,6 +201,18 @@ public enum SyntheticReturnGenerator {
             let destination = Draw.weightedIndex(spec.destinationShares[AgeBand(age: end.age(bornOn: dob)).rawValue], using: &rng)
             let codes = recByDestination[destination]
             rec = codes[Int(rng.nextUnit() * Double(codes.count))]
+            var months = 0.0
+            if destination == 1 {
+                months = Draw.exponential(mean: spec.placedForAdoptionMonths, using: &rng)
+                pathway = (end, .adoption)
+            } else if destination == 0 && Draw.bernoulli(spec.homeViaParentsShare, using: &rng) {
+                months = Draw.exponential(mean: spec.withParentsMonths, using: &rng)
+                pathway = (end, .withParents)
+            }
+            if let p = pathway {
+                let begins = end.adding(days: -max(1, Int((months * 365.25 / 12).rounded())))
+                pathway = begins > start ? (begins, p.type) : nil
+            }
         }
         guard start <= spec.to && end >= spec.from else { return }
         // Build episodes: moves and legal-status changes as competing exponential clocks.
@@ -202,7 +223,7 @@ public enum SyntheticReturnGenerator {
         var ls = legalStatuses[Int(rng.nextUnit() * Double(legalStatuses.count))]
         pieces.append(Piece(start: start, rne: .started, ls: ls, type: type, place: place, provider: provider, post: firstPostcode, reason: nil))
         var day = Double(start.dayNumber)
-        let limit = Double(min(end, spec.to.adding(days: 1)).dayNumber)
+        let limit = Double(min(pathway?.start ?? end, spec.to.adding(days: 1)).dayNumber)
         while true {
             let moveRate = spec.moveRatePerYear[PlacementType.allCases.firstIndex(of: type)!] / 365.25
             let lsRate = spec.legalStatusChangesPerYear / 365.25
@@ -232,6 +253,11 @@ public enum SyntheticReturnGenerator {
                 let last = pieces.last!
                 pieces.append(Piece(start: next, rne: .legalStatus, ls: ls, type: last.type, place: last.place, provider: last.provider, post: last.post, reason: nil))
             }
+        }
+        if let p = pathway, p.start <= spec.to, p.start > pieces.last!.start {
+            let (place, provider) = codes(for: p.type, on: p.start, using: &rng)
+            let post = p.type == .withParents ? home : placementDistrict(for: p.type, home: home, spec: spec, districts: districts, using: &rng)
+            pieces.append(Piece(start: p.start, rne: .placementAndCarer, ls: ls, type: p.type, place: place, provider: provider, post: post, reason: "CARPL"))
         }
         let child = "C\(id)"
         let fileIndex = 1
