@@ -20,6 +20,15 @@ enum CalibrationBenchmarks {
         return spec
     }
 
+    /// Entry from the suite table: `hearth-bench calibration [coverage [--seeds N] ...] [--runs R]`
+    /// (`--runs` is the Monte Carlo runs of the coverage check; `--quick` uses 10 returns).
+    static func run(_ options: BenchOptions) {
+        var arguments = options.cases
+        if options.runs != BenchOptions([]).runs { arguments += ["--runs", String(options.runs)] }
+        if options.quick && !arguments.contains("--seeds") { arguments += ["--seeds", "10"] }
+        run(arguments)
+    }
+
     static func run(_ arguments: [String]) {
         if arguments.first == "coverage" {
             coverage(Array(arguments.dropFirst()))

@@ -23,11 +23,16 @@ public enum Draw {
         return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
     }
 
-    /// Poisson with the given mean: Knuth's product method below 30, a rounded normal
-    /// approximation with continuity correction above (error well under 1% of the sd there).
+    /// Poisson with the given mean, exactly: Knuth's product method below 10, Hörmann's
+    /// transformed rejection with squeeze (PTRS, 1993) from 10 up.
+    ///
+    /// Knuth's method costs about `mean` uniforms per draw; PTRS costs about 2.5 uniforms
+    /// whatever the mean. (An earlier version used a rounded normal approximation from 30 up,
+    /// whose shape was measurably wrong: its skewness is 0 where the Poisson's is 1/sqrt(mean).)
+    /// - Complexity: O(min(mean, 10)) expected.
     public static func poisson(mean: Double, using rng: inout some RandomNumberGenerator) -> Int {
         guard mean > 0 else { return 0 }
-        if mean < 30 {
+        if mean < 10 {
             let limit = exp(-mean)
             var k = 0
             var p = rng.nextUnit()
@@ -37,8 +42,26 @@ public enum Draw {
             }
             return k
         }
-        let x = mean + mean.squareRoot() * standardNormal(using: &rng)
-        return max(0, Int((x + 0.5).rounded(.down)))
+        // PTRS: a transformed-rejection hat over the Poisson, with a cheap acceptance region.
+        let root = mean.squareRoot()
+        let logMean = log(mean)
+        let b = 0.931 + 2.53 * root
+        let a = -0.059 + 0.02483 * b
+        let inverseAlpha = 1.1239 + 1.1328 / (b - 3.4)
+        let acceptAll = 0.9277 - 3.6224 / (b - 2)
+        let largest = Double(Int.max / 2)
+        while true {
+            let u = rng.nextUnit() - 0.5
+            let v = rng.nextUnit()
+            let us = 0.5 - abs(u)
+            guard us > 0 else { continue }
+            let x = ((2 * a / us + b) * u + mean + 0.43).rounded(.down)
+            if us >= 0.07 && v <= acceptAll { return Int(x) }
+            if x < 0 || x > largest || (us < 0.013 && v > us) { continue }
+            if log(v) + log(inverseAlpha) - log(a / (us * us) + b) <= -mean + x * logMean - lgamma(x + 1) {
+                return Int(x)
+            }
+        }
     }
 
     /// True with probability `p`.

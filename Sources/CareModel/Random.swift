@@ -8,7 +8,12 @@
 /// come from `jump()`, which advances the state by 2^128 outputs: streams obtained by successive
 /// jumps never overlap for any practical run. `init(seed:stream:)` does this, so replication
 /// `k` sees the same numbers whatever thread runs it — the basis of thread-count-independent
-/// output. `SystemRandomNumberGenerator` is neither seedable nor fast, so it is never used.
+/// output. `split()` gives a child stream seeded from the parent's outputs, which may itself
+/// split (nested jumps cannot do that without collisions). `SystemRandomNumberGenerator` is
+/// neither seedable nor fast, so it is never used.
+///
+/// Tests check both generators against the authors' reference C code (see
+/// `Tests/CareModelTests/RandomReferenceTests.swift`).
 
 /// SplitMix64 (Steele, Lea and Flood 2014): a 64-bit generator used to expand a seed.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
@@ -86,12 +91,27 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         (s0, s1, s2, s3) = (t0, t1, t2, t3)
     }
 
-    /// A new generator for an independent stream: this one's state, jumped; this one moves on
-    /// by a jump as well, so successive splits give successive non-overlapping streams.
+    /// A new generator for an independent stream, seeded from this one's next four outputs
+    /// (each passed through SplitMix64's mixing function); this one moves on by four outputs.
+    ///
+    /// Children may split again, to any depth. (An earlier version returned a copy of this
+    /// generator and jumped this one; then a child's own split jumped the child onto exactly
+    /// the parent's new state, so the two produced the same numbers.) The child's 256-bit
+    /// state is in effect drawn at random, so `n` streams of length `L` overlap with
+    /// probability below n²·L / 2^256: never, in practice. For streams that provably never
+    /// overlap, use `init(seed:stream:)`.
     public mutating func split() -> Xoshiro256StarStar {
-        let child = self
-        jump()
-        return child
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var mixer = SplitMix64(seed: next())
+        words.0 = mixer.next()
+        mixer = SplitMix64(seed: next())
+        words.1 = mixer.next()
+        mixer = SplitMix64(seed: next())
+        words.2 = mixer.next()
+        mixer = SplitMix64(seed: next())
+        words.3 = mixer.next()
+        if words == (0, 0, 0, 0) { words.0 = 0x9E37_79B9_7F4A_7C15 }  // the one forbidden state
+        return Xoshiro256StarStar(state: words)
     }
 }
 

@@ -37,7 +37,7 @@ public enum Hearth {
             return 2
         } catch let error as InvalidInput {
             console.message(error.description)
-            console.message("hearth \(name): \(error.problems.count) problem\(error.problems.count == 1 ? "" : "s") found; nothing was written")
+            console.message("hearth \(name): \(error.summary); nothing was written")
             return 2
         } catch {
             console.message("hearth \(name): \(error)")

@@ -41,12 +41,11 @@ enum MatchCommand: HearthCommand {
             childrenPath: args.positionals[0], householdsPath: args.positionals[1], policyPath: args.value("--policy"))
         let groups = SiblingGroup.groups(of: children)
         let shortlists = Matcher.shortlists(groups: groups, households: households, policy: policy, top: top)
-        let plan = Matcher.plan(groups: groups, households: households, policy: policy)
-        let baseline = Matcher.greedyPlan(groups: groups, households: households, policy: policy)
+        let (plan, rounds, baseline) = Matcher.plans(groups: groups, households: households, policy: policy)
         switch format {
-        case "json": console.print(MatchResultWriters.json(plan: plan, shortlists: shortlists, baseline: baseline))
+        case "json": console.print(MatchResultWriters.json(plan: plan, shortlists: shortlists, baseline: baseline, rounds: rounds))
         case "csv": console.print(MatchResultWriters.csv(plan: plan, shortlists: shortlists))
-        default: console.print(MatchTable.render(plan: plan, shortlists: shortlists, baseline: baseline, households: households, top: top))
+        default: console.print(MatchTable.render(plan: plan, rounds: rounds, shortlists: shortlists, baseline: baseline, households: households, top: top))
         }
     }
 }
@@ -70,7 +69,7 @@ enum MatchInputs {
 
 /// The table a family-finding meeting reads: shortlists, the joint plan, the gain over greedy.
 enum MatchTable {
-    static func render(plan: MatchPlan, shortlists: [Shortlist], baseline: MatchPlan, households: [Household], top: Int) -> String {
+    static func render(plan: MatchPlan, rounds: MatchPlan, shortlists: [Shortlist], baseline: MatchPlan, households: [Household], top: Int) -> String {
         let byID = Dictionary(households.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var o = "SHORTLISTS (best \(top) households passing every rule, per child or sibling group)\n"
         for s in shortlists {
@@ -92,7 +91,7 @@ enum MatchTable {
         }
         let st = plan.statistics
         let total = st.childrenPlaced + st.childrenUnplaced
-        o += "\nJOINT PLAN (\(plan.method == "greedy" ? "greedy order was best here" : "exact assignment each round"), \(plan.rounds) round\(plan.rounds == 1 ? "" : "s")): "
+        o += "\nJOINT PLAN (\(plan.method == "greedy" ? "greedy order, better than exact rounds here" : "exact assignment each round"), \(plan.rounds) round\(plan.rounds == 1 ? "" : "s")): "
             + "\(st.childrenPlaced) of \(total) children placed, total score \(f2(plan.totalScore))\n"
         if !plan.entries.isEmpty {
             o += "    " + "children".padding(24) + "household".padding(12) + " score   miles  round\n"
@@ -122,6 +121,11 @@ enum MatchTable {
         row("mean miles from home", f1(st.meanMiles), f1(b.meanMiles), signed(st.meanMiles - b.meanMiles, f1))
         row("children over 20 miles", String(st.childrenOver20Miles), String(b.childrenOver20Miles), signed(st.childrenOver20Miles - b.childrenOver20Miles))
         row("total score", f2(st.totalScore), f2(b.totalScore), signed(st.totalScore - b.totalScore, f2))
+        if plan.method == "greedy" {
+            let r = rounds.statistics
+            o += "    (here the greedy order was at least as good: the exact round-by-round plan placed \(r.childrenPlaced) children\n"
+            o += "     with total score \(f2(r.totalScore)); filling homes round by round is exact per round, not over all rounds)\n"
+        }
         return o
     }
 

@@ -20,6 +20,7 @@ enum SimulateCommand: HearthCommand {
           --seed S       random seed (default: the scenario's); same seed = same output
           --out DIR      where summary.json, monthly.csv and report.html go (default out/<scenario name>)
           --threads T    worker threads (default: all cores; output does not depend on it)
+          --print-scenario  print the scenario with every default filled in (bases resolved) and stop
 
         The table goes to stdout; progress and messages to stderr.
 
@@ -29,10 +30,14 @@ enum SimulateCommand: HearthCommand {
         """
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--runs", "--years", "--seed", "--out", "--threads"], flags: [])
+        let args = try Arguments(arguments, valued: ["--runs", "--years", "--seed", "--out", "--threads"], flags: ["--print-scenario"])
         guard args.positionals.count <= 1 else { throw UsageError("name at most one scenario file (use hearth compare for several)") }
-        let scenario = try args.positionals.first.map { path throws(InvalidInput) in try ScenarioFile.read(path: path) }
+        let scenario = try args.positionals.first.map { path throws(InvalidInput) in try ScenarioSource.load(path) }
             ?? ScenarioFile.bundled()
+        if args.has("--print-scenario") {
+            console.print(try ScenarioFile.encode(scenario))
+            return
+        }
         let settings = try RunSettings(args, scenario: scenario)
         let results = settings.run(scenario, console: console)
         let directory = args.value("--out") ?? "out/\(safeName(scenario.name))"

@@ -8,8 +8,19 @@ enum ValidateCommand: HearthCommand {
     static let help = """
         usage: \(synopsis)
 
-        Checks children.csv and households.csv files (the kind is told from the header row)
-        and prints one line per problem: file, line, field and what was expected.
+        Checks children.csv and households.csv files and prints one line per problem to
+        stderr, in the form editors jump to:
+
+          children.csv:14: age "17y": expected a whole number 0-17
+          households.csv:3: occupied "4": expected 0-3, no more than places (3)
+
+        Every problem in every file is listed (up to 500 per file), not just the first.
+        The kind of file is told from its name when the name mentions one kind only
+        (children / households), otherwise from its header row (child_id / household_id).
+        Files must be UTF-8 CSV (a byte-order mark and CRLF line ends are fine); column
+        names are matched ignoring case, surrounding spaces, and spaces or hyphens for
+        underscores; unknown columns are ignored.
+
         Exit code 0 when every file is valid, 2 when any problem is found.
 
         example:

@@ -1,24 +1,33 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file that could not be written, with the operating system's reason.
+public struct FileWriteError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+    public var description: String { "cannot write \(path): \(reason)" }
+}
+
 /// Whole-or-nothing file output: write beside the target, then rename over it.
+///
+/// ## Design note
+/// Each file is written under a unique temporary name in the target's directory (so the final
+/// `rename(2)` is atomic and two writers never share a temporary), flushed with `fsync`, given
+/// the permissions of the file it replaces, and renamed over the target: a reader sees the old
+/// file or the new one, never half of one. On any failure the temporary files are removed.
+/// `writeAll` extends this to several files: it stages every file first, keeps a hard link to
+/// each file it will replace, renames them all, and if a rename fails puts back the files it
+/// already replaced and removes the ones it created, so either all appear or none do
+/// (short of a crash between renames). Directories it had to create are removed again on failure.
 public enum AtomicFile {
     /// Writes `data` to `path` atomically: a reader sees the old file or the new one, never half.
-    ///
-    /// The temporary file lives in the same directory so the final `rename(2)` is atomic.
     public static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
+        try writeAll([(path: path, data: data)])
     }
 
     /// Writes text as UTF-8, atomically.
@@ -26,26 +35,127 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: path)
     }
 
-    /// Writes several files so that either all appear or none do: each is first written to a
-    /// temporary name, and only when all are written are they renamed into place.
+    /// Writes several files so that either all appear (replacing any old ones) or none do.
     public static func writeAll(_ files: [(path: String, data: Data)]) throws {
-        var staged: [(URL, URL)] = []
+        var createdDirectories: [String] = []
+        var staged: [(temporary: String, target: String)] = []
+        var backups: [String: String] = [:]  // target -> hard link to the old file
+        var renamed: [String] = []
         do {
             for (path, data) in files {
-                let url = URL(fileURLWithPath: path)
-                let directory = url.deletingLastPathComponent()
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-                let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-                try data.write(to: temporary)
-                staged.append((temporary, url))
+                let target = URL(fileURLWithPath: path).standardizedFileURL.path
+                createdDirectories += try makeParentDirectories(of: target)
+                if isDirectory(target) { throw FileWriteError(path: path, reason: "is a directory") }
+                let temporary = try writeTemporary(data, beside: target, displayPath: path)
+                staged.append((temporary, target))
             }
-            for (temporary, url) in staged where rename(temporary.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+            for (_, target) in staged where backups[target] == nil && FileManager.default.fileExists(atPath: target) {
+                let backup = uniqueName(beside: target, tag: "old")
+                if link(target, backup) != 0 {
+                    // No hard links on this file system: keep a copy instead.
+                    do { try FileManager.default.copyItem(atPath: target, toPath: backup) } catch {
+                        throw FileWriteError(path: target, reason: "cannot keep a copy of the old file to restore on failure")
+                    }
+                }
+                backups[target] = backup
+            }
+            for (temporary, target) in staged {
+                guard rename(temporary, target) == 0 else { throw FileWriteError(path: target, reason: errorText()) }
+                renamed.append(target)
             }
         } catch {
-            for (temporary, _) in staged { try? FileManager.default.removeItem(at: temporary) }
+            // Put back what was replaced, remove what was created, newest first.
+            for target in renamed.reversed() {
+                if let backup = backups[target] {
+                    _ = rename(backup, target)
+                } else {
+                    _ = unlink(target)
+                }
+            }
+            for (temporary, _) in staged { _ = unlink(temporary) }
+            for backup in backups.values { _ = unlink(backup) }
+            for directory in createdDirectories.reversed() { _ = rmdir(directory) }
             throw error
         }
+        for backup in backups.values { _ = unlink(backup) }
+    }
+
+    /// Writes `data` to a new uniquely named file beside `target`, flushed to disk, with the
+    /// permissions of the file it will replace (0644 less the umask for a new file).
+    static func writeTemporary(_ data: Data, beside target: String, displayPath: String) throws -> String {
+        let temporary = uniqueName(beside: target, tag: "tmp")
+        var mode: mode_t = 0o644
+        var info = stat()
+        if stat(target, &info) == 0 { mode = info.st_mode & 0o7777 }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
+        guard fd >= 0 else { throw FileWriteError(path: displayPath, reason: errorText()) }
+        var failure: String?
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errorText()
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil, fchmod(fd, mode) != 0 || fsync(fd) != 0 { failure = errorText() }
+        if close(fd) != 0, failure == nil { failure = errorText() }
+        if let failure {
+            _ = unlink(temporary)
+            throw FileWriteError(path: displayPath, reason: failure)
+        }
+        return temporary
+    }
+
+    /// A hidden name beside `target` that no other writer (process or thread) will pick.
+    static func uniqueName(beside target: String, tag: String) -> String {
+        let url = URL(fileURLWithPath: target)
+        let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(tag)-\(getpid())-\(random)").path
+    }
+
+    /// Creates the missing directories above `path`; returns those it created, outermost first.
+    static func makeParentDirectories(of path: String) throws -> [String] {
+        var missing: [String] = []
+        var directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: directory.path) && directory.path != "/" {
+            missing.append(directory.path)
+            directory = directory.deletingLastPathComponent()
+        }
+        var created: [String] = []
+        for directory in missing.reversed() {
+            guard mkdir(directory, 0o755) == 0 || errno == EEXIST else {
+                let reason = errorText()
+                for made in created.reversed() { _ = rmdir(made) }
+                throw FileWriteError(path: directory, reason: "cannot create the directory: \(reason)")
+            }
+            created.append(directory)
+        }
+        if !isDirectory(URL(fileURLWithPath: path).deletingLastPathComponent().path) {
+            for made in created.reversed() { _ = rmdir(made) }
+            throw FileWriteError(path: path, reason: "its parent is not a directory")
+        }
+        return created
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var flag: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
+    }
+
+    static func errorText() -> String { String(cString: strerror(errno)) }
+
+    /// `write(2)`, named apart from this type's own `write`.
+    static func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.write(fd, bytes, count)
+        #else
+        Darwin.write(fd, bytes, count)
+        #endif
     }
 }
 
@@ -55,13 +165,13 @@ public enum InputFile {
     public static func bytes(at path: String) throws(InvalidInput) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InvalidInput([InputProblem(file: path, line: nil, message: "no such file")])
+            throw InvalidInput([InputProblem(file: path, line: nil, message: "no such file: expected an existing CSV file")])
         }
         guard !isDirectory.boolValue else {
             throw InvalidInput([InputProblem(file: path, line: nil, message: "is a directory: expected a file")])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InvalidInput([InputProblem(file: path, line: nil, message: "cannot be read (permissions?)")])
+            throw InvalidInput([InputProblem(file: path, line: nil, message: "cannot be read (permissions?): expected a readable file")])
         }
         return [UInt8](data)
     }

@@ -3,14 +3,18 @@ import Foundation
 /// RFC 4180 comma-separated values: reading with exact line numbers, and writing.
 ///
 /// ## Design note
-/// The reader is a single pass over the bytes with a three-state machine (field start,
-/// unquoted, quoted). It accepts LF and CRLF line ends, a UTF-8 byte-order mark, quoted
-/// fields with embedded commas, doubled quotes and line breaks, and reports each record with
-/// the line it starts on. Malformed quoting is reported, not guessed at: a quote inside an
-/// unquoted field, text after a closing quote, and a quoted field still open at the end of the
-/// file. Text must be UTF-8 (or its ASCII subset); UTF-16 files and stray bytes from other
-/// encodings are reported with the line of the first bad byte, because silently decoding them
-/// would corrupt identifiers.
+/// The reader is a single pass over the bytes with a four-state machine (field start,
+/// unquoted, quoted, after a closing quote). It accepts LF, CRLF and (old Mac) CR line ends, a UTF-8
+/// byte-order mark, quoted fields with embedded commas, doubled quotes and line breaks, and
+/// reports each record with the line it starts on. Malformed quoting is reported, not guessed
+/// at: a quote inside an unquoted field, text after a closing quote, and a quoted field still
+/// open at the end of the file. The record with the problem is dropped and reading goes on at
+/// the next line, so that one run reports every problem in the file.
+///
+/// Text must be UTF-8 (or its ASCII subset). UTF-16 files, NUL bytes and stray bytes from
+/// other encodings (Latin-1 `0xE9` for "é") are reported with the line and field of the first
+/// bad byte and no records are returned, because silently decoding them would corrupt
+/// identifiers.
 public enum CSV {
     /// One record: its fields and the 1-based line on which it starts.
     public struct Record: Sendable, Equatable {
@@ -22,30 +26,49 @@ public enum CSV {
         }
     }
 
+    /// A syntax or encoding problem found while splitting the bytes into records.
+    struct Issue: Sendable, Equatable {
+        /// The 1-based line of the problem.
+        var line: Int
+        /// The 0-based index of the field it is in, when it is in one.
+        var column: Int?
+        /// What was found and what was expected, without the field's name.
+        var detail: String
+
+        /// The message, naming the field as `field 3` or, given the header, `age (field 3)`.
+        func message(columnName: String? = nil) -> String {
+            guard let column else { return detail }
+            if let columnName, !columnName.isEmpty { return "\(columnName) (field \(column + 1)): \(detail)" }
+            return "field \(column + 1): \(detail)"
+        }
+    }
+
     /// Parses `bytes` into records, reporting every quoting or encoding problem under `file`.
     /// - Complexity: O(n) in the number of bytes.
     public static func parse(_ bytes: [UInt8], file: String) -> (records: [Record], problems: [InputProblem]) {
-        let log = ProblemLog(file: file)
-        var start = 0
+        let (records, issues, readable) = scan(bytes)
+        return (readable ? records : [], issues.map { InputProblem(file: file, line: $0.line, message: $0.message()) })
+    }
+
+    /// Splits `bytes` into records; the records with syntax problems are left out.
+    ///
+    /// `readable` is false when the bytes are not UTF-8 text: the records are then returned
+    /// only so that the caller can name the field of the bad byte from the header, and must
+    /// not be used as data.
+    /// - Complexity: O(n) in the number of bytes.
+    static func scan(_ bytes: [UInt8]) -> (records: [Record], issues: [Issue], readable: Bool) {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            log.add(line: 1, "the file is UTF-16 encoded: expected UTF-8 (save it as \"CSV UTF-8\")")
-            return ([], log.problems)
+            return ([], [Issue(line: 1, column: nil, detail: "the file is UTF-16 encoded: expected UTF-8 (save it as \"CSV UTF-8\")")], false)
         }
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-        if let bad = firstInvalidUTF8(bytes, from: start) {
-            let line = 1 + bytes[..<bad].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            log.add(line: line, "byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) is not valid UTF-8: expected UTF-8 text (save the file as \"CSV UTF-8\")")
-            return ([], log.problems)
-        }
-        if bytes[start...].contains(0) {
-            let index = bytes[start...].firstIndex(of: 0)!
-            let line = 1 + bytes[..<index].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            log.add(line: line, "the file contains a NUL byte: expected text (is it a spreadsheet saved in another format?)")
-            return ([], log.problems)
-        }
+        let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        // The first byte that is not UTF-8 text (a broken sequence or a NUL), located below.
+        let badUTF8 = firstInvalidUTF8(bytes, from: start)
+        let nul = bytes[start...].firstIndex(of: 0)
+        let firstBad: Int? = [badUTF8, nul].compactMap { $0 }.min()
 
         enum State { case fieldStart, unquoted, quoted, afterQuote }
         var records: [Record] = []
+        var issues: [Issue] = []
         var fields: [String] = []
         var field: [UInt8] = []
         var state = State.fieldStart
@@ -53,6 +76,7 @@ public enum CSV {
         var recordLine = 1
         var quoteLine = 1
         var skipToEndOfLine = false
+        var badLocation: (line: Int, column: Int)?
 
         func endField() {
             fields.append(String(decoding: field, as: UTF8.self))
@@ -68,8 +92,11 @@ public enum CSV {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
+            if i == firstBad { badLocation = (line, fields.count) }
+            // A line ends at LF, or at a CR not followed by LF (old Mac files).
+            let isLineEnd = b == 0x0A || (b == 0x0D && (i + 1 == n || bytes[i + 1] != 0x0A))
             if skipToEndOfLine {
-                if b == 0x0A {
+                if isLineEnd {
                     line += 1
                     recordLine = line
                     skipToEndOfLine = false
@@ -90,7 +117,7 @@ public enum CSV {
                         state = .afterQuote
                     }
                 } else {
-                    if b == 0x0A { line += 1 }
+                    if isLineEnd { line += 1 }
                     field.append(b)
                 }
             case .fieldStart, .unquoted, .afterQuote:
@@ -98,7 +125,7 @@ public enum CSV {
                 case 0x2C:  // comma
                     endField()
                     state = .fieldStart
-                case 0x0A:
+                case 0x0A, 0x0D where isLineEnd:
                     endRecord()
                     line += 1
                     recordLine = line
@@ -110,10 +137,10 @@ public enum CSV {
                     quoteLine = line
                 default:
                     if state == .afterQuote {
-                        log.add(line: line, "text after the closing quote of field \(fields.count + 1): expected a comma or the end of the line")
+                        issues.append(Issue(line: line, column: fields.count, detail: "text after the closing quote: expected a comma or the end of the line"))
                         skipToEndOfLine = true
                     } else if b == 0x22 {
-                        log.add(line: line, "a quote inside unquoted field \(fields.count + 1): expected the whole field in quotes with inner quotes doubled (\"\")")
+                        issues.append(Issue(line: line, column: fields.count, detail: "a quote inside an unquoted field: expected the whole field in quotes with inner quotes doubled (\"\")"))
                         skipToEndOfLine = true
                     } else {
                         field.append(b)
@@ -123,12 +150,20 @@ public enum CSV {
             }
             i += 1
         }
+        if let firstBad {
+            let location = badLocation ?? (line, fields.count)
+            let detail = firstBad == nul
+                ? "the file contains a NUL byte: expected text (is it UTF-16 without a byte-order mark, or a spreadsheet saved in another format?)"
+                : "byte 0x\(String(bytes[firstBad], radix: 16, uppercase: true)) is not valid UTF-8: expected UTF-8 text (save the file as \"CSV UTF-8\")"
+            if state != .quoted && !skipToEndOfLine && (state != .fieldStart || !fields.isEmpty) { endRecord() }
+            return (records, [Issue(line: location.line, column: location.column, detail: detail)], false)
+        }
         if state == .quoted {
-            log.add(line: quoteLine, "a quoted field opened here is never closed: expected a closing quote")
+            issues.append(Issue(line: quoteLine, column: fields.count, detail: "a quoted field opened here is never closed: expected a closing quote"))
         } else if !skipToEndOfLine && (state != .fieldStart || !fields.isEmpty) {
             endRecord()
         }
-        return (records, log.problems)
+        return (records, issues, true)
     }
 
     /// The index of the first byte that breaks UTF-8, or nil if the bytes are valid UTF-8.
@@ -160,11 +195,19 @@ public enum CSV {
     }
 
     /// Quotes a field when it holds a comma, quote, CR or LF (RFC 4180), doubling inner quotes.
+    ///
+    /// Works on UTF-8 bytes, not characters: a quote followed by a combining mark is one
+    /// `Character` in Swift, and a character-level search would miss it.
     public static func escape(_ field: String) -> String {
-        if field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-            return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(field.utf8.count + 4)
+        for b in field.utf8 {
+            bytes.append(b)
+            if b == 0x22 { bytes.append(0x22) }
         }
-        return field
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Renders rows as CSV text with LF line ends.

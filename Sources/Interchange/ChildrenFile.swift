@@ -24,7 +24,11 @@ public enum ChildrenFile {
     /// Parses children from CSV bytes; `file` names them in messages.
     public static func parse(_ bytes: [UInt8], file: String) throws(InvalidInput) -> [Child] {
         let log = ProblemLog(file: file)
-        guard let table = Table(bytes: bytes, file: file, required: requiredColumns, optional: optionalColumns, log: log) else {
+        guard
+            let table = Table(
+                bytes: bytes, file: file, required: requiredColumns, optional: optionalColumns, log: log,
+                kind: "children", others: [.init(column: "household_id", name: "households", required: HouseholdsFile.requiredColumns)])
+        else {
             throw InvalidInput(log.problems)
         }
         var children: [Child] = []
@@ -39,14 +43,16 @@ public enum ChildrenFile {
             let needs = row.tokens("needs", as: Needs.self)
             let days = row.integer("days_waiting", in: 0...36_500, required: false)
             let maySplit = row.flag("may_split", default: false)
+            var repeated = false
             if let id {
                 if let earlier = firstLine[ChildID(id)] {
-                    row.problem("child_id", "child_id \"\(id)\" is used again: expected each child once (first on line \(earlier))")
+                    row.problem("child_id", "child_id \"\(id)\": expected each child once (it is used again; first on line \(earlier))")
+                    repeated = true
                 } else {
                     firstLine[ChildID(id)] = row.line
                 }
             }
-            guard let id, let age, let sex, let homeLocation = home.value, let placement, let needs,
+            guard !repeated, let id, let age, let sex, let homeLocation = home.value, let placement, let needs,
                 let maySplit, school.value != nil || !school.present,
                 days != nil || row.text("days_waiting") == nil
             else { continue }
@@ -70,10 +76,17 @@ public enum ChildrenFile {
             guard let group = child.groupID else { continue }
             if let (first, firstChild) = request[group] {
                 if first != child.placement {
-                    log.add(line: lines[child.id], field: "placement", "placement \"\(child.placement.rawValue)\" differs from \"\(first.rawValue)\" for \(firstChild) in group \(group): expected brothers and sisters to share one placement request")
+                    log.add(line: lines[child.id], field: "placement", "placement \"\(child.placement.rawValue)\": expected \"\(first.rawValue)\" as for \(firstChild) in group_id \(group) (brothers and sisters share one placement request)")
                 }
             } else {
                 request[group] = (child.placement, child.id)
+            }
+        }
+        // A child on their own is placed as a unit named by their child_id, so a group_id must
+        // not be the child_id of a child outside that group.
+        for child in children where child.groupID == nil {
+            if request[GroupID(child.id.rawValue)] != nil {
+                log.add(line: lines[child.id], field: "child_id", "child_id \"\(child.id)\" is also a group_id of other children: expected distinct identifiers (or give this child that group_id)")
             }
         }
     }

@@ -20,7 +20,11 @@ public enum HouseholdsFile {
     /// Parses households from CSV bytes; `file` names them in messages.
     public static func parse(_ bytes: [UInt8], file: String) throws(InvalidInput) -> [Household] {
         let log = ProblemLog(file: file)
-        guard let table = Table(bytes: bytes, file: file, required: requiredColumns, optional: optionalColumns, log: log) else {
+        guard
+            let table = Table(
+                bytes: bytes, file: file, required: requiredColumns, optional: optionalColumns, log: log,
+                kind: "households", others: [.init(column: "child_id", name: "children", required: ChildrenFile.requiredColumns)])
+        else {
             throw InvalidInput(log.problems)
         }
         var households: [Household] = []
@@ -37,19 +41,19 @@ public enum HouseholdsFile {
             let skills = row.tokens("skills", as: Skills.self)
             let status = row.code("status", as: HouseholdStatus.self)
             let residentAges = parseAges(row)
-            let cost = row.decimal("weekly_cost", in: 0...100_000, expected: "pounds per week, 0 or more", required: false)
+            let cost = row.decimal("weekly_cost", in: 0...100_000, expected: "pounds per week, 0-100000", required: false)
             if let id {
                 if let earlier = firstLine[HouseholdID(id)] {
-                    row.problem("household_id", "household_id \"\(id)\" is used again: expected each household once (first on line \(earlier))")
+                    row.problem("household_id", "household_id \"\(id)\": expected each household once (it is used again; first on line \(earlier))")
                 } else {
                     firstLine[HouseholdID(id)] = row.line
                 }
             }
             if let places, let occupied, occupied > places {
-                row.problem("occupied", "occupied \(occupied) is more than places \(places): expected 0 to \(places)")
+                row.problem("occupied", "occupied \"\(occupied)\": expected 0-\(places), no more than places (\(places))")
             }
             if let minAge, let maxAge, minAge > maxAge {
-                row.problem("max_age", "max_age \(maxAge) is below min_age \(minAge): expected min_age <= max_age")
+                row.problem("max_age", "max_age \"\(maxAge)\": expected min_age (\(minAge)) or more")
             }
             guard let id, let provider, let where_ = location.value, let places, let occupied, let minAge,
                 let maxAge, let approvals, let skills, let status, let residentAges, occupied <= places,
@@ -66,19 +70,22 @@ public enum HouseholdsFile {
         return households
     }
 
+    /// `resident_ages`: whole-year ages 0-25 separated by `;`; each bad one is reported.
     static func parseAges(_ row: TableRow) -> [Int]? {
         guard let value = row.text("resident_ages") else { return [] }
         var ages: [Int] = []
+        var ok = true
         for part in value.split(separator: ";") {
             let token = String(part).trimmingSpaces
             if token.isEmpty { continue }
             guard let age = Int(token), (0...25).contains(age) else {
                 row.problem("resident_ages", "resident_ages \"\(token)\": expected whole-year ages 0-25 separated by ;")
-                return nil
+                ok = false
+                continue
             }
             ages.append(age)
         }
-        return ages
+        return ok ? ages : nil
     }
 
     /// Renders households as CSV text in the standard column order.

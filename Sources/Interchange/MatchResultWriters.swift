@@ -7,7 +7,7 @@ public enum MatchResultWriters {
     /// The JSON document of the interface spec: `placements`, `unplaced`, `shortlists` (with
     /// `candidates`, each with its `breakdown`), `total_score`; plus `plan` (method, rounds,
     /// figures) and `baseline` (the greedy plan's figures and the gain over it).
-    public static func json(plan: MatchPlan, shortlists: [Shortlist], baseline: MatchPlan) -> String {
+    public static func json(plan: MatchPlan, shortlists: [Shortlist], baseline: MatchPlan, rounds: MatchPlan? = nil) -> String {
         var o = "{\n"
         o += "  \"placements\": ["
         o += plan.entries.map { e in
@@ -40,6 +40,7 @@ public enum MatchResultWriters {
         o += shortlists.isEmpty ? "],\n" : "\n  ],\n"
         o += "  \"total_score\": \(f2(plan.totalScore)),\n"
         o += "  \"plan\": \(figures(plan)),\n"
+        if let rounds { o += "  \"exact_rounds\": \(figures(rounds)),\n" }
         o += "  \"baseline\": \(figures(baseline)),\n"
         let a = plan.statistics, b = baseline.statistics
         o += "  \"gain_over_baseline\": {\"children_placed\": \(a.childrenPlaced - b.childrenPlaced), "

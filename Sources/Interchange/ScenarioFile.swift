@@ -50,6 +50,14 @@ public enum ScenarioFile {
         return scenario
     }
 
+    /// The scenario as JSON with every field written (two-space indent, ending in a newline).
+    public static func encode(_ scenario: Scenario) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let text = String(decoding: try encoder.encode(scenario), as: UTF8.self)
+        return text + "\n"
+    }
+
     /// The JSON object of a file with its `base` chain laid underneath.
     static func resolve(_ bytes: [UInt8], file: String, directory: String?, seen: inout Set<String>) throws(InvalidInput) -> [String: Any] {
         let object: Any

@@ -2,43 +2,83 @@ import CareModel
 
 /// A CSV file read as a table with named columns, whose fields are parsed with exact locations.
 ///
-/// Column names are matched case-insensitively after trimming spaces, so a header typed in a
-/// spreadsheet as `Child_ID ` still works. Unknown columns are ignored (councils add their own).
+/// Column names are matched case-insensitively after trimming spaces, with inner spaces and
+/// hyphens read as underscores, so a header typed in a spreadsheet as `Child ID ` or `home-lat`
+/// still works. Unknown columns are ignored (councils add their own).
 struct Table {
     let file: String
     let columns: [String: Int]
     let rows: [TableRow]
 
+    /// Another kind of input file, recognised by its columns, so that a file passed in the
+    /// wrong place gets a message saying so rather than a list of missing columns.
+    struct OtherKind {
+        /// A column only that kind of file has, e.g. `household_id`.
+        var column: String
+        /// The kind's name in messages, e.g. `households`.
+        var name: String
+        /// That kind's required columns: a header with the marker column and at least half of
+        /// these is taken to be that kind (so `children_in_care.csv`, which has a
+        /// `household_id` column, is not mistaken for a households file).
+        var required: [String]
+
+        func matches(_ columns: [String: Int]) -> Bool {
+            columns[column] != nil && 2 * required.filter { columns[$0] != nil }.count >= required.count
+        }
+    }
+
     /// Parses `bytes` and checks the header: every required column present, none twice.
-    /// Problems go to `log`; returns nil when the file cannot be read as a table at all.
-    init?(bytes: [UInt8], file: String, required: [String], optional: [String], log: ProblemLog) {
+    ///
+    /// Problems go to `log`. Records with quoting problems are reported and left out, and the
+    /// other rows are still read so that every problem is listed. Returns nil when the file
+    /// cannot be read as a table at all (bad encoding, no header, missing required columns).
+    /// - Parameters:
+    ///   - kind: the kind of file expected, e.g. `children`, for messages.
+    ///   - others: other kinds of file this one might be confused with.
+    init?(
+        bytes: [UInt8], file: String, required: [String], optional: [String], log: ProblemLog,
+        kind: String = "input", others: [OtherKind] = []
+    ) {
         self.file = file
-        let (records, problems) = CSV.parse(bytes, file: file)
-        for p in problems { log.add(line: p.line, p.message) }
-        guard problems.isEmpty else { return nil }
+        let (records, issues, readable) = CSV.scan(bytes)
         let nonBlank = records.filter { !$0.fields.allSatisfy { $0.trimmingSpaces.isEmpty } }
-        guard let header = nonBlank.first else {
-            log.add(line: nil, "the file is empty: expected a header row with the columns \(required.joined(separator: ", "))")
+        let header = nonBlank.first
+        // A problem on or before the header's line means the header row itself is broken.
+        if let firstIssue = issues.first, header == nil || firstIssue.line <= header!.line {
+            for issue in issues { log.add(line: issue.line, issue.message()) }
             return nil
         }
+        guard let header else {
+            log.add(line: 1, "the file is empty: expected a header row with the columns \(required.joined(separator: ", "))")
+            return nil
+        }
+        let names = header.fields.map(Table.columnName)
+        for issue in issues {
+            let name = issue.column.flatMap { $0 < names.count ? names[$0] : nil }
+            log.add(line: issue.line, field: name.flatMap { $0.isEmpty ? nil : $0 }, issue.message(columnName: name))
+        }
+        guard readable else { return nil }
         var columns: [String: Int] = [:]
-        for (index, raw) in header.fields.enumerated() {
-            let name = raw.trimmingSpaces.lowercased()
-            if name.isEmpty { continue }
-            if columns[name] != nil {
+        let known = Set(required + optional)
+        for (index, name) in names.enumerated() where !name.isEmpty {
+            // A council's own extra columns may repeat; only ours must be unambiguous.
+            if columns[name] != nil && known.contains(name) {
                 log.add(line: header.line, field: name, "column \"\(name)\" appears twice: expected each column once")
-            } else {
+            } else if columns[name] == nil {
                 columns[name] = index
             }
         }
         let missing = required.filter { columns[$0] == nil }
-        for name in missing {
-            log.add(line: header.line, field: name, "missing required column \"\(name)\"")
-        }
         if !missing.isEmpty {
-            let known = Set(required + optional)
-            if columns.keys.allSatisfy({ !known.contains($0) }) {
-                log.add(line: header.line, "the first row does not look like a header: expected column names such as \(required.prefix(4).joined(separator: ", "))")
+            if let other = others.first(where: { $0.matches(columns) }) {
+                log.add(line: header.line, "this is a \(other.name) file (it has a \(other.column) column): expected a \(kind) file with the columns \(required.joined(separator: ", "))")
+            } else if columns.keys.allSatisfy({ !known.contains($0) }) {
+                log.add(line: header.line, "the first row does not look like a header: expected the column names \(required.joined(separator: ", ")) (and optionally \(optional.joined(separator: ", ")))")
+            } else {
+                for name in missing {
+                    // Worded as before (other readers' tests match it exactly); the header is the expectation.
+                    log.add(line: header.line, field: name, "missing required column \"\(name)\"")
+                }
             }
             return nil
         }
@@ -53,9 +93,28 @@ struct Table {
         }
         self.rows = rows
     }
+
+    /// A header cell as a column name: trimmed, lower-case, inner spaces and hyphens as `_`.
+    static func columnName(_ raw: String) -> String {
+        var name = ""
+        var pendingSeparator = false
+        for c in raw.trimmingSpaces.lowercased() {
+            if c == " " || c == "-" || c == "\t" {
+                pendingSeparator = true
+                continue
+            }
+            if pendingSeparator && !name.isEmpty { name.append("_") }
+            pendingSeparator = false
+            name.append(c)
+        }
+        return name
+    }
 }
 
 /// One data row, with typed accessors that log a located problem and return nil on bad values.
+///
+/// Every message starts with the column name and the value as found, then says what was
+/// expected: `age "17y": expected a whole number 0-17`.
 struct TableRow {
     let line: Int
     let fields: [String]
@@ -73,7 +132,7 @@ struct TableRow {
         log.add(line: line, field: column, message)
     }
 
-    /// The text of a required column; logs "missing" when blank.
+    /// The text of a required column; logs "is empty" when blank.
     func required(_ column: String, expected: String) -> String? {
         guard let value = text(column) else {
             problem(column, "\(column) is empty: expected \(expected)")
@@ -82,69 +141,95 @@ struct TableRow {
         return value
     }
 
-    /// A whole number in `range`; `expected` describes it for the message.
+    /// A whole number in `range`, written as plain decimal digits with an optional sign.
     func integer(_ column: String, in range: ClosedRange<Int>, required isRequired: Bool = true) -> Int? {
-        let expected = "a whole number \(range.lowerBound)-\(range.upperBound)"
-        guard let value = isRequired ? required(column, expected: expected) : text(column) else { return nil }
+        guard let value = text(column) else {
+            if isRequired { problem(column, "\(column) is empty: expected a whole number \(range.lowerBound)-\(range.upperBound)") }
+            return nil
+        }
         guard let number = Int(value), range.contains(number) else {
+            problem(column, "\(column) \"\(value)\": expected a whole number \(range.lowerBound)-\(range.upperBound)")
+            return nil
+        }
+        return number
+    }
+
+    /// A decimal number in `range`, written as plain digits with an optional sign and point
+    /// (`51.8642`, `-2.24`, `.5`); no exponents, hexadecimal, `nan` or `inf`.
+    func decimal(_ column: String, in range: ClosedRange<Double>, expected: String, required isRequired: Bool = true) -> Double? {
+        guard let value = isRequired ? required(column, expected: expected) : text(column) else { return nil }
+        guard TableRow.isPlainDecimal(value), let number = Double(value), number.isFinite, range.contains(number) else {
             problem(column, "\(column) \"\(value)\": expected \(expected)")
             return nil
         }
         return number
     }
 
-    /// A decimal number in `range`.
-    func decimal(_ column: String, in range: ClosedRange<Double>, expected: String, required isRequired: Bool = true) -> Double? {
-        guard let value = isRequired ? required(column, expected: expected) : text(column) else { return nil }
-        guard let number = Double(value), number.isFinite, range.contains(number) else {
-            problem(column, "\(column) \"\(value)\": expected \(expected)")
-            return nil
+    /// Whether `text` is `[+-]?digits[.digits]` or `[+-]?.digits`.
+    static func isPlainDecimal(_ text: String) -> Bool {
+        var digits = 0
+        var points = 0
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "."): points += 1
+            case UInt8(ascii: "+"), UInt8(ascii: "-"): if offset != 0 { return false }
+            default: return false
+            }
         }
-        return number
+        return digits > 0 && points <= 1
     }
 
     /// One of a coded vocabulary (exact tokens, case-insensitive).
     func code<Code: RawRepresentable & CaseIterable>(_ column: String, as type: Code.Type, required isRequired: Bool = true) -> Code?
     where Code.RawValue == String {
-        let options = Code.allCases.map(\.rawValue).joined(separator: ", ")
-        guard let value = isRequired ? required(column, expected: "one of \(options)") : text(column) else { return nil }
+        // Messages are built only when needed: this runs for every row.
+        func options() -> String { Code.allCases.map(\.rawValue).joined(separator: ", ") }
+        guard let value = text(column) else {
+            if isRequired { problem(column, "\(column) is empty: expected one of \(options())") }
+            return nil
+        }
         guard let code = Code(rawValue: value) ?? Code(rawValue: value.lowercased()) ?? Code(rawValue: value.uppercased()) else {
-            problem(column, "\(column) \"\(value)\": expected one of \(options)")
+            problem(column, "\(column) \"\(value)\": expected one of \(options())")
             return nil
         }
         return code
     }
 
-    /// A `;`-separated set of tokens; unknown tokens are each reported. Blank means empty.
-    func tokens<Set: TokenSet>(_ column: String, as type: Set.Type, required isRequired: Bool = false) -> Set? {
-        let options = Set.tokens.map(\.1).joined(separator: ", ")
+    /// A `;`-separated set of tokens (case-insensitive); unknown tokens are each reported.
+    /// Blank means the empty set, unless `required`.
+    func tokens<Tokens: TokenSet>(_ column: String, as type: Tokens.Type, required isRequired: Bool = false) -> Tokens? {
+        func expected() -> String { "one or more of \(Tokens.tokens.map(\.1).joined(separator: ", ")), separated by ;" }
         guard let value = text(column) else {
-            if isRequired { problem(column, "\(column) is empty: expected one or more of \(options), separated by ;") ; return nil }
-            return Set()
+            if isRequired {
+                problem(column, "\(column) is empty: expected \(expected())")
+                return nil
+            }
+            return Tokens()
         }
-        var result = Set()
+        var result = Tokens()
         var ok = true
         for part in value.split(separator: ";") {
-            let token = String(part).trimmingSpaces.lowercased()
+            let token = String(part).trimmingSpaces
             if token.isEmpty { continue }
-            guard let member = Set(token: token) else {
-                problem(column, "\(column) \"\(token)\": expected \(options)")
+            guard let member = Tokens(token: token.lowercased()) else {
+                problem(column, "\(column) \"\(token)\": expected \(expected())")
                 ok = false
                 continue
             }
             result.formUnion(member)
         }
         if ok && isRequired && result.isEmpty {
-            problem(column, "\(column) is empty: expected one or more of \(options), separated by ;")
+            problem(column, "\(column) \"\(value)\": expected \(expected())")
             return nil
         }
         return ok ? result : nil
     }
 
-    /// A yes/no flag (yes/no, y/n, true/false, 1/0); blank is `defaultValue`.
+    /// A yes/no flag (yes/no, y/n, true/false, 1/0, any case); blank is `defaultValue`.
     func flag(_ column: String, default defaultValue: Bool) -> Bool? {
-        guard let value = text(column)?.lowercased() else { return defaultValue }
-        switch value {
+        guard let value = text(column) else { return defaultValue }
+        switch value.lowercased() {
         case "yes", "y", "true", "1": return true
         case "no", "n", "false", "0": return false
         default:
@@ -166,11 +251,14 @@ struct TableRow {
 }
 
 extension String {
-    /// The text without leading and trailing spaces and tabs.
+    /// The text without leading and trailing spaces, tabs and line ends.
     var trimmingSpaces: String {
+        // Fast path: most fields have nothing to trim.
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return self }
         var s = Substring(self)
-        while let c = s.first, c == " " || c == "\t" || c == "\r" { s = s.dropFirst() }
-        while let c = s.last, c == " " || c == "\t" || c == "\r" { s = s.dropLast() }
+        while let c = s.first, c == " " || c == "\t" || c == "\r" || c == "\r\n" || c == "\n" { s = s.dropFirst() }
+        while let c = s.last, c == " " || c == "\t" || c == "\r" || c == "\r\n" || c == "\n" { s = s.dropLast() }
         return String(s)
     }
 }

@@ -123,7 +123,9 @@ extension Matcher {
         } else {
             let have = wanted.intersection(household.skills)
             add(.extraSkills, Double(have.count) / Double(wanted.count),
-                have.isEmpty ? "carers lack \(wanted.joinedTokens)" : "carers have \(have.joinedTokens) of \(wanted.joinedTokens)")
+                have.isEmpty ? "carers lack \(wanted.joinedTokens)"
+                    : have == wanted ? "carers have \(have.joinedTokens) skills"
+                    : "carers have \(have.joinedTokens), not \(wanted.subtracting(have).joinedTokens)")
         }
 
         add(.inHouse, household.provider == .inHouse ? 1 : 0, household.provider == .inHouse ? "in-house carers" : "independent agency (IFA)")

@@ -23,13 +23,21 @@ extension Matcher {
     /// - Complexity: rounds x (pairs scored + sparse assignment); with the spatial grid only
     ///   households within the distance limit are scored.
     public static func plan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy) -> MatchPlan {
+        plans(groups: groups, households: households, policy: policy).best
+    }
+
+    /// The best plan together with the two it was chosen from (the exact rounds and greedy),
+    /// for reports comparing them.
+    public static func plans(groups: [SiblingGroup], households: [Household], policy: MatchPolicy)
+        -> (best: MatchPlan, rounds: MatchPlan, greedy: MatchPlan)
+    {
         let rounds = roundOptimalPlan(groups: groups, households: households, policy: policy)
         let greedy = greedyPlan(groups: groups, households: households, policy: policy)
         let a = rounds.statistics, b = greedy.statistics
         if b.childrenPlaced > a.childrenPlaced || (b.childrenPlaced == a.childrenPlaced && b.totalScore > a.totalScore + 1e-9) {
-            return greedy
+            return (greedy, rounds, greedy)
         }
-        return rounds
+        return (rounds, rounds, greedy)
     }
 
     /// The round-by-round optimal plan alone (without the greedy safeguard of `plan`).
@@ -122,14 +130,20 @@ extension Matcher {
     }
 
     static func finish(_ engine: PlanEngine, unplaced: [Int], rounds: Int, method: String, households: [Household]) -> MatchPlan {
-        let showMisses = unplaced.count * households.count <= 2_000_000
+        let showMisses = unplaced.count * households.count <= 50_000_000
         let left = unplaced.sorted { (engine.units[$0].origin, $0) < (engine.units[$1].origin, $1) }.map {
-            UnplacedUnit(group: engine.units[$0].group, reasons: engine.reasons(for: $0, original: households, nearMisses: showMisses))
+            UnplacedUnit(group: engine.units[$0].group, reasons: engine.reasons(for: $0, showNearMisses: showMisses))
         }
-        let order = Dictionary(uniqueKeysWithValues: engine.units.map { ($0.group.id, $0.origin) })
-        let entries = engine.entries.enumerated().sorted {
-            ($0.element.round, order[$0.element.group.id] ?? 0, $0.offset) < ($1.element.round, order[$1.element.group.id] ?? 0, $1.offset)
-        }.map(\.element)
+        // Within a round of the exact plan each household takes one unit, so order there is
+        // free: input order reads best. Greedy placements stay in the order made (later ones
+        // saw the earlier ones as residents).
+        var entries = engine.entries
+        if method != "greedy" {
+            let order = Dictionary(uniqueKeysWithValues: engine.units.map { ($0.group.id, $0.origin) })
+            entries = entries.enumerated().sorted {
+                ($0.element.round, order[$0.element.group.id] ?? 0, $0.offset) < ($1.element.round, order[$1.element.group.id] ?? 0, $1.offset)
+            }.map(\.element)
+        }
         return MatchPlan(entries: entries, unplaced: left, rounds: rounds, method: method)
     }
 }

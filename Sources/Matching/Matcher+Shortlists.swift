@@ -1,4 +1,5 @@
 import CareModel
+import Dispatch
 
 extension Matcher {
     /// The top `top` feasible households for each unit, best first (score, then fewer miles,
@@ -8,22 +9,34 @@ extension Matcher {
     /// the best are then explained by the reference evaluator, whose scores are shown.
     /// - Complexity: units x households within the limit, plus K reference evaluations each.
     public static func shortlists(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, top: Int) -> [Shortlist] {
+        guard !groups.isEmpty else { return [] }
         let engine = PlanEngine(groups: groups, households: households, policy: policy)
         let lists = engine.candidates(for: Array(engine.units.indices))
-        return groups.indices.map { u in
-            let group = groups[u]
-            var kernelBest = lists[u]
-            kernelBest.sort { $0.score != $1.score ? $0.score > $1.score : $0.h < $1.h }
-            // Take a margin beyond K so that rounding differences cannot drop a true top-K one.
-            var candidates = kernelBest.prefix(top + 8).map { c -> Candidate in
-                let household = engine.households[Int(c.h)]
-                return Candidate(household: household.id, evaluation: evaluate(group, household, policy: policy))
-            }.filter(\.evaluation.feasible)
-            candidates.sort(by: candidateOrder)
-            let chosen = Array(candidates.prefix(top))
-            let misses = chosen.isEmpty ? nearMisses(group, households, policy: policy, top: top) : []
-            return Shortlist(group: group, candidates: chosen, nearMisses: misses)
+        var result = [Shortlist?](repeating: nil, count: groups.count)
+        result.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeSendablePointer(buffer.baseAddress!)
+            let chunks = max(1, min(groups.count, 64))
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                for u in (c * groups.count / chunks)..<((c + 1) * groups.count / chunks) {
+                    let group = groups[u]
+                    var kernelBest = lists[u]
+                    kernelBest.sort { $0.score != $1.score ? $0.score > $1.score : $0.h < $1.h }
+                    // The kernel's top K, plus any within 0.1 points of its K-th (the kernel and
+                    // the reference differ by at most the rounding of 9 criteria, < 0.05), so
+                    // the reference's top K is always among those explained.
+                    let cut = kernelBest.count > top ? kernelBest[top - 1].score - 0.1 : -Double.infinity
+                    var candidates = kernelBest.prefix { $0.score >= cut }.map { c -> Candidate in
+                        let household = engine.households[Int(c.h)]
+                        return Candidate(household: household.id, evaluation: evaluate(group, household, policy: policy))
+                    }.filter(\.evaluation.feasible)
+                    candidates.sort(by: candidateOrder)
+                    let chosen = Array(candidates.prefix(top))
+                    let misses = chosen.isEmpty ? engine.nearMisses(u, top: top) : []
+                    (out.base + u).pointee = Shortlist(group: group, candidates: chosen, nearMisses: misses)
+                }
+            }
         }
+        return result.map { $0! }
     }
 
     static func candidateOrder(_ a: Candidate, _ b: Candidate) -> Bool {

@@ -23,6 +23,9 @@ struct PlanEngine {
     /// Households in grid order, as they are now.
     var households: [Household]
     var columns: HouseholdColumns
+    /// The households and columns as they were at the start (for near misses).
+    let initialHouseholds: [Household]
+    let initialColumns: HouseholdColumns
     var codes: CodeBook
     var units: [Unit] = []
     var entries: [PlanEntry] = []
@@ -35,6 +38,8 @@ struct PlanEngine {
         households = grid.order.map { original[$0] }
         var codes = CodeBook()
         columns = HouseholdColumns(households, codes: &codes)
+        initialHouseholds = households
+        initialColumns = columns
         for (i, g) in groups.enumerated() {
             units.append(Unit(group: g, isSplitPart: false, splittable: g.maySplit, origin: i,
                 row: UnitRow(g, policy: policy, codes: &codes)))
@@ -94,6 +99,36 @@ struct PlanEngine {
         columns.place(unit.group, at: h)
     }
 
+    /// The households that came closest to taking unit `u` at the start: fewest failed rules,
+    /// then fewest miles, then id; each explained by the reference evaluator.
+    /// - Complexity: O(households) integer checks plus `top` reference evaluations.
+    func nearMisses(_ u: Int, top: Int) -> [Candidate] {
+        guard initialColumns.count > 0, top > 0 else { return [] }
+        let unit = units[u]
+        let k = KernelConstants(policy: policy)
+        let hh = initialHouseholds
+        // The best `top` by (failed rules, miles, id), kept sorted by insertion: O(households).
+        var ranked: [(count: Int, miles: Double, index: Int)] = []
+        func better(_ a: (count: Int, miles: Double, index: Int), _ b: (count: Int, miles: Double, index: Int)) -> Bool {
+            (a.count, a.miles, hh[a.index].id) < (b.count, b.miles, hh[b.index].id)
+        }
+        initialColumns.withView { view in
+            for i in 0..<initialColumns.count {
+                let f = ScoringKernel.failures(unit.row, view, i, constants: k)
+                guard f.count > 0 else { continue }
+                let item = (count: f.count, miles: f.miles, index: i)
+                if ranked.count == top, let last = ranked.last, !better(item, last) { continue }
+                var at = ranked.count
+                while at > 0 && better(item, ranked[at - 1]) { at -= 1 }
+                ranked.insert(item, at: at)
+                if ranked.count > top { ranked.removeLast() }
+            }
+        }
+        return ranked.prefix(top).map { r in
+            Candidate(household: hh[r.index].id, evaluation: Matcher.evaluate(unit.group, hh[r.index], policy: policy, isSplitPart: unit.isSplitPart))
+        }
+    }
+
     /// Splits a unit into two halves by age (younger, older); each half is a split part.
     mutating func split(_ u: Int) -> [Int] {
         let unit = units[u]
@@ -110,14 +145,14 @@ struct PlanEngine {
     }
 
     /// The reasons a unit was left unplaced, with the nearest misses when no household fitted.
-    func reasons(for u: Int, original: [Household], nearMisses: Bool) -> [String] {
+    func reasons(for u: Int, showNearMisses: Bool) -> [String] {
         let unit = units[u]
         if unit.initialFeasible > 0 {
             return ["its \(unit.initialFeasible) possible household\(unit.initialFeasible == 1 ? " was" : "s were") all matched with other children or filled up"]
         }
         var reasons = ["no household passes every rule" + (unit.group.size > 1 ? " for \(unit.group.size) children together" : "")]
-        if nearMisses {
-            for miss in Matcher.nearMisses(unit.group, original, policy: policy, top: 3) {
+        if showNearMisses {
+            for miss in nearMisses(u, top: 3) {
                 reasons.append("nearest miss \(miss.household): " + miss.evaluation.checks.filter { !$0.passed }.map { "\($0.rule.rawValue): \($0.detail)" }.joined(separator: ", "))
             }
         }

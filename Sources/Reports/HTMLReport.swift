@@ -1,8 +1,174 @@
+import Foundation
 import Simulation
 
-/// The self-contained HTML report (placeholder until the charts are written).
+/// The self-contained HTML report of a simulation: one page with inline SVG charts and tables.
+///
+/// No scripts, no web fonts, no images or links to fetch: the file opens offline and prints
+/// on A4 (charts are kept whole on a page). The same results always give the same bytes.
 public enum HTMLReport {
+    /// The charts in the report, by KPI key (tests look for each).
+    public static let chartKeys = [
+        "children_in_care", "in_house_foster", "ifa_foster", "kinship", "residential", "supported",
+        "utilisation_pct", "over_20_miles_pct", "weekly_cost", "households",
+    ]
+
     public static func render(_ results: SimulationResults) -> String {
-        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>\(results.scenario.name)</title></head><body></body></html>\n"
+        let s = results.scenario
+        var body = "<header><h1>Sufficiency projection: \(FanChart.escape(s.name))</h1>"
+        if !s.description.isEmpty { body += "<p class=\"description\">\(FanChart.escape(s.description))</p>" }
+        body += "<p class=\"meta\">\(results.years) years from \(FanChart.escape(s.startDate)), \(results.runs) Monte Carlo runs, seed \(results.seed). "
+        body += "Bands show the middle 80% of runs (P10 to P90); lines show the median (P50).</p></header>"
+        body += "<section class=\"headlines\"><h2>Headlines</h2><ul>"
+        for line in TerminalSummary.headlines(results).split(separator: "\n") {
+            body += "<li>\(FanChart.escape(String(line)))</li>"
+        }
+        body += "</ul></section>"
+        body += "<section><h2>Children in care</h2><div class=\"grid one\">"
+        body += figure(results, key: "children_in_care", title: "Children in care", series: [fan(results, .childrenInCare, "#3b6ea8")], format: count)
+        body += "</div><h2>Where children live</h2><div class=\"grid\">"
+        let types: [(KPI, String)] = [
+            (.inHouseFoster, "#2e7d32"), (.ifaFoster, "#c75b12"), (.kinship, "#6a4c93"), (.residential, "#b3261e"), (.supported, "#00796b"),
+        ]
+        for (kpi, colour) in types {
+            body += figure(results, key: kpi.key, title: kpi.label, series: [fan(results, kpi, colour)], format: count)
+        }
+        body += "</div></section>"
+        body += "<section><h2>Carers and distance</h2><div class=\"grid\">"
+        body += figure(results, key: "utilisation_pct", title: "In-house utilisation (% of available places in use)",
+                       series: [fan(results, .utilisationPct, "#2e7d32")], references: [(90, "90% target")], format: percent, minimumTop: 100)
+        body += figure(results, key: "over_20_miles_pct", title: "Children placed over 20 miles from home (%)",
+                       series: [fan(results, .over20MilesPct, "#c75b12")], references: [(20, "20% target")], format: percent)
+        body += figure(results, key: "households", title: "In-house households and vacancies",
+                       series: [fan(results, .households, "#3b6ea8", label: "households"), fan(results, .vacancies, "#b3261e", label: "vacancies")],
+                       format: count)
+        body += figure(results, key: "weekly_cost", title: "Weekly cost of placements (£, with inflation)",
+                       series: [fan(results, .weeklyCost, "#5d4037")], format: TerminalSummary.money)
+        body += "</div></section>"
+        body += "<section class=\"table\"><h2>KPIs by year: P50 [P10-P90]</h2>" + kpiTable(results) + "</section>"
+        body += "<section class=\"table\"><h2>New placements over \(results.years) years</h2><table><tr><th>type</th><th>P50</th><th>P10</th><th>P90</th></tr>"
+        for entry in results.placementsBySpecKey {
+            body += "<tr><td>\(entry.key)</td><td>\(Int(entry.value.p50.rounded()))</td><td>\(Int(entry.value.p10.rounded()))</td><td>\(Int(entry.value.p90.rounded()))</td></tr>"
+        }
+        body += "</table></section>"
+        body += "<footer>Made by hearth simulate. Every number is a projection under the scenario's assumptions, not a forecast of what will happen.</footer>"
+        return page(title: "Sufficiency projection: \(s.name)", body: body)
+    }
+
+    /// The comparison page of `hearth compare`: the same charts with one line per scenario.
+    public static func renderComparison(_ all: [SimulationResults]) -> String {
+        guard let first = all.first else { return page(title: "Comparison", body: "") }
+        let colours = ["#3b6ea8", "#c75b12", "#2e7d32", "#6a4c93", "#b3261e", "#00796b", "#5d4037", "#455a64"]
+        var body = "<header><h1>Scenario comparison</h1><p class=\"meta\">\(first.years) years from \(FanChart.escape(first.scenario.startDate)), "
+        body += "\(first.runs) runs each on the same seed (\(first.seed)): differences come from the scenarios, not from luck.</p><ul>"
+        for (i, r) in all.enumerated() {
+            body += "<li><span class=\"swatch\" style=\"background:\(colours[i % colours.count])\"></span><b>\(FanChart.escape(r.scenario.name))</b>: \(FanChart.escape(TerminalSummary.firstSentence(r.scenario.description)))</li>"
+        }
+        body += "</ul></header><section><div class=\"grid\">"
+        let charts: [(KPI, String, (Double) -> String, [(value: Double, label: String)])] = [
+            (.childrenInCare, "Children in care", count, []), (.inHouseFoster, "In-house foster", count, []),
+            (.ifaFoster, "IFA foster", count, []), (.residential, "Residential", count, []),
+            (.utilisationPct, "In-house utilisation %", percent, [(90, "90% target")]),
+            (.over20MilesPct, "Over 20 miles %", percent, [(20, "20% target")]),
+            (.vacancies, "In-house vacancies", count, []), (.weeklyCost, "Weekly cost £", TerminalSummary.money, []),
+        ]
+        for (kpi, title, format, references) in charts {
+            let series = all.enumerated().map { i, r in fan(r, kpi, colours[i % colours.count], label: r.scenario.name) }
+            body += figure(first, key: kpi.key, title: title, series: series, references: references, format: format,
+                           minimumTop: kpi == .utilisationPct ? 100 : 0)
+        }
+        body += "</div></section>"
+        body += "<section class=\"table\"><h2>At the end of year \(first.years): P50 [P10-P90]</h2>" + comparisonTable(all) + "</section>"
+        return page(title: "Scenario comparison", body: body)
+    }
+
+    static func fan(_ r: SimulationResults, _ kpi: KPI, _ colour: String, label: String? = nil) -> FanSeries {
+        let months = 0...r.months
+        return FanSeries(
+            label: label ?? kpi.label, colour: colour, p10: months.map { r.value(kpi, month: $0).p10 },
+            p50: months.map { r.value(kpi, month: $0).p50 }, p90: months.map { r.value(kpi, month: $0).p90 })
+    }
+
+    static func figure(
+        _ r: SimulationResults, key: String, title: String, series: [FanSeries],
+        references: [(value: Double, label: String)] = [], format: (Double) -> String, minimumTop: Double = 0
+    ) -> String {
+        let zeroBased = key != "utilisation_pct"
+        let parts = r.scenario.startDate.split(separator: "-").compactMap { Int($0) }
+        let year = parts.first ?? 2024, month = parts.count > 1 ? parts[1] - 1 : 0
+        let chart = FanChart.svg(title: title, series: series, firstYear: year, startMonthOfYear: month, references: references,
+                                 format: format, minimumTop: minimumTop, zeroBased: zeroBased)
+        return "<figure class=\"chart\" data-kpi=\"\(key)\">\(chart)<figcaption>\(FanChart.escape(title))</figcaption></figure>"
+    }
+
+    static func count(_ x: Double) -> String { String(Int(x.rounded())) }
+    static func percent(_ x: Double) -> String { String(format: "%.0f%%", x) }
+
+    static func kpiTable(_ r: SimulationResults) -> String {
+        var out = "<table><tr><th>KPI</th>"
+        for year in 0...r.years { out += "<th>\(year == 0 ? "start" : "year \(year)")</th>" }
+        out += "</tr>"
+        for kpi in TerminalSummary.tableKPIs {
+            out += "<tr><td>\(FanChart.escape(TerminalSummary.label(kpi)))</td>"
+            for year in 0...r.years { out += "<td>\(FanChart.escape(TerminalSummary.cell(r, kpi, year: year)))</td>" }
+            out += "</tr>"
+        }
+        return out + "</table>"
+    }
+
+    static func comparisonTable(_ all: [SimulationResults]) -> String {
+        guard let first = all.first else { return "" }
+        var out = "<table><tr><th>KPI</th>"
+        for r in all { out += "<th>\(FanChart.escape(r.scenario.name))</th>" }
+        out += "</tr>"
+        for kpi in TerminalSummary.tableKPIs {
+            out += "<tr><td>\(FanChart.escape(TerminalSummary.label(kpi)))</td>"
+            for r in all { out += "<td>\(FanChart.escape(TerminalSummary.cell(r, kpi, year: first.years)))</td>" }
+            out += "</tr>"
+        }
+        return out + "</table>"
+    }
+
+    static func page(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(FanChart.escape(title))</title>
+        <style>
+        body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1d1d1f; margin: 2rem auto; max-width: 1400px; padding: 0 1rem; line-height: 1.4; }
+        h1 { font-size: 1.6rem; margin-bottom: .3rem; } h2 { font-size: 1.2rem; margin: 1.4rem 0 .5rem; border-bottom: 1px solid #ddd; }
+        .description, .meta { color: #444; max-width: 70rem; } .meta { font-size: .9rem; }
+        .headlines ul { padding-left: 1.2rem; } .headlines li { margin: .2rem 0; }
+        .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 1rem; }
+        .grid.one { grid-template-columns: minmax(560px, 900px); }
+        figure.chart { margin: 0; border: 1px solid #e3e3e3; border-radius: 6px; padding: .4rem; break-inside: avoid; page-break-inside: avoid; }
+        figcaption { font-size: .9rem; color: #333; text-align: center; }
+        svg.fan { width: 100%; height: auto; font-size: 11px; }
+        svg .grid { stroke: #e6e6e6; stroke-width: 1; } svg .axis, svg .tick { stroke: #888; stroke-width: 1; }
+        svg .band { fill-opacity: .22; stroke: none; } svg .median { fill: none; stroke-width: 2.2; }
+        svg .reference { stroke: #333; stroke-dasharray: 6 4; stroke-width: 1.3; }
+        svg .ylab, svg .xlab, svg .xlab2, svg .legend, svg .reflab { fill: #444; } svg .xlab2 { fill: #888; font-size: 10px; }
+        table { border-collapse: collapse; font-size: .85rem; } th, td { border: 1px solid #ddd; padding: .25rem .5rem; text-align: right; white-space: nowrap; }
+        th:first-child, td:first-child { text-align: left; } tr:nth-child(even) td { background: #fafafa; }
+        .table { overflow-x: auto; } .swatch { display: inline-block; width: .8rem; height: .8rem; margin-right: .4rem; vertical-align: middle; }
+        footer { margin-top: 2rem; font-size: .8rem; color: #666; }
+        @media print {
+          @page { size: A4 landscape; margin: 12mm; }
+          body { margin: 0; max-width: none; font-size: 10pt; }
+          .grid { grid-template-columns: 1fr 1fr; gap: 6mm; } .grid.one { grid-template-columns: 1fr 1fr; }
+          figure.chart { border-color: #bbb; } h2 { break-after: avoid; page-break-after: avoid; }
+          section.table { break-before: page; page-break-before: always; overflow: visible; }
+          tr:nth-child(even) td { background: none; }
+        }
+        </style>
+        </head>
+        <body>
+        \(body)
+        </body>
+        </html>
+
+        """
     }
 }

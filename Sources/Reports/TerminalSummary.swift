@@ -23,7 +23,7 @@ public enum TerminalSummary {
     static func heading(_ results: SimulationResults) -> String {
         let s = results.scenario
         var out = "Scenario: \(s.name)\n"
-        if !s.description.isEmpty { out += wrap(s.description, width: 96, indent: "  ") }
+        if !s.description.isEmpty { out += wrap(firstSentence(s.description), width: 96, indent: "  ") }
         out += "\(results.years) years x \(results.runs) runs from \(s.startDate), seed \(results.seed). "
         out += "Cells: P50 [P10-P90] at the end of each year; flows are per year.\n\n"
         return out
@@ -142,6 +142,12 @@ public enum TerminalSummary {
             out += line + "\n"
         }
         return out
+    }
+
+    /// The text up to the end of its first sentence.
+    static func firstSentence(_ text: String) -> String {
+        guard let end = text.range(of: ". ") else { return text }
+        return String(text[..<end.lowerBound]) + "."
     }
 
     static func wrap(_ text: String, width: Int, indent: String) -> String {

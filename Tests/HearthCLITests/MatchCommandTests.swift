@@ -113,3 +113,13 @@ private func run(_ args: [String]) -> (Int32, String, String) {
     #expect(run(["match", "a.csv", "b.csv", "--format", "xml"]).2.contains("expected table, json or csv"))
     #expect(run(["match", "--help"]).1.contains("--top K"))
 }
+
+@Test func matchCopesWithEmptyInputs() throws {
+    let empty = try MatchFixture(children: MatchFixture.childrenHeader, households: MatchFixture.householdsHeader)
+    let (code, out, _) = run(["match", empty.childrenPath, empty.householdsPath, "--format", "json"])
+    #expect(code == 0 && out.contains("\"placements\": []"))
+    let noHomes = try MatchFixture(children: MatchFixture.childrenHeader + "C1,,7,M,51.86,-2.24,,,,short_term,,,,0,\n",
+                                   households: MatchFixture.householdsHeader)
+    let (code2, out2, _) = run(["match", noHomes.childrenPath, noHomes.householdsPath])
+    #expect(code2 == 0 && out2.contains("0 of 1 children placed"))
+}

@@ -95,3 +95,23 @@ func checkValid(_ result: AssignmentResult, _ costs: [Double], rows: Int, column
     #expect(result.totalCost == 140)
     #expect(result.rowToColumn == [2, 1, 0, 3])
 }
+
+@Test func rowReductionBudgetNeverChangesTheOptimum() {
+    var rng = Xoshiro256StarStar(seed: 14)
+    for trial in 0..<60 {
+        let n = Int.random(in: 10...70, using: &rng)
+        // Few distinct values (many ties) and uniform values both.
+        let costs = (0..<(n * n)).map { _ in trial % 2 == 0 ? Double(Int.random(in: 0...4, using: &rng)) : rng.nextUnit() }
+        let reference = DenseAssignment.solve(costs: costs, rows: n, columns: n, rowReductionBudget: 0)
+        var triples: [(row: Int, column: Int, cost: Double)] = []
+        for r in 0..<n { for c in 0..<n { triples.append((r, c, costs[r * n + c])) } }
+        let sparse = SparseAssignment.solve(SparseCostMatrix(rows: n, columns: n, triples: triples))
+        #expect(abs(reference.totalCost - sparse.totalCost) <= 1e-9 * max(1, abs(sparse.totalCost)))
+        for budget in [1, 2, 8, 1000] {
+            let result = DenseAssignment.solve(costs: costs, rows: n, columns: n, rowReductionBudget: budget)
+            #expect(checkValid(result, costs, rows: n, columns: n))
+            #expect(result.assignedCount == n)
+            #expect(abs(result.totalCost - reference.totalCost) <= 1e-9 * max(1, abs(reference.totalCost)), "trial \(trial) budget \(budget)")
+        }
+    }
+}

@@ -65,3 +65,42 @@ import Testing
         }
     }
 }
+
+@Test func vectorKernelEqualsScalarKernelBitForBit() {
+    var rng = Xoshiro256StarStar(seed: 34)
+    let policy = MatchPolicy.default
+    let groups = SiblingGroup.groups(of: RandomCounty.children(200, rng: &rng))
+    // 203 households: not a multiple of 8, so the scalar tail runs too.
+    let households = RandomCounty.households(203, rng: &rng)
+    var codes = CodeBook()
+    let columns = HouseholdColumns(households, codes: &codes)
+    let k = KernelConstants(policy: policy)
+    var feasible = 0
+    for (g, group) in groups.enumerated() {
+        let row = UnitRow(group, policy: policy, codes: &codes, isSplitPart: g % 4 == 0)
+        var vector = [Double](repeating: 0, count: households.count)
+        var scalar = [Double](repeating: 0, count: households.count)
+        columns.withView { view in
+            vector.withUnsafeMutableBufferPointer { ScoringKernel.scoreRow(row, view, range: 0..<households.count, constants: k, into: $0.baseAddress!) }
+            scalar.withUnsafeMutableBufferPointer { ScoringKernel.scoreRowScalar(row, view, range: 0..<households.count, constants: k, into: $0.baseAddress!) }
+        }
+        #expect(vector == scalar, "\(group.id)")
+        feasible += vector.filter { $0 >= 0 }.count
+    }
+    #expect(feasible > 100)
+}
+
+@Test func gridQueriesFarOutsideFindNothingAndDoNotTrap() {
+    let points = [Location(latitude: 51.0, longitude: -2.0), Location(latitude: 51.5, longitude: -1.0), Location(latitude: 52.0, longitude: -2.5)]
+    let grid = HouseholdGrid(locations: points, limitMiles: 10)
+    for far in [Location(latitude: 58, longitude: -2), Location(latitude: 40, longitude: 10), Location(latitude: 51.2, longitude: 30)] {
+        #expect(grid.ranges(near: far).isEmpty)
+    }
+    // On the edge of the box: the household there is found.
+    #expect(Set(grid.ranges(near: points[1]).flatMap { $0.map { grid.order[$0] } }).contains(1))
+    // And a plan with a child far from every home simply leaves the child unplaced.
+    let far = Child(id: "F", age: 8, sex: .unknown, home: Location(latitude: 58, longitude: -2), placement: .shortTerm)
+    let homes = points.enumerated().map { Household(id: HouseholdID("H\($0.offset)"), provider: .inHouse, location: $0.element, places: 1, ageRange: 0...17, approvals: .shortTerm) }
+    let plan = Matcher.plan(groups: [SiblingGroup(single: far)], households: homes, policy: .default)
+    #expect(plan.entries.isEmpty && plan.unplaced.count == 1)
+}

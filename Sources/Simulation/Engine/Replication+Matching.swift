@@ -1,9 +1,11 @@
 import CareModel
+import Matching
 
 extension Replication {
     /// Keeps household `h` in (or out of) the index of households that can take a child.
     /// - Complexity: O(1).
     mutating func refreshVacancy(_ h: Int) {
+        if h < kernel.stale.count { kernel.stale[h] = true }
         let takes = households[h].takesChildren
         let slot = Int(vacantSlot[h])
         let d = Int(households[h].district)
@@ -35,10 +37,9 @@ extension Replication {
         for d in start.districtOrder[Int(children[first].district)] {
             for h32 in vacantByDistrict[Int(d)] {
                 let h = Int(h32)
-                let household = households[h]
-                guard h != excluding, household.free >= members.count,
-                    household.household.ageRange.lowerBound <= youngest, household.household.ageRange.upperBound >= oldest,
-                    household.household.approvals.contains(approval)
+                guard h != excluding, households[h].free >= members.count,
+                    households[h].minAge <= youngest, households[h].maxAge >= oldest,
+                    households[h].approvals & approval.rawValue != 0
                 else { continue }
                 found.append(h)
             }
@@ -76,14 +77,31 @@ extension Replication {
         let candidates = candidateHouseholds(for: members, excluding: excluding)
         guard !candidates.isEmpty else { return nil }
         let unit = siblingGroup(members)
-        var best: (household: Int, score: Double, miles: Double)? = nil
-        for h in candidates {
-            let view = refreshedHousehold(h)
-            let result = InHouseMatching.evaluate(unit, view, useEngine: scenario.findingHomes.matchingEnabled)
-            guard result.feasible, result.score >= minScore else { continue }
-            if best == nil || result.score > best!.score { best = (h, result.score, result.miles) }
+        if !scenario.findingHomes.matchingEnabled {
+            let views = candidates.map { refreshedHousehold($0) }
+            var best: (household: Int, score: Double, miles: Double)? = nil
+            for (i, view) in views.enumerated() {
+                let e = InHouseMatching.simpleEvaluate(unit, view)
+                guard e.feasible, e.score >= minScore else { continue }
+                if best == nil || e.score > best!.score { best = (candidates[i], e.score, e.miles) }
+            }
+            return best
         }
-        return best
+        let scores = kernelScores(unit, candidates)
+        var bestIndex = -1
+        for (i, score) in scores.enumerated() where score >= 0 && score >= minScore {
+            if bestIndex < 0 || score > scores[bestIndex] { bestIndex = i }
+        }
+        guard bestIndex >= 0 else { return nil }
+        let h = candidates[bestIndex]
+        return (h, scores[bestIndex], children[members[0]].home.distanceMiles(to: households[h].household.location))
+    }
+
+    /// Kernel scores of `unit` against in-house households `candidates` (stale rows refreshed first).
+    mutating func kernelScores(_ unit: SiblingGroup, _ candidates: [Int]) -> [Double] {
+        for h in candidates where kernel.stale[h] { kernel.update(h, refreshedHousehold(h)) }
+        let row = UnitRow(unit, policy: InHouseMatching.policy, codes: &kernel.codes)
+        return InHouseMatching.scores(row, kernel.columns, candidates)
     }
 
     /// A family-finding meeting: planned requests are matched jointly, then planned moves and
@@ -109,22 +127,39 @@ extension Replication {
         }
         waitingGroups.removeAll(keepingCapacity: true)
         guard !units.isEmpty else { return }
+        // Only units with at least one feasible candidate go to the joint plan (the others
+        // would only make the plan explain why they cannot be placed).
         var candidateSet: [Int] = []
         var seen = Set<Int>()
-        for members in units {
-            for h in candidateHouseholds(for: members, excluding: -1) where seen.insert(h).inserted { candidateSet.append(h) }
+        var planned: [Int] = []
+        for (u, members) in units.enumerated() {
+            let candidates = candidateHouseholds(for: members, excluding: -1)
+            guard !candidates.isEmpty else { continue }
+            if scenario.findingHomes.matchingEnabled {
+                guard kernelScores(siblingGroup(members), candidates).contains(where: { $0 >= 0 }) else { continue }
+            }
+            planned.append(u)
+            for h in candidates where seen.insert(h).inserted { candidateSet.append(h) }
         }
         var placed = [Bool](repeating: false, count: units.count)
-        if !candidateSet.isEmpty {
+        if planned.count == 1 {
+            // One unit: the joint plan is its best feasible household.
+            let members = units[planned[0]]
+            if let best = bestInHouse(for: members, excluding: -1) {
+                placeInHouse(members, household: best.household, miles: best.miles)
+                placed[planned[0]] = true
+            }
+        } else if !planned.isEmpty {
             let views = candidateSet.map { refreshedHousehold($0) }
-            let groupsForPlan = units.map { siblingGroup($0) }
+            let groupsForPlan = planned.map { siblingGroup(units[$0]) }
             let plan = InHouseMatching.plan(groups: groupsForPlan, households: views, useEngine: scenario.findingHomes.matchingEnabled)
             for assignment in plan {
                 let h = candidateSet[assignment.household]
-                let members = units[assignment.group]
-                guard !placed[assignment.group], households[h].takesChildren, households[h].free >= members.count else { continue }
+                let unitIndex = planned[assignment.group]
+                let members = units[unitIndex]
+                guard !placed[unitIndex], households[h].takesChildren, households[h].free >= members.count else { continue }
                 placeInHouse(members, household: h, miles: assignment.miles)
-                placed[assignment.group] = true
+                placed[unitIndex] = true
             }
         }
         for (i, members) in units.enumerated() where !placed[i] {
@@ -142,19 +177,21 @@ extension Replication {
         guard !moveRequests.isEmpty else { return }
         let find = scenario.findingHomes
         var kept: [Int32] = []
-        var moved = 0
+        var attempts = 0
+        let vacancies = householdsWithVacancy
         for c32 in moveRequests {
             let c = Int(c32)
             let child = children[c]
             guard child.state == .placed, child.wantsMove, now - child.placedDay <= find.plannedMoveAfterDays + find.moveSearchDays
             else { continue }
-            if moved < 3, householdsWithVacancy > 0,
+            // A meeting considers a few planned moves (longest waiting first), not every one.
+            attempts += 1
+            if attempts <= 2, vacancies > 0,
                 let best = bestInHouse(for: [c], excluding: Int(child.household), minScore: find.poorFitScore)
             {
                 vacate(c)
                 movesThisMonth += 1
                 placeInHouse([c], household: best.household, miles: best.miles)
-                moved += 1
             } else {
                 kept.append(c32)
             }
@@ -168,15 +205,17 @@ extension Replication {
         guard steps.enabled, !stepDownList.isEmpty else { return }
         var kept: [Int32] = []
         var moved = 0
+        var attempts = 0
         let minDays = steps.afterMonths * Calendar.monthDays
         for c32 in stepDownList {
             let c = Int(c32)
             let child = children[c]
             guard child.state == .placed, child.stepDownReady, child.type == .residential || child.type == .ifaFoster else { continue }
-            guard moved < steps.maxPerMeeting, now - child.placedDay >= minDays else {
+            guard moved < steps.maxPerMeeting, attempts < 2 * max(1, steps.maxPerMeeting), now - child.placedDay >= minDays else {
                 kept.append(c32)
                 continue
             }
+            attempts += 1
             if householdsWithVacancy > steps.reserveVacancies,
                 let best = bestInHouse(for: [c], excluding: -1, minScore: steps.minScore)
             {

@@ -14,6 +14,7 @@ extension Replication {
                 stamp: 0, district: start.householdDistrict[index]))
             vacantSlot.append(-1)
         }
+        kernel = start.kernel
         var previousKey: Int? = nil
         for childIndex in start.childOrder {
             let c = start.population.children[childIndex]
@@ -51,6 +52,8 @@ extension Replication {
         var destination = drawDestination(entryBand)
         var remaining: Double
         switch c.placement {
+        case _ where !scenario.exits.enabled:
+            remaining = .infinity
         case .adoption:
             destination = .adoption
             remaining = Draw.exponential(mean: scenario.exits.placedForAdoptionMonths * Calendar.monthDays, using: &staysRNG)

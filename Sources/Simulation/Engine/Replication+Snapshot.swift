@@ -55,13 +55,14 @@ extension Replication {
             i = j
         }
         var activeHouseholds = 0, approved = 0, available = 0, used = 0, vacancies = 0
-        for h in households where h.active {
+        for h in households.indices where households[h].active {
+            let places = households[h].places
             activeHouseholds += 1
-            approved += h.household.places
-            if !h.onHold {
-                available += h.household.places
-                used += min(h.occupied, h.household.places)
-                vacancies += h.free
+            approved += places
+            if !households[h].onHold {
+                available += places
+                used += min(households[h].occupied, places)
+                vacancies += households[h].free
             }
         }
         func pct(_ a: Int, _ b: Int) -> Double { b > 0 ? 100 * Double(a) / Double(b) : 0 }

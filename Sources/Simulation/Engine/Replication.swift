@@ -48,6 +48,8 @@ struct Replication {
     /// Households taking children, by district, with each one's slot for O(1) removal.
     var vacantByDistrict: [[Int32]] = []
     var vacantSlot: [Int32] = []
+    /// The matching kernel's view of every in-house household.
+    var kernel = KernelState()
 
     var typeCount = [Int](repeating: 0, count: 8)
     var waitingCount = 0
@@ -80,6 +82,10 @@ struct Replication {
     var completedEpisodes = 0
     var completedEpisodeDays = 0.0
     var events = 0
+    /// Tests set this to recount the whole state after every event.
+    var checkInvariants = false
+    /// The first inconsistencies found when `checkInvariants` is on, with the event kind.
+    var violations: [String] = []
 
     init(scenario: Scenario, start: PreparedStart, months: Int, rng: Xoshiro256StarStar) {
         self.scenario = scenario
@@ -135,6 +141,10 @@ struct Replication {
             case .timeline: applyTimeline(Int(event.target))
             case .moveRequest: requestMove(Int(event.target), stamp: event.stamp)
             case .supportedMove: moveToSupported(Int(event.target), stamp: event.stamp)
+            }
+            if checkInvariants, violations.isEmpty {
+                let found = invariantViolations()
+                if !found.isEmpty { violations = ["after \(event.kind) at day \(now):"] + found }
             }
         }
         return result()

@@ -69,9 +69,30 @@ struct SimHousehold {
     /// Bumped to cancel a scheduled resignation or hold.
     var stamp: UInt32
     var district: Int32
+    /// Copies of the approval facts for the integer checks of the candidate search.
+    var minAge: Int
+    var maxAge: Int
+    var approvals: UInt8
+
+    init(household: Household, active: Bool, onHold: Bool, occupants: [Int32], stayingPut: Int32, stamp: UInt32, district: Int32) {
+        self.household = household
+        self.active = active
+        self.onHold = onHold
+        self.occupants = occupants
+        self.stayingPut = stayingPut
+        self.stamp = stamp
+        self.district = district
+        minAge = household.ageRange.lowerBound
+        maxAge = household.ageRange.upperBound
+        approvals = household.approvals.rawValue
+        places = household.places
+    }
+
+    /// Approved places.
+    var places: Int
 
     var occupied: Int { occupants.count + Int(stayingPut) }
-    var free: Int { max(0, household.places - occupied) }
+    var free: Int { max(0, places - occupied) }
     /// Whether new children can be placed here.
     var takesChildren: Bool { active && !onHold && free > 0 }
 }

@@ -14,8 +14,8 @@ extension ExitDestinations {
 extension ExitSettings {
     /// Babies and toddlers leave mostly by adoption and special guardianship; older children mostly go home.
     public static let defaultDestinations = ByAgeBand<ExitDestinations>(
-        ExitDestinations(home: 0.25, adoption: 0.50, specialGuardianship: 0.20, other: 0.05),
-        ExitDestinations(home: 0.40, adoption: 0.30, specialGuardianship: 0.25, other: 0.05),
+        ExitDestinations(home: 0.20, adoption: 0.60, specialGuardianship: 0.15, other: 0.05),
+        ExitDestinations(home: 0.35, adoption: 0.35, specialGuardianship: 0.25, other: 0.05),
         ExitDestinations(home: 0.55, adoption: 0.05, specialGuardianship: 0.30, other: 0.10),
         ExitDestinations(home: 0.70, adoption: 0.00, specialGuardianship: 0.12, other: 0.18),
         ExitDestinations(home: 0.75, adoption: 0.00, specialGuardianship: 0.05, other: 0.20))

@@ -6,7 +6,7 @@ public struct EntrySettings: Codable, Sendable, Equatable {
     public var enabled = true
     /// Children entering care a year, by age band at entry (before trend and seasonality).
     /// Default: 294 a year (2023/24), split by the national mix of ages at entry.
-    public var perYearByAgeBand = ByAgeBand<Double>(58, 44, 44, 76, 72)
+    public var perYearByAgeBand = ByAgeBand<Double>(50, 40, 40, 76, 88)
     /// Growth of the entry rate a year (0.05 = +5%/yr, compounding).
     public var annualTrend = 0.0
     /// Twelve multipliers, January to December (normalised to average 1).

@@ -40,11 +40,11 @@ public struct FindingHomeSettings: Codable, Sendable, Equatable {
         case meetingsPerWeek = "meetings_per_week"
         case kinshipEnabled = "kinship_enabled"
         case kinshipProbability = "kinship_probability"
-        case kinshipOver20MilesProbability = "kinship_over20_miles_probability"
+        case kinshipOver20MilesProbability = "kinship_over_20_miles_probability"
         case supportedFromAge = "supported_from_age"
         case supportedProbability = "supported_probability"
         case residentialForComplexProbability = "residential_for_complex_probability"
-        case residentialProbability10Plus = "residential_probability10_plus"
+        case residentialProbability10Plus = "residential_probability_10_plus"
         case emergencyMoveProbability = "emergency_move_probability"
         case otherProbability = "other_probability"
         case plannedMaxWaitDays = "planned_max_wait_days"
@@ -110,7 +110,7 @@ public struct IFAMarketSettings: Codable, Sendable, Equatable {
         case comment
         case enabled
         case capacity
-        case over20MilesProbability = "over20_miles_probability"
+        case over20MilesProbability = "over_20_miles_probability"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -146,8 +146,8 @@ public struct ResidentialSettings: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case comment
         case ownBeds = "own_beds"
-        case ownOver20MilesProbability = "own_over20_miles_probability"
-        case externalOver20MilesProbability = "external_over20_miles_probability"
+        case ownOver20MilesProbability = "own_over_20_miles_probability"
+        case externalOver20MilesProbability = "external_over_20_miles_probability"
         case ownHomeStepDown = "own_home_step_down"
     }
 
@@ -182,7 +182,7 @@ public struct SupportedSettings: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case comment
         case enabled
-        case over20MilesProbability = "over20_miles_probability"
+        case over20MilesProbability = "over_20_miles_probability"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -245,19 +245,19 @@ public struct ExitSettings: Codable, Sendable, Equatable {
     /// Switch exits off (children stay until 18).
     public var enabled: Bool = true
     /// Mean time in care by age band at entry, before the 18th birthday cuts it short.
-    public var meanYearsByAgeBand: ByAgeBand<Double> = ByAgeBand(1.64, 3.83, 12.7, 9.7, 10.0)
+    public var meanYearsByAgeBand: ByAgeBand<Double> = ByAgeBand(1.9, 4.2, 12.7, 9.7, 10.0)
     /// Share of entrants whose stay is short (a mixture of a short and a long exponential stay).
-    public var shortStayShare: ByAgeBand<Double> = ByAgeBand(0.3, 0.3, 0.3, 0.2, 0.3)
+    public var shortStayShare: ByAgeBand<Double> = ByAgeBand(0.3, 0.3, 0.3, 0.2, 0.15)
     /// Mean of the short stays; the long stays' mean keeps the overall mean.
     public var shortStayMeanYears: Double = 0.4
     /// Where children leave to, by age band at entry.
     public var destinations: ByAgeBand<ExitDestinations> = ExitSettings.defaultDestinations
     /// Children leaving by adoption live with the adopters this long first.
-    public var placedForAdoptionMonths: Double = 10
+    public var placedForAdoptionMonths: Double = 12
     /// Share of children going home who are placed with parents first.
-    public var placedWithParentsShare: Double = 0.35
+    public var placedWithParentsShare: Double = 0.6
     /// How long placement with parents lasts before discharge.
-    public var placedWithParentsMonths: Double = 8
+    public var placedWithParentsMonths: Double = 12
     /// Share of 18-year-olds in foster care who stay put with their carers.
     public var stayingPutProbability: Double = 0.45
     /// Mean years a staying-put young person keeps the carer's place.
@@ -548,7 +548,7 @@ public struct CarerSettings: Codable, Sendable, Equatable {
 /// Weekly costs by placement type, in pounds at the start date.
 public struct CostSettings: Codable, Sendable, Equatable {
     /// Pounds a week per child.
-    public var weekly: ByPlacementType<Double> = ByPlacementType(inHouse: 855, ifa: 808, kinship: 300, residential: 3479, supported: 1500, withParents: 0, adoption: 0, other: 1000)
+    public var weekly: ByPlacementType<Double> = ByPlacementType(inHouse: 520, ifa: 808, kinship: 300, residential: 3479, supported: 1500, withParents: 0, adoption: 0, other: 1000)
     /// Running cost of an own children's home bed, used or not.
     public var ownHomeWeeklyPerBed: Double = 3000
     /// Pounds a week for a staying-put young person.

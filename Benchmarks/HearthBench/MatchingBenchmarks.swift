@@ -1,0 +1,255 @@
+import CareModel
+import Foundation
+import Interchange
+import Matching
+import Simulation
+
+/// The matching suite: scoring kernel, dense and sparse assignment (with numpy/scipy peers on
+/// the same instance files), the synthetic county end to end, and England at national scale.
+///
+/// Cases: `scoring`, `dense`, `sparse`, `county`, `national`, `gain` (default: all).
+enum MatchingBenchmarks {
+    static func run(_ options: BenchOptions) {
+        BenchPaths.ensureInstances()
+        var table = RatioTable()
+        print("hearth-bench matching: \(ProcessInfo.processInfo.activeProcessorCount) cores, runs \(options.runs)\(options.quick ? ", quick" : "")")
+        if options.wants("scoring") { scoring(options, &table) }
+        if options.wants("dense") { dense(options, &table) }
+        if options.wants("sparse") { sparse(options, &table) }
+        if options.wants("county") { county(options, &table) }
+        if options.wants("national") { national(options, &table) }
+        if options.wants("gain") { gain(options, &table) }
+        print("\n" + table.render())
+    }
+
+    // MARK: scoring kernel
+
+    static func scoring(_ options: BenchOptions, _ table: inout RatioTable) {
+        let (nUnits, nHouseholds) = options.quick ? (1000, 2000) : (4000, 8000)
+        var rng = Xoshiro256StarStar(seed: 2026)
+        let groups = SyntheticPairs.children(nUnits, radiusMiles: 60, rng: &rng)
+        let households = SyntheticPairs.households(nHouseholds, radiusMiles: 60, rng: &rng)
+        let policy = MatchPolicy.default
+        var codes = CodeBook()
+        let columns = HouseholdColumns(households, codes: &codes)
+        let units = groups.enumerated().map { UnitRow($1, policy: policy, codes: &codes, isSplitPart: $0 % 10 == 9) }
+        let base = BenchPaths.instances + "/scoring"
+        writeScoringInstance(units: units, columns: columns, policy: policy, base: base)
+
+        let pairs = Double(nUnits * nHouseholds)
+        var buffer = [Double](repeating: 0, count: nUnits * nHouseholds)
+        let timing = buffer.withUnsafeMutableBufferPointer { out in
+            Clock.measure(runs: options.runs) {
+                ScoringKernel.scoreMatrix(units: units, households: columns, policy: policy, into: out)
+            }
+        }
+        var feasible = 0
+        var sum = 0.0
+        for x in buffer where x >= 0 { feasible += 1; sum += x }
+        let rate = pairs / timing.best / 1e6
+        print(String(format: "scoring %d x %d: best %.4f s, median %.4f s, %.0f million pairs/s, %.1f%% feasible",
+            nUnits, nHouseholds, timing.best, timing.median, rate, 100 * Double(feasible) / pairs))
+        var peerTime: Double?
+        var check = "peer skipped"
+        if options.peers, let peer = Peer.run("scoring_peer.py", [base + ".json", String(options.quick ? 3 : 2)]) {
+            peerTime = peer["best_seconds"] as? Double
+            let peerFeasible = peer["feasible"] as? Int ?? -1
+            let peerSum = peer["sum"] as? Double ?? .nan
+            check = "feasible \(feasible == peerFeasible ? "equal" : "DIFFER \(feasible) vs \(peerFeasible)"), sum rel diff \(String(format: "%.1e", abs(sum - peerSum) / max(1, abs(sum))))"
+        }
+        table.add("scoring \(nUnits)x\(nHouseholds) (numpy float64)", hearth: timing.best, peerName: "numpy", peer: peerTime,
+                  agreement: check + String(format: "; %.0f M pairs/s", rate), target: ">=10x, >=300 M pairs/s")
+    }
+
+    static func writeScoringInstance(units: [UnitRow], columns h: HouseholdColumns, policy: MatchPolicy, base: String) {
+        let dir = base + "_columns"
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var files: [String: String] = [:]
+        func f64(_ name: String, _ values: [Double]) { InstanceWriter.write(values, to: dir + "/\(name).f64"); files[name] = "\(name).f64" }
+        func i32(_ name: String, _ values: [Int32]) { InstanceWriter.write(values, to: dir + "/\(name).i32"); files[name] = "\(name).i32" }
+        f64("h_latitude", h.latitude); f64("h_longitude", h.longitude); f64("h_resident_mean_age", h.residentMeanAge)
+        f64("h_age_fit_neutral", h.ageFitNeutral); f64("h_in_house", h.inHouse); f64("h_long_term", h.longTerm)
+        i32("h_free", h.free); i32("h_min_age", h.minAge); i32("h_max_age", h.maxAge); i32("h_approvals", h.approvals)
+        i32("h_skills", h.skills); i32("h_occupied", h.occupied); i32("h_youngest_resident", h.youngestResident)
+        i32("h_district", h.district); i32("h_ethnicity", h.ethnicity); i32("h_ethnic_group", h.ethnicGroup); i32("h_language", h.language)
+        i32("u_size", units.map(\.size)); i32("u_min_age", units.map(\.minAge)); i32("u_max_age", units.map(\.maxAge))
+        i32("u_approval", units.map(\.approval)); i32("u_required_skills", units.map(\.requiredSkills))
+        i32("u_solo", units.map { $0.solo ? 1 : 0 }); i32("u_youngest_allowed", units.map(\.youngestAllowed))
+        i32("u_district", units.map(\.district)); i32("u_ethnicity", units.map(\.ethnicity)); i32("u_ethnic_group", units.map(\.ethnicGroup))
+        i32("u_language", units.map(\.language)); i32("u_wanted_skills", units.map(\.wantedSkills)); i32("u_wanted_count", units.map(\.wantedCount))
+        i32("u_has_school", units.map { $0.hasSchool ? 1 : 0 }); i32("u_split", units.map { $0.isSplitPart ? 1 : 0 })
+        f64("u_latitude", units.map(\.latitude)); f64("u_longitude", units.map(\.longitude)); f64("u_cos_a", units.map(\.cosA))
+        f64("u_cos_b", units.map(\.cosB)); f64("u_school_latitude", units.map(\.schoolLatitude)); f64("u_school_longitude", units.map(\.schoolLongitude))
+        f64("u_school_cos_a", units.map(\.schoolCosA)); f64("u_school_cos_b", units.map(\.schoolCosB)); f64("u_mean_age", units.map(\.meanAge))
+        f64("u_approval_fit_long_term", units.map(\.approvalFitLongTerm)); f64("u_constant_points", units.map(\.constantPoints))
+        let k = KernelConstants(policy: policy)
+        var weights: [String: Double] = [:]
+        for c in Criterion.allCases { weights[c.rawValue] = policy.weights[c] }
+        InstanceWriter.writeJSON([
+            "format": "raw little-endian arrays, one file per column (f64 = float64, i32 = int32)",
+            "units": units.count, "households": h.count, "directory": dir, "files": files,
+            "constants": [
+                "max_distance_squared": k.maxDistanceSquared, "earth_radius_miles": Location.earthRadiusMiles,
+                "near_miles": policy.nearDistanceMiles, "max_miles": policy.maxDistanceMiles,
+                "school_near_miles": policy.schoolNearMiles, "school_far_miles": policy.schoolFarMiles,
+                "age_fit_span_years": policy.ageFitSpanYears, "split_penalty": policy.splitPenalty,
+            ],
+            "weights": weights,
+        ], to: base + ".json")
+    }
+
+    // MARK: dense assignment
+
+    static func dense(_ options: BenchOptions, _ table: inout RatioTable) {
+        for n in options.quick ? [500, 1000] : [2000, 4000] {
+            var rng = Xoshiro256StarStar(seed: UInt64(n))
+            let costs = (0..<(n * n)).map { _ in rng.nextUnit() }
+            let base = BenchPaths.instances + "/dense_\(n)"
+            InstanceWriter.write(costs, to: base + ".f64")
+            InstanceWriter.writeJSON(["rows": n, "columns": n, "dtype": "float64", "order": "row-major", "file": base + ".f64"], to: base + ".json")
+            let timing = Clock.measure(runs: max(1, options.runs - 2)) { DenseAssignment.solve(costs: costs, rows: n, columns: n) }
+            let total = timing.result.totalCost
+            print(String(format: "dense %d x %d: best %.4f s, median %.4f s, optimum %.12f", n, n, timing.best, timing.median, total))
+            var peerTime: Double?
+            var check = "peer skipped"
+            if options.peers, let peer = Peer.run("assignment_peer.py", ["dense", base + ".json", "3"]) {
+                peerTime = peer["best_seconds"] as? Double
+                let peerTotal = peer["total"] as? Double ?? .nan
+                check = String(format: "optimum rel diff %.1e", abs(total - peerTotal) / abs(peerTotal))
+            }
+            table.add("dense assignment \(n)x\(n) uniform", hearth: timing.best, peerName: "scipy linear_sum_assignment", peer: peerTime, agreement: check, target: "<= 0.5x scipy time")
+        }
+    }
+
+    // MARK: sparse assignment
+
+    static func sparse(_ options: BenchOptions, _ table: inout RatioTable) {
+        let (n, m) = options.quick ? (1000, 2000) : (4000, 8000)
+        var rng = Xoshiro256StarStar(seed: 77)
+        var triples: [(row: Int, column: Int, cost: Double)] = []
+        var text = "row,col,cost\n"
+        for r in 0..<n {
+            for c in 0..<m where rng.nextUnit() < 0.01 {
+                let cost = 1 + (rng.nextUnit() * 999).rounded(.down) + rng.nextUnit()
+                triples.append((r, c, cost))
+            }
+        }
+        for t in triples { text += "\(t.row),\(t.column),\(t.cost)\n" }
+        let base = BenchPaths.instances + "/sparse_\(n)x\(m)"
+        try! text.write(toFile: base + ".csv", atomically: true, encoding: .utf8)
+        InstanceWriter.writeJSON(["rows": n, "columns": m, "format": "CSV triples row,col,cost (0-based; Swift shortest round-trip decimals)", "file": base + ".csv"], to: base + ".json")
+        let matrix = SparseCostMatrix(rows: n, columns: m, triples: triples)
+        let timing = Clock.measure(runs: options.runs) { SparseAssignment.solve(matrix) }
+        let total = timing.result.totalCost
+        print(String(format: "sparse %d x %d, %d entries: best %.4f s, median %.4f s, %d assigned, optimum %.9f", n, m, triples.count, timing.best, timing.median, timing.result.assignedCount, total))
+        var peerTime: Double?
+        var check = "peer skipped"
+        if options.peers, let peer = Peer.run("assignment_peer.py", ["sparse", base + ".json", "3"]) {
+            peerTime = peer["best_seconds"] as? Double
+            let peerTotal = peer["total"] as? Double ?? .nan
+            check = String(format: "optimum rel diff %.1e", abs(total - peerTotal) / abs(peerTotal))
+        }
+        table.add("sparse assignment \(n)x\(m) 1%", hearth: timing.best, peerName: "scipy min_weight_full_bipartite_matching", peer: peerTime, agreement: check, target: "<= 1x scipy time")
+    }
+
+    // MARK: county end to end
+
+    static func county(_ options: BenchOptions, _ table: inout RatioTable) {
+        let county = CountyGenerator.generate(profile: .default, seed: 7)
+        let dir = BenchPaths.instances + "/county"
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try! writeCountyFiles(children: county.referrals, households: county.households, dir: dir)
+        let hearth = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("hearth").path
+        guard FileManager.default.isExecutableFile(atPath: hearth) else {
+            note("county: \(hearth) not built; run swift build -c release --product hearth first")
+            return
+        }
+        let timing = Clock.measure(runs: options.runs) { () -> Int32 in
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: hearth)
+            p.arguments = ["match", dir + "/children.csv", dir + "/households.csv", "--format", "json"]
+            p.standardOutput = FileHandle.nullDevice
+            try! p.run()
+            p.waitUntilExit()
+            return p.terminationStatus
+        }
+        print(String(format: "county: hearth match %d referrals x %d households: best %.3f s, median %.3f s (exit %d)",
+            county.referrals.count, county.households.count, timing.best, timing.median, timing.result))
+        table.add("hearth match, synthetic county (\(county.referrals.count) x \(county.households.count))",
+                  figure: String(format: "%.3f s", timing.median), target: "< 1 s", note: "end to end, process start to exit, median")
+    }
+
+    // MARK: gain of the exact plan over greedy
+
+    /// Many synthetic counties (main's generator, one seed each, with 50-150 referrals): how
+    /// the exact round-by-round plan compares with greedy, and how often greedy was better.
+    static func gain(_ options: BenchOptions, _ table: inout RatioTable) {
+        let counties = options.quick ? 10 : 40
+        var children = (rounds: 0, greedy: 0), together = (rounds: 0, greedy: 0)
+        var miles = (rounds: 0.0, greedy: 0.0), over20 = (rounds: 0, greedy: 0)
+        var roundsBetter = 0, greedyBetter = 0, greedyChosen = 0
+        let t0 = Clock.now()
+        for seed in 0..<counties {
+            var profile = CountyProfile.default
+            profile.referrals = 50 + 25 * (seed % 5)
+            let county = CountyGenerator.generate(profile: profile, seed: UInt64(1000 + seed))
+            let groups = SiblingGroup.groups(of: county.referrals)
+            let (best, rounds, greedy) = Matcher.plans(groups: groups, households: county.households, policy: .default)
+            let a = rounds.statistics, b = greedy.statistics
+            children.rounds += a.childrenPlaced; children.greedy += b.childrenPlaced
+            together.rounds += a.siblingGroupsTogether; together.greedy += b.siblingGroupsTogether
+            miles.rounds += a.totalMiles; miles.greedy += b.totalMiles
+            over20.rounds += a.childrenOver20Miles; over20.greedy += b.childrenOver20Miles
+            if a.childrenPlaced > b.childrenPlaced { roundsBetter += 1 }
+            if a.childrenPlaced < b.childrenPlaced { greedyBetter += 1 }
+            if best.method == "greedy" { greedyChosen += 1 }
+        }
+        print(String(format: "gain over %d counties (%.1f s): children placed %d vs greedy %d; sibling groups together %d vs %d; mean miles %.1f vs %.1f; over 20 miles %d vs %d",
+            counties, Clock.now() - t0, children.rounds, children.greedy, together.rounds, together.greedy,
+            miles.rounds / Double(max(children.rounds, 1)), miles.greedy / Double(max(children.greedy, 1)), over20.rounds, over20.greedy))
+        print("  exact rounds placed more children in \(roundsBetter) counties, greedy in \(greedyBetter); greedy's plan was returned in \(greedyChosen)")
+        table.add("exact rounds vs greedy, \(counties) synthetic counties", figure: "+\(children.rounds - children.greedy) children",
+                  target: "never fewer", note: "groups together \(together.rounds) vs \(together.greedy); greedy chosen in \(greedyChosen)")
+    }
+
+    // MARK: national scale
+
+    static func national(_ options: BenchOptions, _ table: inout RatioTable) {
+        var profile = CountyProfile.england
+        // The issue's figure: about 30% of children in sibling groups (0.14 of units are groups
+        // of mean size 2.6), rather than the county profile's referral mix.
+        profile.siblingReferralShare = 0.14
+        if options.quick {
+            profile.referrals = 8_500
+        }
+        let t0 = Clock.now()
+        let county = CountyGenerator.generate(profile: profile, seed: 11)
+        let groups = SiblingGroup.groups(of: county.referrals)
+        let inGroups = groups.filter { $0.size > 1 }.reduce(0) { $0 + $1.size }
+        print(String(format: "national: generated %d children (%.0f%% in sibling groups, %d units) and %d households in %.1f s",
+            county.referrals.count, 100 * Double(inGroups) / Double(county.referrals.count), groups.count, county.households.count, Clock.now() - t0))
+        let policy = MatchPolicy.default
+        let t1 = Clock.now()
+        let lists = Matcher.shortlists(groups: groups, households: county.households, policy: policy, top: 5)
+        let t2 = Clock.now()
+        let optimal = Matcher.roundOptimalPlan(groups: groups, households: county.households, policy: policy)
+        let t3 = Clock.now()
+        let greedy = Matcher.greedyPlan(groups: groups, households: county.households, policy: policy)
+        let t4 = Clock.now()
+        let a = optimal.statistics, b = greedy.statistics
+        let withCandidates = lists.filter { !$0.candidates.isEmpty }.count
+        print(String(format: "  shortlists %.1f s (%d of %d units with a feasible household); round-optimal plan %.1f s (%d rounds); greedy %.1f s",
+            t2 - t1, withCandidates, groups.count, t3 - t2, optimal.rounds, t4 - t3))
+        print("  plan: \(a.childrenPlaced) children placed, \(a.siblingGroupsTogether) groups together, mean \(String(format: "%.1f", a.meanMiles)) miles; greedy: \(b.childrenPlaced), \(b.siblingGroupsTogether), \(String(format: "%.1f", b.meanMiles))")
+        let peak = Double(peakMemoryBytes()) / 1_073_741_824
+        table.add("national \(county.referrals.count) x \(county.households.count): shortlists + plan + greedy",
+                  figure: String(format: "%.1f s", t4 - t1), target: "< 60 s, < 4 GiB",
+                  note: String(format: "peak memory %.2f GiB; plan places %+d children vs greedy", peak, a.childrenPlaced - b.childrenPlaced))
+    }
+}
+
+/// Writes a county's referrals and households as the CSV files `hearth match` reads.
+func writeCountyFiles(children: [Child], households: [Household], dir: String) throws {
+    try ChildrenFile.render(children).write(toFile: dir + "/children.csv", atomically: true, encoding: .utf8)
+    try HouseholdsFile.render(households).write(toFile: dir + "/households.csv", atomically: true, encoding: .utf8)
+}

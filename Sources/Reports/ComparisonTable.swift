@@ -1,0 +1,58 @@
+import Foundation
+import Simulation
+
+/// The side-by-side table of `hearth compare`, with paired differences.
+///
+/// Scenarios run on the same seed share their random streams run by run (common random
+/// numbers), so the difference within each run isolates the effect of the scenario; its
+/// P10-P90 is much narrower than the gap between two independent fans.
+public enum ComparisonTable {
+    /// Per-run values of `kpi` at the end of `year` (flows: summed over the year).
+    public static func runValues(_ r: SimulationResults, _ kpi: KPI, year: Int) -> [Double] {
+        let k = KPI.allCases.count
+        if kpi.isFlow {
+            guard year >= 1 else { return r.runValues.map { _ in 0 } }
+            return r.runValues.map { run in ((year - 1) * 12 + 1...year * 12).reduce(0.0) { $0 + run[$1 * k + kpi.rawValue] } }
+        }
+        return r.runValues.map { $0[year * 12 * k + kpi.rawValue] }
+    }
+
+    /// P10/P50/P90 over runs of (b - a) for `kpi` at the end of `year`.
+    public static func difference(_ a: SimulationResults, _ b: SimulationResults, _ kpi: KPI, year: Int) -> Percentiles {
+        let x = runValues(a, kpi, year: year), y = runValues(b, kpi, year: year)
+        return Percentiles(of: zip(x, y).map { $1 - $0 })
+    }
+
+    /// The table: one row per KPI, for each scenario its P50 [P10-P90] at the end of `year`,
+    /// and for each scenario after the first its paired difference from the first.
+    public static func render(_ all: [SimulationResults], year: Int) -> String {
+        guard let first = all.first else { return "" }
+        var header = ["KPI at year \(year)"]
+        for r in all { header.append(r.scenario.name) }
+        for r in all.dropFirst() { header.append("\(r.scenario.name) - \(first.scenario.name)") }
+        var rows = [header]
+        for kpi in TerminalSummary.tableKPIs {
+            var row = [TerminalSummary.label(kpi)]
+            for r in all { row.append(TerminalSummary.cell(r, kpi, year: year)) }
+            for r in all.dropFirst() {
+                let d = difference(first, r, kpi, year: year)
+                row.append("\(signed(d.p50, kpi)) [\(signed(d.p10, kpi)) to \(signed(d.p90, kpi))]")
+            }
+            rows.append(row)
+        }
+        var out = TerminalSummary.layout(rows)
+        out += "\n"
+        for r in all {
+            let runOut = r.inHousePlacesRunOutMonth.map { "month \($0)" } ?? "not within \(r.years) years"
+            let cost = r.total("cost_pounds").map { TerminalSummary.money($0.p50) } ?? "-"
+            out += "\(r.scenario.name): in-house places run out \(runOut); total cost \(cost) over \(r.years) years\n"
+        }
+        return out
+    }
+
+    static func signed(_ x: Double, _ kpi: KPI) -> String {
+        let text = kpi == .weeklyCost ? TerminalSummary.money(abs(x)) : TerminalSummary.short(abs(x), kpi)
+        if text == "0" || text == "0.0" || text == "£0" { return text }
+        return (x < 0 ? "-" : "+") + text
+    }
+}

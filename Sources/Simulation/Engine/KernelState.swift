@@ -1,0 +1,66 @@
+import CareModel
+import Matching
+
+/// The matching kernel's columns for every in-house household of a replication, kept in step
+/// with the simulation so that scoring a child against candidates allocates nothing per pair.
+///
+/// Rows are built by the matching module's own `HouseholdColumns` constructor; afterwards only
+/// the columns that change with occupancy and status are rewritten (free places, occupancy and
+/// the residents' ages), whenever they change: rows are marked stale and refreshed just before
+/// they are scored. A test checks that scores from these rows equal `Matcher.evaluate`'s.
+struct KernelState {
+    var codes = CodeBook()
+    var columns: HouseholdColumns
+    var stale: [Bool] = []
+
+    init() {
+        columns = HouseholdColumns([], codes: &codes)
+    }
+
+    /// Rows for all of `households` at once.
+    init(_ households: [Household]) {
+        columns = HouseholdColumns(households, codes: &codes)
+        stale = Array(repeating: false, count: households.count)
+    }
+
+    /// Adds a row for a new household (index = current count).
+    mutating func append(_ household: Household) {
+        let row = HouseholdColumns([household], codes: &codes)
+        columns.latitude.append(row.latitude[0])
+        columns.longitude.append(row.longitude[0])
+        columns.free.append(row.free[0])
+        columns.places.append(row.places[0])
+        columns.minAge.append(row.minAge[0])
+        columns.maxAge.append(row.maxAge[0])
+        columns.approvals.append(row.approvals[0])
+        columns.skills.append(row.skills[0])
+        columns.occupied.append(row.occupied[0])
+        columns.youngestResident.append(row.youngestResident[0])
+        columns.district.append(row.district[0])
+        columns.ethnicity.append(row.ethnicity[0])
+        columns.ethnicGroup.append(row.ethnicGroup[0])
+        columns.language.append(row.language[0])
+        columns.residentMeanAge.append(row.residentMeanAge[0])
+        columns.ageFitNeutral.append(row.ageFitNeutral[0])
+        columns.inHouse.append(row.inHouse[0])
+        columns.longTerm.append(row.longTerm[0])
+        columns.residentCounts.append(row.residentCounts[0])
+        columns.count += 1
+        stale.append(false)
+    }
+
+    /// Rewrites the changing columns of row `h` from the household's current state (the same
+    /// definitions as `HouseholdColumns.init`).
+    mutating func update(_ h: Int, _ household: Household) {
+        let free = household.freePlaces
+        columns.free[h] = household.status == .available ? Int32(free) : -1
+        columns.places[h] = Int32(free)
+        columns.occupied[h] = Int32(household.occupied)
+        let ages = household.residentAges
+        columns.youngestResident[h] = ages.min().map(Int32.init) ?? Int32.max
+        columns.residentMeanAge[h] = ages.isEmpty ? 0 : Double(ages.reduce(0, +)) / Double(ages.count)
+        columns.ageFitNeutral[h] = ages.isEmpty ? 1 : 0
+        columns.residentCounts[h] = Int32(ages.count)
+        stale[h] = false
+    }
+}

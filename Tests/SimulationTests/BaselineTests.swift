@@ -1,0 +1,44 @@
+import CareModel
+import Testing
+@testable import Simulation
+
+/// Month 0 of the county baseline is the March 2024 snapshot, exactly.
+@Test func baselineStartsFromTheMarch2024Snapshot() {
+    let results = MonteCarlo.run(scenario: Scenario(), start: SimTest.countyStart, runs: 2, years: 1, seed: 1)
+    func start(_ kpi: KPI) -> Double { results.value(kpi, month: 0).p50 }
+    #expect(start(.childrenInCare) == 842)
+    #expect(start(.ifaFoster) == 163)
+    #expect(start(.inHouseFoster) == 287)
+    #expect(start(.residential) == 92)
+    #expect(start(.supported) == 90)
+    #expect(start(.adoption) == 42)
+    #expect(start(.withParents) == 39)
+    #expect(start(.kinship) == 111)
+    #expect(start(.other) == 18)
+    #expect([start(.ageUnder1), start(.age1To4), start(.age5To9), start(.age10To15), start(.age16Plus)] == [44, 104, 163, 298, 233])
+    #expect(start(.households) == 215)
+    #expect(start(.approvedPlaces) == 325)
+    #expect(start(.waiting) == 0)
+    // 28% live more than 20 miles from home (242 of 842).
+    #expect(abs(start(.over20MilesPct) - 28.7) < 2)
+}
+
+/// The baseline's rates reproduce recent history: about 294 entries a year, mean time in care
+/// about 2.9 years by Little's law, 18-45 approvals and about 30 resignations a year, and
+/// 85-95% of available in-house places in use.
+@Test func baselineReproducesRecentRates() {
+    let runs = 12, years = 3
+    let results = MonteCarlo.run(scenario: Scenario(), start: SimTest.countyStart, runs: runs, years: years, seed: 2024)
+    let perYear = { (key: String) in results.total(key)!.p50 / Double(years) }
+    #expect(abs(perYear("entries") - 294) < 20)
+    #expect((18...45).contains(Int(perYear("approvals").rounded())))
+    #expect(abs(perYear("resignations") - 30) < 7)
+    // Little's law: mean number in care / entries a year.
+    let meanInCare = (1...(12 * years)).reduce(0.0) { $0 + results.value(.childrenInCare, month: $1).p50 } / Double(12 * years)
+    let years_in_care = meanInCare / perYear("entries")
+    #expect(years_in_care > 2.4 && years_in_care < 3.2, "mean time in care \(years_in_care)")
+    for m in [12, 24, 36] {
+        let used = results.value(.utilisationPct, month: m).p50
+        #expect(used >= 85 && used <= 97, "utilisation \(used) in month \(m)")
+    }
+}

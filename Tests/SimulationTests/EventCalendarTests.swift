@@ -1,0 +1,47 @@
+import CareModel
+import Testing
+@testable import Simulation
+
+/// Interleaved schedules and pops: each pop must be the earliest pending event, ties broken by
+/// scheduling order (checked against a brute-force minimum over the pending list).
+@Test func calendarPopsEarliestPendingEventWithTiesFirstScheduledFirst() {
+    var rng = Xoshiro256StarStar(seed: 7)
+    for trial in 0..<20 {
+        var calendar = EventCalendar()
+        var pending: [(time: Double, order: Int)] = []
+        var mismatches = 0
+        for i in 0..<(300 + 10 * trial) {
+            let time = Double(Int(rng.nextUnit() * 30))
+            calendar.schedule(time, .arrival, target: Int32(i))
+            pending.append((time, i))
+            if rng.nextUnit() < 0.4 {
+                let e = calendar.pop()!
+                let best = pending.indices.min { pending[$0].time < pending[$1].time || (pending[$0].time == pending[$1].time && pending[$0].order < pending[$1].order) }!
+                if Int(e.target) != pending[best].order || e.time != pending[best].time { mismatches += 1 }
+                pending.remove(at: best)
+            }
+        }
+        while let e = calendar.pop() {
+            let best = pending.indices.min { pending[$0].time < pending[$1].time || (pending[$0].time == pending[$1].time && pending[$0].order < pending[$1].order) }!
+            if Int(e.target) != pending[best].order { mismatches += 1 }
+            pending.remove(at: best)
+        }
+        #expect(mismatches == 0)
+        #expect(pending.isEmpty)
+    }
+}
+
+@Test func calendarMatchesStableSortWhenFilledFirst() {
+    var rng = Xoshiro256StarStar(seed: 11)
+    var calendar = EventCalendar()
+    var reference: [(Double, Int)] = []
+    for i in 0..<5000 {
+        let time = (rng.nextUnit() * 100).rounded() / 4
+        calendar.schedule(time, .exit, target: Int32(i))
+        reference.append((time, i))
+    }
+    let expected = reference.sorted { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }.map(\.1)
+    var got: [Int] = []
+    while let e = calendar.pop() { got.append(Int(e.target)) }
+    #expect(got == expected)
+}
