@@ -80,7 +80,11 @@ extension Calibration {
         let overall = Estimate(value: allExposure > 0 ? Double(allMoves) / allExposure : 0,
                                standardError: allExposure > 0 ? Double(allMoves).squareRoot() / allExposure : nil,
                                source: "\(count(allMoves)) moves over \(formatYears(allExposure)) child-years in care \(span(window))")
-        return MoveEstimates(ratePerYear: rates, destinationShares: shares, destinationSharesByBand: bandShares, overallRatePerYear: overall)
+        var result = MoveEstimates(ratePerYear: rates, destinationShares: shares, destinationSharesByBand: bandShares, overallRatePerYear: overall)
+        for band in AgeBand.allCases where byBand[band.rawValue].reduce(0, +) > 0 {
+            result.movesByBand[band.key] = byBand[band.rawValue].reduce(0, +)
+        }
+        return result
     }
 
     /// Whether the period ends through an exit pathway: home from a placement with parents, or

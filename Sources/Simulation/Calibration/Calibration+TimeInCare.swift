@@ -116,8 +116,10 @@ extension Calibration {
             let n = Double(c.values.reduce(0, +))
             return c.mapValues { Double($0) / n }
         }
-        return ExitDestinationEstimates(shares: shares, sharesByBand: byBand.mapValues(normalised),
-                                        sharesByEntryBand: byEntryBand.mapValues(normalised), byReasonCode: byCode)
+        var result = ExitDestinationEstimates(shares: shares, sharesByBand: byBand.mapValues(normalised),
+                                              sharesByEntryBand: byEntryBand.mapValues(normalised), byReasonCode: byCode)
+        result.exitsByEntryBand = byEntryBand.mapValues { $0.values.reduce(0, +) }
+        return result
     }
 
     /// Exit pathways: last placements of periods ending home or in adoption inside the window.

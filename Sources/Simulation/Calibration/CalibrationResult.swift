@@ -127,6 +127,8 @@ public struct ExitDestinationEstimates: Codable, Sendable {
     public var sharesByBand: [String: [String: Double]]
     /// Shares by age band at the start of the period of care (exits before 18 only).
     public var sharesByEntryBand: [String: [String: Double]]
+    /// The exits behind `sharesByEntryBand` (for redrawing the shares).
+    public var exitsByEntryBand: [String: Int] = [:]
     /// Exits by REC code as given.
     public var byReasonCode: [String: Int]
 
@@ -157,6 +159,8 @@ public struct MoveEstimates: Codable, Sendable {
     public var destinationShares: [String: [String: Double]]
     /// Where moves go by the child's age band at the move: share by destination type.
     public var destinationSharesByBand: [String: [String: Double]]
+    /// The moves behind `destinationSharesByBand`.
+    public var movesByBand: [String: Int] = [:]
     /// Moves per child-year over all types.
     public var overallRatePerYear: Estimate
 }
