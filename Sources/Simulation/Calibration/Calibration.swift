@@ -104,6 +104,7 @@ public enum Calibration {
     public static func census(_ histories: [CareHistory], on day: CalendarDay) -> Census {
         var byType: [String: Int] = [:]
         var byBand: [String: Int] = [:]
+        var byEntryBand: [String: Int] = [:]
         var total = 0
         for h in histories {
             for p in h.periods {
@@ -111,9 +112,12 @@ public enum Calibration {
                 total += 1
                 byType[spell.type.rawValue, default: 0] += 1
                 byBand[AgeBand(age: h.age(on: day)).key, default: 0] += 1
+                byEntryBand[AgeBand(age: h.age(on: p.start)).key, default: 0] += 1
             }
         }
-        return Census(day: day, total: total, byType: byType, byBand: byBand)
+        var census = Census(day: day, total: total, byType: byType, byBand: byBand)
+        census.byEntryBand = byEntryBand
+        return census
     }
 
     /// A share with its binomial standard error.

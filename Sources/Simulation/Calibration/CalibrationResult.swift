@@ -199,4 +199,7 @@ public struct Census: Codable, Sendable, Hashable {
     public var total: Int
     public var byType: [String: Int]
     public var byBand: [String: Int]
+    /// The same children by age band when their period of care began (its first day in the
+    /// data when it began earlier).
+    public var byEntryBand: [String: Int] = [:]
 }

@@ -29,8 +29,10 @@ extension Scenario {
             county.placementWeights = Dictionary(uniqueKeysWithValues: PlacementType.allCases.map { ($0.rawValue, Double(c.census.byType[$0.rawValue] ?? 0)) })
         }
         let entryTotal = c.entries.perYear.value
-        if entryTotal > 0 {
-            county.entryAgeBandWeights = Dictionary(uniqueKeysWithValues: AgeBand.allCases.map { ($0.key, c.entries.perYearByBand[$0.key]?.value ?? 0) })
+        // The county generator draws the starting children's ages at entry from these weights
+        // (the defaults are the March 2024 snapshot's "age at entry, same children").
+        if c.census.byEntryBand.values.reduce(0, +) > 0 {
+            county.entryAgeBandWeights = Dictionary(uniqueKeysWithValues: AgeBand.allCases.map { ($0.key, Double(c.census.byEntryBand[$0.key] ?? 0)) })
         }
         if let d = c.distance, !d.over20MilesShareByType.isEmpty {
             for (type, share) in d.over20MilesShareByType { county.over20MilesShare[type] = share }
@@ -126,7 +128,7 @@ extension Scenario {
             return "\(label): \(e.source)"
         }
         var comments: [String: String] = [:]
-        comments["start"] = "Children in care on \(c.to): \(c.census.total), by placement type and age band, counted from the return; fostering households, costs and districts are not in SSDA903: scaled from the default county."
+        comments["start"] = "Children in care on \(c.to): \(c.census.total), by placement type, age band and age band at entry, counted from the return; fostering households, costs and districts are not in SSDA903: scaled from the default county."
         var entries = [line("per_year_by_age_band (all)", c.entries.perYear), line("annual_trend", c.entries.trendPerYear),
                        "sibling_group_sizes: " + c.siblingGroups.groupSizeShares.map(\.source).joined(separator: "; ") + " (\(c.siblingGroups.rule))",
                        line("needs.uasc_16_plus", c.uascShareOfEntries)].compactMap { $0 }
