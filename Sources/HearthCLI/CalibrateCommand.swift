@@ -110,6 +110,11 @@ enum CalibrateCommand: HearthCommand {
         add("moves per child-year", r.moves.overallRatePerYear)
         for type in PlacementType.allCases { add("  from \(type.label)", r.moves.ratePerYear[type.rawValue]!) }
         for d in ExitDestinationEstimates.destinations { add("exits to \(d.replacingOccurrences(of: "_", with: " "))", r.exitDestinations.shares[d]!, digits: 1, percent: true) }
+        if let p = r.pathways {
+            add("exits home via placement with parents", p.homeViaParentsShare, digits: 1, percent: true)
+            add("  months placed with parents", p.withParentsMonths, digits: 1)
+            add("months placed for adoption", p.placedForAdoptionMonths, digits: 1)
+        }
         add("entering with siblings", r.siblingGroups.childrenWithSiblingsShare, digits: 1, percent: true)
         add("UASC share of entries", r.uascShareOfEntries, digits: 1, percent: true)
         if let d = r.distance {
