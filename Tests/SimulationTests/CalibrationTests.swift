@@ -133,3 +133,29 @@ import Testing
         #expect(CalendarDay(year: 2026, month: 3, day: 1)!.age(bornOn: birth) == 18)
     }
 }
+
+@Suite struct SiblingGroupTests {
+    func child(_ id: String, start: CalendarDay, home: String?, place: String?, mother: String? = "0") -> CareHistory {
+        let spell = PlacementSpell(start: start, end: nil, type: .inHouseFoster, place: "U6", provider: "PR1", postcode: place, homePostcode: home, reasonChange: nil)
+        let period = PeriodOfCare(start: start, end: nil, reasonEnded: nil, startObserved: true, homePostcode: home, legalStatus: "C2", placements: [spell])
+        return CareHistory(child: id, sex: .female, dob: start.adding(years: -6), isUASC: false, motherField: mother, periods: [period])
+    }
+
+    @Test func groupsBySameDayAndPostcodesOrMotherAndCountsChanceMatches() {
+        let d = CalendarDay(year: 2022, month: 5, day: 10)!
+        let histories = [
+            child("A", start: d, home: "GL1", place: "GL2"), child("B", start: d, home: "gl1 ", place: "GL2"),  // siblings
+            child("C", start: d.adding(days: 1), home: "GL1", place: "GL2"),  // next day: a chance match
+            child("D", start: d, home: "GL1", place: "GL9"),  // placed elsewhere: single
+            child("E", start: d, home: nil, place: nil, mother: "M77"), child("F", start: d, home: nil, place: nil, mother: "M77"),
+            child("G", start: d, home: nil, place: nil),  // nothing to match on: single
+        ]
+        let result = Calibration.calibrate(histories, window: .init(from: d.adding(days: -400), to: d.adding(days: 30)))
+        let sizes = result.siblingGroups.groupSizeShares.map(\.value)
+        // Groups: {A,B}, {E,F}, {C}, {D}, {G}: 3 singles and 2 pairs.
+        #expect(abs(sizes[0] - 3.0 / 5) < 1e-12 && abs(sizes[1] - 2.0 / 5) < 1e-12)
+        #expect(abs(result.siblingGroups.childrenWithSiblingsShare.value - 4.0 / 7) < 1e-12)
+        // A and B on day d, C on day d+1 in the same cell: 2 next-day pairs.
+        #expect(result.siblingGroups.chanceMatchedPairs == 2)
+    }
+}

@@ -150,16 +150,26 @@ extension Calibration {
     /// count as single children.
     static func estimateSiblingGroups(_ histories: [CareHistory], window: Window) -> SiblingEstimates {
         var groups: [String: Int] = [:]
+        var postcodeCells: [String: [Int32: Int]] = [:]
         var singles = 0
         forEachEntry(histories, window: window) { h, p in
             let day = String(p.start.dayNumber)
             if let mother = h.motherField, mother != "0", mother != "1", mother != "9" {
                 groups[day + "|m|" + mother, default: 0] += 1
             } else if let home = p.homePostcode, let place = p.placements[0].postcode {
-                groups[day + "|p|" + postcodeKey(home) + "|" + postcodeKey(place), default: 0] += 1
+                let cell = postcodeKey(home) + "|" + postcodeKey(place)
+                groups[day + "|p|" + cell, default: 0] += 1
+                postcodeCells[cell, default: [:]][p.start.dayNumber, default: 0] += 1
             } else {
                 singles += 1
             }
+        }
+        // Chance matches: unrelated children entering from one district into one district on one
+        // day. Siblings enter on the same day, so pairs of such entries on consecutive days
+        // estimate how many same-day pairs are chance alone.
+        var nextDayPairs = 0
+        for days in postcodeCells.values {
+            for (day, n) in days { nextDayPairs += n * (days[day + 1] ?? 0) }
         }
         var sizes = [Int](repeating: 0, count: 4)
         sizes[0] = singles
@@ -173,9 +183,11 @@ extension Calibration {
         let groupCount = sizes.reduce(0, +)
         let labels = ["1", "2", "3", "4 or more"]
         let shares = (0..<4).map { proportion(sizes[$0], of: groupCount, source: "\(count(sizes[$0])) of \(count(groupCount)) entry groups of size \(labels[$0])") }
-        return SiblingEstimates(
-            rule: "children starting care on the same DECOM with the same MOTHER identifier, or with the same HOME_POST and first PL_POST",
+        var result = SiblingEstimates(
+            rule: "children starting care on the same DECOM with the same MOTHER identifier, or with the same HOME_POST and first PL_POST (about \(count(nextDayPairs)) pairs may match by chance, estimated from next-day matches)",
             groupSizeShares: shares,
             childrenWithSiblingsShare: proportion(withSiblings, of: children, source: "\(count(withSiblings)) of \(count(children)) entries \(span(window)) came in with a brother or sister"))
+        result.chanceMatchedPairs = nextDayPairs
+        return result
     }
 }

@@ -93,8 +93,12 @@ public struct EntryEstimates: Codable, Sendable {
 
 /// How often children enter care together with brothers and sisters.
 public struct SiblingEstimates: Codable, Sendable {
-    /// How groups were recognised (see docs/ssda903.md).
+    /// How groups were recognised (see docs/ssda903.md), with the estimated chance matches.
     public var rule: String
+    /// Pairs of entries grouped by postcode that are likely unrelated: the number of pairs with
+    /// the same HOME_POST and PL_POST on consecutive days (siblings start on one day, so this
+    /// measures chance alone).
+    public var chanceMatchedPairs: Int = 0
     /// Share of entry groups of size 1, 2, 3 and 4 or more.
     public var groupSizeShares: [Estimate]
     /// Share of entering children who came in with at least one brother or sister.
