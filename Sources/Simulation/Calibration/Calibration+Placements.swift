@@ -84,6 +84,12 @@ extension Calibration {
         for band in AgeBand.allCases where byBand[band.rawValue].reduce(0, +) > 0 {
             result.movesByBand[band.key] = byBand[band.rawValue].reduce(0, +)
         }
+        for (t, type) in types.enumerated() {
+            result.exposureYears[type.rawValue] = years(exposureDays[t])
+            var row: [String: Int] = [:]
+            for (d, dest) in types.enumerated() where destinations[t][d] > 0 { row[dest.rawValue] = destinations[t][d] }
+            if !row.isEmpty { result.counts[type.rawValue] = row }
+        }
         return result
     }
 

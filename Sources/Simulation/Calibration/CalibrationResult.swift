@@ -165,6 +165,9 @@ public struct MoveEstimates: Codable, Sendable {
     public var destinationSharesByBand: [String: [String: Double]]
     /// The moves behind `destinationSharesByBand`.
     public var movesByBand: [String: Int] = [:]
+    /// Moves counted from type to type (`counts[from][to]`), and child-years in each type.
+    public var counts: [String: [String: Int]] = [:]
+    public var exposureYears: [String: Double] = [:]
     /// Moves per child-year over all types.
     public var overallRatePerYear: Estimate
 }

@@ -10,7 +10,8 @@ extension Scenario {
     /// entry (relatives and friends, residential, supported, other) and distances. What it cannot
     /// tell — fostering households, costs, matching rules — keeps `base`'s values, with in-house
     /// and agency capacity scaled to the council's size. Observed moves include planned moves, so
-    /// they become `moves.breakdowns_per_year` and step-down moves are switched off (switch them
+    /// they become `moves.breakdowns_per_year` (kinship: the net outflow, as the simulator only
+/// places with relatives at entry) and step-down moves are switched off (switch them
     /// back on to study a step-down policy). `comments` holds, per section, where every number
     /// came from; `CalibrationScenarioFile` writes them into the JSON.
     public init(calibration c: CalibrationResult, name: String, base: Scenario = Scenario()) {
@@ -51,6 +52,8 @@ extension Scenario {
         county.referrals = max(1, Int((Double(defaults.referrals) * totalScale).rounded()))
         start.county = county
         ifa.capacity = max(1, Int((Double(base.ifa.capacity) * ifaScale).rounded()))
+        // Recruitment is a flow of enquiries: scaled like the households it replaces.
+        carers.recruitment.enquiriesPerMonth = base.carers.recruitment.enquiriesPerMonth * inHouseScale
 
         // Entries.
         if entryTotal > 0 {
@@ -91,6 +94,15 @@ extension Scenario {
                 moves.breakdownsPerYear.values[type.index] = rate.value
             }
         }
+        // The simulator places with relatives and friends only at entry, so a child who leaves a
+        // kinship placement never comes back to one: use the net outflow (moves out of kinship
+        // minus moves into it from other types) so that the kinship population keeps its balance.
+        let kinship = PlacementType.kinship.rawValue
+        if let exposure = c.moves.exposureYears[kinship], exposure > 0 {
+            let out = (c.moves.counts[kinship] ?? [:]).filter { $0.key != kinship }.values.reduce(0, +)
+            let into = c.moves.counts.filter { $0.key != kinship }.values.reduce(0) { $0 + ($1[kinship] ?? 0) }
+            moves.breakdownsPerYear.values[PlacementType.kinship.index] = Double(max(0, out - into)) / exposure
+        }
         moves.stepDown.enabled = false
 
         // Where entrants are first placed.
@@ -128,7 +140,7 @@ extension Scenario {
             return "\(label): \(e.source)"
         }
         var comments: [String: String] = [:]
-        comments["start"] = "Children in care on \(c.to): \(c.census.total), by placement type, age band and age band at entry, counted from the return; fostering households, costs and districts are not in SSDA903: scaled from the default county."
+        comments["start"] = "Children in care on \(c.to): \(c.census.total), by placement type, age band and age band at entry, counted from the return; fostering households, costs and districts are not in SSDA903: scaled from the default county in proportion to the council's in-house, IFA and total counts (households, places, agency capacity, recruitment enquiries, referrals)."
         var entries = [line("per_year_by_age_band (all)", c.entries.perYear), line("annual_trend", c.entries.trendPerYear),
                        "sibling_group_sizes: " + c.siblingGroups.groupSizeShares.map(\.source).joined(separator: "; ") + " (\(c.siblingGroups.rule))",
                        line("needs.uasc_16_plus", c.uascShareOfEntries)].compactMap { $0 }
@@ -144,6 +156,7 @@ extension Scenario {
         exits.append("destinations: exits before 18 by age band at entry, " + ExitDestinationEstimates.destinations.compactMap { d in c.exitDestinations.shares[d].map { "\(d) \($0.source)" } }.joined(separator: "; "))
         comments["exits"] = exits.joined(separator: " | ")
         var moves = PlacementType.allCases.compactMap { line("breakdowns_per_year.\($0.rawValue)", c.moves.ratePerYear[$0.rawValue]) }
+        moves.append("breakdowns_per_year.kinship is the net outflow (moves out of kinship care minus moves into it), because the simulator places with relatives only at entry")
         moves.append("step_down disabled: the observed moves already include planned moves")
         comments["moves"] = moves.joined(separator: " | ")
         comments["finding_homes"] = AgeBand.allCases.compactMap { band in
