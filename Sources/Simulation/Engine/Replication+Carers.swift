@@ -57,6 +57,15 @@ extension Replication {
         scheduleHoldStart(h)
     }
 
+    /// Fills the recruitment pipeline with the assessments in progress at the start: the
+    /// enquiries of the months before it that are approved after it.
+    mutating func fillRecruitmentPipeline() {
+        let recruitment = scenario.carers.recruitment
+        let longest = Int(max(recruitment.assessmentMonthsMin, recruitment.assessmentMonthsMax).rounded(.up))
+        guard recruitment.enabled, longest > 0 else { return }
+        for m in (-longest)...(-1) { scheduleRecruitment(month: m) }
+    }
+
     /// Draws the month's enquiries and schedules the approvals they lead to.
     ///
     /// Approvals from Poisson enquiries each converting with probability p are Poisson with
@@ -78,7 +87,8 @@ extension Replication {
             let delay = (low + carersRNG.nextUnit() * (high - low)) * Calendar.monthDays
             let template = start.population.households.isEmpty
                 ? -1 : Draw.integer(in: 0...(start.population.households.count - 1), using: &carersRNG)
-            calendar.schedule(enquiry + delay, .approval, target: Int32(template))
+            // Enquiries before the start (the pipeline in progress) approved before it are past.
+            if enquiry + delay > 0 { calendar.schedule(enquiry + delay, .approval, target: Int32(template)) }
         }
     }
 

@@ -9,6 +9,9 @@ extension Replication {
         let takes = households[h].takesChildren
         let slot = Int(vacantSlot[h])
         let d = Int(households[h].district)
+        let usable = takes ? households[h].free : 0
+        if usable > households[h].lastFree { vacancyEpoch &+= 1 }
+        households[h].lastFree = usable
         if takes, slot < 0 {
             vacantSlot[h] = Int32(vacantByDistrict[d].count)
             vacantByDistrict[d].append(Int32(h))
@@ -133,6 +136,8 @@ extension Replication {
         var seen = Set<Int>()
         var planned: [Int] = []
         for (u, members) in units.enumerated() {
+            // Nothing has freed since this unit last found no home: no need to look again.
+            if children[members[0]].searchedAtEpoch == vacancyEpoch { continue }
             let candidates = candidateHouseholds(for: members, excluding: -1)
             guard !candidates.isEmpty else { continue }
             if scenario.findingHomes.matchingEnabled {
@@ -163,6 +168,7 @@ extension Replication {
             }
         }
         for (i, members) in units.enumerated() where !placed[i] {
+            children[members[0]].searchedAtEpoch = vacancyEpoch
             let waited = now - (members.map { children[$0].waitingSince }.min() ?? now)
             if waited >= scenario.findingHomes.plannedMaxWaitDays {
                 fallback(members, wantsMove: false)
@@ -184,7 +190,12 @@ extension Replication {
             let child = children[c]
             guard child.state == .placed, child.wantsMove, now - child.placedDay <= find.plannedMoveAfterDays + find.moveSearchDays
             else { continue }
-            // A meeting considers a few planned moves (longest waiting first), not every one.
+            // A meeting considers a few planned moves (longest waiting first), not every one, and
+            // does not repeat a search that found nothing while no place has freed since.
+            guard child.searchedAtEpoch != vacancyEpoch else {
+                kept.append(c32)
+                continue
+            }
             attempts += 1
             if attempts <= 2, vacancies > 0,
                 let best = bestInHouse(for: [c], excluding: Int(child.household), minScore: find.poorFitScore)
@@ -193,6 +204,7 @@ extension Replication {
                 movesThisMonth += 1
                 placeInHouse([c], household: best.household, miles: best.miles)
             } else {
+                if attempts <= 2 { children[c].searchedAtEpoch = vacancyEpoch }
                 kept.append(c32)
             }
         }
@@ -211,7 +223,9 @@ extension Replication {
             let c = Int(c32)
             let child = children[c]
             guard child.state == .placed, child.stepDownReady, child.type == .residential || child.type == .ifaFoster else { continue }
-            guard moved < steps.maxPerMeeting, attempts < 2 * max(1, steps.maxPerMeeting), now - child.placedDay >= minDays else {
+            guard moved < steps.maxPerMeeting, attempts < 2 * max(1, steps.maxPerMeeting), now - child.placedDay >= minDays,
+                child.searchedAtEpoch != vacancyEpoch
+            else {
                 kept.append(c32)
                 continue
             }
@@ -229,6 +243,7 @@ extension Replication {
                 put(c, type: .ifaFoster, household: -1, over20: drawOver20(.ifaFoster), unit: nextUnit())
                 moved += 1
             } else {
+                if child.type == .ifaFoster || !scenario.ifa.enabled { children[c].searchedAtEpoch = vacancyEpoch }
                 kept.append(c32)
             }
         }

@@ -34,6 +34,7 @@ extension Replication {
                 scheduleHoldStart(h)
             }
         }
+        fillRecruitmentPipeline()
         for (index, event) in scenario.timeline.enumerated() {
             let at = Double(max(0, event.atMonth ?? 0)) * Calendar.monthDays
             calendar.schedule(at, .timeline, target: Int32(index))

@@ -48,6 +48,9 @@ struct Replication {
     /// Households taking children, by district, with each one's slot for O(1) removal.
     var vacantByDistrict: [[Int32]] = []
     var vacantSlot: [Int32] = []
+    /// Counts the times an in-house place was freed or added: a search for a move that found
+    /// nothing need not be repeated until it changes.
+    var vacancyEpoch: Int32 = 0
     /// The matching kernel's view of every in-house household.
     var kernel = KernelState()
 

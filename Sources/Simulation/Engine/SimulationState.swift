@@ -46,6 +46,8 @@ struct SimChild {
     var stepDownReady: Bool
     /// Put forward for a planned move (poor-fit emergency home).
     var wantsMove: Bool
+    /// The vacancy epoch at which the last search for a move found nothing (-1 = none).
+    var searchedAtEpoch: Int32 = -1
 
     func age(at day: Double) -> Double { (day - birthDay) / Calendar.yearDays }
 }
@@ -90,6 +92,8 @@ struct SimHousehold {
 
     /// Approved places.
     var places: Int
+    /// Free places that could be used when last indexed (to notice places freeing up).
+    var lastFree = 0
 
     var occupied: Int { occupants.count + Int(stayingPut) }
     var free: Int { max(0, places - occupied) }

@@ -1,0 +1,86 @@
+import CareModel
+import Testing
+@testable import Simulation
+
+/// Each plan moves its KPI the right way against the same runs without it (common random
+/// numbers), and leaves what it cannot affect alone.
+@Test func timelinePlansChangeWhatTheyShould() {
+    let start = SimTest.countyStart
+    let runs = 6, years = 3
+    let base = MonteCarlo.run(scenario: Scenario(), start: start, runs: runs, years: years, seed: 12)
+
+    var homes = Scenario()
+    var home = TimelineEvent(kind: .newChildrensHome, atMonth: 1)
+    home.beds = 6
+    homes.timeline = [home]
+    // Six own beds open in month 1 and are filled from external placements (or new entrants).
+    let prepared = PreparedStart(start, scenario: homes)
+    for seed in 0..<3 {
+        var replication = Replication(scenario: homes, start: prepared, months: 6, rng: Xoshiro256StarStar(seed: UInt64(seed)))
+        _ = replication.run()
+        #expect(replication.ownBeds == 6)
+        #expect(replication.ownBedsUsed == min(6, replication.typeCount[PlacementType.residential.index]))
+        #expect(replication.violations.isEmpty)
+    }
+
+    var retention = Scenario()
+    var keep = TimelineEvent(kind: .retention, atMonth: 0)
+    keep.factor = 0.5
+    retention.timeline = [keep]
+    let kept = MonteCarlo.run(scenario: retention, start: start, runs: runs, years: years, seed: 12)
+    let ratio = kept.total("resignations")!.p50 / base.total("resignations")!.p50
+    #expect(ratio > 0.3 && ratio < 0.7, "resignations ratio \(ratio)")
+    #expect(kept.value(.households, month: 36).p50 > base.value(.households, month: 36).p50)
+
+    var campaign = Scenario()
+    var more = TimelineEvent(kind: .recruitmentCampaign, atMonth: 0)
+    more.extraEnquiriesPerMonth = 36
+    campaign.timeline = [more]
+    let recruited = MonteCarlo.run(scenario: campaign, start: start, runs: runs, years: years, seed: 12)
+    #expect(recruited.total("approvals")!.p50 > 1.5 * base.total("approvals")!.p50)
+    #expect(recruited.total("entries")!.p50 == base.total("entries")!.p50)
+
+    var faster = Scenario()
+    var quick = TimelineEvent(kind: .fasterExits, atMonth: 0)
+    quick.factor = 0.5
+    faster.timeline = [quick]
+    let shorter = MonteCarlo.run(scenario: faster, start: start, runs: runs, years: years, seed: 12)
+    #expect(shorter.value(.childrenInCare, month: 36).p50 < base.value(.childrenInCare, month: 36).p50 - 40)
+
+    var growth = Scenario()
+    var trend = TimelineEvent(kind: .entryTrend, atMonth: 0)
+    trend.factor = 1.5
+    growth.timeline = [trend]
+    let grown = MonteCarlo.run(scenario: growth, start: start, runs: runs, years: years, seed: 12)
+    let entryRatio = grown.total("entries")!.p50 / base.total("entries")!.p50
+    #expect(entryRatio > 1.35 && entryRatio < 1.65, "entry ratio \(entryRatio)")
+}
+
+/// The kernel rows the simulator keeps in step give the same scores and feasibility as the
+/// matching engine's reference evaluator, for the households as they are mid-run.
+@Test func keptKernelRowsScoreLikeTheReferenceEvaluator() {
+    let start = PreparedStart(SimTest.countyStart, scenario: Scenario())
+    var replication = Replication(scenario: Scenario(), start: start, months: 14, rng: Xoshiro256StarStar(seed: 77))
+    _ = replication.run()
+    var checked = 0, feasible = 0
+    for c in replication.inCare.prefix(120) {
+        let members = [Int(c)]
+        let candidates = Array(replication.households.indices.prefix(60))
+        let unit = replication.siblingGroup(members)
+        let scores = replication.kernelScores(unit, candidates)
+        for (i, h) in candidates.enumerated() {
+            let view = replication.refreshedHousehold(h)
+            let reference = Matcher.evaluate(unit, view, policy: InHouseMatching.policy)
+            #expect((scores[i] >= 0) == reference.feasible, "household \(h): kernel \(scores[i]) vs \(reference.failedRules)")
+            if reference.feasible {
+                feasible += 1
+                #expect(abs(scores[i] - reference.score) < 0.5, "household \(h): kernel \(scores[i]) vs reference \(reference.score)")
+            }
+            checked += 1
+        }
+    }
+    #expect(checked > 1000)
+    #expect(feasible > 20)
+}
+
+import Matching
