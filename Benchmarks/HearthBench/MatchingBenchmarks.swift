@@ -70,7 +70,7 @@ enum MatchingBenchmarks {
         f64("h_latitude", h.latitude); f64("h_longitude", h.longitude); f64("h_resident_mean_age", h.residentMeanAge)
         f64("h_age_fit_neutral", h.ageFitNeutral); f64("h_in_house", h.inHouse); f64("h_long_term", h.longTerm)
         i32("h_free", h.free); i32("h_min_age", h.minAge); i32("h_max_age", h.maxAge); i32("h_approvals", h.approvals)
-        i32("h_skills", h.skills); i32("h_occupied", h.occupied); i32("h_youngest_resident", h.youngestResident)
+        i32("h_skills", h.skills); i32("h_occupied", h.occupied); i32("h_youngest_resident", h.youngestResident); i32("h_youngest_new_allowed", h.youngestNewAllowed)
         i32("h_district", h.district); i32("h_ethnicity", h.ethnicity); i32("h_ethnic_group", h.ethnicGroup); i32("h_language", h.language)
         i32("u_size", units.map(\.size)); i32("u_min_age", units.map(\.minAge)); i32("u_max_age", units.map(\.maxAge))
         i32("u_approval", units.map(\.approval)); i32("u_required_skills", units.map(\.requiredSkills))

@@ -36,6 +36,7 @@ def score_rows(c, k, w, lo, hi, out):
     ok &= (h["skills"] & u["required_skills"]) == u["required_skills"]
     ok &= (u["solo"] == 0) | (h["occupied"] == 0)
     ok &= h["youngest_resident"] >= u["youngest_allowed"]
+    ok &= u["min_age"] >= h["youngest_new_allowed"]
     phi = h["latitude"]
     dphi = phi - u["latitude"]
     dl = (h["longitude"] - u["longitude"]) * (u["cos_a"] + u["cos_b"] * phi)
@@ -43,9 +44,11 @@ def score_rows(c, k, w, lo, hi, out):
     ok &= d2 <= k["max_distance_squared"]
     R = k["earth_radius_miles"]
     miles = R * np.sqrt(d2)
-    near, span = k["near_miles"], max(k["max_miles"] - k["near_miles"], 1.0)
+    near, span = k["near_miles"], max(k["max_miles"] - k["near_miles"] - 1, 1.0)
+    past = miles - near
     score = u["constant_points"] + w["distance_from_home"] * np.where(
-        miles <= near, 1 - miles * (0.2 / near), 0.4 * np.maximum(0, 1 - (miles - near) * (1 / span)))
+        miles <= near, 1 - miles * (0.2 / near),
+        np.where(past <= 1, 0.8 - 0.4 * past, 0.4 * np.maximum(0, 1 - (past - 1) * (1 / span))))
     ud, hd = u["district"], h["district"]
     score = score + w["same_district"] * np.where((ud == 0) | (hd == 0), 0.5, np.where(ud == hd, 1.0, 0.0))
     sphi = phi - u["school_latitude"]

@@ -94,11 +94,17 @@ enum MatchTable {
         o += "\nJOINT PLAN (\(plan.method == "greedy" ? "greedy order, better than exact rounds here" : "exact assignment each round"), \(plan.rounds) round\(plan.rounds == 1 ? "" : "s")): "
             + "\(st.childrenPlaced) of \(total) children placed, total score \(f2(plan.totalScore))\n"
         if !plan.entries.isEmpty {
-            o += "    " + "children".padding(24) + "household".padding(12) + " score   miles  round\n"
+            // Where each placement stood on the unit's own shortlist ("-" beyond the top K).
+            var rank: [[ChildID]: [HouseholdID: Int]] = [:]
+            for s in shortlists {
+                rank[s.group.childIDs] = Dictionary(s.candidates.enumerated().map { ($1.household, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+            }
+            o += "    " + "children".padding(24) + "household".padding(12) + " score   miles  round  shortlist\n"
             for e in plan.entries {
                 let kids = e.group.childIDs.map(\.rawValue).joined(separator: ", ") + (e.isSplitPart ? " (split)" : "")
+                let position = rank[e.group.childIDs]?[e.placement.household].map { "#\($0)" } ?? "-"
                 o += "    " + kids.padding(24) + e.placement.household.rawValue.padding(12) + leftPad(f2(e.placement.score), 6)
-                    + "  " + leftPad(f1(e.placement.distanceMiles), 6) + "  " + String(e.round) + "\n"
+                    + "  " + leftPad(f1(e.placement.distanceMiles), 6) + "  " + leftPad(String(e.round), 5) + "  " + position + "\n"
             }
         }
         if !plan.unplaced.isEmpty {
@@ -133,7 +139,7 @@ enum MatchTable {
         let kids = g.children.map { "\($0.id.rawValue) (\($0.age))" }.joined(separator: ", ")
         let needs = g.needs.isEmpty ? "" : " · needs \(g.needs.joinedTokens)"
         let label = g.size > 1 ? "Group \(g.id.rawValue): \(kids)" : kids
-        return label + " · \(g.placement.rawValue)\(needs) · waiting \(g.daysWaiting) days" + (g.maySplit ? " · may split" : "")
+        return label + " · \(g.placement.rawValue)\(needs) · waiting \(g.daysWaiting) day\(g.daysWaiting == 1 ? "" : "s")" + (g.maySplit ? " · may split" : "")
     }
 
     static func f1(_ x: Double) -> String { MatchResultWriters.f1(x) }

@@ -3,13 +3,15 @@ import CareModel
 /// The fit functions of the soft criteria (0...1), shared by the reference evaluator and the
 /// fast kernel so that both implement exactly the documented formulas.
 public enum CriterionFit {
-    /// `distance_from_home`: 1 - 0.2 d/near within `near` miles; 0.4 (1 - (d-near)/(limit-near))
-    /// beyond, at least 0.
+    /// `distance_from_home`: 1 - 0.2 d/near within `near` miles (0.8 at `near`); then a steep
+    /// fall to 0.4 over the next mile (the strong preference for `near`, kept continuous so a
+    /// tiny distance error cannot jump the score); then linear to 0 at `limit`.
     @inlinable
     public static func distance(_ miles: Double, near: Double, limit: Double) -> Double {
         if miles <= near { return 1 - 0.2 * miles / near }
-        let span = max(limit - near, 1)
-        return 0.4 * max(0, 1 - (miles - near) / span)
+        let beyond = miles - near
+        if beyond <= 1 { return 0.8 - 0.4 * beyond }
+        return 0.4 * max(0, 1 - (beyond - 1) / max(limit - near - 1, 1))
     }
 
     /// `same_school`: 1 within `near` miles of the school, linear to 0 at `far`.

@@ -11,6 +11,8 @@ public struct PlanEntry: Sendable {
     public var isSplitPart: Bool
     /// The evaluation against the household as it was when the placement was made.
     public var evaluation: MatchEvaluation
+    /// Ages of children at risk of exploitation this plan had placed there before.
+    public var residentsAtRisk: [Int] = []
 }
 
 /// A child or sibling group (or part of a split group) the plan could not place, and why.

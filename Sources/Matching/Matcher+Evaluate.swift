@@ -8,10 +8,13 @@ extension Matcher {
     ///
     /// Written for clarity (strings, haversine distances); the fast scoring kernel is tested
     /// against it. `isSplitPart` marks a part of a split sibling group (scored down by
-    /// `policy.splitPenalty`, shown as a negative `split_penalty` entry).
+    /// `policy.splitPenalty`, shown as a negative `split_penalty` entry). `residentsAtRisk` are
+    /// the ages of resident children known to be at risk of exploitation (children placed
+    /// earlier in the same plan): the rule also keeps much younger children away from them.
     /// - Complexity: O(children + residents).
     public static func evaluate(
-        _ group: SiblingGroup, _ household: Household, policy: MatchPolicy, isSplitPart: Bool = false
+        _ group: SiblingGroup, _ household: Household, policy: MatchPolicy, isSplitPart: Bool = false,
+        residentsAtRisk: [Int] = []
     ) -> MatchEvaluation {
         let first = group.children[0]
         let miles = first.home.distanceMiles(to: household.location)
@@ -68,6 +71,15 @@ extension Matcher {
             }
         } else if group.needs.contains(.exploitationRisk) {
             exploitationDetail = "exploitation risk: no resident children"
+        }
+        if exploitationOK, let oldestAtRisk = residentsAtRisk.max() {
+            let youngestNew = group.children.min { $0.age < $1.age }!
+            if oldestAtRisk - youngestNew.age > policy.exploitationAgeGap {
+                exploitationOK = false
+                exploitationDetail = "resident aged \(oldestAtRisk) at risk of exploitation; \(youngestNew.id) (\(youngestNew.age)) is \(oldestAtRisk - youngestNew.age) years younger (limit \(policy.exploitationAgeGap))"
+            } else if !group.needs.contains(.exploitationRisk) {
+                exploitationDetail = "resident aged \(oldestAtRisk) at risk of exploitation; youngest new child within \(policy.exploitationAgeGap) years"
+            }
         }
         checks.append(RuleCheck(rule: .exploitationRisk, passed: exploitationOK, detail: exploitationDetail))
 

@@ -7,8 +7,8 @@ extension Matcher {
     /// Each round solves one assignment problem exactly (sparse Jonker-Volgenant): every
     /// waiting unit (sibling group or child) goes to at most one household and every household
     /// takes at most one new unit; the cost of a feasible pair is
-    /// `-(children x BIG + score)` with `BIG = 100 x (units + 1)`, larger than any total of
-    /// scores, so the round first places as many children as possible and then maximises
+    /// `-(children x BIG + score)` with `BIG = 100 x (units waiting + 1)`, larger than any total
+    /// of scores that round, so the round first places as many children as possible and then maximises
     /// the total score (lexicographic). Households with places left take further units in
     /// following rounds, seeing the children placed before (solo, exploitation and age fit
     /// rules use the new residents). When a round places nobody, groups marked as splittable
@@ -46,7 +46,6 @@ extension Matcher {
         var waiting = Array(engine.units.indices)
         var round = 0
         var dead: [Int] = []
-        let big = 100.0 * Double(groups.count + 1)
         while true {
             if waiting.isEmpty {
                 // Nothing more fits whole: split what may be split, and go on with the parts.
@@ -57,6 +56,8 @@ extension Matcher {
             }
             round += 1
             let lists = engine.candidates(for: waiting)
+            // More than any difference in total score this round (at most 100 per unit).
+            let big = 100.0 * Double(waiting.count + 1)
             var rowUnits: [Int] = []
             var triples: [(row: Int, column: Int, cost: Double)] = []
             var stillWaiting: [Int] = []
@@ -139,7 +140,7 @@ extension Matcher {
         // saw the earlier ones as residents).
         var entries = engine.entries
         if method != "greedy" {
-            let order = Dictionary(uniqueKeysWithValues: engine.units.map { ($0.group.id, $0.origin) })
+            let order = Dictionary(engine.units.map { ($0.group.id, $0.origin) }, uniquingKeysWith: { a, _ in a })
             entries = entries.enumerated().sorted {
                 ($0.element.round, order[$0.element.group.id] ?? 0, $0.offset) < ($1.element.round, order[$1.element.group.id] ?? 0, $1.offset)
             }.map(\.element)

@@ -21,10 +21,10 @@ extension Matcher {
                     let group = groups[u]
                     var kernelBest = lists[u]
                     kernelBest.sort { $0.score != $1.score ? $0.score > $1.score : $0.h < $1.h }
-                    // The kernel's top K, plus any within 0.1 points of its K-th (the kernel and
-                    // the reference differ by at most the rounding of 9 criteria, < 0.05), so
+                    // The kernel's top K, plus any within 0.25 points of its K-th (the kernel and
+                    // the reference differ by the rounding of 9 criteria, < 0.05, and the projection, < 0.1), so
                     // the reference's top K is always among those explained.
-                    let cut = kernelBest.count > top ? kernelBest[top - 1].score - 0.1 : -Double.infinity
+                    let cut = kernelBest.count > top ? kernelBest[top - 1].score - 0.25 : -Double.infinity
                     var candidates = kernelBest.prefix { $0.score >= cut }.map { c -> Candidate in
                         let household = engine.households[Int(c.h)]
                         return Candidate(household: household.id, evaluation: evaluate(group, household, policy: policy))

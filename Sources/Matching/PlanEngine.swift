@@ -29,6 +29,8 @@ struct PlanEngine {
     var codes: CodeBook
     var units: [Unit] = []
     var entries: [PlanEntry] = []
+    /// Ages of children at risk of exploitation placed in each household by this plan.
+    var atRisk: [[Int]]
     /// Keep only each unit's best `candidateLimit` households (large instances only).
     let limitCandidates: Bool
 
@@ -36,6 +38,7 @@ struct PlanEngine {
         self.policy = policy
         grid = HouseholdGrid(locations: original.map(\.location), limitMiles: policy.maxDistanceMiles)
         households = grid.order.map { original[$0] }
+        atRisk = Array(repeating: [], count: original.count)
         var codes = CodeBook()
         columns = HouseholdColumns(households, codes: &codes)
         initialHouseholds = households
@@ -88,15 +91,21 @@ struct PlanEngine {
     mutating func place(_ u: Int, at h: Int, round: Int) {
         let unit = units[u]
         let before = households[h]
-        let evaluation = Matcher.evaluate(unit.group, before, policy: policy, isSplitPart: unit.isSplitPart)
+        let evaluation = Matcher.evaluate(unit.group, before, policy: policy, isSplitPart: unit.isSplitPart, residentsAtRisk: atRisk[h])
         entries.append(PlanEntry(
             group: unit.group,
             placement: Placement(children: unit.group.childIDs, household: before.id, score: evaluation.score,
                 distanceMiles: evaluation.distanceMiles),
-            round: round, isSplitPart: unit.isSplitPart, evaluation: evaluation))
+            round: round, isSplitPart: unit.isSplitPart, evaluation: evaluation, residentsAtRisk: atRisk[h]))
         households[h].occupied += unit.group.size
         households[h].residentAges += unit.group.children.map(\.age)
-        columns.place(unit.group, at: h)
+        columns.place(unit.group, at: h, exploitationAgeGap: policy.exploitationAgeGap)
+        if unit.group.needs.contains(.solo) {
+            // A child who must be the only one placed closes the home to further children.
+            households[h].places = households[h].occupied
+            columns.closePlaces(at: h)
+        }
+        atRisk[h] += unit.group.children.filter { $0.needs.contains(.exploitationRisk) }.map(\.age)
     }
 
     /// The households that came closest to taking unit `u` at the start: fewest failed rules,

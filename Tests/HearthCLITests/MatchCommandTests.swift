@@ -123,3 +123,27 @@ private func run(_ args: [String]) -> (Int32, String, String) {
     let (code2, out2, _) = run(["match", noHomes.childrenPath, noHomes.householdsPath])
     #expect(code2 == 0 && out2.contains("0 of 1 children placed"))
 }
+
+@Test func documentedPolicyExampleIsAccepted() throws {
+    // The full example of docs/matching.md (every field at its default).
+    let policy = """
+        {
+          "max_distance_miles": 50, "near_distance_miles": 20,
+          "school_near_miles": 5, "school_far_miles": 15,
+          "exploitation_age_gap": 3, "skill_required_needs": ["disability", "complex"],
+          "teenage_from": 13, "age_fit_span_years": 10, "urgent_days": 90,
+          "long_term_carer_for_short_request_fit": 0.3, "split_penalty": 20, "candidate_limit": 48,
+          "weights": { "distance_from_home": 30, "same_district": 5, "same_school": 15, "age_fit": 10,
+                       "culture_language": 10, "extra_skills": 10, "in_house": 10, "approval_fit": 5,
+                       "urgency": 5 }
+        }
+        """
+    let county = try MatchFixture.county()
+    let f = try MatchFixture(children: try String(contentsOfFile: county.childrenPath, encoding: .utf8),
+                             households: try String(contentsOfFile: county.householdsPath, encoding: .utf8), policy: policy)
+    let withPolicy = run(["match", f.childrenPath, f.householdsPath, "--format", "json", "--policy", f.policyPath])
+    let without = run(["match", f.childrenPath, f.householdsPath, "--format", "json"])
+    #expect(withPolicy.0 == 0, "\(withPolicy.2)")
+    // Every field at its default: the same result as no policy file.
+    #expect(withPolicy.1 == without.1)
+}

@@ -104,3 +104,49 @@ import Testing
     let plan = Matcher.plan(groups: [SiblingGroup(single: far)], households: homes, policy: .default)
     #expect(plan.entries.isEmpty && plan.unplaced.count == 1)
 }
+
+@Test func distanceFitIsContinuousAndKernelAgreesAroundTwentyMiles() {
+    let policy = MatchPolicy.default
+    // Continuity at the 20-mile and 21-mile joins.
+    for x in [20.0, 21.0] {
+        let below = CriterionFit.distance(x - 1e-9, near: 20, limit: 50), above = CriterionFit.distance(x + 1e-9, near: 20, limit: 50)
+        #expect(abs(below - above) < 1e-6)
+    }
+    #expect(CriterionFit.distance(20, near: 20, limit: 50) == 0.8 && abs(CriterionFit.distance(21, near: 20, limit: 50) - 0.4) < 1e-12)
+    #expect(CriterionFit.distance(50, near: 20, limit: 50) == 0)
+    let group = SiblingGroup(single: child("C", age: 8))
+    let households = stride(from: 19.5, through: 21.5, by: 0.01).enumerated().map { k, miles in
+        home("H\(k)", miles: miles)
+    }
+    var codes = CodeBook()
+    let columns = HouseholdColumns(households, codes: &codes)
+    let row = UnitRow(group, policy: policy, codes: &codes)
+    var out = [Double](repeating: 0, count: households.count)
+    columns.withView { view in
+        out.withUnsafeMutableBufferPointer { ScoringKernel.scoreRow(row, view, range: 0..<households.count, constants: KernelConstants(policy: policy), into: $0.baseAddress!) }
+    }
+    for (h, household) in households.enumerated() {
+        let e = Matcher.evaluate(group, household, policy: policy)
+        #expect(abs(e.score - out[h]) < 0.1, "\(e.distanceMiles) miles: \(e.score) vs \(out[h])")
+    }
+}
+
+@Test func parallelScoreMatrixEqualsRowByRowScores() {
+    var rng = Xoshiro256StarStar(seed: 35)
+    let policy = MatchPolicy.default
+    let groups = SiblingGroup.groups(of: RandomCounty.children(90, rng: &rng))
+    let households = RandomCounty.households(1100, rng: &rng)  // two and a bit tiles of 512
+    var codes = CodeBook()
+    let columns = HouseholdColumns(households, codes: &codes)
+    let rows = groups.map { UnitRow($0, policy: policy, codes: &codes) }
+    let matrix = ScoringKernel.scoreMatrix(units: rows, households: columns, policy: policy)
+    var expected = [Double](repeating: 0, count: households.count)
+    for (r, row) in rows.enumerated() {
+        columns.withView { view in
+            expected.withUnsafeMutableBufferPointer {
+                ScoringKernel.scoreRowScalar(row, view, range: 0..<households.count, constants: KernelConstants(policy: policy), into: $0.baseAddress!)
+            }
+        }
+        #expect(Array(matrix[(r * households.count)..<((r + 1) * households.count)]) == expected)
+    }
+}

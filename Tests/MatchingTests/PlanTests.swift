@@ -6,13 +6,32 @@ import Testing
 /// evaluator against the household as it is at that moment.
 func replayBreaksNoRule(_ plan: MatchPlan, _ households: [Household], _ policy: MatchPolicy) -> Bool {
     var state = Dictionary(uniqueKeysWithValues: households.map { ($0.id, $0) })
+    var atRisk: [HouseholdID: [Int]] = [:]
     for entry in plan.entries {
         guard var h = state[entry.placement.household] else { return false }
-        let e = Matcher.evaluate(entry.group, h, policy: policy, isSplitPart: entry.isSplitPart)
+        let e = Matcher.evaluate(entry.group, h, policy: policy, isSplitPart: entry.isSplitPart, residentsAtRisk: atRisk[h.id] ?? [])
         guard e.feasible, abs(e.score - entry.placement.score) < 1e-9 else { return false }
         h.occupied += entry.group.size
         h.residentAges += entry.group.children.map(\.age)
+        atRisk[h.id, default: []] += entry.group.children.filter { $0.needs.contains(.exploitationRisk) }.map(\.age)
         state[h.id] = h
+    }
+    // Independently of the rule's bookkeeping: in each home, no child at risk of exploitation
+    // lives with a child more than the gap younger, other than their own brothers and sisters.
+    let original = Dictionary(uniqueKeysWithValues: households.map { ($0.id, $0.residentAges) })
+    for (id, entries) in Dictionary(grouping: plan.entries, by: \.placement.household) {
+        for a in entries {
+            // A solo child shares the home with nobody placed by the plan but their family.
+            if a.group.needs.contains(.solo) {
+                let family = a.group.children[0].groupID
+                if entries.contains(where: { $0.group.id != a.group.id && (family == nil || $0.group.children[0].groupID != family) }) { return false }
+            }
+            for risky in a.group.children where risky.needs.contains(.exploitationRisk) {
+                let family = a.group.children[0].groupID
+                let others = entries.filter { $0.group.id != a.group.id && (family == nil || $0.group.children[0].groupID != family) }.flatMap { $0.group.children.map(\.age) } + (original[id] ?? [])
+                if let youngest = others.min(), risky.age - youngest > policy.exploitationAgeGap { return false }
+            }
+        }
     }
     return true
 }
@@ -145,5 +164,43 @@ func bruteForceRound(_ groups: [SiblingGroup], _ households: [Household], _ poli
         } else {
             #expect(list.nearMisses.isEmpty)
         }
+    }
+}
+
+@Test func groupAndChildSharingAnIdentifierArePlannedApart() {
+    // A child on their own whose id equals another family's group_id: two separate units.
+    let kids = [child("G1", age: 9), child("A", age: 4, group: "G1"), child("B", age: 6, group: "G1")]
+    let groups = SiblingGroup.groups(of: kids)
+    #expect(groups.count == 2)
+    let plan = Matcher.plan(groups: groups, households: [home("H1", places: 2), home("H2", places: 1)], policy: .default)
+    #expect(plan.statistics.childrenPlaced == 3)
+    #expect(replayBreaksNoRule(plan, [home("H1", places: 2), home("H2", places: 1)], .default))
+}
+
+@Test func youngerChildIsNotPlacedAfterAChildAtRiskInTheSameHome() {
+    // One home with two places; a 15-year-old at risk of exploitation and a 5-year-old.
+    let older = child("T", age: 15, needs: .exploitationRisk, request: .shortTerm)
+    var younger = child("Y", age: 5)
+    younger.daysWaiting = 0
+    let homes = [home("H1", places: 2)]
+    for plan in [Matcher.roundOptimalPlan(groups: [SiblingGroup(single: older), SiblingGroup(single: younger)], households: homes, policy: .default),
+                 Matcher.greedyPlan(groups: [SiblingGroup(single: older), SiblingGroup(single: younger)], households: homes, policy: .default)] {
+        #expect(plan.statistics.childrenPlaced == 1, "\(plan.method)")
+        #expect(replayBreaksNoRule(plan, homes, .default))
+    }
+    // The reference evaluator says why.
+    let e = Matcher.evaluate(SiblingGroup(single: younger), home("H1", places: 2, occupied: 1, residents: [15]), policy: .default, residentsAtRisk: [15])
+    #expect(e.failedRules == [.exploitationRisk])
+    #expect(e.failureDetails.joined().contains("resident aged 15 at risk of exploitation; Y (5) is 10 years younger (limit 3)"))
+}
+
+@Test func nobodyJoinsAChildWhoMustBeAlone() {
+    let solo = child("S", age: 10, needs: .solo)
+    let other = child("O", age: 9)
+    let homes = [home("H1", places: 3)]
+    for plan in [Matcher.roundOptimalPlan(groups: [SiblingGroup(single: solo), SiblingGroup(single: other)], households: homes, policy: .default),
+                 Matcher.greedyPlan(groups: [SiblingGroup(single: solo), SiblingGroup(single: other)], households: homes, policy: .default)] {
+        #expect(plan.statistics.childrenPlaced == 1, "\(plan.method)")
+        #expect(replayBreaksNoRule(plan, homes, .default))
     }
 }

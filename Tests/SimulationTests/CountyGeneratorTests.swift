@@ -100,6 +100,9 @@ import Testing
                 #expect(Set(g.children.map(\.placement)).count == 1)
                 #expect(g.size <= 5)
             }
+            for child in county.referrals where child.placement == .parentAndChild {
+                #expect(child.groupID == nil && (15...17).contains(child.age), "a parent-and-child referral is one young parent")
+            }
             let siblingUnits = groups.filter { $0.size > 1 }.count
             #expect(siblingUnits >= 3, "expected some sibling groups, got \(siblingUnits)")
         }

@@ -58,7 +58,10 @@ public enum SparseAssignment {
             return AssignmentResult(rowToColumn: Array(repeating: -1, count: n), totalCost: 0)
         }
         var lo = Double.infinity, hi = -Double.infinity
-        for c in matrix.cost { lo = min(lo, c); hi = max(hi, c) }
+        for c in matrix.cost {
+            precondition(c.isFinite, "sparse costs must be finite (leave forbidden pairs out)")
+            lo = min(lo, c); hi = max(hi, c)
+        }
         let penalty = hi + (hi - lo + 1) * Double(min(n, m) + 1)
         let total = m + n
         var x = [Int](repeating: -1, count: n)

@@ -49,6 +49,9 @@ public struct HouseholdColumns: Sendable {
     public var occupied: [Int32]
     /// Age of the youngest resident, `Int32.max` when nobody lives there.
     public var youngestResident: [Int32]
+    /// New children younger than this may not join (a resident at risk of exploitation placed
+    /// earlier in the plan); `Int32.min` when there is none.
+    public var youngestNewAllowed: [Int32]
     public var district: [Int32]
     public var ethnicity: [Int32]
     public var ethnicGroup: [Int32]
@@ -74,6 +77,7 @@ public struct HouseholdColumns: Sendable {
         skills = households.map { Int32($0.skills.rawValue) }
         occupied = households.map { Int32($0.occupied) }
         youngestResident = households.map { $0.residentAges.min().map(Int32.init) ?? Int32.max }
+        youngestNewAllowed = Array(repeating: Int32.min, count: households.count)
         district = households.map { codes.code($0.district) }
         ethnicity = households.map { codes.code($0.ethnicity) }
         ethnicGroup = households.map { codes.groupCode($0.ethnicity) }
@@ -87,8 +91,12 @@ public struct HouseholdColumns: Sendable {
         residentCounts = households.map { Int32($0.residentAges.count) }
     }
 
-    /// Records that `group` moved into household `h` (fewer free places, new residents).
-    public mutating func place(_ group: SiblingGroup, at h: Int) {
+    /// Records that `group` moved into household `h` (fewer free places, new residents, and
+    /// for a child at risk of exploitation, no much younger children after them).
+    public mutating func place(_ group: SiblingGroup, at h: Int, exploitationAgeGap: Int) {
+        for child in group.children where child.needs.contains(.exploitationRisk) {
+            youngestNewAllowed[h] = max(youngestNewAllowed[h], Int32(child.age - exploitationAgeGap))
+        }
         let n = Int32(group.size)
         if free[h] >= 0 { free[h] -= n }
         places[h] = max(0, places[h] - n)
@@ -100,6 +108,12 @@ public struct HouseholdColumns: Sendable {
         ageFitNeutral[h] = 0
         occupied[h] += n
         youngestResident[h] = min(youngestResident[h], Int32(group.ageRange.lowerBound))
+    }
+
+    /// Takes household `h`'s remaining places out (a solo child has moved in).
+    public mutating func closePlaces(at h: Int) {
+        if free[h] > 0 { free[h] = 0 }
+        places[h] = 0
     }
 
     /// How many residents each household has (for updating the mean age).

@@ -30,7 +30,7 @@ extension ScoringKernel {
         let R = Location.earthRadiusMiles
         let w = k.w
         let near = k.policy.nearDistanceMiles
-        let span = max(k.policy.maxDistanceMiles - near, 1)
+        let span = max(k.policy.maxDistanceMiles - near - 1, 1)
         let schoolNear = k.policy.schoolNearMiles
         let schoolSpan = max(k.policy.schoolFarMiles - schoolNear, 1e-9)
         let ageSpan = k.policy.ageFitSpanYears
@@ -52,6 +52,7 @@ extension ScoringKernel {
             ok .&= (skills & required) .== required
             if unit.solo { ok .&= int8(h.occupied, i) .== zero }
             ok .&= int8(h.youngestResident, i) .>= youngestAllowed
+            ok .&= uMin .>= int8(h.youngestNewAllowed, i)
             if !any(ok) {
                 UnsafeMutableRawPointer(o).storeBytes(of: minusOne, as: D8.self)
                 continue
@@ -70,9 +71,12 @@ extension ScoringKernel {
             let miles: D8 = R * d2.squareRoot()
             var score = D8(repeating: unit.constantPoints)
             let inside: D8 = 1 - miles * nearSlope
-            let beyond: D8 = 1 - (miles - near) * invSpan
+            let past: D8 = miles - near
+            let steep: D8 = 0.8 - 0.4 * past
+            let beyond: D8 = 1 - (past - 1) * invSpan
             let outside: D8 = 0.4 * beyond.replacing(with: 0, where: beyond .< 0)
-            score += w.distanceFromHome * inside.replacing(with: outside, where: miles .> near)
+            let distanceFit = inside.replacing(with: steep, where: miles .> near).replacing(with: outside, where: past .> 1)
+            score += w.distanceFromHome * distanceFit
             // District, ethnicity and language as halves (0, 1, 2) computed on integers.
             let hd = int8(h.district, i)
             var district2 = zero.replacing(with: 2, where: hd .== uDistrict)

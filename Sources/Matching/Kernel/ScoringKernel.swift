@@ -32,7 +32,7 @@ public enum ScoringKernel {
         let R = Location.earthRadiusMiles
         let w = k.w
         let near = k.policy.nearDistanceMiles
-        let span = max(k.policy.maxDistanceMiles - near, 1)
+        let span = max(k.policy.maxDistanceMiles - near - 1, 1)
         let schoolNear = k.policy.schoolNearMiles
         let schoolSpan = max(k.policy.schoolFarMiles - schoolNear, 1e-9)
         let ageSpan = k.policy.ageFitSpanYears
@@ -47,7 +47,7 @@ public enum ScoringKernel {
             let approvalOK: Bool = (h.approvals[i] & approval) != 0
             let skillsOK: Bool = (h.skills[i] & required) == required
             let soloOK: Bool = !solo || h.occupied[i] == 0
-            let residentsOK: Bool = h.youngestResident[i] >= youngestAllowed
+            let residentsOK: Bool = h.youngestResident[i] >= youngestAllowed && uMin >= h.youngestNewAllowed[i]
             if !(placesOK && agesOK && approvalOK && skillsOK && soloOK && residentsOK) {
                 out[o] = infeasible
                 continue
@@ -60,7 +60,8 @@ public enum ScoringKernel {
             let miles = R * d2.squareRoot()
             var score = constantPoints
             score += w.distanceFromHome
-                * (miles <= near ? 1 - miles * nearSlope : 0.4 * max(0, 1 - (miles - near) * invSpan))
+                * (miles <= near ? 1 - miles * nearSlope
+                    : miles - near <= 1 ? 0.8 - 0.4 * (miles - near) : 0.4 * max(0, 1 - (miles - near - 1) * invSpan))
             let hd = h.district[i]
             score += w.sameDistrict * (unit.district == 0 || hd == 0 ? 0.5 : (unit.district == hd ? 1 : 0))
             if unit.hasSchool {
@@ -109,10 +110,16 @@ public enum ScoringKernel {
         let pointer = UnsafeSendablePointer(buffer.baseAddress!)
         households.withView { view in
             let chunks = min(n, 64)
+            // Tiles of households small enough to stay in the L1/L2 cache while a chunk's rows
+            // are scored against them.
+            let tile = 512
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 let lo = c * n / chunks, hi = (c + 1) * n / chunks
-                for r in lo..<hi {
-                    scoreRow(units[r], view, range: 0..<m, constants: k, into: pointer.base + r * m)
+                for start in stride(from: 0, to: m, by: tile) {
+                    let end = min(m, start + tile)
+                    for r in lo..<hi {
+                        scoreRow(units[r], view, range: start..<end, constants: k, into: pointer.base + r * m + start)
+                    }
                 }
             }
         }
@@ -128,7 +135,7 @@ public struct UnsafeSendablePointer<T>: @unchecked Sendable {
 /// Raw pointers to the household columns, valid inside `HouseholdColumns.withView`.
 public struct HouseholdColumnsView: @unchecked Sendable {
     public let latitude, longitude, residentMeanAge, ageFitNeutral, inHouse, longTerm: UnsafePointer<Double>
-    public let free, places, minAge, maxAge, approvals, skills, occupied, youngestResident: UnsafePointer<Int32>
+    public let free, places, minAge, maxAge, approvals, skills, occupied, youngestResident, youngestNewAllowed: UnsafePointer<Int32>
     public let district, ethnicity, ethnicGroup, language: UnsafePointer<Int32>
 }
 
@@ -149,6 +156,7 @@ extension HouseholdColumns {
         try skills.withUnsafeBufferPointer { sk in
         try occupied.withUnsafeBufferPointer { oc in
         try youngestResident.withUnsafeBufferPointer { yr in
+        try youngestNewAllowed.withUnsafeBufferPointer { yn in
         try district.withUnsafeBufferPointer { di in
         try ethnicity.withUnsafeBufferPointer { et in
         try ethnicGroup.withUnsafeBufferPointer { eg in
@@ -158,9 +166,9 @@ extension HouseholdColumns {
                 ageFitNeutral: afn.baseAddress!, inHouse: ih.baseAddress!, longTerm: lt.baseAddress!,
                 free: fr.baseAddress!, places: pl.baseAddress!, minAge: mn.baseAddress!, maxAge: mx.baseAddress!,
                 approvals: ap.baseAddress!, skills: sk.baseAddress!, occupied: oc.baseAddress!,
-                youngestResident: yr.baseAddress!, district: di.baseAddress!, ethnicity: et.baseAddress!,
+                youngestResident: yr.baseAddress!, youngestNewAllowed: yn.baseAddress!, district: di.baseAddress!, ethnicity: et.baseAddress!,
                 ethnicGroup: eg.baseAddress!, language: la.baseAddress!))
-        }}}}}}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}}}}}}
     }
 }
 
@@ -176,7 +184,7 @@ extension ScoringKernel {
         if (h.approvals[i] & unit.approval) == 0 { n += 1 }
         if (h.skills[i] & unit.requiredSkills) != unit.requiredSkills { n += 1 }
         if unit.solo && h.occupied[i] != 0 { n += 1 }
-        if h.youngestResident[i] < unit.youngestAllowed { n += 1 }
+        if h.youngestResident[i] < unit.youngestAllowed || unit.minAge < h.youngestNewAllowed[i] { n += 1 }
         let phi = h.latitude[i]
         let dPhi = phi - unit.latitude
         let dLambda = (h.longitude[i] - unit.longitude) * (unit.cosA + unit.cosB * phi)

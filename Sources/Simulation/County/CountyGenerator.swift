@@ -362,11 +362,13 @@ private struct Builder {
         let requestKeys = PlacementRequest.allCases.map(\.rawValue)
         while children.count < profile.referrals {
             let remaining = profile.referrals - children.count
+            let request = PlacementRequest(rawValue: requestKeys[Draw.weightedIndex(requestKeys.map { profile.requestWeights[$0] ?? 0 }, using: &rng)])!
             var size = 1
-            if remaining >= 2 && Draw.bernoulli(profile.siblingReferralShare, using: &rng) {
+            // A parent-and-child placement is for a young parent in care (with their baby, who
+            // is not looked after): always one child aged 15-17.
+            if request != .parentAndChild && remaining >= 2 && Draw.bernoulli(profile.siblingReferralShare, using: &rng) {
                 size = min(remaining, 2 + Draw.weightedIndex(profile.siblingGroupSizeWeights, using: &rng))
             }
-            let request = PlacementRequest(rawValue: requestKeys[Draw.weightedIndex(requestKeys.map { profile.requestWeights[$0] ?? 0 }, using: &rng)])!
             let (district, home) = pointInDistrict(weightedBy: { $0.childShare }, using: &rng)
             let ethnicity = ethnicity(using: &rng)
             let waiting = request == .emergency ? Draw.integer(in: 0...1, using: &rng) : Int(Draw.exponential(mean: profile.meanDaysWaiting, using: &rng))
@@ -375,16 +377,17 @@ private struct Builder {
                 groupNumber += 1
                 groupID = GroupID("G" + pad(groupNumber, 3))
             }
-            let eldest = entryAge(using: &rng)
+            let eldest = request == .parentAndChild ? Draw.integer(in: 15...17, using: &rng) : max(entryAge(using: &rng), size - 1)
             let maySplit = size >= 3 && Draw.bernoulli(0.3, using: &rng)
             let school = home.offset(miles: 2.5 * rng.nextUnit(), bearingDegrees: 360 * rng.nextUnit())
+            var age = eldest
             for k in 0..<size {
-                let age = k == 0 ? eldest : max(0, eldest - k * Draw.integer(in: 1...3, using: &rng))
+                if k > 0 { age = max(0, age - Draw.integer(in: 1...3, using: &rng)) }
                 var needs = draw(profile.needShares.filter { $0.key != "uasc" && $0.key != "solo" }, as: Needs.self, using: &rng)
                 if age < 10 { needs.remove(.exploitationRisk) }
                 var language = "English"
                 var childEthnicity = ethnicity
-                var sex: Sex = Draw.bernoulli(profile.maleShare, using: &rng) ? .male : .female
+                var sex: Sex = Draw.bernoulli(request == .parentAndChild ? 0.1 : profile.maleShare, using: &rng) ? .male : .female
                 if size == 1 && age >= 14 && Draw.bernoulli((profile.needShares["uasc"] ?? 0) * 2, using: &rng) {
                     needs.formUnion(.uasc)
                     sex = .male
