@@ -10,6 +10,7 @@ import Foundation
 let suites: [(name: String, summary: String, run: (BenchOptions) -> Void)] = [
     ("matching", "scoring kernel, dense and sparse assignment, county and national matching", MatchingBenchmarks.run),
     ("simulation", "county baseline 1 vs 2 threads, event throughput vs SimPy, national-size scenario", SimulationBenchmarks.run),
+    ("calibration", "SSDA903 import + calibration of a large council; `coverage`: 3-year backtest band coverage", CalibrationBenchmarks.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

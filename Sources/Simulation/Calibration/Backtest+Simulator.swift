@@ -1,0 +1,69 @@
+import CareModel
+
+extension Backtest {
+    /// Which projection a backtest checks.
+    public enum Engine: String, CaseIterable, Sendable {
+        /// The full simulator (`MonteCarlo`) running the scenario built from the calibration.
+        case simulator
+        /// `CalibratedProjection`: the calibrated rates alone, with parameter uncertainty.
+        case flows
+    }
+
+    /// The simulator KPI that measures `measure`.
+    static func kpi(_ measure: ProjectionMeasure) -> KPI {
+        switch measure {
+        case .childrenInCare: .childrenInCare
+        case .entries: .entries
+        case .exits: .exits
+        case .inPlacement(let type):
+            switch type {
+            case .inHouseFoster: .inHouseFoster
+            case .ifaFoster: .ifaFoster
+            case .kinship: .kinship
+            case .residential: .residential
+            case .supported: .supported
+            case .withParents: .withParents
+            case .adoption: .adoption
+            case .other: .other
+            }
+        case .inAgeBand(let band):
+            switch band {
+            case .underOne: .ageUnder1
+            case .oneToFour: .age1To4
+            case .fiveToNine: .age5To9
+            case .tenToFifteen: .age10To15
+            case .sixteenPlus: .age16Plus
+            }
+        }
+    }
+
+    /// Calibrates on [from, asOf], runs the simulator on the calibrated scenario (starting from
+    /// the return's children in care on `asOf`) and compares each year with the return: stocks
+    /// at the end of months 12, 24, ..., flows summed over each year's months.
+    public static func runSimulator(_ histories: [CareHistory], from: CalendarDay, asOf: CalendarDay, years: Int, runs: Int, seed: UInt64,
+                                    centroids: [String: Location]? = nil, base: Scenario = Scenario(), threads: Int? = nil) -> Report {
+        let calibration = Calibration.calibrate(histories, window: .init(from: from, to: asOf), centroids: centroids)
+        let scenario = Scenario(calibration: calibration, name: "backtest", base: base)
+        let raw = MonteCarlo.replicate(scenario: scenario, start: scenario.startingPopulation(), runs: runs, years: years, seed: seed, threads: threads)
+        let k = KPI.allCases.count
+        var values = [[[Int]]](repeating: [[Int]](repeating: [Int](repeating: 0, count: runs), count: ProjectionMeasure.all.count), count: years)
+        for (r, result) in raw.enumerated() {
+            for year in 1...years {
+                for measure in ProjectionMeasure.all {
+                    let kpi = kpi(measure)
+                    let value: Double
+                    if kpi.isFlow {
+                        value = ((year - 1) * 12 + 1...year * 12).reduce(0.0) { $0 + result.monthly[$1 * k + kpi.rawValue] }
+                    } else {
+                        value = result.monthly[year * 12 * k + kpi.rawValue]
+                    }
+                    values[year - 1][measure.index][r] = Int(value.rounded())
+                }
+            }
+        }
+        let projection = CalibratedProjection.Result(start: asOf, years: years, runs: runs, values: values)
+        var report = compare(projection, truth: truth(histories, asOf: asOf, years: years), calibration: calibration)
+        report.engine = .simulator
+        return report
+    }
+}
