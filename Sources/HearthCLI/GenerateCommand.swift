@@ -10,12 +10,13 @@ enum GenerateCommand: HearthCommand {
     static let help = """
         usage: \(synopsis)
 
-        Builds a synthetic county from the scenario's `county` parameters (default: the bundled
-        county, March 2024 figures) and writes, all or nothing:
+        Builds the synthetic county a scenario starts from (its `start` section: `preset` or a
+        `county` profile; default: the bundled county, March 2024 figures) and writes, all or
+        nothing:
           DIR/children.csv           a family-finding meeting's referrals (children needing a home)
           DIR/households.csv         in-house and IFA fostering households with their vacancies
           DIR/children_in_care.csv   the children already in care, with placement type and household
-        The same --seed gives the same files (default seed 1).
+        The same --seed gives the same files (default: the scenario's start.county_seed, or 1).
         --profile england starts instead from an England-sized model (85,000 children in care,
         45,000 households, 85,000 referrals) for scale tests and benchmarks.
 
@@ -28,17 +29,23 @@ enum GenerateCommand: HearthCommand {
         let args = try Arguments(arguments, valued: ["--out", "--seed", "--profile"], flags: [])
         guard let out = args.value("--out") else { throw UsageError("--out DIR is required") }
         guard args.positionals.count <= 1 else { throw UsageError("expected at most one scenario file") }
-        let seed = try args.seed(default: 1)
-        let base: CountyProfile
-        switch args.value("--profile") ?? "county" {
-        case "county": base = .default
-        case "england": base = .england
-        case let other: throw UsageError("--profile \"\(other)\": expected county or england")
-        }
         if args.positionals.first != nil && args.value("--profile") != nil {
             throw UsageError("give either a scenario file or --profile, not both")
         }
-        let profile = try args.positionals.first.map { path throws(InvalidInput) in try CountyProfileFile.read(path: path) } ?? base
+        let profile: CountyProfile
+        var defaultSeed: UInt64 = 1
+        if let path = args.positionals.first {
+            let scenario = try ScenarioFile.read(path: path)
+            profile = scenario.start.profile
+            defaultSeed = scenario.start.countySeed
+        } else {
+            switch args.value("--profile") ?? "county" {
+            case "county": profile = .default
+            case "england": profile = .england
+            case let other: throw UsageError("--profile \"\(other)\": expected county or england")
+            }
+        }
+        let seed = try args.seed(default: defaultSeed)
         let county = CountyGenerator.generate(profile: profile, seed: seed)
         let directory = URL(fileURLWithPath: out)
         try AtomicFile.writeAll([

@@ -33,11 +33,11 @@ import Testing
     @Test func badProfileIsExitTwoAndWritesNothing() throws {
         let dir = temporaryDirectory()
         let scenario = dir + "-bad.json"
-        try Data(#"{"county": {"in_house_places": "lots"}}"#.utf8).write(to: URL(fileURLWithPath: scenario))
+        try Data(#"{"start": {"county": {"in_house_places": "lots"}}}"#.utf8).write(to: URL(fileURLWithPath: scenario))
         defer { try? FileManager.default.removeItem(atPath: scenario) }
         let (console, output) = Console.capturing()
         #expect(Hearth.run(["generate", scenario, "--out", dir], console: console) == 2)
-        #expect(output.stderr.contains("county.in_house_places"))
+        #expect(output.stderr.contains("start.county.in_house_places"), "\(output.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir))
     }
 
@@ -45,5 +45,29 @@ import Testing
         let (console, output) = Console.capturing()
         #expect(Hearth.run(["generate"], console: console) == 2)
         #expect(output.stderr.contains("--out"))
+    }
+
+    @Test func impossibleProfileIsReportedWithItsField() throws {
+        let dir = temporaryDirectory()
+        let scenario = dir + "-impossible.json"
+        try Data(#"{"start": {"county": {"in_house_households": 100, "in_house_places": 20}}}"#.utf8).write(to: URL(fileURLWithPath: scenario))
+        defer { try? FileManager.default.removeItem(atPath: scenario) }
+        let (console, output) = Console.capturing()
+        #expect(Hearth.run(["generate", scenario, "--out", dir], console: console) == 2)
+        #expect(output.stderr.contains("start.county.in_house_places"), "\(output.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir))
+    }
+
+    @Test func generatesTheScenarioStartCounty() throws {
+        let dir = temporaryDirectory()
+        let scenario = dir + "-small.json"
+        try Data(#"{"start": {"county": {"referrals": 12, "in_house_households": 40, "in_house_places": 60}}}"#.utf8).write(to: URL(fileURLWithPath: scenario))
+        defer { try? FileManager.default.removeItem(atPath: scenario); try? FileManager.default.removeItem(atPath: dir) }
+        let (console, output) = Console.capturing()
+        #expect(Hearth.run(["generate", scenario, "--out", dir], console: console) == 0, "\(output.stderr)")
+        let households = try String(contentsOfFile: dir + "/households.csv", encoding: .utf8)
+        #expect(households.split(separator: "\n").filter { $0.contains(",in_house,") }.count == 40)
+        let children = try String(contentsOfFile: dir + "/children.csv", encoding: .utf8)
+        #expect(children.split(separator: "\n").count == 13)
     }
 }

@@ -114,6 +114,11 @@ extension Scenario {
                 if (event.capacity ?? -1) < 0 { problems.append(("\(path).capacity", "\(path).capacity: expected a whole number 0 or more")) }
             }
         }
+        if let county = start.county {
+            for (field, message) in county.validationProblems() {
+                problems.append(("start.county.\(field)", "start.county.\(field): \(message)"))
+            }
+        }
         return problems
     }
 
