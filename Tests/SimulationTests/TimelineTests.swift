@@ -72,7 +72,8 @@ import Testing
     for c in replication.inCare.prefix(120) {
         let members = [Int(c)]
         let unit = replication.siblingGroup(members)
-        let scores = replication.kernelScores(unit, candidates)
+        replication.kernelScores(unit, candidates)
+        let scores = Array(replication.scoreBuffer.prefix(candidates.count))
         for (i, h) in candidates.enumerated() {
             let view = replication.refreshedHousehold(h)
             let reference = Matcher.evaluate(unit, view, policy: InHouseMatching.policy)

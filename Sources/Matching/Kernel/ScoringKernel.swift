@@ -137,10 +137,31 @@ public struct HouseholdColumnsView: @unchecked Sendable {
     public let latitude, longitude, residentMeanAge, ageFitNeutral, inHouse, longTerm: UnsafePointer<Double>
     public let free, places, minAge, maxAge, approvals, skills, occupied, youngestResident, youngestNewAllowed: UnsafePointer<Int32>
     public let district, ethnicity, ethnicGroup, language: UnsafePointer<Int32>
+
+    @usableFromInline
+    init(
+        latitude: UnsafePointer<Double>, longitude: UnsafePointer<Double>, residentMeanAge: UnsafePointer<Double>,
+        ageFitNeutral: UnsafePointer<Double>, inHouse: UnsafePointer<Double>, longTerm: UnsafePointer<Double>,
+        free: UnsafePointer<Int32>, places: UnsafePointer<Int32>, minAge: UnsafePointer<Int32>, maxAge: UnsafePointer<Int32>,
+        approvals: UnsafePointer<Int32>, skills: UnsafePointer<Int32>, occupied: UnsafePointer<Int32>,
+        youngestResident: UnsafePointer<Int32>, youngestNewAllowed: UnsafePointer<Int32>, district: UnsafePointer<Int32>,
+        ethnicity: UnsafePointer<Int32>, ethnicGroup: UnsafePointer<Int32>, language: UnsafePointer<Int32>
+    ) {
+        self.latitude = latitude; self.longitude = longitude; self.residentMeanAge = residentMeanAge
+        self.ageFitNeutral = ageFitNeutral; self.inHouse = inHouse; self.longTerm = longTerm
+        self.free = free; self.places = places; self.minAge = minAge; self.maxAge = maxAge
+        self.approvals = approvals; self.skills = skills; self.occupied = occupied
+        self.youngestResident = youngestResident; self.youngestNewAllowed = youngestNewAllowed; self.district = district
+        self.ethnicity = ethnicity; self.ethnicGroup = ethnicGroup; self.language = language
+    }
 }
 
 extension HouseholdColumns {
     /// Calls `body` with raw pointers to every column.
+    ///
+    /// `@inlinable` so that callers in other modules (the simulator's inner loop) get the 19
+    /// nested closures specialised and inlined away instead of calling them one by one.
+    @inlinable
     public func withView<R>(_ body: (HouseholdColumnsView) throws -> R) rethrows -> R {
         try latitude.withUnsafeBufferPointer { lat in
         try longitude.withUnsafeBufferPointer { lon in

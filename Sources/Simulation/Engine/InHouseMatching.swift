@@ -52,10 +52,14 @@ enum InHouseMatching {
         return (feasible, max(0, 100 - 2 * miles), miles)
     }
 
-    /// Scores of `unit` against households `indices` of `columns`, in that order.
-    /// - Complexity: O(indices.count), no allocation besides the result.
-    static func scores(_ unit: UnitRow, _ columns: HouseholdColumns, _ indices: [Int]) -> [Double] {
-        var out = [Double](repeating: ScoringKernel.infeasible, count: indices.count)
+    /// Scores of `unit` against households `indices` of `columns`, in that order, written to
+    /// `out[0 ..< indices.count]` (grown when too short, never shrunk, so a caller can reuse it).
+    /// - Complexity: O(indices.count), no allocation once `out` is large enough.
+    static func scores(_ unit: UnitRow, _ columns: HouseholdColumns, _ indices: [Int], into out: inout [Double]) {
+        if out.count < indices.count {
+            out.append(contentsOf: repeatElement(ScoringKernel.infeasible, count: indices.count - out.count))
+        }
+        guard !indices.isEmpty else { return }
         out.withUnsafeMutableBufferPointer { buffer in
             columns.withView { view in
                 for (k, h) in indices.enumerated() {
@@ -63,7 +67,6 @@ enum InHouseMatching {
                 }
             }
         }
-        return out
     }
 
     /// A joint plan: (group index, household index, score, miles) for each placement made.

@@ -26,23 +26,28 @@ extension Replication {
     }
 
     /// The number of households that can take a child now.
-    var householdsWithVacancy: Int { vacantByDistrict.reduce(0) { $0 + $1.count } }
+    var householdsWithVacancy: Int { mutating get { vacantByDistrict.reduce(0) { $0 + $1.count } } }
 
     /// In-house households that pass the cheap integer checks for `members` (free places, age
     /// range, approval), nearest districts first, at most about `limit`.
     /// - Complexity: O(districts + candidates examined).
-    func candidateHouseholds(for members: [Int], excluding: Int, limit: Int = 24) -> [Int] {
+    mutating func candidateHouseholds(for members: [Int], excluding: Int, limit: Int = 24) -> [Int] {
         guard let first = members.first else { return [] }
-        let ages = members.map { Int(children[$0].age(at: now)) }
-        let youngest = ages.min()!, oldest = ages.max()!
-        let approval = children[first].request.requiredApproval
+        var youngest = Int.max, oldest = Int.min
+        for c in members {
+            let age = Int(children[c].age(at: now))
+            youngest = min(youngest, age)
+            oldest = max(oldest, age)
+        }
+        let approval = children[first].request.requiredApproval.rawValue
         var found: [Int] = []
+        found.reserveCapacity(limit)
         for d in start.districtOrder[Int(children[first].district)] {
             for h32 in vacantByDistrict[Int(d)] {
                 let h = Int(h32)
                 guard h != excluding, households[h].free >= members.count,
                     households[h].minAge <= youngest, households[h].maxAge >= oldest,
-                    households[h].approvals & approval.rawValue != 0
+                    households[h].approvals & approval != 0
                 else { continue }
                 found.append(h)
             }
@@ -62,11 +67,14 @@ extension Replication {
     }
 
     /// The matching engine's view of the children `members` as one unit.
-    func siblingGroup(_ members: [Int]) -> SiblingGroup {
-        let group = GroupID("g\(children[members[0]].group)")
+    ///
+    /// With `identified: false` the identifiers are left blank (the scoring kernel does not
+    /// read them), which saves formatting strings on every search.
+    mutating func siblingGroup(_ members: [Int], identified: Bool = true) -> SiblingGroup {
+        let group = identified ? GroupID("g\(children[members[0]].group)") : GroupID("")
         let kids = members.map { c in
             Child(
-                id: ChildID("c\(c)"), groupID: members.count > 1 ? group : nil, age: Int(children[c].age(at: now)),
+                id: identified ? ChildID("c\(c)") : ChildID(""), groupID: members.count > 1 ? group : nil, age: Int(children[c].age(at: now)),
                 sex: .unknown, home: children[c].home, placement: children[c].request, needs: children[c].needs,
                 daysWaiting: Int(max(0, now - children[c].waitingSince)))
         }
@@ -79,7 +87,7 @@ extension Replication {
     {
         let candidates = candidateHouseholds(for: members, excluding: excluding)
         guard !candidates.isEmpty else { return nil }
-        let unit = siblingGroup(members)
+        let unit = siblingGroup(members, identified: false)
         if !scenario.findingHomes.matchingEnabled {
             let views = candidates.map { refreshedHousehold($0) }
             var best: (household: Int, score: Double, miles: Double)? = nil
@@ -90,21 +98,24 @@ extension Replication {
             }
             return best
         }
-        let scores = kernelScores(unit, candidates)
+        kernelScores(unit, candidates)
         var bestIndex = -1
-        for (i, score) in scores.enumerated() where score >= 0 && score >= minScore {
-            if bestIndex < 0 || score > scores[bestIndex] { bestIndex = i }
+        for i in candidates.indices {
+            let score = scoreBuffer[i]
+            guard score >= 0 && score >= minScore else { continue }
+            if bestIndex < 0 || score > scoreBuffer[bestIndex] { bestIndex = i }
         }
         guard bestIndex >= 0 else { return nil }
         let h = candidates[bestIndex]
-        return (h, scores[bestIndex], children[members[0]].home.distanceMiles(to: households[h].household.location))
+        return (h, scoreBuffer[bestIndex], children[members[0]].home.distanceMiles(to: households[h].location))
     }
 
-    /// Kernel scores of `unit` against in-house households `candidates` (stale rows refreshed first).
-    mutating func kernelScores(_ unit: SiblingGroup, _ candidates: [Int]) -> [Double] {
+    /// Kernel scores of `unit` against in-house households `candidates` (stale rows refreshed
+    /// first), written to `scoreBuffer[0 ..< candidates.count]` (reused from query to query).
+    mutating func kernelScores(_ unit: SiblingGroup, _ candidates: [Int]) {
         for h in candidates where kernel.stale[h] { kernel.update(h, refreshedHousehold(h)) }
         let row = UnitRow(unit, policy: InHouseMatching.policy, codes: &kernel.codes)
-        return InHouseMatching.scores(row, kernel.columns, candidates)
+        InHouseMatching.scores(row, kernel.columns, candidates, into: &scoreBuffer)
     }
 
     /// A family-finding meeting: planned requests are matched jointly, then planned moves and
@@ -146,8 +157,10 @@ extension Replication {
             guard !candidates.isEmpty else { continue }
             var top = (household: -1, score: -Double.infinity)
             if scenario.findingHomes.matchingEnabled {
-                let scores = kernelScores(siblingGroup(members), candidates)
-                for (i, score) in scores.enumerated() where score >= 0 {
+                kernelScores(siblingGroup(members, identified: false), candidates)
+                for i in candidates.indices {
+                    let score = scoreBuffer[i]
+                    guard score >= 0 else { continue }
                     if score > top.score { top = (candidates[i], score) }
                     if let owner = feasibleOwner[candidates[i]], owner != u { competing = true }
                     feasibleOwner[candidates[i]] = u
@@ -165,7 +178,7 @@ extension Replication {
             // No household is feasible for two units: the joint optimum is each unit's best.
             for (k, u) in planned.enumerated() {
                 let members = units[u], h = best[k].household
-                placeInHouse(members, household: h, miles: children[members[0]].home.distanceMiles(to: households[h].household.location))
+                placeInHouse(members, household: h, miles: children[members[0]].home.distanceMiles(to: households[h].location))
                 placed[u] = true
             }
         } else if !planned.isEmpty {

@@ -95,7 +95,7 @@ extension Replication {
     }
 
     /// The waiting members of group `g`.
-    func waitingMembers(_ g: Int) -> [Int] {
+    mutating func waitingMembers(_ g: Int) -> [Int] {
         let group = groups[g]
         return (Int(group.first)..<Int(group.first + group.count)).filter { children[$0].state == .waiting }
     }
@@ -158,7 +158,7 @@ extension Replication {
     mutating func placeInHouse(_ members: [Int], household h: Int, miles: Double) {
         let unit = nextUnit()
         for c in members {
-            let distance = members.count == 1 ? miles : children[c].home.distanceMiles(to: households[h].household.location)
+            let distance = members.count == 1 ? miles : children[c].home.distanceMiles(to: households[h].location)
             put(c, type: .inHouseFoster, household: h, over20: distance > 20, unit: unit)
         }
     }
@@ -222,7 +222,7 @@ extension Replication {
     }
 
     /// Child `c` and the brothers and sisters living with them (same placement), in index order.
-    func unitMates(_ c: Int) -> [Int] {
+    mutating func unitMates(_ c: Int) -> [Int] {
         let group = groups[Int(children[c].group)]
         let unit = children[c].unit
         return (Int(group.first)..<Int(group.first + group.count)).filter {

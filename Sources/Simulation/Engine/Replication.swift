@@ -25,6 +25,11 @@ public struct ReplicationResult: Sendable {
 /// scenarios run with the same seed see the same arrivals and the same stays for as long as
 /// their decisions agree (common random numbers). All state lives in flat arrays of plain
 /// structs indexed by integers; nothing is allocated per event except when a child arrives.
+///
+/// Helpers called from the event handlers on every search (`candidateHouseholds`,
+/// `siblingGroup`, `waitingMembers`, `unitMates`, `householdsWithVacancy`) are declared
+/// `mutating` although they only read: called from a mutating handler, a non-mutating method
+/// made the compiler copy the whole replication (about 2 KB) onto the stack at every call.
 struct Replication {
     let scenario: Scenario
     let start: PreparedStart
@@ -53,6 +58,8 @@ struct Replication {
     var vacancyEpoch: Int32 = 0
     /// The matching kernel's view of every in-house household.
     var kernel = KernelState()
+    /// Scores of the last kernel query, one per candidate (reused so queries do not allocate).
+    var scoreBuffer: [Double] = []
 
     var typeCount = [Int](repeating: 0, count: 8)
     var waitingCount = 0

@@ -88,7 +88,12 @@ struct SimHousehold {
         maxAge = household.ageRange.upperBound
         approvals = household.approvals.rawValue
         places = household.places
+        location = household.location
     }
+
+    /// A copy of the household's location (reading it through `household` copied the whole
+    /// `Household` value, with its strings and arrays, on every search).
+    var location: Location
 
     /// Approved places.
     var places: Int
