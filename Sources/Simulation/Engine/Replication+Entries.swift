@@ -104,7 +104,7 @@ extension Replication {
     /// The exact age of a child entering care in `band`.
     ///
     /// Within most bands the age is uniform, but two bands are shaped by the county's March 2024
-    /// snapshot (docs/simulation.md, "Ages at entry"): babies enter care mostly at or soon after
+    /// snapshot (docs/simulation.md, "Holding the March 2024 snapshot"): babies enter care mostly at or soon after
     /// birth (44 children under 1 in care from about 50 under-1 entries a year is about 0.9 years
     /// under 1 in care per entrant, impossible with ages uniform over the first year), so the
     /// age is `u^4` years (mean 0.2); and adolescent entrants are mostly 13-15 (the snapshot
