@@ -42,3 +42,21 @@ import Testing
         #expect(used >= 85 && used <= 97, "utilisation \(used) in month \(m)")
     }
 }
+
+/// The county was stable at 841-862 children from 2022 to 2024, so over five years the baseline
+/// neither empties nor swells: the P50 stays within 740-900 every month (before the 2024
+/// recalibration it fell to about 728 in year 2), residential care keeps more than half of its
+/// 92 children (it had fallen to about 40) and relatives & friends stay above 90 (about 100 now;
+/// the snapshot has 111).
+/// A few runs keep this quick; the thresholds sit about 2 standard errors of a 6-run median or more away
+/// from the 200-run figures in docs/simulation.md.
+@Test func baselineChildrenInCareStayWithinABandOverFiveYears() {
+    let years = 5
+    let results = MonteCarlo.run(scenario: Scenario(), start: SimTest.countyStart, runs: 6, years: years, seed: 2024)
+    for m in 1...(12 * years) {
+        let p50 = results.value(.childrenInCare, month: m).p50
+        #expect(p50 >= 740 && p50 <= 900, "children in care \(p50) in month \(m)")
+    }
+    #expect(results.value(.residential, month: 12 * years).p50 > 46)
+    #expect(results.value(.kinship, month: 12 * years).p50 > 90)
+}

@@ -7,7 +7,7 @@ public struct FindingHomeSettings: Codable, Sendable, Equatable {
     /// Whether relatives and friends are looked for first.
     public var kinshipEnabled: Bool = true
     /// Chance that relatives or friends can take the child, by age band.
-    public var kinshipProbability: ByAgeBand<Double> = ByAgeBand(0.18, 0.22, 0.22, 0.15, 0.06)
+    public var kinshipProbability: ByAgeBand<Double> = ByAgeBand(0.20, 0.25, 0.25, 0.17, 0.068)
     /// Chance that relatives or friends live over 20 miles away.
     public var kinshipOver20MilesProbability: Double = 0.12
     /// Youngest age for supported (semi-independent) accommodation.
@@ -245,7 +245,7 @@ public struct ExitSettings: Codable, Sendable, Equatable {
     /// Switch exits off (children stay until 18).
     public var enabled: Bool = true
     /// Mean time in care by age band at entry, before the 18th birthday cuts it short.
-    public var meanYearsByAgeBand: ByAgeBand<Double> = ByAgeBand(1.9, 4.2, 12.7, 9.7, 10.0)
+    public var meanYearsByAgeBand: ByAgeBand<Double> = ByAgeBand(1.9, 6.0, 20.0, 20.0, 10.0)
     /// Share of entrants whose stay is short (a mixture of a short and a long exponential stay).
     public var shortStayShare: ByAgeBand<Double> = ByAgeBand(0.3, 0.3, 0.3, 0.2, 0.15)
     /// Mean of the short stays; the long stays' mean keeps the overall mean.
@@ -253,11 +253,11 @@ public struct ExitSettings: Codable, Sendable, Equatable {
     /// Where children leave to, by age band at entry.
     public var destinations: ByAgeBand<ExitDestinations> = ExitSettings.defaultDestinations
     /// Children leaving by adoption live with the adopters this long first.
-    public var placedForAdoptionMonths: Double = 12
+    public var placedForAdoptionMonths: Double = 18
     /// Share of children going home who are placed with parents first.
     public var placedWithParentsShare: Double = 0.6
     /// How long placement with parents lasts before discharge.
-    public var placedWithParentsMonths: Double = 12
+    public var placedWithParentsMonths: Double = 21
     /// Share of 18-year-olds in foster care who stay put with their carers.
     public var stayingPutProbability: Double = 0.45
     /// Mean years a staying-put young person keeps the carer's place.
@@ -322,7 +322,7 @@ public struct StepDownSettings: Codable, Sendable, Equatable {
     /// Only after this long in the current home.
     public var afterMonths: Double = 6
     /// Share of children in residential care ready to step down to foster care.
-    public var residentialShare: Double = 0.2
+    public var residentialShare: Double = 0.05
     /// Share of children with agency carers who would move to in-house carers.
     public var ifaShare: Double = 0.25
     /// At most this many step-down moves a meeting.
@@ -375,7 +375,7 @@ public struct MoveSettings: Codable, Sendable, Equatable {
     /// Switch breakdowns off.
     public var breakdownsEnabled: Bool = true
     /// Unplanned endings a child-year, by placement type.
-    public var breakdownsPerYear: ByPlacementType<Double> = ByPlacementType(inHouse: 0.18, ifa: 0.22, kinship: 0.08, residential: 0.35, supported: 0.25, withParents: 0.15, adoption: 0.03, other: 0.20)
+    public var breakdownsPerYear: ByPlacementType<Double> = ByPlacementType(inHouse: 0.18, ifa: 0.22, kinship: 0.08, residential: 0.15, supported: 0.25, withParents: 0.15, adoption: 0.03, other: 0.20)
     /// Step-down moves.
     public var stepDown: StepDownSettings = StepDownSettings()
 
