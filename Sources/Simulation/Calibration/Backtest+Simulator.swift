@@ -15,17 +15,7 @@ extension Backtest {
         case .childrenInCare: .childrenInCare
         case .entries: .entries
         case .exits: .exits
-        case .inPlacement(let type):
-            switch type {
-            case .inHouseFoster: .inHouseFoster
-            case .ifaFoster: .ifaFoster
-            case .kinship: .kinship
-            case .residential: .residential
-            case .supported: .supported
-            case .withParents: .withParents
-            case .adoption: .adoption
-            case .other: .other
-            }
+        case .inPlacement(let type): .placement(type)
         case .inAgeBand(let band):
             switch band {
             case .underOne: .ageUnder1
