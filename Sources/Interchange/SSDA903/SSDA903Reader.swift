@@ -121,6 +121,14 @@ public enum SSDA903Reader {
         data.readIssues.append(CleaningReport.Issue(file: file, line: line, column: column, action: .noted, reason: reason))
     }
 
+    /// SEX in either code era (1/2 before 2024/25, M/F/U after); blank is nil, anything else a problem.
+    static func sex(_ row: TableRow) -> Sex? {
+        guard let text = row.text("sex") else { return nil }
+        let sex = SSDA903Codes.sex(text)
+        if sex == nil { row.problem("sex", "SEX \"\(text)\": expected 1 or 2 (before 2024/25), or M, F or U") }
+        return sex
+    }
+
     /// Parses a Header table; returns the number of data rows and the malformations.
     public static func parseHeader(_ bytes: [UInt8], file: String, into data: inout SSDA903Return) -> (rows: Int, problems: [InputProblem]) {
         let log = ProblemLog(file: file)
@@ -130,11 +138,7 @@ public enum SSDA903Reader {
         }
         for row in table.rows {
             let dob = date(row, "dob")
-            var sex: Sex?
-            if let text = row.text("sex") {
-                sex = SSDA903Codes.sex(text)
-                if sex == nil { row.problem("sex", "SEX \"\(text)\": expected 1 or 2 (before 2024/25), or M, F or U") }
-            }
+            let sex = sex(row)
             guard log.problems.isEmpty else { continue }
             guard let child = row.text("child") else {
                 unusable(&data, file, row.line, "CHILD", "CHILD is blank")
@@ -227,11 +231,7 @@ public enum SSDA903Reader {
         for row in table.rows {
             let dob = date(row, "dob")
             let ceased = date(row, "duc")
-            var sex: Sex?
-            if let text = row.text("sex") {
-                sex = SSDA903Codes.sex(text)
-                if sex == nil { row.problem("sex", "SEX \"\(text)\": expected 1 or 2 (before 2024/25), or M, F or U") }
-            }
+            let sex = sex(row)
             guard log.problems.isEmpty else { continue }
             guard let child = row.text("child") else {
                 unusable(&data, file, row.line, "CHILD", "CHILD is blank")
