@@ -153,7 +153,11 @@ extension Replication {
     }
 
     /// Schedules child `c`'s exit `after` days from now, or at their 18th birthday if sooner.
-    mutating func setExit(_ c: Int, after days: Double, destination: ExitDestination) {
+    ///
+    /// A child going home first lives with their parents for a while with the scenario's
+    /// `placed_with_parents_share`; `withParentsFirst` fixes that choice instead of drawing it
+    /// (the starting snapshot draws it together with the stay, see `drawStartingExit`).
+    mutating func setExit(_ c: Int, after days: Double, destination: ExitDestination, withParentsFirst: Bool? = nil) {
         var child = children[c]
         let eighteenth = child.birthDay + 18 * Calendar.yearDays
         child.exitStamp &+= 1
@@ -170,7 +174,7 @@ extension Replication {
         var lead = 0.0
         if child.destination == .adoption {
             lead = exits.placedForAdoptionMonths * Calendar.monthDays
-        } else if child.destination == .home, staysRNG.nextUnit() < exits.placedWithParentsShare {
+        } else if child.destination == .home, withParentsFirst ?? (staysRNG.nextUnit() < exits.placedWithParentsShare) {
             lead = exits.placedWithParentsMonths * Calendar.monthDays
         }
         if lead > 0, child.type != .adoption, child.type != .withParents {

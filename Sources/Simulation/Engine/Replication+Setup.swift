@@ -50,10 +50,12 @@ extension Replication {
         let birthDay = -age * Calendar.yearDays
         let entryAge = max(0, age + entryDay / Calendar.yearDays)
         let entryBand = AgeBand(age: Int(entryAge))
-        var destination = drawDestination(entryBand)
+        var destination: ExitDestination
         var remaining: Double
+        var withParentsFirst: Bool? = nil
         switch c.placement {
         case _ where !scenario.exits.enabled:
+            destination = drawDestination(entryBand)
             remaining = .infinity
         case .adoption:
             destination = .adoption
@@ -62,7 +64,9 @@ extension Replication {
             destination = .home
             remaining = Draw.exponential(mean: scenario.exits.placedWithParentsMonths * Calendar.monthDays, using: &staysRNG)
         default:
-            remaining = drawStay(entryBand, destination, elapsedYears: -entryDay / Calendar.yearDays)
+            let daysTo18 = 18 * Calendar.yearDays + birthDay
+            (destination, remaining, withParentsFirst) = drawStartingExit(
+                entryBand, elapsedYears: -entryDay / Calendar.yearDays, daysTo18: daysTo18)
         }
         let child = Int32(children.count)
         children.append(SimChild(
@@ -73,7 +77,7 @@ extension Replication {
             over20: false, ownBed: false, stepDownReady: false, wantsMove: false))
         waitingCount += 1
         inCare.append(child)
-        setExit(Int(child), after: remaining, destination: destination)
+        setExit(Int(child), after: remaining, destination: destination, withParentsFirst: withParentsFirst)
         // Place without counting a new placement or a move.
         var household = -1
         if c.placement == .inHouseFoster, let h = c.household, h >= 0, h < households.count {
@@ -86,6 +90,36 @@ extension Replication {
         put(Int(child), type: type, household: household, over20: over20, unit: nextUnit(), counting: false)
         children[Int(child)].placedDay = entryDay
         children[Int(child)].recentStarts = (entryDay, -.infinity, -.infinity)
+    }
+
+    /// The destination, remaining days in care and "lives with parents first" choice of a
+    /// starting child who is neither placed for adoption nor placed with parents.
+    ///
+    /// In the model a child leaving by adoption moves to the adopters `placed_for_adoption_months`
+    /// before leaving, and a child going home moves home first `placed_with_parents_months` before
+    /// (with `placed_with_parents_share`). A snapshot child in any other placement has therefore
+    /// not reached that point: drawing destination and stay independently would put every child
+    /// due to leave that way within the lead time into adoption or with parents on day 0 (the
+    /// baseline's month 1 showed 42 -> 94 placed for adoption, 39 -> 66 with parents, in-house
+    /// 287 -> 255, relatives & friends 111 -> 94). So the three are drawn jointly and draws that
+    /// contradict the snapshot are rejected: exactly the conditional distribution given "not yet
+    /// moved" (Bayes by rejection). A child who reaches 18 first needs no such move.
+    mutating func drawStartingExit(_ band: AgeBand, elapsedYears: Double, daysTo18: Double) -> (ExitDestination, Double, Bool) {
+        let exits = scenario.exits
+        let adoptionLead = exits.placedForAdoptionMonths * Calendar.monthDays
+        let parentsLead = exits.placedWithParentsMonths * Calendar.monthDays
+        var last = (ExitDestination.home, 0.0, false)
+        for _ in 0..<100 {
+            let destination = drawDestination(band)
+            let remaining = drawStay(band, destination, elapsedYears: elapsedYears)
+            let withParents = destination == .home && staysRNG.nextUnit() < exits.placedWithParentsShare
+            last = (destination, remaining, withParents)
+            if remaining >= daysTo18 { return last }
+            let lead = destination == .adoption ? adoptionLead : (withParents ? parentsLead : 0)
+            if remaining >= lead { return last }
+        }
+        // Practically unreachable (every destination needs a move first): go home directly.
+        return (.home, last.1, false)
     }
 
     /// Applies the timeline event at `index` of the scenario.
