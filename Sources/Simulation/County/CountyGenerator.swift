@@ -12,17 +12,38 @@ import CareModel
 /// skills, and which household each fostered child lives with (age-range fit first, and near
 /// home unless the child is one of the share placed over 20 miles away). Relatives-and-friends
 /// carers are tied to their own child and are not open vacancies, so they are not households.
+/// Single-year ages inside each band and months in care come from a `SnapshotShape` (by
+/// default the steady state of the county baseline's own entry and stay rates, see
+/// `Scenario.steadyStateShape()`), not evenly: within 10-15 most children are 13-15.
 /// Everything flows from `seed`, so the same seed gives the same county.
 public enum CountyGenerator {
     /// Generates the county for `profile` from `seed`.
     /// - Complexity: O(c·h) for c children in care and h households (placement search).
-    public static func generate(profile: CountyProfile = .default, seed: UInt64) -> SyntheticCounty {
+    public static func generate(profile: CountyProfile = .default, seed: UInt64, shape: SnapshotShape = .baseline) -> SyntheticCounty {
         var rng = Xoshiro256StarStar(seed: seed)
-        var builder = Builder(profile: profile)
+        let builder = CountyBuilder(profile: profile, shape: shape)
         var households = builder.inHouseHouseholds(using: &rng)
         households += builder.ifaHouseholds(using: &rng)
         var children = builder.childrenInCare(using: &rng)
-        builder.placeFostered(&children, in: &households, using: &rng)
+        builder.formSiblingGroups(&children, using: &rng)
+        var far = builder.farFromHome(children, using: &rng)
+        // Brothers and sisters living together live where the first of them lives.
+        var sharedHome: [GroupID: (far: Bool, location: Location?)] = [:]
+        for i in children.indices where children[i].livesWithSiblings {
+            let group = children[i].child.groupID!
+            if let shared = sharedHome[group] { far[i] = shared.far } else { sharedHome[group] = (far[i], nil) }
+        }
+        for i in children.indices where children[i].household == nil && !children[i].placement.isFoster {
+            if children[i].livesWithSiblings, let group = children[i].child.groupID, let location = sharedHome[group]?.location {
+                children[i].placementLocation = location
+                continue
+            }
+            children[i].placementLocation = builder.placementLocation(for: children[i], far: far[i], using: &rng)
+            if children[i].livesWithSiblings, let group = children[i].child.groupID {
+                sharedHome[group] = (far[i], children[i].placementLocation)
+            }
+        }
+        builder.placeFostered(&children, far: far, in: &households, using: &rng)
         builder.fillIFAWithOtherCouncilsChildren(&households, using: &rng)
         builder.addOwnChildren(&households, using: &rng)
         let referrals = builder.referrals(using: &rng)
@@ -54,13 +75,15 @@ public enum CountyGenerator {
     }
 }
 
-/// The generation steps, sharing the profile and running counters for identifiers.
-private struct Builder {
+/// The generation steps, sharing the profile and the snapshot shape.
+struct CountyBuilder {
     let profile: CountyProfile
+    let shape: SnapshotShape
     let centre: Location
 
-    init(profile: CountyProfile) {
+    init(profile: CountyProfile, shape: SnapshotShape) {
         self.profile = profile
+        self.shape = shape
         self.centre = profile.centre
     }
 
@@ -166,7 +189,7 @@ private struct Builder {
         let bandCounts = CountyGenerator.apportion(total, weights: profile.ageBandWeights, order: bandKeys)
         var ages: [Int] = []
         for band in AgeBand.allCases {
-            for _ in 0..<bandCounts[band.key]! { ages.append(Draw.integer(in: band.ages, using: &rng)) }
+            for _ in 0..<bandCounts[band.key]! { ages.append(shape.drawAge(in: band, using: &rng)) }
         }
         ages.shuffle(using: &rng)
         let types = assignPlacementTypes(ages: ages, using: &rng)
@@ -174,8 +197,9 @@ private struct Builder {
         result.reserveCapacity(total)
         for (index, age) in ages.enumerated() {
             let (district, home) = pointInDistrict(weightedBy: { $0.childShare }, using: &rng)
-            let entryAge = ageAtEntry(now: age, using: &rng)
-            let months = max(0, (age - entryAge) * 12 + Draw.integer(in: 0...11, using: &rng) - (age == entryAge ? 6 : 0))
+            let months = shape.drawMonthsInCare(age: age, using: &rng)
+            // Entered `months` (+ half a month) ago at an age whose whole years are these.
+            let entryAge = min(age, max(0, Int((Double(age) + 0.5 - (Double(months) + 0.5) / 12).rounded(.down))))
             var needs = draw(profile.needShares.filter { $0.key != "uasc" && $0.key != "solo" }, as: Needs.self, using: &rng)
             if age < 10 { needs.remove(.exploitationRisk) }
             let sex: Sex = Draw.bernoulli(profile.maleShare, using: &rng) ? .male : .female
@@ -186,9 +210,6 @@ private struct Builder {
             result.append(ChildInCare(child: child, ageAtEntry: entryAge, monthsInCare: months, placement: types[index], household: nil, placementLocation: home))
         }
         markUASC(&result, using: &rng)
-        for i in result.indices where result[i].household == nil && !result[i].placement.isFoster {
-            result[i].placementLocation = placementLocation(for: result[i], using: &rng)
-        }
         return result
     }
 
@@ -220,15 +241,6 @@ private struct Builder {
         return types.map { $0 ?? .other }
     }
 
-    /// An age at entry no greater than `now`, drawn from the entry age bands.
-    func ageAtEntry(now: Int, using rng: inout some RandomNumberGenerator) -> Int {
-        let bands = AgeBand.allCases.filter { $0.ages.lowerBound <= now }
-        let weights = bands.map { profile.entryAgeBandWeights[$0.key] ?? 0 }
-        guard weights.reduce(0, +) > 0 else { return now }
-        let band = bands[Draw.weightedIndex(weights, using: &rng)]
-        return Draw.integer(in: band.ages.lowerBound...min(band.ages.upperBound, now), using: &rng)
-    }
-
     /// Unaccompanied asylum-seeking children: older teenagers, mostly boys, from outside.
     func markUASC(_ children: inout [ChildInCare], using rng: inout some RandomNumberGenerator) {
         let wanted = Int((Double(children.count) * (profile.needShares["uasc"] ?? 0)).rounded())
@@ -244,9 +256,22 @@ private struct Builder {
         }
     }
 
-    /// Where a child not in foster care lives: near home, or over 20 miles away for the profile's share.
-    func placementLocation(for child: ChildInCare, using rng: inout some RandomNumberGenerator) -> Location {
-        let far = Draw.bernoulli(profile.over20MilesShare[child.placement.rawValue] ?? 0, using: &rng)
+    /// Which children live over 20 miles from home: in each placement type the profile's share
+    /// of its children, rounded (so the county's total is the published share, not a random
+    /// number around it), chosen at random.
+    func farFromHome(_ children: [ChildInCare], using rng: inout some RandomNumberGenerator) -> [Bool] {
+        var far = [Bool](repeating: false, count: children.count)
+        for type in PlacementType.allCases {
+            var members = children.indices.filter { children[$0].placement == type }
+            let wanted = Int((Double(members.count) * (profile.over20MilesShare[type.rawValue] ?? 0)).rounded())
+            members.shuffle(using: &rng)
+            for index in members.prefix(min(wanted, members.count)) { far[index] = true }
+        }
+        return far
+    }
+
+    /// Where a child not in foster care lives: near home, or over 20 miles away when `far`.
+    func placementLocation(for child: ChildInCare, far: Bool, using rng: inout some RandomNumberGenerator) -> Location {
         let miles = far ? 20.5 + 60 * rng.nextUnit() : 19.5 * rng.nextUnit().squareRoot()
         return child.child.home.offset(miles: miles, bearingDegrees: 360 * rng.nextUnit())
     }
@@ -254,12 +279,14 @@ private struct Builder {
     // MARK: fostered children into households
 
     /// Gives each in-house or IFA fostered child a household of that provider with a free place,
-    /// preferring an approved age range that fits, near home (within 20 miles) or, for the
-    /// profile's share placed far away, over 20 miles from home.
+    /// preferring an approved age range that fits, near home (within 20 miles) or, when `far`,
+    /// over 20 miles from home. Brothers and sisters living together (`livesWithSiblings`) are
+    /// placed first, all in one household with room for them (the eldest's age decides the fit);
+    /// a group no household can take lives apart instead.
     ///
     /// Near households come from a spatial grid; far ones by sampling open households at random.
     /// - Complexity: about O(c·k + h) for c fostered children and k households near each home.
-    func placeFostered(_ children: inout [ChildInCare], in households: inout [Household], using rng: inout some RandomNumberGenerator) {
+    func placeFostered(_ children: inout [ChildInCare], far: [Bool], in households: inout [Household], using rng: inout some RandomNumberGenerator) {
         for provider in Provider.allCases {
             var grid = HouseholdGrid(referenceLatitude: centre.latitude)
             var open: [Int] = []  // households with a free place; swap-removed when full
@@ -270,36 +297,63 @@ private struct Builder {
                 open.append(index)
             }
             let type: PlacementType = provider == .inHouse ? .inHouseFoster : .ifaFoster
+            // Units: each group living together, then everyone else one by one.
+            var groupUnits: [GroupID: [Int]] = [:]
+            var groupOrder: [GroupID] = []
+            var singles: [[Int]] = []
             for index in children.indices where children[index].placement == type {
+                if children[index].livesWithSiblings, let group = children[index].child.groupID {
+                    if groupUnits[group] == nil { groupOrder.append(group) }
+                    groupUnits[group, default: []].append(index)
+                } else {
+                    singles.append([index])
+                }
+            }
+            var units = groupOrder.map { groupUnits[$0]! }
+            units += singles
+            var unitIndex = 0
+            while unitIndex < units.count {
+                let unit = units[unitIndex]
+                unitIndex += 1
                 guard !open.isEmpty else { break }  // more fostered children than places: left unhoused
-                let age = children[index].child.age
-                let home = children[index].child.home
-                let wantFar = Draw.bernoulli(profile.over20MilesShare[type.rawValue] ?? 0, using: &rng)
+                let size = unit.count
+                let lead = unit.max { children[$0].child.age < children[$1].child.age }!
+                let age = children[lead].child.age
+                let home = children[lead].child.home
+                func roomy(_ h: Int) -> Bool { households[h].places - households[h].occupied >= size }
                 var chosen: Int?
-                if wantFar {
-                    chosen = sample(open, tries: 40, using: &rng) { households[$0].ageRange.contains(age) && households[$0].location.distanceMiles(to: home) > 20 }
+                if far[lead] {
+                    chosen = sample(open, tries: 40, using: &rng) { roomy($0) && households[$0].ageRange.contains(age) && households[$0].location.distanceMiles(to: home) > 20 }
                 }
                 if chosen == nil {
                     let near = grid.candidates(near: home, miles: 20).filter {
-                        households[$0].occupied < households[$0].places && households[$0].location.distanceMiles(to: home) <= 20
+                        roomy($0) && households[$0].location.distanceMiles(to: home) <= 20
                     }
                     let fitting = near.filter { households[$0].ageRange.contains(age) }
                     let pool = fitting.isEmpty ? near : fitting
                     if !pool.isEmpty { chosen = pool[Draw.integer(in: 0...(pool.count - 1), using: &rng)] }
                 }
                 if chosen == nil {
-                    chosen = sample(open, tries: 40, using: &rng) { households[$0].ageRange.contains(age) }
-                        ?? open[Draw.integer(in: 0...(open.count - 1), using: &rng)]
+                    chosen = sample(open, tries: 40, using: &rng) { roomy($0) && households[$0].ageRange.contains(age) }
+                        ?? (size == 1 ? open[Draw.integer(in: 0...(open.count - 1), using: &rng)] : open.first(where: roomy))
                 }
-                let h = chosen!
-                if !households[h].ageRange.contains(age) {
-                    // Carers are often approved by exemption for a child outside their range.
-                    households[h].ageRange = min(age, households[h].ageRange.lowerBound)...max(age, households[h].ageRange.upperBound)
+                guard let h = chosen else {
+                    // No household can take the whole group: they live apart.
+                    for m in unit { children[m].livesWithSiblings = false }
+                    units += unit.map { [$0] }
+                    continue
                 }
-                households[h].occupied += 1
-                households[h].residentAges.append(age)
-                children[index].household = households[h].id
-                children[index].placementLocation = households[h].location
+                for m in unit {
+                    let age = children[m].child.age
+                    if !households[h].ageRange.contains(age) {
+                        // Carers are often approved by exemption for a child outside their range.
+                        households[h].ageRange = min(age, households[h].ageRange.lowerBound)...max(age, households[h].ageRange.upperBound)
+                    }
+                    households[h].occupied += 1
+                    households[h].residentAges.append(age)
+                    children[m].household = households[h].id
+                    children[m].placementLocation = households[h].location
+                }
                 if households[h].occupied == households[h].places {
                     grid.remove(h, at: households[h].location)
                     let slot = position[h]!

@@ -31,6 +31,8 @@ extension CountyProfile: Codable {
         case siblingGroupSizeWeights = "sibling_group_size_weights"
         case requestWeights = "request_weights"
         case meanDaysWaiting = "mean_days_waiting"
+        case siblingShareInCare = "sibling_share_in_care"
+        case siblingsApartShareBySize = "siblings_apart_share_by_size"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -61,7 +63,9 @@ extension CountyProfile: Codable {
             siblingReferralShare: try value(.siblingReferralShare, d.siblingReferralShare),
             siblingGroupSizeWeights: try value(.siblingGroupSizeWeights, d.siblingGroupSizeWeights),
             requestWeights: try value(.requestWeights, d.requestWeights),
-            meanDaysWaiting: try value(.meanDaysWaiting, d.meanDaysWaiting))
+            meanDaysWaiting: try value(.meanDaysWaiting, d.meanDaysWaiting),
+            siblingShareInCare: try value(.siblingShareInCare, d.siblingShareInCare),
+            siblingsApartShareBySize: try value(.siblingsApartShareBySize, d.siblingsApartShareBySize))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -95,6 +99,8 @@ extension CountyProfile: Codable {
         try c.encode(siblingGroupSizeWeights, forKey: .siblingGroupSizeWeights)
         try c.encode(requestWeights, forKey: .requestWeights)
         try c.encode(meanDaysWaiting, forKey: .meanDaysWaiting)
+        try c.encode(siblingShareInCare, forKey: .siblingShareInCare)
+        try c.encode(siblingsApartShareBySize, forKey: .siblingsApartShareBySize)
     }
 
     /// Problems that would make generation impossible or meaningless, as `field: message` pairs.
@@ -133,11 +139,14 @@ extension CountyProfile: Codable {
         if let bad = approvalShares.keys.first(where: { Approvals(token: $0) == nil }) {
             problems.append(("approval_shares", "unknown approval \"\(bad)\""))
         }
-        for (key, share) in [("male_share", maleShare), ("on_hold_share", onHoldShare), ("own_children_share", ownChildrenShare), ("sibling_referral_share", siblingReferralShare)] where !(0...1).contains(share) {
+        for (key, share) in [("male_share", maleShare), ("on_hold_share", onHoldShare), ("own_children_share", ownChildrenShare), ("sibling_referral_share", siblingReferralShare), ("sibling_share_in_care", siblingShareInCare)] where !(0...1).contains(share) {
             problems.append((key, "expected a share from 0 to 1"))
         }
         if siblingGroupSizeWeights.count != 4 || siblingGroupSizeWeights.contains(where: { $0 < 0 }) {
             problems.append(("sibling_group_size_weights", "expected 4 non-negative weights for groups of 2, 3, 4 and 5"))
+        }
+        if siblingsApartShareBySize.count != 4 || siblingsApartShareBySize.contains(where: { !(0...1).contains($0) }) {
+            problems.append(("siblings_apart_share_by_size", "expected 4 shares from 0 to 1 for groups of 2, 3, 4 and 5"))
         }
         if ifaMinMiles < 0 || ifaMaxMiles < ifaMinMiles { problems.append(("ifa_max_miles", "expected 0 <= ifa_min_miles <= ifa_max_miles")) }
         if referrals < 0 { problems.append(("referrals", "expected 0 or more")) }

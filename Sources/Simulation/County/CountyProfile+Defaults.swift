@@ -19,6 +19,13 @@ extension CountyProfile {
     /// - referrals: 42% of requests are brothers and sisters (R: 306 of 735); request mix from
     ///   the 2021/22 requests (R: 445 short term, 140 long term, 109 respite, 41 parent and child,
     ///   with 225 of them emergencies).
+    /// - brothers and sisters already in care: 42% of children in care have a brother or sister in
+    ///   care (A: the 42% of in-house requests that are for brothers and sisters, R: 306 of 735),
+    ///   in groups of 2-5 like the referrals (A); care-figures.md has no siblings-together figure,
+    ///   so the share living apart from at least one of them is England's by group size, 26% /
+    ///   43% / 57% / 64% for 2 / 3 / 4 / 5 or more (Children's Commissioner for England,
+    ///   "Siblings in Care", January 2023; 37% of all children with a sibling in care), about 61%
+    ///   of these children living all together.
     public static let `default` = CountyProfile(
         name: "Gloucestershire-like county, March 2024",
         districts: [
@@ -67,7 +74,9 @@ extension CountyProfile {
         siblingReferralShare: 0.42,
         siblingGroupSizeWeights: [60, 25, 10, 5],
         requestWeights: ["short_term": 0.40, "emergency": 0.25, "long_term": 0.17, "respite": 0.13, "parent_and_child": 0.05],
-        meanDaysWaiting: 21
+        meanDaysWaiting: 21,
+        siblingShareInCare: 0.42,
+        siblingsApartShareBySize: [0.26, 0.43, 0.57, 0.64]
     )
 
     /// The county's centre: the child-weighted mean of the district centroids.

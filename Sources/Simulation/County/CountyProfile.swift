@@ -87,4 +87,11 @@ public struct CountyProfile: Sendable, Equatable {
     public var requestWeights: [String: Double]
     /// Mean days a referral has been waiting.
     public var meanDaysWaiting: Double
+
+    // Brothers and sisters among the children already in care.
+    /// Share of children in care who have a brother or sister in care with them in the snapshot.
+    public var siblingShareInCare: Double = 0.42
+    /// For sibling groups (in care) of 2, 3, 4 and 5, the share living apart from at least one
+    /// brother or sister; the others live all together (the same carers or home).
+    public var siblingsApartShareBySize: [Double] = [0.26, 0.43, 0.57, 0.64]
 }

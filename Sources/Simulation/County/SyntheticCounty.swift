@@ -12,6 +12,9 @@ public struct ChildInCare: Sendable, Hashable {
     public var household: HouseholdID?
     /// Where the child lives now.
     public var placementLocation: Location
+    /// For a child in a sibling group (`child.groupID`): whether they live with every brother and
+    /// sister in care (same carers, home or placement).
+    public var livesWithSiblings: Bool = false
 
     public init(child: Child, ageAtEntry: Int, monthsInCare: Int, placement: PlacementType, household: HouseholdID?, placementLocation: Location) {
         self.child = child

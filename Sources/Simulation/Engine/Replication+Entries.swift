@@ -101,24 +101,9 @@ extension Replication {
         setExit(Int(child), after: stay, destination: destination)
     }
 
-    /// The exact age of a child entering care in `band`.
-    ///
-    /// Within most bands the age is uniform, but two bands are shaped by the county's March 2024
-    /// snapshot (docs/simulation.md, "Holding the March 2024 snapshot"): babies enter care mostly at or soon after
-    /// birth (44 children under 1 in care from about 50 under-1 entries a year is about 0.9 years
-    /// under 1 in care per entrant, impossible with ages uniform over the first year), so the
-    /// age is `u^4` years (mean 0.2); and adolescent entrants are mostly 13-15 (the snapshot
-    /// holds 233 children aged 16-17 against 298 aged 10-15, about 116 per year of age against
-    /// 50, which the 64 who entered at 16+ cannot explain), so the age is `10 + 6 sqrt(u)`:
-    /// a density rising linearly over 10-16 (mean 14).
+    /// The exact age of a child entering care in `band` (the band's shape is `EntryAges`).
     mutating func entryAge(_ band: AgeBand) -> Double {
-        let u = arrivalsRNG.nextUnit()
-        switch band {
-        case .underOne: return max(1 / 365.25, u * u * u * u)
-        case .tenToFifteen: return min(15.999, 10 + 6 * u.squareRoot())
-        case .sixteenPlus: return 16 + u * 1.999
-        default: return Double(band.ages.lowerBound) + u * Double(band.ages.upperBound - band.ages.lowerBound + 1)
-        }
+        EntryAges.age(band, quantile: arrivalsRNG.nextUnit())
     }
 
     /// Where a child entering at `band` will leave to (drawn at entry).

@@ -16,14 +16,20 @@ extension Replication {
         }
         kernel = start.kernel
         var previousKey: Int? = nil
+        var sharedUnit: Int32? = nil  // the placement unit of the current group's children living together
         for childIndex in start.childOrder {
             let c = start.population.children[childIndex]
             if c.siblingKey == nil || c.siblingKey != previousKey {
                 groups.append(SimGroup(first: Int32(children.count), count: 0))
+                sharedUnit = nil
             }
             previousKey = c.siblingKey
             groups[groups.count - 1].count += 1
-            addStartingChild(c, group: Int32(groups.count - 1))
+            var unit = nextUnit()
+            if c.livesWithSiblings {
+                if let shared = sharedUnit { unit = shared } else { sharedUnit = unit }
+            }
+            addStartingChild(c, group: Int32(groups.count - 1), unit: unit)
         }
         for h in households.indices {
             refreshVacancy(h)
@@ -41,8 +47,9 @@ extension Replication {
         }
     }
 
-    /// Adds one child in care at the start, in their current placement, with a drawn exit.
-    mutating func addStartingChild(_ c: StartingPopulation.ChildInCare, group: Int32) {
+    /// Adds one child in care at the start, in their current placement (placement `unit`: the
+    /// same for brothers and sisters living together), with a drawn exit.
+    mutating func addStartingChild(_ c: StartingPopulation.ChildInCare, group: Int32, unit: Int32) {
         let fraction = placingRNG.nextUnit()
         let age = min(17.999, Double(c.age) + fraction)
         let daysInCare = (Double(c.monthsInCare) + placingRNG.nextUnit()) * Calendar.monthDays
@@ -87,7 +94,7 @@ extension Replication {
             ?? (household >= 0 ? c.home.distanceMiles(to: households[household].household.location) : nil)
         let over20 = distance.map { $0 > 20 } ?? drawOver20(c.placement)
         let type: PlacementType = (c.placement == .inHouseFoster && household < 0) ? .inHouseFoster : c.placement
-        put(Int(child), type: type, household: household, over20: over20, unit: nextUnit(), counting: false)
+        put(Int(child), type: type, household: household, over20: over20, unit: unit, counting: false)
         children[Int(child)].placedDay = entryDay
         children[Int(child)].recentStarts = (entryDay, -.infinity, -.infinity)
     }

@@ -30,15 +30,16 @@ extension StartingPopulation {
             return ChildInCare(
                 age: c.child.age, placement: c.placement, household: household, monthsInCare: c.monthsInCare,
                 home: c.child.home, district: district, needs: c.child.needs, siblingKey: key,
-                distanceMiles: c.distanceFromHomeMiles)
+                distanceMiles: c.distanceFromHomeMiles, livesWithSiblings: key != nil && c.livesWithSiblings)
         }
         self.init(districts: districts, children: children, households: inHouse)
     }
 }
 
 extension Scenario {
-    /// The starting population: the synthetic county of `start`, generated with its seed.
+    /// The starting population: the synthetic county of `start`, generated with its seed, its
+    /// single-year ages and months in care shaped like this scenario's own steady state.
     public func startingPopulation() -> StartingPopulation {
-        StartingPopulation(county: CountyGenerator.generate(profile: start.profile, seed: start.countySeed))
+        StartingPopulation(county: CountyGenerator.generate(profile: start.profile, seed: start.countySeed, shape: steadyStateShape()))
     }
 }

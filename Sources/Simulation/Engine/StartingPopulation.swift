@@ -35,8 +35,12 @@ public struct StartingPopulation: Sendable {
         public var siblingKey: Int?
         /// Straight-line miles from home to the placement, when known.
         public var distanceMiles: Double?
+        /// Whether the child lives with all their brothers and sisters (the same `siblingKey`)
+        /// in one placement; they then share a placement unit and move together.
+        public var livesWithSiblings: Bool
         public init(age: Int, placement: PlacementType, household: Int? = nil, monthsInCare: Int, home: Location,
-                    district: Int, needs: Needs = [], siblingKey: Int? = nil, distanceMiles: Double? = nil) {
+                    district: Int, needs: Needs = [], siblingKey: Int? = nil, distanceMiles: Double? = nil,
+                    livesWithSiblings: Bool = false) {
             self.age = age
             self.placement = placement
             self.household = household
@@ -46,6 +50,7 @@ public struct StartingPopulation: Sendable {
             self.needs = needs
             self.siblingKey = siblingKey
             self.distanceMiles = distanceMiles
+            self.livesWithSiblings = livesWithSiblings
         }
     }
 
