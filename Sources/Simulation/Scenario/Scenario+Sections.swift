@@ -7,7 +7,7 @@ public struct FindingHomeSettings: Codable, Sendable, Equatable {
     /// Whether relatives and friends are looked for first.
     public var kinshipEnabled: Bool = true
     /// Chance that relatives or friends can take the child, by age band.
-    public var kinshipProbability: ByAgeBand<Double> = ByAgeBand(0.20, 0.25, 0.25, 0.17, 0.068)
+    public var kinshipProbability: ByAgeBand<Double> = ByAgeBand(0.22, 0.28, 0.28, 0.19, 0.075)
     /// Chance that relatives or friends live over 20 miles away.
     public var kinshipOver20MilesProbability: Double = 0.12
     /// Youngest age for supported (semi-independent) accommodation.
