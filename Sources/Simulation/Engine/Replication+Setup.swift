@@ -17,11 +17,13 @@ extension Replication {
         kernel = start.kernel
         var previousKey: Int? = nil
         var sharedUnit: Int32? = nil  // the placement unit of the current group's children living together
+        var sharedPlan: StartingPlan? = nil  // and their plan: destination and time of leaving
         for childIndex in start.childOrder {
             let c = start.population.children[childIndex]
             if c.siblingKey == nil || c.siblingKey != previousKey {
                 groups.append(SimGroup(first: Int32(children.count), count: 0))
                 sharedUnit = nil
+                sharedPlan = nil
             }
             previousKey = c.siblingKey
             groups[groups.count - 1].count += 1
@@ -29,7 +31,8 @@ extension Replication {
             if c.livesWithSiblings {
                 if let shared = sharedUnit { unit = shared } else { sharedUnit = unit }
             }
-            addStartingChild(c, group: Int32(groups.count - 1), unit: unit)
+            let plan = addStartingChild(c, group: Int32(groups.count - 1), unit: unit, sharedPlan: c.livesWithSiblings ? sharedPlan : nil)
+            if c.livesWithSiblings, sharedPlan == nil { sharedPlan = plan }
         }
         for h in households.indices {
             refreshVacancy(h)
@@ -47,9 +50,18 @@ extension Replication {
         }
     }
 
+    /// A starting child's plan: where they will leave to, in how many days, and whether they
+    /// live with their parents first.
+    typealias StartingPlan = (destination: ExitDestination, remaining: Double, withParentsFirst: Bool?)
+
     /// Adds one child in care at the start, in their current placement (placement `unit`: the
-    /// same for brothers and sisters living together), with a drawn exit.
-    mutating func addStartingChild(_ c: StartingPopulation.ChildInCare, group: Int32, unit: Int32) {
+    /// same for brothers and sisters living together), with a drawn exit; returns the plan.
+    ///
+    /// Brothers and sisters living together share the first one's plan (`sharedPlan`), as
+    /// entering groups do (each still leaves at their own 18th birthday), unless it would have
+    /// needed this child's move to adopters or parents before day 0.
+    @discardableResult
+    mutating func addStartingChild(_ c: StartingPopulation.ChildInCare, group: Int32, unit: Int32, sharedPlan: StartingPlan? = nil) -> StartingPlan {
         let fraction = placingRNG.nextUnit()
         let age = min(17.999, Double(c.age) + fraction)
         let daysInCare = (Double(c.monthsInCare) + placingRNG.nextUnit()) * Calendar.monthDays
@@ -72,8 +84,12 @@ extension Replication {
             remaining = Draw.exponential(mean: scenario.exits.placedWithParentsMonths * Calendar.monthDays, using: &staysRNG)
         default:
             let daysTo18 = 18 * Calendar.yearDays + birthDay
-            (destination, remaining, withParentsFirst) = drawStartingExit(
-                entryBand, elapsedYears: -entryDay / Calendar.yearDays, daysTo18: daysTo18)
+            if let plan = sharedPlan, plan.remaining.isFinite, plan.remaining >= daysTo18 || plan.remaining >= leadDays(plan) {
+                (destination, remaining, withParentsFirst) = plan
+            } else {
+                (destination, remaining, withParentsFirst) = drawStartingExit(
+                    entryBand, elapsedYears: -entryDay / Calendar.yearDays, daysTo18: daysTo18)
+            }
         }
         let child = Int32(children.count)
         children.append(SimChild(
@@ -97,6 +113,15 @@ extension Replication {
         put(Int(child), type: type, household: household, over20: over20, unit: unit, counting: false)
         children[Int(child)].placedDay = entryDay
         children[Int(child)].recentStarts = (entryDay, -.infinity, -.infinity)
+        return (destination, remaining, withParentsFirst)
+    }
+
+    /// Days before leaving that a child with `plan` moves to adopters or to parents (0: no move).
+    func leadDays(_ plan: StartingPlan) -> Double {
+        let exits = scenario.exits
+        if plan.destination == .adoption { return exits.placedForAdoptionMonths * Calendar.monthDays }
+        if plan.destination == .home, plan.withParentsFirst == true { return exits.placedWithParentsMonths * Calendar.monthDays }
+        return 0
     }
 
     /// The destination, remaining days in care and "lives with parents first" choice of a
@@ -111,22 +136,17 @@ extension Replication {
     /// 287 -> 255, relatives & friends 111 -> 94). So the three are drawn jointly and draws that
     /// contradict the snapshot are rejected: exactly the conditional distribution given "not yet
     /// moved" (Bayes by rejection). A child who reaches 18 first needs no such move.
-    mutating func drawStartingExit(_ band: AgeBand, elapsedYears: Double, daysTo18: Double) -> (ExitDestination, Double, Bool) {
-        let exits = scenario.exits
-        let adoptionLead = exits.placedForAdoptionMonths * Calendar.monthDays
-        let parentsLead = exits.placedWithParentsMonths * Calendar.monthDays
-        var last = (ExitDestination.home, 0.0, false)
+    mutating func drawStartingExit(_ band: AgeBand, elapsedYears: Double, daysTo18: Double) -> StartingPlan {
+        var last: StartingPlan = (.home, 0.0, false)
         for _ in 0..<100 {
             let destination = drawDestination(band)
             let remaining = drawStay(band, destination, elapsedYears: elapsedYears)
-            let withParents = destination == .home && staysRNG.nextUnit() < exits.placedWithParentsShare
+            let withParents = destination == .home && staysRNG.nextUnit() < scenario.exits.placedWithParentsShare
             last = (destination, remaining, withParents)
-            if remaining >= daysTo18 { return last }
-            let lead = destination == .adoption ? adoptionLead : (withParents ? parentsLead : 0)
-            if remaining >= lead { return last }
+            if remaining >= daysTo18 || remaining >= leadDays(last) { return last }
         }
         // Practically unreachable (every destination needs a move first): go home directly.
-        return (.home, last.1, false)
+        return (.home, last.remaining, false)
     }
 
     /// Applies the timeline event at `index` of the scenario.
