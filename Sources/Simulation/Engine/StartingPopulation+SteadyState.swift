@@ -26,7 +26,12 @@ enum EntryAges {
 
 extension SnapshotShape {
     /// The steady-state shape of the default scenario (the county baseline's rates): what the
-    /// synthetic county uses when no scenario is given (`hearth generate`).
+    /// synthetic county uses when no scenario is given (`hearth generate`). Children in care by
+    /// single year of age 0-17 (rounded): 28, 26, 26, 27, 29, 30, 32, 34, 36, 39, 41, 43, 49, 57,
+    /// 68, 81, 100, 126, about 870 in all; so within 10-15 the shares are 12 / 13 / 14 / 17 / 20 /
+    /// 24% (adolescents enter at 13-15 and build up), within 16+ 44 / 56% (16+ entrants build up
+    /// to 17), within 1-4 and 5-9 rising gently with age. The published March 2024 bands are
+    /// 44 / 104 / 163 / 298 / 233; the generator keeps those and uses only the shares inside.
     public static let baseline = Scenario().steadyStateShape()
 }
 
