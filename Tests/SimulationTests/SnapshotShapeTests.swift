@@ -1,3 +1,4 @@
+import Foundation
 import CareModel
 import Testing
 @testable import Simulation
@@ -169,4 +170,23 @@ import Testing
         #expect(abs(kpi - recount) < 1e-9, "KPI \(kpi) vs recount \(recount)")
         #expect(kpi > 55 && kpi < 68, "siblings together \(kpi)%")
     }
+}
+
+/// The two sibling fields of a county profile in JSON: read when given, defaults when left out,
+/// kept through a round trip, and checked.
+@Test func countyProfileSiblingFieldsDecodeAndValidate() throws {
+    let json = #"{"sibling_share_in_care": 0.3, "siblings_apart_share_by_size": [0.1, 0.2, 0.3, 0.4]}"#
+    let profile = try JSONDecoder().decode(CountyProfile.self, from: Data(json.utf8))
+    #expect(profile.siblingShareInCare == 0.3)
+    #expect(profile.siblingsApartShareBySize == [0.1, 0.2, 0.3, 0.4])
+    #expect(profile.childrenInCare == CountyProfile.default.childrenInCare)
+    let again = try JSONDecoder().decode(CountyProfile.self, from: JSONEncoder().encode(profile))
+    #expect(again == profile)
+    var bad = CountyProfile.default
+    bad.siblingShareInCare = 1.5
+    bad.siblingsApartShareBySize = [0.2, 0.3]
+    let fields = bad.validationProblems().map(\.field)
+    #expect(fields.contains("sibling_share_in_care"))
+    #expect(fields.contains("siblings_apart_share_by_size"))
+    #expect(CountyProfile.default.validationProblems().isEmpty)
 }

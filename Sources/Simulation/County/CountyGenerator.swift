@@ -9,8 +9,11 @@ import CareModel
 /// total. Randomness decides only who is who: ages within bands, which child has which
 /// placement (subject to age: supported accommodation is for 16+, adoption for under 5s,
 /// residential mostly for 10+), homes scattered in their districts, carers' approvals and
-/// skills, and which household each fostered child lives with (age-range fit first, and near
-/// home unless the child is one of the share placed over 20 miles away). Relatives-and-friends
+/// skills, which children are brothers and sisters (`formSiblingGroups`: the profile's share in
+/// groups, the apart share by group size rounded to whole groups), and which household each
+/// fostered child lives with (groups living together first, all in one household; age-range
+/// fit first, and near home unless the child is one of those placed over 20 miles away, whose
+/// number per placement type is the profile's share, rounded). Relatives-and-friends
 /// carers are tied to their own child and are not open vacancies, so they are not households.
 /// Single-year ages inside each band and months in care come from a `SnapshotShape` (by
 /// default the steady state of the county baseline's own entry and stay rates, see
