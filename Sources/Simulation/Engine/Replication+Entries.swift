@@ -61,6 +61,8 @@ extension Replication {
         let leadBand = AgeBand(age: Int(leadAge))
         let destination = drawDestination(leadBand)
         let stay = drawStay(leadBand, destination)
+        // ... and whether they live with their parents first (going home together).
+        let withParentsFirst = destination == .home && staysRNG.nextUnit() < scenario.exits.placedWithParentsShare
         for k in 0..<size {
             var age = leadAge
             if k > 0 {
@@ -68,7 +70,9 @@ extension Replication {
                 age = arrivalsRNG.nextUnit() < 0.5 ? age - gap * Double(k) : age + gap * Double(k)
                 age = min(17.9, max(0.05, age))
             }
-            addEntrant(age: age, home: home, district: district, request: request, group: group, destination: destination, stay: stay)
+            addEntrant(
+                age: age, home: home, district: district, request: request, group: group, destination: destination, stay: stay,
+                withParentsFirst: withParentsFirst)
         }
         route(group: Int(group), urgent: urgent)
     }
@@ -76,7 +80,7 @@ extension Replication {
     /// Creates one entering child (waiting) and schedules their exit.
     mutating func addEntrant(
         age: Double, home: Location, district: Int, request: PlacementRequest, group: Int32,
-        destination: ExitDestination, stay: Double
+        destination: ExitDestination, stay: Double, withParentsFirst: Bool? = nil
     ) {
         let rates = scenario.entries.needs
         var needs = Needs()
@@ -98,7 +102,7 @@ extension Replication {
         inCare.append(child)
         waitingCount += 1
         entriesThisMonth += 1
-        setExit(Int(child), after: stay, destination: destination)
+        setExit(Int(child), after: stay, destination: destination, withParentsFirst: withParentsFirst)
     }
 
     /// The exact age of a child entering care in `band` (the band's shape is `EntryAges`).

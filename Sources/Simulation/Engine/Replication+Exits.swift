@@ -50,7 +50,27 @@ extension Replication {
         guard children[c].type != type else { return }
         vacate(c)
         movesThisMonth += 1
-        put(c, type: type, household: -1, over20: drawOver20(type), unit: nextUnit())
+        if let mate = preExitMate(c, type: type) {
+            put(c, type: type, household: -1, over20: children[mate].over20, unit: children[mate].unit)
+        } else {
+            put(c, type: type, household: -1, over20: drawOver20(type), unit: nextUnit())
+        }
+    }
+
+    /// A brother or sister of `c` with the same plan (leaving on the same day to the same
+    /// destination) who has already moved to `type`: brothers and sisters going home or to
+    /// adopters together live there together.
+    mutating func preExitMate(_ c: Int, type: PlacementType) -> Int? {
+        let group = groups[Int(children[c].group)]
+        for s in Int(group.first)..<Int(group.first + group.count) where s != c {
+            let sibling = children[s]
+            if sibling.state == .placed, sibling.type == type, sibling.exitDay == children[c].exitDay,
+                sibling.destination == children[c].destination
+            {
+                return s
+            }
+        }
+        return nil
     }
 
     /// A 16- or 17-year-old in foster or residential care moves on to supported accommodation.
