@@ -13,6 +13,19 @@ enum InHouseMatching {
     static let policy = MatchPolicy.default
     static let constants = KernelConstants(policy: policy)
 
+    /// `UnitSkills` under `policy` for every combination of needs and oldest age 0...24,
+    /// computed once (index `needs.rawValue * 25 + age`).
+    static let skillTable: [UnitSkills] = (0...255).flatMap { raw in
+        (0..<25).map { age in UnitSkills(needs: Needs(rawValue: UInt8(raw)), oldestAge: age, policy: policy) }
+    }
+
+    /// The skills a unit with `needs` whose oldest child is `oldestAge` requires and welcomes.
+    @inline(__always)
+    static func skills(needs: Needs, oldestAge: Int) -> UnitSkills {
+        guard oldestAge >= 0, oldestAge < 25 else { return UnitSkills(needs: needs, oldestAge: oldestAge, policy: policy) }
+        return skillTable[Int(needs.rawValue) * 25 + oldestAge]
+    }
+
     /// Scores of `group` against each of `households` (`ScoringKernel.infeasible` when a hard
     /// rule fails), from the matching module's kernel.
     /// - Complexity: O(households).

@@ -100,3 +100,12 @@ struct KernelState {
         stale[h] = false
     }
 }
+
+extension KernelHome {
+    /// A placeholder for a home not computed yet (latitude NaN).
+    static let unset: KernelHome = {
+        var home = KernelHome(Location(latitude: 0, longitude: 0))
+        home.latitude = .nan
+        return home
+    }()
+}

@@ -87,8 +87,8 @@ extension Replication {
     {
         let candidates = candidateHouseholds(for: members, excluding: excluding)
         guard !candidates.isEmpty else { return nil }
-        let unit = siblingGroup(members, identified: false)
         if !scenario.findingHomes.matchingEnabled {
+            let unit = siblingGroup(members, identified: false)
             let views = candidates.map { refreshedHousehold($0) }
             var best: (household: Int, score: Double, miles: Double)? = nil
             for (i, view) in views.enumerated() {
@@ -98,7 +98,7 @@ extension Replication {
             }
             return best
         }
-        kernelScores(unit, candidates)
+        kernelScores(kernelRow(members), candidates)
         var bestIndex = -1
         for i in candidates.indices {
             let score = scoreBuffer[i]
@@ -113,9 +113,48 @@ extension Replication {
     /// Kernel scores of `unit` against in-house households `candidates` (stale rows refreshed
     /// first), written to `scoreBuffer[0 ..< candidates.count]` (reused from query to query).
     mutating func kernelScores(_ unit: SiblingGroup, _ candidates: [Int]) {
+        kernelScores(UnitRow(unit, policy: InHouseMatching.policy, codes: &kernel.codes), candidates)
+    }
+
+    /// Kernel scores of the unit `row` against in-house households `candidates`, as above.
+    mutating func kernelScores(_ row: UnitRow, _ candidates: [Int]) {
         for h in candidates where kernel.stale[h] { kernel.update(h, refreshedHousehold(h)) }
-        let row = UnitRow(unit, policy: InHouseMatching.policy, codes: &kernel.codes)
         InHouseMatching.scores(row, kernel.columns, candidates, into: &scoreBuffer)
+    }
+
+    /// The kernel's row for the children `members` as one unit: the row
+    /// `UnitRow(siblingGroup(members, identified: false), ...)` would give, without building
+    /// the group (the first member's home in kernel terms is computed once per child, the
+    /// skills once per combination of needs and age).
+    /// - Complexity: O(members), no allocation once the child's home is cached.
+    mutating func kernelRow(_ members: [Int]) -> UnitRow {
+        let first = members[0]
+        var minAge = Int.max, maxAge = Int.min, ageSum = 0, waited = 0
+        var needs = Needs()
+        var oldestAtRisk: Int? = nil
+        for c in members {
+            let age = Int(children[c].age(at: now))
+            minAge = min(minAge, age)
+            maxAge = max(maxAge, age)
+            ageSum += age
+            let n = children[c].needs
+            needs.formUnion(n)
+            if n.contains(.exploitationRisk) { oldestAtRisk = max(oldestAtRisk ?? age, age) }
+            waited = max(waited, Int(max(0, now - children[c].waitingSince)))
+        }
+        return UnitRow(
+            size: members.count, minAge: minAge, maxAge: maxAge, ageSum: ageSum, oldestAtRisk: oldestAtRisk,
+            request: children[first].request, daysWaiting: waited, home: kernelHome(first),
+            skills: InHouseMatching.skills(needs: needs, oldestAge: maxAge), policy: InHouseMatching.policy)
+    }
+
+    /// Child `c`'s home in the kernel's terms, computed on first use.
+    mutating func kernelHome(_ c: Int) -> KernelHome {
+        if kernelHomes.count <= c {
+            kernelHomes.append(contentsOf: repeatElement(KernelHome.unset, count: children.count - kernelHomes.count))
+        }
+        if kernelHomes[c].latitude.isNaN { kernelHomes[c] = KernelHome(children[c].home) }
+        return kernelHomes[c]
     }
 
     /// A family-finding meeting: planned requests are matched jointly, then planned moves and
@@ -157,7 +196,7 @@ extension Replication {
             guard !candidates.isEmpty else { continue }
             var top = (household: -1, score: -Double.infinity)
             if scenario.findingHomes.matchingEnabled {
-                kernelScores(siblingGroup(members, identified: false), candidates)
+                kernelScores(kernelRow(members), candidates)
                 for i in candidates.indices {
                     let score = scoreBuffer[i]
                     guard score >= 0 else { continue }

@@ -1,4 +1,5 @@
 import CareModel
+import Matching
 
 /// What one replication produced.
 public struct ReplicationResult: Sendable {
@@ -58,6 +59,8 @@ struct Replication {
     var vacancyEpoch: Int32 = 0
     /// The matching kernel's view of every in-house household.
     var kernel = KernelState()
+    /// Each child's home in the kernel's terms (latitude NaN = not computed yet).
+    var kernelHomes = ContiguousArray<KernelHome>()
     /// Scores of the last kernel query, one per candidate (reused so queries do not allocate).
     var scoreBuffer: [Double] = []
 

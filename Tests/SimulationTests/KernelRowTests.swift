@@ -1,0 +1,39 @@
+import CareModel
+import Matching
+import Testing
+@testable import Simulation
+
+/// Every stored field of two values, with doubles as bit patterns (so -0.0 and 0.0 differ).
+private func fields(_ value: Any) -> [String] {
+    Mirror(reflecting: value).children.map { child in
+        if let d = child.value as? Double { return "\(child.label ?? "?")=\(d.bitPattern)" }
+        return "\(child.label ?? "?")=\(child.value)"
+    }
+}
+
+/// The simulator builds a unit's kernel row from its own arrays (cached homes and skills);
+/// it must be the row the matching module builds from the same children as a `SiblingGroup`,
+/// field for field, for single children and sibling groups alike, mid-run.
+@Test func kernelRowEqualsTheRowOfTheSiblingGroup() {
+    let start = PreparedStart(SimTest.countyStart, scenario: Scenario())
+    var replication = Replication(scenario: Scenario(), start: start, months: 30, rng: Xoshiro256StarStar(seed: 91))
+    _ = replication.run()
+    var checked = 0, groupsChecked = 0, atRisk = 0
+    for g in replication.groups.indices {
+        let group = replication.groups[g]
+        let all = Array(Int(group.first)..<Int(group.first + group.count))
+        let inCare = all.filter { replication.children[$0].state != .left }
+        for members in [inCare, Array(inCare.prefix(1)), Array(inCare.suffix(2))] where !members.isEmpty {
+            var codes = CodeBook()
+            let reference = UnitRow(replication.siblingGroup(members, identified: false), policy: InHouseMatching.policy, codes: &codes)
+            let row = replication.kernelRow(members)
+            #expect(fields(row) == fields(reference), "children \(members)")
+            checked += 1
+            if members.count > 1 { groupsChecked += 1 }
+            if reference.youngestAllowed != Int32.min { atRisk += 1 }
+        }
+    }
+    #expect(checked > 500)
+    #expect(groupsChecked > 50)
+    #expect(atRisk > 10)
+}
