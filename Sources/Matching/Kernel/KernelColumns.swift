@@ -91,6 +91,49 @@ public struct HouseholdColumns: Sendable {
         residentCounts = households.map { Int32($0.residentAges.count) }
     }
 
+    /// The rows `indices` of `columns`, in that order (a household's row as it is there).
+    /// - Complexity: O(indices.count x columns).
+    public init(rows indices: [Int], of columns: HouseholdColumns) {
+        count = indices.count
+        latitude = indices.map { columns.latitude[$0] }
+        longitude = indices.map { columns.longitude[$0] }
+        free = indices.map { columns.free[$0] }
+        places = indices.map { columns.places[$0] }
+        minAge = indices.map { columns.minAge[$0] }
+        maxAge = indices.map { columns.maxAge[$0] }
+        approvals = indices.map { columns.approvals[$0] }
+        skills = indices.map { columns.skills[$0] }
+        occupied = indices.map { columns.occupied[$0] }
+        youngestResident = indices.map { columns.youngestResident[$0] }
+        youngestNewAllowed = indices.map { columns.youngestNewAllowed[$0] }
+        district = indices.map { columns.district[$0] }
+        ethnicity = indices.map { columns.ethnicity[$0] }
+        ethnicGroup = indices.map { columns.ethnicGroup[$0] }
+        language = indices.map { columns.language[$0] }
+        residentMeanAge = indices.map { columns.residentMeanAge[$0] }
+        ageFitNeutral = indices.map { columns.ageFitNeutral[$0] }
+        inHouse = indices.map { columns.inHouse[$0] }
+        longTerm = indices.map { columns.longTerm[$0] }
+        residentCounts = indices.map { columns.residentCounts[$0] }
+    }
+
+    /// Rewrites the columns of row `h` that follow occupancy and status, with the definitions
+    /// of `init` for a household that is `available` (else on hold) with `freePlaces` free
+    /// places, `occupied` places taken and residents of ages summing to `residentAgeSum`
+    /// (`residentCount` of them, the youngest `youngestResident`).
+    public mutating func setOccupancy(
+        at h: Int, available: Bool, freePlaces: Int, occupied: Int, residentCount: Int, residentAgeSum: Int,
+        youngestResident: Int?
+    ) {
+        free[h] = available ? Int32(freePlaces) : -1
+        places[h] = Int32(freePlaces)
+        self.occupied[h] = Int32(occupied)
+        self.youngestResident[h] = youngestResident.map(Int32.init) ?? Int32.max
+        residentMeanAge[h] = residentCount == 0 ? 0 : Double(residentAgeSum) / Double(residentCount)
+        ageFitNeutral[h] = residentCount == 0 ? 1 : 0
+        residentCounts[h] = Int32(residentCount)
+    }
+
     /// Records that `group` moved into household `h` (fewer free places, new residents, and
     /// for a child at risk of exploitation, no much younger children after them).
     public mutating func place(_ group: SiblingGroup, at h: Int, exploitationAgeGap: Int) {

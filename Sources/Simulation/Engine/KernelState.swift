@@ -109,3 +109,17 @@ extension KernelHome {
         return home
     }()
 }
+
+extension PreparedStart {
+    /// Whether the starting households' identifiers are all different and none has the form
+    /// of an approved household's ("N" followed by digits).
+    var householdIDsUnique: Bool {
+        var seen = Set<String>()
+        for household in population.households {
+            let id = household.id.rawValue
+            guard seen.insert(id).inserted else { return false }
+            if id.hasPrefix("N"), id.count > 1, id.dropFirst().allSatisfy(\.isNumber) { return false }
+        }
+        return true
+    }
+}

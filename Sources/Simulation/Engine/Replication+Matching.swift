@@ -189,6 +189,8 @@ extension Replication {
         var best: [(household: Int, score: Double)] = []
         var feasibleOwner: [Int: Int] = [:]
         var competing = false
+        // The planned units' kernel rows (matching on).
+        var rows: [UnitRow] = []
         for (u, members) in units.enumerated() {
             // Nothing has freed since this unit last found no home: no need to look again.
             if children[members[0]].searchedAtEpoch == vacancyEpoch { continue }
@@ -196,7 +198,8 @@ extension Replication {
             guard !candidates.isEmpty else { continue }
             var top = (household: -1, score: -Double.infinity)
             if scenario.findingHomes.matchingEnabled {
-                kernelScores(kernelRow(members), candidates)
+                let row = kernelRow(members)
+                kernelScores(row, candidates)
                 for i in candidates.indices {
                     let score = scoreBuffer[i]
                     guard score >= 0 else { continue }
@@ -205,6 +208,7 @@ extension Replication {
                     feasibleOwner[candidates[i]] = u
                 }
                 guard top.household >= 0 else { continue }
+                rows.append(row)
             } else {
                 competing = competing || planned.count > 0
             }
@@ -221,15 +225,29 @@ extension Replication {
                 placed[u] = true
             }
         } else if !planned.isEmpty {
-            let views = candidateSet.map { refreshedHousehold($0) }
-            let groupsForPlan = planned.map { siblingGroup(units[$0]) }
-            let plan = InHouseMatching.plan(groups: groupsForPlan, households: views, useEngine: scenario.findingHomes.matchingEnabled)
-            for assignment in plan {
-                let h = candidateSet[assignment.household]
-                let unitIndex = planned[assignment.group]
+            var plan: [(unit: Int, household: Int, miles: Double)]
+            if scenario.findingHomes.matchingEnabled, let picks = separateBests(units, planned, rows, candidateSet) {
+                // Each unit's best is free for it whoever else is placed: this is the joint plan.
+                plan = picks.enumerated().map { k, h in
+                    (planned[k], h, children[units[planned[k]][0]].home.distanceMiles(to: households[h].location))
+                }
+                if checkPlanShortcut {
+                    let reference = jointPlan(units, planned, candidateSet)
+                    let same = reference.count == plan.count && zip(reference, plan).allSatisfy {
+                        $0.unit == $1.unit && $0.household == $1.household && $0.miles.bitPattern == $1.miles.bitPattern
+                    }
+                    planShortcutChecks += 1
+                    if !same, violations.isEmpty {
+                        violations = ["plan shortcut at day \(now): \(plan) but Matcher.plan gives \(reference)"]
+                    }
+                }
+            } else {
+                plan = jointPlan(units, planned, candidateSet)
+            }
+            for (unitIndex, h, miles) in plan {
                 let members = units[unitIndex]
                 guard !placed[unitIndex], households[h].takesChildren, households[h].free >= members.count else { continue }
-                placeInHouse(members, household: h, miles: assignment.miles)
+                placeInHouse(members, household: h, miles: miles)
                 placed[unitIndex] = true
             }
         }
@@ -242,6 +260,86 @@ extension Replication {
                 waitingGroups.append(unitGroups[i])
             }
         }
+    }
+
+    /// The joint plan of the engine (`Matcher.plan`) for units `planned` (indices into `units`)
+    /// over households `candidateSet`: (unit index, household, miles) in the plan's order.
+    mutating func jointPlan(_ units: [[Int]], _ planned: [Int], _ candidateSet: [Int])
+        -> [(unit: Int, household: Int, miles: Double)]
+    {
+        let views = candidateSet.map { refreshedHousehold($0) }
+        let groupsForPlan = planned.map { siblingGroup(units[$0]) }
+        let plan = InHouseMatching.plan(groups: groupsForPlan, households: views, useEngine: scenario.findingHomes.matchingEnabled)
+        return plan.map { (planned[$0.group], candidateSet[$0.household], $0.miles) }
+    }
+
+    /// Each planned unit's best household among `candidateSet` when those bests settle the
+    /// joint plan without solving it, else nil.
+    ///
+    /// ## Why this is `Matcher.plan`'s answer
+    /// Suppose every unit has one best feasible household (no other with an equal score), the
+    /// bests are all different, and no unit could still move into another unit's best once
+    /// that unit is there (it is infeasible for it already, or too few places would be left).
+    /// The plan's first round places every unit, and among the assignments placing every
+    /// child the total score is largest exactly when each unit has its own best, so the round
+    /// gives each unit its best and nothing is left for later rounds. The greedy baseline
+    /// agrees: whatever the order, a unit finds its best untouched and every household changed
+    /// before its turn out of its reach, so it picks its best too; with the same placements
+    /// the plan keeps the rounds, whose entries come in the units' order. Placements only take
+    /// places away and tighten the rules, never make a household feasible. Scores are the
+    /// kernel's, from the rows the plan builds for the same units and
+    /// households: the kept kernel rows with the occupancy columns rewritten as the plan sees
+    /// them today. The test mode `checkPlanShortcut` compares every such plan with `Matcher.plan`.
+    /// - Complexity: O(units x candidateSet + units^2).
+    mutating func separateBests(_ units: [[Int]], _ planned: [Int], _ rows: [UnitRow], _ candidateSet: [Int]) -> [Int]? {
+        let n = planned.count, m = candidateSet.count
+        guard n > 0, rows.count == n, householdIDsUnique else { return nil }
+        // The plan sees the households as they are now (residents' ages today), which the
+        // kept kernel rows may not (they are refreshed when occupancy changes).
+        var columns = HouseholdColumns(rows: candidateSet, of: kernel.columns)
+        for (i, h) in candidateSet.enumerated() {
+            var youngest: Int? = nil
+            var sum = 0
+            for c in households[h].occupants {
+                let age = Int(children[Int(c)].age(at: now))
+                youngest = min(youngest ?? age, age)
+                sum += age
+            }
+            columns.setOccupancy(
+                at: i, available: !households[h].onHold, freePlaces: households[h].free, occupied: households[h].occupied,
+                residentCount: households[h].occupants.count, residentAgeSum: sum, youngestResident: youngest)
+        }
+        let everyRow = Array(0..<m)
+        var scores = [Double](repeating: 0, count: n * m)
+        var picks = [Int](repeating: -1, count: n)
+        for k in 0..<n {
+            InHouseMatching.scores(rows[k], columns, everyRow, into: &scoreBuffer)
+            var bestIndex = -1, tie = false
+            for i in 0..<m {
+                let score = scoreBuffer[i]
+                scores[k * m + i] = score
+                guard score >= 0 else { continue }
+                if bestIndex < 0 || score > scoreBuffer[bestIndex] {
+                    bestIndex = i
+                    tie = false
+                } else if score == scoreBuffer[bestIndex] {
+                    tie = true
+                }
+            }
+            guard bestIndex >= 0, !tie else { return nil }
+            picks[k] = bestIndex
+        }
+        for k in 0..<n {
+            for j in 0..<n where j != k {
+                guard picks[j] != picks[k] else { return nil }
+                // Could unit k still join unit j's best after unit j moved in?
+                let h = candidateSet[picks[j]]
+                if scores[k * m + picks[j]] >= 0, households[h].free >= units[planned[j]].count + units[planned[k]].count {
+                    return nil
+                }
+            }
+        }
+        return picks.map { candidateSet[$0] }
     }
 
     /// Children placed in a poor-fit emergency or agency home move when a good in-house home frees.

@@ -99,6 +99,15 @@ struct Replication {
     var checkInvariants = false
     /// The first inconsistencies found when `checkInvariants` is on, with the event kind.
     var violations: [String] = []
+    /// Tests set this to compare every joint plan settled without `Matcher.plan`
+    /// (`separateBests`) with `Matcher.plan`'s; a difference is recorded in `violations`.
+    var checkPlanShortcut = false
+    /// Joint plans compared so far when `checkPlanShortcut` is on.
+    var planShortcutChecks = 0
+    /// Whether the starting households' identifiers differ from each other and from those
+    /// given to approved households ("N" + index), so that `Matcher.plan`'s answers, which
+    /// name households by identifier, map back to one household each.
+    let householdIDsUnique: Bool
 
     init(scenario: Scenario, start: PreparedStart, months: Int, rng: Xoshiro256StarStar) {
         self.scenario = scenario
@@ -114,6 +123,7 @@ struct Replication {
         ownBeds = scenario.residential.ownBeds
         ownBedWeekly = scenario.costs.ownHomeWeeklyPerBed
         output = [Double](repeating: 0, count: (months + 1) * KPI.allCases.count)
+        householdIDsUnique = start.householdIDsUnique
     }
 
     /// Runs the replication to the horizon and returns its monthly KPIs.
