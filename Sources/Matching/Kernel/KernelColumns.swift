@@ -91,6 +91,35 @@ public struct HouseholdColumns: Sendable {
         residentCounts = households.map { Int32($0.residentAges.count) }
     }
 
+    /// Adds a row for `household` at the end, with the definitions of `init` (as if it had
+    /// been in the array `init` was given).
+    /// - Complexity: O(1) amortised.
+    public mutating func append(_ household: Household, codes: inout CodeBook) {
+        let rad = Double.pi / 180
+        count += 1
+        latitude.append(household.location.latitude * rad)
+        longitude.append(household.location.longitude * rad)
+        free.append(household.status == .available ? Int32(household.freePlaces) : -1)
+        places.append(Int32(household.freePlaces))
+        minAge.append(Int32(household.ageRange.lowerBound))
+        maxAge.append(Int32(household.ageRange.upperBound))
+        approvals.append(Int32(household.approvals.rawValue))
+        skills.append(Int32(household.skills.rawValue))
+        occupied.append(Int32(household.occupied))
+        youngestResident.append(household.residentAges.min().map(Int32.init) ?? Int32.max)
+        youngestNewAllowed.append(Int32.min)
+        district.append(codes.code(household.district))
+        ethnicity.append(codes.code(household.ethnicity))
+        ethnicGroup.append(codes.groupCode(household.ethnicity))
+        language.append(codes.code(household.language))
+        let ages = household.residentAges
+        residentMeanAge.append(ages.isEmpty ? 0 : Double(ages.reduce(0, +)) / Double(ages.count))
+        ageFitNeutral.append(ages.isEmpty ? 1 : 0)
+        inHouse.append(household.provider == .inHouse ? 1 : 0)
+        longTerm.append(household.approvals.contains(.longTerm) ? 1 : 0)
+        residentCounts.append(Int32(ages.count))
+    }
+
     /// The rows `indices` of `columns`, in that order (a household's row as it is there).
     /// - Complexity: O(indices.count x columns).
     public init(rows indices: [Int], of columns: HouseholdColumns) {

@@ -2,10 +2,14 @@ import CareModel
 import Matching
 
 extension Replication {
-    /// Keeps household `h` in (or out of) the index of households that can take a child.
+    /// Keeps household `h` in (or out of) the index of households that can take a child, with
+    /// its free places and fixed facts in `vacantFacts` for the candidate search.
     /// - Complexity: O(1).
     mutating func refreshVacancy(_ h: Int) {
         if h < kernel.stale.count { kernel.stale[h] = true }
+        if vacantFacts.count != vacantByDistrict.count {
+            vacantFacts = vacantByDistrict.map { list in list.map { VacantHousehold(Int($0), households[Int($0)]) } }
+        }
         let takes = households[h].takesChildren
         let slot = Int(vacantSlot[h])
         let d = Int(households[h].district)
@@ -15,13 +19,18 @@ extension Replication {
         if takes, slot < 0 {
             vacantSlot[h] = Int32(vacantByDistrict[d].count)
             vacantByDistrict[d].append(Int32(h))
+            vacantFacts[d].append(VacantHousehold(h, households[h]))
         } else if !takes, slot >= 0 {
             let last = vacantByDistrict[d].removeLast()
+            let lastFacts = vacantFacts[d].removeLast()
             if Int(last) != h {
                 vacantByDistrict[d][slot] = last
+                vacantFacts[d][slot] = lastFacts
                 vacantSlot[Int(last)] = Int32(slot)
             }
             vacantSlot[h] = -1
+        } else if takes {
+            vacantFacts[d][slot].free = Int32(usable)
         }
     }
 
@@ -42,14 +51,17 @@ extension Replication {
         let approval = children[first].request.requiredApproval.rawValue
         var found: [Int] = []
         found.reserveCapacity(limit)
+        let size = Int32(members.count)
         for d in start.districtOrder[Int(children[first].district)] {
-            for h32 in vacantByDistrict[Int(d)] {
-                let h = Int(h32)
-                guard h != excluding, households[h].free >= members.count,
-                    households[h].minAge <= youngest, households[h].maxAge >= oldest,
-                    households[h].approvals & approval != 0
+            // The facts are read from a compact list (the households' own structs are large).
+            for v in vacantFacts[Int(d)] {
+                if checkInvariants, v != VacantHousehold(Int(v.household), households[Int(v.household)]), violations.isEmpty {
+                    violations = ["candidate facts of household \(v.household) are out of date: \(v)"]
+                }
+                guard Int(v.household) != excluding, v.free >= size, Int(v.minAge) <= youngest, Int(v.maxAge) >= oldest,
+                    v.approvals & approval != 0
                 else { continue }
-                found.append(h)
+                found.append(Int(v.household))
             }
             if found.count >= limit / 2 { break }
         }
@@ -118,8 +130,30 @@ extension Replication {
 
     /// Kernel scores of the unit `row` against in-house households `candidates`, as above.
     mutating func kernelScores(_ row: UnitRow, _ candidates: [Int]) {
-        for h in candidates where kernel.stale[h] { kernel.update(h, refreshedHousehold(h)) }
+        for h in candidates where kernel.stale[h] {
+            let now = occupancy(h)
+            kernel.columns.setOccupancy(
+                at: h, available: now.available, freePlaces: now.free, occupied: now.occupied, residentCount: now.residents,
+                residentAgeSum: now.ageSum, youngestResident: now.youngest)
+            kernel.stale[h] = false
+        }
         InHouseMatching.scores(row, kernel.columns, candidates, into: &scoreBuffer)
+    }
+
+    /// Household `h`'s occupancy, status and residents' ages now, as the kernel's columns
+    /// record them (`HouseholdColumns.setOccupancy`): what `KernelState.update` takes from
+    /// `refreshedHousehold(h)`, without building the view.
+    mutating func occupancy(_ h: Int)
+        -> (available: Bool, free: Int, occupied: Int, residents: Int, ageSum: Int, youngest: Int?)
+    {
+        var youngest: Int? = nil
+        var sum = 0
+        for c in households[h].occupants {
+            let age = Int(children[Int(c)].age(at: now))
+            youngest = min(youngest ?? age, age)
+            sum += age
+        }
+        return (!households[h].onHold, households[h].free, households[h].occupied, households[h].occupants.count, sum, youngest)
     }
 
     /// The kernel's row for the children `members` as one unit: the row
@@ -298,16 +332,10 @@ extension Replication {
         // kept kernel rows may not (they are refreshed when occupancy changes).
         var columns = HouseholdColumns(rows: candidateSet, of: kernel.columns)
         for (i, h) in candidateSet.enumerated() {
-            var youngest: Int? = nil
-            var sum = 0
-            for c in households[h].occupants {
-                let age = Int(children[Int(c)].age(at: now))
-                youngest = min(youngest ?? age, age)
-                sum += age
-            }
+            let now = occupancy(h)
             columns.setOccupancy(
-                at: i, available: !households[h].onHold, freePlaces: households[h].free, occupied: households[h].occupied,
-                residentCount: households[h].occupants.count, residentAgeSum: sum, youngestResident: youngest)
+                at: i, available: now.available, freePlaces: now.free, occupied: now.occupied, residentCount: now.residents,
+                residentAgeSum: now.ageSum, youngestResident: now.youngest)
         }
         let everyRow = Array(0..<m)
         var scores = [Double](repeating: 0, count: n * m)
@@ -418,5 +446,23 @@ extension Replication {
             }
         }
         stepDownList = kept
+    }
+}
+
+/// A household that can take children, as the candidate search reads it: its free places
+/// (kept up to date by `refreshVacancy`) and its fixed approval facts.
+struct VacantHousehold: Equatable {
+    var household: Int32
+    var free: Int32
+    var minAge: Int32
+    var maxAge: Int32
+    var approvals: UInt8
+
+    init(_ h: Int, _ household: SimHousehold) {
+        self.household = Int32(h)
+        free = Int32(household.takesChildren ? household.free : 0)
+        minAge = Int32(household.minAge)
+        maxAge = Int32(household.maxAge)
+        approvals = household.approvals
     }
 }

@@ -54,6 +54,8 @@ struct Replication {
     /// Households taking children, by district, with each one's slot for O(1) removal.
     var vacantByDistrict: [[Int32]] = []
     var vacantSlot: [Int32] = []
+    /// `vacantByDistrict` with each household's candidate-search facts (same order).
+    var vacantFacts: [[VacantHousehold]] = []
     /// Counts the times an in-house place was freed or added: a search for a move that found
     /// nothing need not be repeated until it changes.
     var vacancyEpoch: Int32 = 0
