@@ -7,9 +7,7 @@ extension Replication {
     /// - Complexity: O(1).
     mutating func refreshVacancy(_ h: Int) {
         if h < kernel.stale.count { kernel.stale[h] = true }
-        if vacantFacts.count != vacantByDistrict.count {
-            vacantFacts = vacantByDistrict.map { list in list.map { VacantHousehold(Int($0), households[Int($0)]) } }
-        }
+        syncVacantFacts()
         let takes = households[h].takesChildren
         let slot = Int(vacantSlot[h])
         let d = Int(households[h].district)
@@ -34,6 +32,15 @@ extension Replication {
         }
     }
 
+    /// Builds `vacantFacts` from `vacantByDistrict` if it does not have a list per district yet
+    /// (before the first household is indexed).
+    @inline(__always)
+    mutating func syncVacantFacts() {
+        if vacantFacts.count != vacantByDistrict.count {
+            vacantFacts = vacantByDistrict.map { list in list.map { VacantHousehold(Int($0), households[Int($0)]) } }
+        }
+    }
+
     /// The number of households that can take a child now.
     var householdsWithVacancy: Int { mutating get { vacantByDistrict.reduce(0) { $0 + $1.count } } }
 
@@ -52,6 +59,7 @@ extension Replication {
         var found: [Int] = []
         found.reserveCapacity(limit)
         let size = Int32(members.count)
+        syncVacantFacts()
         for d in start.districtOrder[Int(children[first].district)] {
             // The facts are read from a compact list (the households' own structs are large).
             for v in vacantFacts[Int(d)] {
