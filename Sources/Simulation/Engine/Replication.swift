@@ -126,6 +126,12 @@ struct Replication {
         ownBedWeekly = scenario.costs.ownHomeWeeklyPerBed
         output = [Double](repeating: 0, count: (months + 1) * KPI.allCases.count)
         householdIDsUnique = start.householdIDsUnique
+        // Room for the starting children and half as many entrants again as expected, so the arrays
+        // of children (120-byte structs) are rarely copied to grow.
+        let entrantsPerYear = scenario.entries.enabled ? scenario.entries.perYearByAgeBand.values.reduce(0, +) : 0
+        let expected = start.population.children.count + Int(min(1e6, max(0, entrantsPerYear) * 1.5 * Double(months) / 12))
+        children.reserveCapacity(expected)
+        inCare.reserveCapacity(2 * start.population.children.count + 64)
     }
 
     /// Runs the replication to the horizon and returns its monthly KPIs.
