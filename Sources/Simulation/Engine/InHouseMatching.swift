@@ -82,6 +82,19 @@ enum InHouseMatching {
         }
     }
 
+    /// Scores of `unit` against every household of `columns`, in order.
+    /// - Complexity: O(columns.count).
+    static func scores(_ unit: UnitRow, _ columns: HouseholdColumns) -> [Double] {
+        var out = [Double](repeating: ScoringKernel.infeasible, count: columns.count)
+        guard columns.count > 0 else { return out }
+        out.withUnsafeMutableBufferPointer { buffer in
+            columns.withView { view in
+                ScoringKernel.scoreRow(unit, view, range: 0..<columns.count, constants: constants, into: buffer.baseAddress!)
+            }
+        }
+        return out
+    }
+
     /// A joint plan: (group index, household index, score, miles) for each placement made.
     static func plan(groups: [SiblingGroup], households: [Household], useEngine: Bool)
         -> [(group: Int, household: Int, score: Double, miles: Double)]

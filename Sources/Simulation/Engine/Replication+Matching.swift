@@ -268,11 +268,19 @@ extension Replication {
             }
         } else if !planned.isEmpty {
             var plan: [(unit: Int, household: Int, miles: Double)]
-            if scenario.findingHomes.matchingEnabled, let picks = separateBests(units, planned, rows, candidateSet) {
-                // Each unit's best is free for it whoever else is placed: this is the joint plan.
-                plan = picks.enumerated().map { k, h in
-                    (planned[k], h, children[units[planned[k]][0]].home.distanceMiles(to: households[h].location))
+            var settled: [(unit: Int, household: Int, miles: Double)]? = nil
+            if scenario.findingHomes.matchingEnabled {
+                if let picks = separateBests(units, planned, rows, candidateSet) {
+                    // Each unit's best is free for it whoever else is placed: this is the joint plan.
+                    settled = picks.enumerated().map { k, h in
+                        (planned[k], h, children[units[planned[k]][0]].home.distanceMiles(to: households[h].location))
+                    }
+                } else {
+                    settled = smallPlan(units, planned, rows, candidateSet)
                 }
+            }
+            if let settled {
+                plan = settled
                 if checkPlanShortcut {
                     let reference = jointPlan(units, planned, candidateSet)
                     let same = reference.count == plan.count && zip(reference, plan).allSatisfy {
@@ -335,16 +343,10 @@ extension Replication {
     /// - Complexity: O(units x candidateSet + units^2).
     mutating func separateBests(_ units: [[Int]], _ planned: [Int], _ rows: [UnitRow], _ candidateSet: [Int]) -> [Int]? {
         let n = planned.count, m = candidateSet.count
-        guard n > 0, rows.count == n, householdIDsUnique else { return nil }
+        guard n > 0, rows.count == n, householdIDsUnique, distinctGroups(units, planned) else { return nil }
         // The plan sees the households as they are now (residents' ages today), which the
         // kept kernel rows may not (they are refreshed when occupancy changes).
-        var columns = HouseholdColumns(rows: candidateSet, of: kernel.columns)
-        for (i, h) in candidateSet.enumerated() {
-            let now = occupancy(h)
-            columns.setOccupancy(
-                at: i, available: now.available, freePlaces: now.free, occupied: now.occupied, residentCount: now.residents,
-                residentAgeSum: now.ageSum, youngestResident: now.youngest)
-        }
+        let columns = freshColumns(candidateSet)
         let everyRow = Array(0..<m)
         var scores = [Double](repeating: 0, count: n * m)
         var picks = [Int](repeating: -1, count: n)
@@ -376,6 +378,155 @@ extension Replication {
             }
         }
         return picks.map { candidateSet[$0] }
+    }
+
+    /// Whether the planned units are different sibling groups (the plan names units by group).
+    mutating func distinctGroups(_ units: [[Int]], _ planned: [Int]) -> Bool {
+        Set(planned.map { children[units[$0][0]].group }).count == planned.count
+    }
+
+    /// The households of `candidateSet` as the joint plan sees them now: the kept kernel rows
+    /// with occupancy, status and residents' ages rewritten.
+    mutating func freshColumns(_ candidateSet: [Int]) -> HouseholdColumns {
+        var columns = HouseholdColumns(rows: candidateSet, of: kernel.columns)
+        for (i, h) in candidateSet.enumerated() {
+            let now = occupancy(h)
+            columns.setOccupancy(
+                at: i, available: now.available, freePlaces: now.free, occupied: now.occupied, residentCount: now.residents,
+                residentAgeSum: now.ageSum, youngestResident: now.youngest)
+        }
+        return columns
+    }
+
+    /// `Matcher.plan`'s answer for at most three units, worked out by following its two
+    /// planners step by step on the kernel's scores, or nil when it cannot be certain here.
+    ///
+    /// ## What it follows, and when it gives up
+    /// The round planner: each round, every waiting unit's feasible households under the
+    /// households as filled so far; the assignment with the most units placed, then the least
+    /// total cost `-(children x 100 (waiting + 1) + score)` (the sparse solver's objective),
+    /// found by trying every assignment; placements update the columns as the plan's engine
+    /// does (`HouseholdColumns.place`, `closePlaces` for a solo child). The greedy planner:
+    /// units by urgency (emergency, longest wait, input order), each taking its best-scoring
+    /// household. The plan keeps greedy only if it places more children, or as many with a
+    /// higher total of the reference evaluator's scores. It gives up (nil, so the caller asks
+    /// `Matcher.plan`) when two assignments or two households come within 1e-6 of each
+    /// other (the solver or the tie-break by position could go either way), when the two
+    /// planners place as many children differently or fill a household twice (deciding would
+    /// take the reference scores), when a group could be split, or when there are more than
+    /// 50,000 assignments to try. The test mode `checkPlanShortcut` compares every answer
+    /// with `Matcher.plan`'s.
+    /// - Complexity: O(rounds x units x candidateSet + assignments tried).
+    mutating func smallPlan(_ units: [[Int]], _ planned: [Int], _ rows: [UnitRow], _ candidateSet: [Int])
+        -> [(unit: Int, household: Int, miles: Double)]?
+    {
+        let n = planned.count, m = candidateSet.count
+        guard n >= 1, n <= 3, rows.count == n, m > 0, householdIDsUnique, distinctGroups(units, planned) else { return nil }
+        let groups = planned.map { siblingGroup(units[$0], identified: false) }
+        guard !groups.contains(where: \.maySplit) else { return nil }
+        let initial = freshColumns(candidateSet)
+        let gap = InHouseMatching.policy.exploitationAgeGap
+        func place(_ u: Int, _ i: Int, _ columns: inout HouseholdColumns) {
+            columns.place(groups[u], at: i, exploitationAgeGap: gap)
+            if groups[u].needs.contains(.solo) { columns.closePlaces(at: i) }
+        }
+        // Round by round.
+        var columns = initial
+        var waiting = Array(0..<n)
+        var round = 0
+        var rounds: [(unit: Int, index: Int, round: Int)] = []
+        while !waiting.isEmpty {
+            round += 1
+            let big = 100.0 * Double(waiting.count + 1)
+            var rowUnits: [Int] = []
+            var lists: [[(index: Int, cost: Double)]] = []
+            for u in waiting {
+                let scores = InHouseMatching.scores(rows[u], columns)
+                var list: [(index: Int, cost: Double)] = []
+                for i in 0..<m where scores[i] >= 0 { list.append((i, -(Double(groups[u].size) * big + scores[i]))) }
+                if list.isEmpty { continue }
+                rowUnits.append(u)
+                lists.append(list)
+            }
+            if rowUnits.isEmpty { break }
+            guard let assignment = Self.bestAssignment(lists) else { return nil }
+            var placedNow = Set<Int>()
+            for (r, i) in assignment.enumerated() where i >= 0 {
+                place(rowUnits[r], i, &columns)
+                rounds.append((rowUnits[r], i, round))
+                placedNow.insert(rowUnits[r])
+            }
+            waiting = rowUnits.filter { !placedNow.contains($0) }
+        }
+        // Greedy, most urgent first.
+        let order = (0..<n).sorted { a, b in
+            let ea = groups[a].placement == .emergency, eb = groups[b].placement == .emergency
+            if ea != eb { return ea }
+            if groups[a].daysWaiting != groups[b].daysWaiting { return groups[a].daysWaiting > groups[b].daysWaiting }
+            return a < b
+        }
+        columns = initial
+        var greedy: [(unit: Int, index: Int)] = []
+        for u in order {
+            let scores = InHouseMatching.scores(rows[u], columns)
+            var best = -1
+            for i in 0..<m where scores[i] >= 0 && (best < 0 || scores[i] > scores[best]) { best = i }
+            guard best >= 0 else { continue }
+            for i in 0..<m where i != best && scores[i] >= 0 && abs(scores[i] - scores[best]) < 1e-6 { return nil }
+            place(u, best, &columns)
+            greedy.append((u, best))
+        }
+        let placedByRounds = rounds.reduce(0) { $0 + groups[$1.unit].size }
+        let placedByGreedy = greedy.reduce(0) { $0 + groups[$1.unit].size }
+        var useGreedy = false
+        if placedByGreedy != placedByRounds {
+            useGreedy = placedByGreedy > placedByRounds
+        } else {
+            // As many children: equal only if the same units go to the same households, each
+            // household taking one unit (then every reference score is the same in both).
+            let a = Set(rounds.map { [$0.unit, $0.index] }), b = Set(greedy.map { [$0.unit, $0.index] })
+            guard a == b, Set(rounds.map(\.index)).count == rounds.count else { return nil }
+        }
+        let entries: [(unit: Int, index: Int)] = useGreedy
+            ? greedy : rounds.sorted { ($0.round, $0.unit) < ($1.round, $1.unit) }.map { ($0.unit, $0.index) }
+        return entries.map { u, i in
+            let h = candidateSet[i]
+            return (planned[u], h, children[units[planned[u]][0]].home.distanceMiles(to: households[h].location))
+        }
+    }
+
+    /// The assignment of rows to columns (`lists[r]`: row r's allowed columns with costs; -1
+    /// = unassigned) with the most rows assigned, then the least total cost, each column used
+    /// once; nil when another assignment comes within 1e-6 of it or there are over 50,000 to try.
+    static func bestAssignment(_ lists: [[(index: Int, cost: Double)]]) -> [Int]? {
+        guard lists.reduce(1, { $0 * ($1.count + 1) }) <= 50_000 else { return nil }
+        var best: (count: Int, cost: Double, pick: [Int])? = nil
+        var runnerUp: (count: Int, cost: Double)? = nil
+        var pick = [Int](repeating: -1, count: lists.count)
+        func better(_ a: (Int, Double), than b: (Int, Double)) -> Bool { a.0 > b.0 || (a.0 == b.0 && a.1 < b.1) }
+        func visit(_ r: Int, _ count: Int, _ cost: Double) {
+            if r == lists.count {
+                let value = (count, cost)
+                if let b = best, !better(value, than: (b.count, b.cost)) {
+                    if runnerUp == nil || better(value, than: runnerUp!) { runnerUp = value }
+                } else {
+                    if let b = best { runnerUp = (b.count, b.cost) }
+                    best = (count, cost, pick)
+                }
+                return
+            }
+            pick[r] = -1
+            visit(r + 1, count, cost)
+            for (index, c) in lists[r] where !pick[..<r].contains(index) {
+                pick[r] = index
+                visit(r + 1, count + 1, cost + c)
+            }
+            pick[r] = -1
+        }
+        visit(0, 0, 0)
+        guard let best else { return nil }
+        if let second = runnerUp, second.count == best.count, abs(second.cost - best.cost) < 1e-6 { return nil }
+        return best.pick
     }
 
     /// Children placed in a poor-fit emergency or agency home move when a good in-house home frees.
