@@ -225,12 +225,16 @@ extension Replication {
         // Only units with at least one feasible candidate go to the joint plan (the others
         // would only make the plan explain why they cannot be placed).
         var candidateSet: [Int] = []
-        var seen = Set<Int>()
         var planned: [Int] = []
         // Each planned unit's best feasible household, and whether two units compete for one.
         var best: [(household: Int, score: Double)] = []
-        var feasibleOwner: [Int: Int] = [:]
         var competing = false
+        // Per household, for this meeting (`planMarks` stamps instead of a set and a
+        // dictionary): listed in `candidateSet` yet, and the last unit it was feasible for.
+        planStamp &+= 1
+        if planMarks.count < households.count {
+            planMarks.append(contentsOf: repeatElement(PlanMark(), count: households.count - planMarks.count))
+        }
         // The planned units' kernel rows (matching on).
         var rows: [UnitRow] = []
         for (u, members) in units.enumerated() {
@@ -246,8 +250,10 @@ extension Replication {
                     let score = scoreBuffer[i]
                     guard score >= 0 else { continue }
                     if score > top.score { top = (candidates[i], score) }
-                    if let owner = feasibleOwner[candidates[i]], owner != u { competing = true }
-                    feasibleOwner[candidates[i]] = u
+                    let h = candidates[i]
+                    if planMarks[h].ownerStamp == planStamp, planMarks[h].owner != u { competing = true }
+                    planMarks[h].ownerStamp = planStamp
+                    planMarks[h].owner = u
                 }
                 guard top.household >= 0 else { continue }
                 rows.append(row)
@@ -256,7 +262,10 @@ extension Replication {
             }
             planned.append(u)
             best.append(top)
-            for h in candidates where seen.insert(h).inserted { candidateSet.append(h) }
+            for h in candidates where planMarks[h].seenStamp != planStamp {
+                planMarks[h].seenStamp = planStamp
+                candidateSet.append(h)
+            }
         }
         var placed = [Bool](repeating: false, count: units.count)
         if !planned.isEmpty, !competing, scenario.findingHomes.matchingEnabled {
@@ -533,28 +542,34 @@ extension Replication {
     mutating func plannedMoves() {
         guard !moveRequests.isEmpty else { return }
         let find = scenario.findingHomes
-        var kept: [Int32] = []
+        let window = find.plannedMoveAfterDays + find.moveSearchDays
         var attempts = 0
         let vacancies = householdsWithVacancy
-        for c32 in moveRequests {
+        // The list is filtered in place (kept requests move to the front); fields are read one
+        // by one rather than copying each child's struct.
+        var kept = 0
+        let count = moveRequests.count
+        for index in 0..<count {
+            let c32 = moveRequests[index]
             let c = Int(c32)
-            let child = children[c]
-            guard child.state == .placed, child.wantsMove, now - child.placedDay <= find.plannedMoveAfterDays + find.moveSearchDays
+            guard children[c].state == .placed, children[c].wantsMove, now - children[c].placedDay <= window
             else { continue }
             // A meeting considers a few planned moves (longest waiting first), not every one, and
             // does not repeat a search that found nothing while no place has freed since.
-            guard child.searchedAtEpoch != vacancyEpoch else {
-                kept.append(c32)
+            guard children[c].searchedAtEpoch != vacancyEpoch else {
+                moveRequests[kept] = c32
+                kept += 1
                 continue
             }
             attempts += 1
             guard attempts <= 2, vacancies > 0 else {
-                kept.append(c32)
+                moveRequests[kept] = c32
+                kept += 1
                 continue
             }
             // Brothers and sisters living together move together.
             let members = unitMates(c)
-            if let best = bestInHouse(for: members, excluding: Int(child.household), minScore: find.poorFitScore) {
+            if let best = bestInHouse(for: members, excluding: Int(children[c].household), minScore: find.poorFitScore) {
                 for m in members {
                     vacate(m)
                     movesThisMonth += 1
@@ -562,28 +577,34 @@ extension Replication {
                 placeInHouse(members, household: best.household, miles: best.miles)
             } else {
                 children[c].searchedAtEpoch = vacancyEpoch
-                kept.append(c32)
+                moveRequests[kept] = c32
+                kept += 1
             }
         }
-        moveRequests = kept
+        // Requests added while the list was walked are dropped, as when it was rebuilt.
+        moveRequests.removeSubrange(kept...)
     }
 
     /// Step-down moves: residential to foster care, agency to in-house, when a fitting place frees.
     mutating func stepDowns() {
         let steps = scenario.moves.stepDown
         guard steps.enabled, !stepDownList.isEmpty else { return }
-        var kept: [Int32] = []
         var moved = 0
         var attempts = 0
         let minDays = steps.afterMonths * Calendar.monthDays
-        for c32 in stepDownList {
+        // Filtered in place like `moveRequests` above.
+        var kept = 0
+        let count = stepDownList.count
+        for index in 0..<count {
+            let c32 = stepDownList[index]
             let c = Int(c32)
-            let child = children[c]
-            guard child.state == .placed, child.stepDownReady, child.type == .residential || child.type == .ifaFoster else { continue }
-            guard moved < steps.maxPerMeeting, attempts < 2 * max(1, steps.maxPerMeeting), now - child.placedDay >= minDays,
-                child.searchedAtEpoch != vacancyEpoch
+            let type = children[c].type
+            guard children[c].state == .placed, children[c].stepDownReady, type == .residential || type == .ifaFoster else { continue }
+            guard moved < steps.maxPerMeeting, attempts < 2 * max(1, steps.maxPerMeeting), now - children[c].placedDay >= minDays,
+                children[c].searchedAtEpoch != vacancyEpoch
             else {
-                kept.append(c32)
+                stepDownList[kept] = c32
+                kept += 1
                 continue
             }
             attempts += 1
@@ -594,18 +615,29 @@ extension Replication {
                 movesThisMonth += 1
                 placeInHouse([c], household: best.household, miles: best.miles)
                 moved += 1
-            } else if child.type == .residential, scenario.ifa.enabled, ifaInUse < ifaCapacity {
+            } else if type == .residential, scenario.ifa.enabled, ifaInUse < ifaCapacity {
                 vacate(c)
                 movesThisMonth += 1
                 put(c, type: .ifaFoster, household: -1, over20: drawOver20(.ifaFoster), unit: nextUnit())
                 moved += 1
             } else {
-                if child.type == .ifaFoster || !scenario.ifa.enabled { children[c].searchedAtEpoch = vacancyEpoch }
-                kept.append(c32)
+                if type == .ifaFoster || !scenario.ifa.enabled { children[c].searchedAtEpoch = vacancyEpoch }
+                stepDownList[kept] = c32
+                kept += 1
             }
         }
-        stepDownList = kept
+        // Children added while the list was walked (a step-down to an agency home that is
+        // itself ready to step down) are dropped, as when the list was rebuilt.
+        stepDownList.removeSubrange(kept...)
     }
+}
+
+/// What a family-finding meeting notes about one household (valid when the stamps equal the
+/// meeting's `planStamp`).
+struct PlanMark {
+    var seenStamp: UInt32 = 0
+    var ownerStamp: UInt32 = 0
+    var owner = -1
 }
 
 /// A household that can take children, as the candidate search reads it: its free places

@@ -63,6 +63,9 @@ struct Replication {
     var kernel = KernelState()
     /// Each child's home in the kernel's terms (latitude NaN = not computed yet).
     var kernelHomes = ContiguousArray<KernelHome>()
+    /// Per-household notes of the current family-finding meeting, and its stamp.
+    var planMarks: [PlanMark] = []
+    var planStamp: UInt32 = 0
     /// Scores of the last kernel query, one per candidate (reused so queries do not allocate).
     var scoreBuffer: [Double] = []
 
