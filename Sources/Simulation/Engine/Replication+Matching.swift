@@ -56,24 +56,39 @@ extension Replication {
             oldest = max(oldest, age)
         }
         let approval = children[first].request.requiredApproval.rawValue
-        var found: [Int] = []
-        found.reserveCapacity(limit)
         let size = Int32(members.count)
         syncVacantFacts()
-        for d in start.districtOrder[Int(children[first].district)] {
-            // The facts are read from a compact list (the households' own structs are large).
-            for v in vacantFacts[Int(d)] {
-                if checkInvariants, v != VacantHousehold(Int(v.household), households[Int(v.household)]), violations.isEmpty {
+        if checkInvariants {
+            for list in vacantFacts {
+                for v in list where v != VacantHousehold(Int(v.household), households[Int(v.household)]) && violations.isEmpty {
                     violations = ["candidate facts of household \(v.household) are out of date: \(v)"]
                 }
-                guard Int(v.household) != excluding, v.free >= size, Int(v.minAge) <= youngest, Int(v.maxAge) >= oldest,
-                    v.approvals & approval != 0
-                else { continue }
-                found.append(Int(v.household))
             }
-            if found.count >= limit / 2 { break }
         }
-        return found
+        let capacity = vacantFacts.reduce(0) { $0 + $1.count }
+        let home = Int(children[first].district)
+        // The facts are read from a compact list (the households' own structs are large),
+        // through raw buffers, into an array sized for every vacant household.
+        return start.districtOrder.withUnsafeBufferPointer { orders in
+            vacantFacts.withUnsafeBufferPointer { lists in
+                [Int](unsafeUninitializedCapacity: capacity) { out, count in
+                    orders[home].withUnsafeBufferPointer { order in
+                        for d in order {
+                            lists[Int(d)].withUnsafeBufferPointer { list in
+                                for v in list {
+                                    guard Int(v.household) != excluding, v.free >= size, Int(v.minAge) <= youngest,
+                                        Int(v.maxAge) >= oldest, v.approvals & approval != 0
+                                    else { continue }
+                                    out[count] = Int(v.household)
+                                    count += 1
+                                }
+                            }
+                            if count >= limit / 2 { break }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The matching engine's view of household `h` now.
