@@ -75,8 +75,10 @@ enum InHouseMatching {
         guard !indices.isEmpty else { return }
         out.withUnsafeMutableBufferPointer { buffer in
             columns.withView { view in
+                // One household at a time: the scalar kernel (what `scoreRow` runs for a range
+                // shorter than its eight lanes, bit for bit), without setting up the lanes.
                 for (k, h) in indices.enumerated() {
-                    ScoringKernel.scoreRow(unit, view, range: h..<(h + 1), constants: constants, into: buffer.baseAddress! + k)
+                    ScoringKernel.scoreRowScalar(unit, view, range: h..<(h + 1), constants: constants, into: buffer.baseAddress! + k)
                 }
             }
         }

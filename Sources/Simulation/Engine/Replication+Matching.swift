@@ -433,12 +433,13 @@ extension Replication {
     /// does (`HouseholdColumns.place`, `closePlaces` for a solo child). The greedy planner:
     /// units by urgency (emergency, longest wait, input order), each taking its best-scoring
     /// household. The plan keeps greedy only if it places more children, or as many with a
-    /// higher total of the reference evaluator's scores. It gives up (nil, so the caller asks
-    /// `Matcher.plan`) when two assignments or two households come within 1e-6 of each
-    /// other (the solver or the tie-break by position could go either way), when the two
-    /// planners place as many children differently or fill a household twice (deciding would
-    /// take the reference scores), when a group could be split, or when there are more than
-    /// 50,000 assignments to try. The test mode `checkPlanShortcut` compares every answer
+    /// higher total of the reference evaluator's scores (`Matcher.evaluate`, computed here for
+    /// the pairs concerned). It gives up (nil, so the caller asks `Matcher.plan`) when two
+    /// assignments or two households come within 1e-6 of each other, or the two totals within
+    /// 1e-7 of the plan's margin (the solver or a tie-break could go either way), when the
+    /// two planners place as many children and one fills a household twice (the reference
+    /// scores would depend on the residents placed before), when a group could be split, or
+    /// when there are more than 50,000 assignments to try. The test mode `checkPlanShortcut` compares every answer
     /// with `Matcher.plan`'s.
     /// - Complexity: O(rounds x units x candidateSet + assignments tried).
     mutating func smallPlan(_ units: [[Int]], _ planned: [Int], _ rows: [UnitRow], _ candidateSet: [Int])
@@ -502,17 +503,31 @@ extension Replication {
         }
         let placedByRounds = rounds.reduce(0) { $0 + groups[$1.unit].size }
         let placedByGreedy = greedy.reduce(0) { $0 + groups[$1.unit].size }
+        let ordered = rounds.sorted { ($0.round, $0.unit) < ($1.round, $1.unit) }.map { (unit: $0.unit, index: $0.index) }
         var useGreedy = false
         if placedByGreedy != placedByRounds {
             useGreedy = placedByGreedy > placedByRounds
         } else {
-            // As many children: equal only if the same units go to the same households, each
-            // household taking one unit (then every reference score is the same in both).
+            // As many children: the plan compares the totals of the reference evaluator's
+            // scores. When no household takes two units in either plan, each placement is
+            // scored against the household as it is now; otherwise ask the plan.
+            guard Set(rounds.map(\.index)).count == rounds.count, Set(greedy.map(\.index)).count == greedy.count
+            else { return nil }
             let a = Set(rounds.map { [$0.unit, $0.index] }), b = Set(greedy.map { [$0.unit, $0.index] })
-            guard a == b, Set(rounds.map(\.index)).count == rounds.count else { return nil }
+            if a != b {
+                var views: [Int: Household] = [:]
+                func reference(_ u: Int, _ i: Int) -> Double {
+                    if views[i] == nil { views[i] = refreshedHousehold(candidateSet[i]) }
+                    return Matcher.evaluate(groups[u], views[i]!, policy: InHouseMatching.policy).score
+                }
+                // Summed in each plan's entry order, as `MatchPlan.totalScore` does.
+                let totalRounds = ordered.reduce(0.0) { $0 + reference($1.unit, $1.index) }
+                let totalGreedy = greedy.reduce(0.0) { $0 + reference($1.unit, $1.index) }
+                guard abs(totalGreedy - (totalRounds + 1e-9)) > 1e-7 else { return nil }
+                useGreedy = totalGreedy > totalRounds + 1e-9
+            }
         }
-        let entries: [(unit: Int, index: Int)] = useGreedy
-            ? greedy : rounds.sorted { ($0.round, $0.unit) < ($1.round, $1.unit) }.map { ($0.unit, $0.index) }
+        let entries: [(unit: Int, index: Int)] = useGreedy ? greedy : ordered
         return entries.map { u, i in
             let h = candidateSet[i]
             return (planned[u], h, children[units[planned[u]][0]].home.distanceMiles(to: households[h].location))
