@@ -67,11 +67,17 @@ extension Replication {
         }
         let capacity = vacantFacts.reduce(0) { $0 + $1.count }
         let home = Int(children[first].district)
-        // The facts are read from a compact list (the households' own structs are large),
-        // through raw buffers, into an array sized for every vacant household.
-        return start.districtOrder.withUnsafeBufferPointer { orders in
-            vacantFacts.withUnsafeBufferPointer { lists in
-                [Int](unsafeUninitializedCapacity: capacity) { out, count in
+        // Filled into the array the previous caller handed back (`candidateScratch`), so a
+        // search allocates nothing; the facts are read from a compact list (the households'
+        // own structs are large), through raw buffers.
+        var found = candidateScratch
+        candidateScratch = []
+        found.removeAll(keepingCapacity: true)
+        found.append(contentsOf: repeatElement(0, count: capacity))
+        var count = 0
+        found.withUnsafeMutableBufferPointer { out in
+            start.districtOrder.withUnsafeBufferPointer { orders in
+                vacantFacts.withUnsafeBufferPointer { lists in
                     orders[home].withUnsafeBufferPointer { order in
                         for d in order {
                             lists[Int(d)].withUnsafeBufferPointer { list in
@@ -89,6 +95,8 @@ extension Replication {
                 }
             }
         }
+        found.removeLast(capacity - count)
+        return found
     }
 
     /// The matching engine's view of household `h` now.
@@ -121,6 +129,7 @@ extension Replication {
         -> (household: Int, score: Double, miles: Double)?
     {
         let candidates = candidateHouseholds(for: members, excluding: excluding)
+        defer { candidateScratch = candidates }
         guard !candidates.isEmpty else { return nil }
         if !scenario.findingHomes.matchingEnabled {
             let unit = siblingGroup(members, identified: false)
@@ -256,6 +265,7 @@ extension Replication {
             // Nothing has freed since this unit last found no home: no need to look again.
             if children[members[0]].searchedAtEpoch == vacancyEpoch { continue }
             let candidates = candidateHouseholds(for: members, excluding: -1)
+            defer { candidateScratch = candidates }
             guard !candidates.isEmpty else { continue }
             var top = (household: -1, score: -Double.infinity)
             if scenario.findingHomes.matchingEnabled {
@@ -587,13 +597,13 @@ extension Replication {
             // A meeting considers a few planned moves (longest waiting first), not every one, and
             // does not repeat a search that found nothing while no place has freed since.
             guard children[c].searchedAtEpoch != vacancyEpoch else {
-                moveRequests[kept] = c32
+                if kept != index { moveRequests[kept] = c32 }
                 kept += 1
                 continue
             }
             attempts += 1
             guard attempts <= 2, vacancies > 0 else {
-                moveRequests[kept] = c32
+                if kept != index { moveRequests[kept] = c32 }
                 kept += 1
                 continue
             }
@@ -607,7 +617,7 @@ extension Replication {
                 placeInHouse(members, household: best.household, miles: best.miles)
             } else {
                 children[c].searchedAtEpoch = vacancyEpoch
-                moveRequests[kept] = c32
+                if kept != index { moveRequests[kept] = c32 }
                 kept += 1
             }
         }
@@ -633,7 +643,7 @@ extension Replication {
             guard moved < steps.maxPerMeeting, attempts < 2 * max(1, steps.maxPerMeeting), now - children[c].placedDay >= minDays,
                 children[c].searchedAtEpoch != vacancyEpoch
             else {
-                stepDownList[kept] = c32
+                if kept != index { stepDownList[kept] = c32 }
                 kept += 1
                 continue
             }
@@ -652,7 +662,7 @@ extension Replication {
                 moved += 1
             } else {
                 if type == .ifaFoster || !scenario.ifa.enabled { children[c].searchedAtEpoch = vacancyEpoch }
-                stepDownList[kept] = c32
+                if kept != index { stepDownList[kept] = c32 }
                 kept += 1
             }
         }

@@ -66,6 +66,8 @@ struct Replication {
     /// Per-household notes of the current family-finding meeting, and its stamp.
     var planMarks: [PlanMark] = []
     var planStamp: UInt32 = 0
+    /// The array of the last candidate search, handed back by its caller for the next one.
+    var candidateScratch: [Int] = []
     /// Scores of the last kernel query, one per candidate (reused so queries do not allocate).
     var scoreBuffer: [Double] = []
 
