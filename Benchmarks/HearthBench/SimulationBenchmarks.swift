@@ -10,6 +10,10 @@ enum SimulationBenchmarks {
             embedScenarios()
             return
         }
+        if options.cases.contains("fingerprint") {
+            fingerprint(options)
+            return
+        }
         print("== simulation ==")
         if options.wants("county") { county(options) }
         if options.wants("throughput") { throughput(options) }
@@ -52,6 +56,41 @@ enum SimulationBenchmarks {
             exit(1)
         }
         print("embedded \(files.count) scenarios into \(target)")
+    }
+
+    /// Not a benchmark: a hash of every raw per-run result (each monthly value's bits, placements,
+    /// cost, episodes, events) of each scenario in `Scenarios/` except england-size, on 1 and 2
+    /// threads, to check that a speed-up leaves the output byte-identical
+    /// (`hearth-bench simulation fingerprint [--runs N]`, default 20 runs of the scenario's years).
+    static func fingerprint(_ options: BenchOptions) {
+        let folder = BenchPaths.root + "/Scenarios"
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        let runs = options.runs == BenchOptions([]).runs ? 20 : options.runs
+        for file in files where file != "england-size.json" {
+            let s = scenario(String(file.dropLast(5)))
+            let start = s.startingPopulation()
+            var line = file.dropLast(5) + ":"
+            for threads in [1, 2] {
+                let raw = MonteCarlo.replicate(scenario: s, start: start, runs: runs, years: s.years, seed: s.seed, threads: threads)
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                func mix(_ v: UInt64) {
+                    hash ^= v
+                    hash = hash &* 0x100_0000_01b3
+                }
+                var events = 0
+                for r in raw {
+                    for v in r.monthly { mix(v.bitPattern) }
+                    for p in r.placementsByType { mix(UInt64(bitPattern: Int64(p))) }
+                    mix(r.totalCost.bitPattern)
+                    mix(UInt64(r.completedEpisodes))
+                    mix(r.completedEpisodeDays.bitPattern)
+                    mix(UInt64(r.events))
+                    events += r.events
+                }
+                line += " \(threads)t \(String(hash, radix: 16)) (\(events) events)"
+            }
+            print(line)
+        }
     }
 
     static func scenario(_ name: String) -> Scenario {

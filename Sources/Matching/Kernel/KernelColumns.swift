@@ -91,6 +91,78 @@ public struct HouseholdColumns: Sendable {
         residentCounts = households.map { Int32($0.residentAges.count) }
     }
 
+    /// Adds a row for `household` at the end, with the definitions of `init` (as if it had
+    /// been in the array `init` was given).
+    /// - Complexity: O(1) amortised.
+    public mutating func append(_ household: Household, codes: inout CodeBook) {
+        let rad = Double.pi / 180
+        count += 1
+        latitude.append(household.location.latitude * rad)
+        longitude.append(household.location.longitude * rad)
+        free.append(household.status == .available ? Int32(household.freePlaces) : -1)
+        places.append(Int32(household.freePlaces))
+        minAge.append(Int32(household.ageRange.lowerBound))
+        maxAge.append(Int32(household.ageRange.upperBound))
+        approvals.append(Int32(household.approvals.rawValue))
+        skills.append(Int32(household.skills.rawValue))
+        occupied.append(Int32(household.occupied))
+        youngestResident.append(household.residentAges.min().map(Int32.init) ?? Int32.max)
+        youngestNewAllowed.append(Int32.min)
+        district.append(codes.code(household.district))
+        ethnicity.append(codes.code(household.ethnicity))
+        ethnicGroup.append(codes.groupCode(household.ethnicity))
+        language.append(codes.code(household.language))
+        let ages = household.residentAges
+        residentMeanAge.append(ages.isEmpty ? 0 : Double(ages.reduce(0, +)) / Double(ages.count))
+        ageFitNeutral.append(ages.isEmpty ? 1 : 0)
+        inHouse.append(household.provider == .inHouse ? 1 : 0)
+        longTerm.append(household.approvals.contains(.longTerm) ? 1 : 0)
+        residentCounts.append(Int32(ages.count))
+    }
+
+    /// The rows `indices` of `columns`, in that order (a household's row as it is there).
+    /// - Complexity: O(indices.count x columns).
+    public init(rows indices: [Int], of columns: HouseholdColumns) {
+        count = indices.count
+        latitude = indices.map { columns.latitude[$0] }
+        longitude = indices.map { columns.longitude[$0] }
+        free = indices.map { columns.free[$0] }
+        places = indices.map { columns.places[$0] }
+        minAge = indices.map { columns.minAge[$0] }
+        maxAge = indices.map { columns.maxAge[$0] }
+        approvals = indices.map { columns.approvals[$0] }
+        skills = indices.map { columns.skills[$0] }
+        occupied = indices.map { columns.occupied[$0] }
+        youngestResident = indices.map { columns.youngestResident[$0] }
+        youngestNewAllowed = indices.map { columns.youngestNewAllowed[$0] }
+        district = indices.map { columns.district[$0] }
+        ethnicity = indices.map { columns.ethnicity[$0] }
+        ethnicGroup = indices.map { columns.ethnicGroup[$0] }
+        language = indices.map { columns.language[$0] }
+        residentMeanAge = indices.map { columns.residentMeanAge[$0] }
+        ageFitNeutral = indices.map { columns.ageFitNeutral[$0] }
+        inHouse = indices.map { columns.inHouse[$0] }
+        longTerm = indices.map { columns.longTerm[$0] }
+        residentCounts = indices.map { columns.residentCounts[$0] }
+    }
+
+    /// Rewrites the columns of row `h` that follow occupancy and status, with the definitions
+    /// of `init` for a household that is `available` (else on hold) with `freePlaces` free
+    /// places, `occupied` places taken and residents of ages summing to `residentAgeSum`
+    /// (`residentCount` of them, the youngest `youngestResident`).
+    public mutating func setOccupancy(
+        at h: Int, available: Bool, freePlaces: Int, occupied: Int, residentCount: Int, residentAgeSum: Int,
+        youngestResident: Int?
+    ) {
+        free[h] = available ? Int32(freePlaces) : -1
+        places[h] = Int32(freePlaces)
+        self.occupied[h] = Int32(occupied)
+        self.youngestResident[h] = youngestResident.map(Int32.init) ?? Int32.max
+        residentMeanAge[h] = residentCount == 0 ? 0 : Double(residentAgeSum) / Double(residentCount)
+        ageFitNeutral[h] = residentCount == 0 ? 1 : 0
+        residentCounts[h] = Int32(residentCount)
+    }
+
     /// Records that `group` moved into household `h` (fewer free places, new residents, and
     /// for a child at risk of exploitation, no much younger children after them).
     public mutating func place(_ group: SiblingGroup, at h: Int, exploitationAgeGap: Int) {
@@ -156,21 +228,16 @@ public struct UnitRow: Sendable {
     public var isSplitPart: Bool
 
     public init(_ group: SiblingGroup, policy: MatchPolicy, codes: inout CodeBook, isSplitPart: Bool = false) {
-        let rad = Double.pi / 180
         let first = group.children[0]
-        size = Int32(group.size)
         let ages = group.ageRange
-        minAge = Int32(ages.lowerBound)
-        maxAge = Int32(ages.upperBound)
-        approval = Int32(group.placement.requiredApproval.rawValue)
         let needs = group.needs
-        requiredSkills = Int32(policy.requiredSkills(for: needs).rawValue)
-        solo = needs.contains(.solo)
-        let atRisk = group.children.filter { $0.needs.contains(.exploitationRisk) }.map(\.age).max()
-        youngestAllowed = atRisk.map { Int32($0 - policy.exploitationAgeGap) } ?? Int32.min
-        latitude = first.home.latitude * rad
-        longitude = first.home.longitude * rad
-        (cosA, cosB) = Self.cosineLine(latitude)
+        self.init(
+            size: group.size, minAge: ages.lowerBound, maxAge: ages.upperBound,
+            ageSum: group.children.reduce(0) { $0 + $1.age },
+            oldestAtRisk: group.children.filter { $0.needs.contains(.exploitationRisk) }.map(\.age).max(),
+            request: group.placement, daysWaiting: group.daysWaiting, home: KernelHome(first.home),
+            skills: UnitSkills(needs: needs, oldestAge: ages.upperBound, policy: policy), policy: policy, isSplitPart: isSplitPart)
+        let rad = Double.pi / 180
         let school = group.children.lazy.compactMap(\.school).first
         hasSchool = school != nil
         schoolLatitude = (school?.latitude ?? 0) * rad
@@ -181,22 +248,90 @@ public struct UnitRow: Sendable {
         ethnicity = codes.code(eth)
         ethnicGroup = codes.groupCode(eth)
         language = codes.code(group.children.lazy.compactMap(\.language).first)
-        meanAge = Double(group.children.reduce(0) { $0 + $1.age }) / Double(group.size)
-        let wanted = policy.wantedSkills(for: needs, oldestAge: ages.upperBound)
-        wantedSkills = Int32(wanted.rawValue)
-        wantedCount = Int32(wanted.count)
-        let request = group.placement
+    }
+
+    /// The row of a unit whose children have no school, district, ethnicity or language
+    /// recorded, from facts a caller can keep up to date without building a `SiblingGroup`
+    /// (the simulator's inner loop): the same fields as `init(_:policy:codes:isSplitPart:)`
+    /// gives for such a group, bit for bit (tested).
+    ///
+    /// - Parameters:
+    ///   - ageSum: the sum of the children's ages (for the mean age).
+    ///   - oldestAtRisk: the oldest age of a child at risk of exploitation, if any.
+    ///   - request: the first child's placement request; `daysWaiting` the longest wait.
+    ///   - home: the first child's home; `skills` from the union of the children's needs.
+    /// - Complexity: O(1), no trigonometry, no allocation.
+    public init(
+        size: Int, minAge: Int, maxAge: Int, ageSum: Int, oldestAtRisk: Int?, request: PlacementRequest,
+        daysWaiting: Int, home: KernelHome, skills: UnitSkills, policy: MatchPolicy, isSplitPart: Bool = false
+    ) {
+        self.size = Int32(size)
+        self.minAge = Int32(minAge)
+        self.maxAge = Int32(maxAge)
+        approval = Int32(request.requiredApproval.rawValue)
+        requiredSkills = Int32(skills.required.rawValue)
+        solo = skills.solo
+        youngestAllowed = oldestAtRisk.map { Int32($0 - policy.exploitationAgeGap) } ?? Int32.min
+        latitude = home.latitude
+        longitude = home.longitude
+        cosA = home.cosA
+        cosB = home.cosB
+        hasSchool = false
+        schoolLatitude = 0
+        schoolLongitude = 0
+        (schoolCosA, schoolCosB) = Self.noSchoolCosineLine
+        district = 0
+        ethnicity = 0
+        ethnicGroup = 0
+        language = 0
+        meanAge = Double(ageSum) / Double(size)
+        wantedSkills = Int32(skills.wanted.rawValue)
+        wantedCount = Int32(skills.wanted.count)
         let short = request == .shortTerm || request == .emergency || request == .respite
         approvalFitLongTerm = short ? policy.longTermCarerForShortRequestFit : 1
         constantPoints = policy.weights.urgency
-            * CriterionFit.urgency(days: group.daysWaiting, emergency: request == .emergency, urgentDays: policy.urgentDays)
+            * CriterionFit.urgency(days: daysWaiting, emergency: request == .emergency, urgentDays: policy.urgentDays)
         self.isSplitPart = isSplitPart
     }
+
+    /// `cosineLine(0)`, the school fields of a unit without a school.
+    static let noSchoolCosineLine = cosineLine(0)
 
     /// cos((phi + x) / 2) ~ a + b x to first order around x = phi.
     static func cosineLine(_ phi: Double) -> (Double, Double) {
         let c = cos(phi), s = sin(phi)
         return (c + s * phi / 2, -s / 2)
+    }
+}
+
+/// A home in the kernel's terms: radians and the line approximating cos(mean latitude) around
+/// it. Depends on the location only, so a caller can compute it once per child.
+public struct KernelHome: Sendable, Equatable {
+    public var latitude: Double
+    public var longitude: Double
+    public var cosA: Double
+    public var cosB: Double
+
+    public init(_ home: Location) {
+        let rad = Double.pi / 180
+        latitude = home.latitude * rad
+        longitude = home.longitude * rad
+        (cosA, cosB) = UnitRow.cosineLine(latitude)
+    }
+}
+
+/// The skills a unit requires and welcomes under a policy, from the union of its children's
+/// needs and its oldest child's age. Depends on those two facts only, so a caller may cache it.
+public struct UnitSkills: Sendable, Equatable {
+    public var required: Skills
+    public var wanted: Skills
+    /// A child who must be the only one placed.
+    public var solo: Bool
+
+    public init(needs: Needs, oldestAge: Int, policy: MatchPolicy) {
+        required = policy.requiredSkills(for: needs)
+        wanted = policy.wantedSkills(for: needs, oldestAge: oldestAge)
+        solo = needs.contains(.solo)
     }
 }
 

@@ -13,6 +13,19 @@ enum InHouseMatching {
     static let policy = MatchPolicy.default
     static let constants = KernelConstants(policy: policy)
 
+    /// `UnitSkills` under `policy` for every combination of needs and oldest age 0...24,
+    /// computed once (index `needs.rawValue * 25 + age`).
+    static let skillTable: [UnitSkills] = (0...255).flatMap { raw in
+        (0..<25).map { age in UnitSkills(needs: Needs(rawValue: UInt8(raw)), oldestAge: age, policy: policy) }
+    }
+
+    /// The skills a unit with `needs` whose oldest child is `oldestAge` requires and welcomes.
+    @inline(__always)
+    static func skills(needs: Needs, oldestAge: Int) -> UnitSkills {
+        guard oldestAge >= 0, oldestAge < 25 else { return UnitSkills(needs: needs, oldestAge: oldestAge, policy: policy) }
+        return skillTable[Int(needs.rawValue) * 25 + oldestAge]
+    }
+
     /// Scores of `group` against each of `households` (`ScoringKernel.infeasible` when a hard
     /// rule fails), from the matching module's kernel.
     /// - Complexity: O(households).
@@ -62,11 +75,26 @@ enum InHouseMatching {
         guard !indices.isEmpty else { return }
         out.withUnsafeMutableBufferPointer { buffer in
             columns.withView { view in
+                // One household at a time: the scalar kernel (what `scoreRow` runs for a range
+                // shorter than its eight lanes, bit for bit), without setting up the lanes.
                 for (k, h) in indices.enumerated() {
-                    ScoringKernel.scoreRow(unit, view, range: h..<(h + 1), constants: constants, into: buffer.baseAddress! + k)
+                    ScoringKernel.scoreRowScalar(unit, view, range: h..<(h + 1), constants: constants, into: buffer.baseAddress! + k)
                 }
             }
         }
+    }
+
+    /// Scores of `unit` against every household of `columns`, in order.
+    /// - Complexity: O(columns.count).
+    static func scores(_ unit: UnitRow, _ columns: HouseholdColumns) -> [Double] {
+        var out = [Double](repeating: ScoringKernel.infeasible, count: columns.count)
+        guard columns.count > 0 else { return out }
+        out.withUnsafeMutableBufferPointer { buffer in
+            columns.withView { view in
+                ScoringKernel.scoreRow(unit, view, range: 0..<columns.count, constants: constants, into: buffer.baseAddress!)
+            }
+        }
+        return out
     }
 
     /// A joint plan: (group index, household index, score, miles) for each placement made.

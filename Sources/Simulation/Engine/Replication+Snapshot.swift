@@ -17,6 +17,9 @@ extension Replication {
         return total * inflation
     }
 
+    /// `AgeBand(age:).rawValue` for whole ages 0...24, looked up in the monthly pass.
+    static let ageBandIndex: [Int] = (0...24).map { AgeBand(age: $0).rawValue }
+
     /// Records the end-of-month KPIs into row `m` and resets the month's flows.
     /// - Complexity: O(children in care + households).
     mutating func record(month m: Int) {
@@ -24,35 +27,46 @@ extension Replication {
         var bands = [Int](repeating: 0, count: 5)
         var placed = 0, over20 = 0, threePlus = 0
         var inGroups = 0, together = 0
+        let now = self.now
         let yearAgo = now - Calendar.yearDays
-        var i = 0
-        let n = inCare.count
-        while i < n {
-            let c = Int(inCare[i])
-            let group = children[c].group
-            // Members of a group are consecutive in `inCare` (index order).
-            var j = i
-            var allPlaced = true
-            var sameUnit = true
-            let unit = children[c].unit
-            while j < n, children[Int(inCare[j])].group == group {
-                let child = children[Int(inCare[j])]
-                bands[AgeBand(age: Int(child.age(at: now))).rawValue] += 1
-                if child.state == .placed {
-                    placed += 1
-                    if child.over20 { over20 += 1 }
-                    if child.recentStarts.2 >= yearAgo { threePlus += 1 }
-                } else {
-                    allPlaced = false
+        let bandOfAge = Self.ageBandIndex
+        // Read through raw buffers: one pass over ~1,000 children a month, field by field.
+        children.withUnsafeBufferPointer { kids in
+            inCare.withUnsafeBufferPointer { ids in
+                bands.withUnsafeMutableBufferPointer { bands in
+                    var i = 0
+                    let n = ids.count
+                    while i < n {
+                        let c = Int(ids[i])
+                        let group = kids[c].group
+                        // Members of a group are consecutive in `inCare` (index order).
+                        var j = i
+                        var allPlaced = true
+                        var sameUnit = true
+                        let unit = kids[c].unit
+                        while j < n {
+                            let k = Int(ids[j])
+                            guard kids[k].group == group else { break }
+                            let age = Int(kids[k].age(at: now))
+                            bands[age >= 0 && age < bandOfAge.count ? bandOfAge[age] : AgeBand(age: age).rawValue] += 1
+                            if kids[k].state == .placed {
+                                placed += 1
+                                if kids[k].over20 { over20 += 1 }
+                                if kids[k].recentStarts.2 >= yearAgo { threePlus += 1 }
+                            } else {
+                                allPlaced = false
+                            }
+                            if kids[k].unit != unit { sameUnit = false }
+                            j += 1
+                        }
+                        if j - i >= 2, allPlaced {
+                            inGroups += j - i
+                            if sameUnit { together += j - i }
+                        }
+                        i = j
+                    }
                 }
-                if child.unit != unit { sameUnit = false }
-                j += 1
             }
-            if j - i >= 2, allPlaced {
-                inGroups += j - i
-                if sameUnit { together += j - i }
-            }
-            i = j
         }
         var activeHouseholds = 0, approved = 0, available = 0, used = 0, vacancies = 0
         for h in households.indices where households[h].active {

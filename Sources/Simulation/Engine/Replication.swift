@@ -1,4 +1,5 @@
 import CareModel
+import Matching
 
 /// What one replication produced.
 public struct ReplicationResult: Sendable {
@@ -53,11 +54,20 @@ struct Replication {
     /// Households taking children, by district, with each one's slot for O(1) removal.
     var vacantByDistrict: [[Int32]] = []
     var vacantSlot: [Int32] = []
+    /// `vacantByDistrict` with each household's candidate-search facts (same order).
+    var vacantFacts: [[VacantHousehold]] = []
     /// Counts the times an in-house place was freed or added: a search for a move that found
     /// nothing need not be repeated until it changes.
     var vacancyEpoch: Int32 = 0
     /// The matching kernel's view of every in-house household.
     var kernel = KernelState()
+    /// Each child's home in the kernel's terms (latitude NaN = not computed yet).
+    var kernelHomes = ContiguousArray<KernelHome>()
+    /// Per-household notes of the current family-finding meeting, and its stamp.
+    var planMarks: [PlanMark] = []
+    var planStamp: UInt32 = 0
+    /// The array of the last candidate search, handed back by its caller for the next one.
+    var candidateScratch: [Int] = []
     /// Scores of the last kernel query, one per candidate (reused so queries do not allocate).
     var scoreBuffer: [Double] = []
 
@@ -96,6 +106,15 @@ struct Replication {
     var checkInvariants = false
     /// The first inconsistencies found when `checkInvariants` is on, with the event kind.
     var violations: [String] = []
+    /// Tests set this to compare every joint plan settled without `Matcher.plan`
+    /// (`separateBests`) with `Matcher.plan`'s; a difference is recorded in `violations`.
+    var checkPlanShortcut = false
+    /// Joint plans compared so far when `checkPlanShortcut` is on.
+    var planShortcutChecks = 0
+    /// Whether the starting households' identifiers differ from each other and from those
+    /// given to approved households ("N" + index), so that `Matcher.plan`'s answers, which
+    /// name households by identifier, map back to one household each.
+    let householdIDsUnique: Bool
 
     init(scenario: Scenario, start: PreparedStart, months: Int, rng: Xoshiro256StarStar) {
         self.scenario = scenario
@@ -111,6 +130,13 @@ struct Replication {
         ownBeds = scenario.residential.ownBeds
         ownBedWeekly = scenario.costs.ownHomeWeeklyPerBed
         output = [Double](repeating: 0, count: (months + 1) * KPI.allCases.count)
+        householdIDsUnique = start.householdIDsUnique
+        // Room for the starting children and half as many entrants again as expected, so the arrays
+        // of children (120-byte structs) are rarely copied to grow.
+        let entrantsPerYear = scenario.entries.enabled ? scenario.entries.perYearByAgeBand.values.reduce(0, +) : 0
+        let expected = start.population.children.count + Int(min(1e6, max(0, entrantsPerYear) * 1.5 * Double(months) / 12))
+        children.reserveCapacity(expected)
+        inCare.reserveCapacity(2 * start.population.children.count + 64)
     }
 
     /// Runs the replication to the horizon and returns its monthly KPIs.

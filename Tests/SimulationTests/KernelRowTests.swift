@@ -1,0 +1,60 @@
+import CareModel
+import Foundation
+import Matching
+import Testing
+@testable import Simulation
+
+/// Every stored field of two values, with doubles as bit patterns (so -0.0 and 0.0 differ).
+private func fields(_ value: Any) -> [String] {
+    Mirror(reflecting: value).children.map { child in
+        if let d = child.value as? Double { return "\(child.label ?? "?")=\(d.bitPattern)" }
+        return "\(child.label ?? "?")=\(child.value)"
+    }
+}
+
+/// The simulator builds a unit's kernel row from its own arrays (cached homes and skills);
+/// it must be the row the matching module builds from the same children as a `SiblingGroup`,
+/// field for field, for single children and sibling groups alike, mid-run.
+@Test func kernelRowEqualsTheRowOfTheSiblingGroup() {
+    let start = PreparedStart(SimTest.countyStart, scenario: Scenario())
+    var replication = Replication(scenario: Scenario(), start: start, months: 30, rng: Xoshiro256StarStar(seed: 91))
+    _ = replication.run()
+    var checked = 0, groupsChecked = 0, atRisk = 0
+    for g in replication.groups.indices {
+        let group = replication.groups[g]
+        let all = Array(Int(group.first)..<Int(group.first + group.count))
+        let inCare = all.filter { replication.children[$0].state != .left }
+        for members in [inCare, Array(inCare.prefix(1)), Array(inCare.suffix(2))] where !members.isEmpty {
+            var codes = CodeBook()
+            let reference = UnitRow(replication.siblingGroup(members, identified: false), policy: InHouseMatching.policy, codes: &codes)
+            let row = replication.kernelRow(members)
+            #expect(fields(row) == fields(reference), "children \(members)")
+            checked += 1
+            if members.count > 1 { groupsChecked += 1 }
+            if reference.youngestAllowed != Int32.min { atRisk += 1 }
+        }
+    }
+    #expect(checked > 500)
+    #expect(groupsChecked > 50)
+    #expect(atRisk > 10)
+}
+
+/// A family-finding meeting whose units each have a best home out of the others' reach is
+/// settled without `Matcher.plan` (`separateBests`); in test mode every such meeting is also
+/// solved by `Matcher.plan`, and the two must agree exactly (households, order and miles),
+/// over six years (two runs) of the shipped baseline and stress scenarios.
+@Test(arguments: ["county-baseline", "stress-case"])
+func plansSettledWithoutTheEngineAreTheEnginesPlans(name: String) throws {
+    let scenario = try JSONDecoder().decode(Scenario.self, from: Data(try #require(BundledScenarios.json[name]).utf8)).resolvingDates()
+    let start = PreparedStart(scenario.startingPopulation(), scenario: scenario)
+    var streams = Xoshiro256StarStar(seed: 2024)
+    var checks = 0
+    for _ in 0..<2 {
+        var replication = Replication(scenario: scenario, start: start, months: 72, rng: streams.split())
+        replication.checkPlanShortcut = true
+        _ = replication.run()
+        #expect(replication.violations.isEmpty, "\(replication.violations)")
+        checks += replication.planShortcutChecks
+    }
+    #expect(checks > 8)
+}
