@@ -66,6 +66,18 @@ extension Scenario {
             rate(moves.breakdownsPerYear[type], "moves.breakdowns_per_year.\(type.rawValue)")
             rate(costs.weekly[type], "costs.weekly.\(type.rawValue)")
         }
+        for from in PlacementType.allCases where moves.hasDestinations(from) {
+            let row = moves.destinations[from.index]
+            check(row.count == PlacementType.allCases.count, "moves.destinations.\(from.rawValue)", row, "one weight per placement type")
+            weights(row, "moves.destinations.\(from.rawValue)")
+        }
+        for band in AgeBand.allCases where !moves.destinationAgeFactors[band.rawValue].isEmpty {
+            let row = moves.destinationAgeFactors[band.rawValue]
+            check(row.count == PlacementType.allCases.count && row.allSatisfy { $0 >= 0 && $0.isFinite },
+                  "moves.destination_age_factors.\(band.key)", row, "one non-negative factor per placement type")
+        }
+        check(moves.frailtyShape >= 0 && moves.frailtyShape.isFinite, "moves.frailty_shape", moves.frailtyShape,
+              "a gamma shape above 0 (0 = no frailty)")
         let s = moves.stepDown
         probability(s.residentialShare, "moves.step_down.residential_share")
         probability(s.ifaShare, "moves.step_down.ifa_share")
