@@ -35,7 +35,7 @@ extension Calibration {
         var threeWay = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: types.count), count: AgeBand.allCases.count), count: types.count)
         for h in histories {
             for p in h.periods {
-                let pathwayIndex = isPathway(p, h, window: window) ? p.placements.count - 1 : -1
+                let pathwayIndex = pathwayPlacement(p, h, window: window)
                 for (i, spell) in p.placements.enumerated() {
                     let from = max(spell.start, window.from)
                     let to = min(spell.end ?? window.to, window.to)
@@ -188,7 +188,7 @@ extension Calibration {
         var histogram = [Int](repeating: 0, count: 5)
         for h in histories {
             for p in h.periods {
-                let pathwayIndex = isPathway(p, h, window: window) ? p.placements.count - 1 : -1
+                let pathwayIndex = pathwayPlacement(p, h, window: window)
                 var n = 0, mu = 0.0
                 for (i, spell) in p.placements.enumerated() {
                     let from = max(spell.start, window.from)
@@ -225,6 +225,19 @@ extension Calibration {
             se = (Double(groups - 1) / Double(groups) * replicates.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }).squareRoot()
         }
         return (Estimate(value: k, standardError: se, source: "moment estimate (negative binomial variance mu + mu^2/k) from \(base); jackknife standard error over \(groups) groups"), histogram)
+    }
+
+    /// The index of the placement that is an exit pathway rather than a move, or -1: the last
+    /// placement of a period ending home from a placement with parents or adopted from one for
+    /// adoption (`isPathway`), and the placement for adoption a period is in on the window's
+    /// last day (nearly all end in adoption, which the simulator makes through its pathway, so
+    /// counting them as moves as well would make them twice; placements with parents often end
+    /// otherwise and stay moves).
+    static func pathwayPlacement(_ p: PeriodOfCare, _ h: CareHistory, window: Window) -> Int {
+        if isPathway(p, h, window: window) { return p.placements.count - 1 }
+        guard p.end.map({ $0 > window.to }) ?? true, let current = p.placements.lastIndex(where: { $0.start <= window.to }), current > 0
+        else { return -1 }
+        return p.placements[current].type == .adoption ? current : -1
     }
 
     /// Whether the period ends through an exit pathway: home from a placement with parents, or

@@ -61,6 +61,9 @@ extension Scenario {
             for band in AgeBand.allCases { entries.perYearByAgeBand.values[band.rawValue] = c.entries.perYearByBand[band.key]?.value ?? 0 }
             entries.annualTrend = c.entries.trendPerYear.value
         }
+        if c.ageAtEntryShares.count >= 18, c.ageAtEntryShares.prefix(18).reduce(0, +) > 0 {
+            entries.ageAtEntryWeights = Array(c.ageAtEntryShares.prefix(18))
+        }
         let sizes = c.siblingGroups.groupSizeShares.map(\.value)
         if sizes.reduce(0, +) > 0 { entries.siblingGroupSizes = sizes }
         let sixteen = c.entries.perYearByBand[AgeBand.sixteenPlus.key]?.value ?? 0
@@ -154,6 +157,7 @@ extension Scenario {
                        "sibling_group_sizes: " + c.siblingGroups.groupSizeShares.map(\.source).joined(separator: "; ") + " (\(c.siblingGroups.rule))",
                        line("needs.uasc_16_plus", c.uascShareOfEntries)].compactMap { $0 }
         entries += AgeBand.allCases.compactMap { line("per_year_by_age_band.\($0.key)", c.entries.perYearByBand[$0.key]) }
+        entries.append("age_at_entry_weights: single years of age at entry of the entries \(c.from) to \(c.to)")
         comments["entries"] = entries.joined(separator: " | ")
         var exits = AgeBand.allCases.compactMap { line("mean_years_by_age_band.\($0.key)", c.timeInCare[$0.key]?.meanYears) }
         exits.append("short_stay_share: 0 (exponential stays, as estimated)")

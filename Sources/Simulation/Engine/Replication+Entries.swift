@@ -113,6 +113,19 @@ extension Replication {
     /// a density rising linearly over 10-16 (mean 14).
     mutating func entryAge(_ band: AgeBand) -> Double {
         let u = arrivalsRNG.nextUnit()
+        let weights = scenario.entries.ageAtEntryWeights
+        if weights.count == 18 {
+            // Single years of age by the weights, uniform within the year.
+            var total = 0.0
+            for age in band.ages where age < 18 { total += weights[age] }
+            if total > 0 {
+                var target = u * total
+                for age in band.ages where age < 18 && weights[age] > 0 {
+                    if target < weights[age] { return min(17.999, max(1 / 365.25, Double(age) + target / weights[age])) }
+                    target -= weights[age]
+                }
+            }
+        }
         switch band {
         case .underOne: return max(1 / 365.25, u * u * u * u)
         case .tenToFifteen: return min(15.999, 10 + 6 * u.squareRoot())

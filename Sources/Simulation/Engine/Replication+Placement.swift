@@ -52,7 +52,13 @@ extension Replication {
         var rate = scenario.moves.breakdownsEnabled ? scenario.moves.breakdownsPerYear[type] : 0
         if shape > 0 { rate *= child.frailty }
         if rate > 0 {
-            let at = now + Draw.exponential(mean: Calendar.yearDays / rate, using: &placingRNG)
+            let at: Double
+            if scenario.moves.earlyMonths > 0, scenario.moves.earlyFactor > 1 {
+                let h = Draw.exponential(mean: 1, using: &placingRNG)
+                at = now + scenario.moves.placementDays(unitDraw: h, perDay: rate / Calendar.yearDays)
+            } else {
+                at = now + Draw.exponential(mean: Calendar.yearDays / rate, using: &placingRNG)
+            }
             if at < child.exitDay { calendar.schedule(at, .breakdown, target: Int32(c), stamp: child.placementStamp) }
         }
     }

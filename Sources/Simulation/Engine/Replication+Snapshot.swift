@@ -41,7 +41,8 @@ extension Replication {
                 if child.state == .placed {
                     placed += 1
                     if child.over20 { over20 += 1 }
-                    if child.recentStarts.2 >= yearAgo { threePlus += 1 }
+                    // DfE measure: 3+ placements occupied during the year (the one at its start counts).
+                    if child.recentStarts.1 >= yearAgo, child.recentStarts.2 > -.infinity { threePlus += 1 }
                 } else {
                     allPlaced = false
                 }

@@ -1,5 +1,11 @@
 import CareModel
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// How a home is found: relatives and friends, in-house carers, IFA, residential, supported.
 public struct FindingHomeSettings: Codable, Sendable, Equatable {
     /// Family-finding meetings a week, where planned requests are matched jointly.
@@ -392,10 +398,30 @@ public struct MoveSettings: Codable, Sendable, Equatable {
     /// rate of the child: small k concentrates moves on a few children. 0 = no frailty (every
     /// child has the same hazard).
     public var frailtyShape: Double = 0
+    /// Months after a placement starts during which its move hazard is `earlyFactor` times
+    /// higher (0 = a constant hazard). The later hazard is lowered so that the mean length of a
+    /// placement, and so the long-run moves per child-year, stay at `breakdowns_per_year`.
+    public var earlyMonths: Double = 0
+    /// How much higher the hazard is in a placement's first `earlyMonths` (1 = not at all).
+    public var earlyFactor: Double = 1
     /// Step-down moves.
     public var stepDown: StepDownSettings = StepDownSettings()
 
     public init() {}
+
+    /// Days until a placement with move rate `perDay` ends, given a unit exponential draw `h`
+    /// (the integrated hazard at which it ends): hazard perDay x F for the first E days, then
+    /// perDay x G with G = e^(-x) / (1 - (1 - e^(-x)) / F), x = perDay F E, which keeps the mean
+    /// length at 1 / perDay (so the renewal rate of moves is unchanged).
+    @inlinable public func placementDays(unitDraw h: Double, perDay: Double) -> Double {
+        guard earlyMonths > 0, earlyFactor > 1, perDay > 0 else { return h / perDay }
+        let early = earlyMonths * 365.25 / 12
+        let x = perDay * earlyFactor * early
+        if h < x { return h / (perDay * earlyFactor) }
+        let survive = exp(-x)
+        let late = survive / (1 - (1 - survive) / earlyFactor)
+        return early + (h - x) / (perDay * late)
+    }
 
     /// Whether moves from `type` go to a drawn destination type.
     @inlinable public func hasDestinations(_ type: PlacementType) -> Bool { !destinations[type.index].isEmpty }
@@ -433,6 +459,8 @@ public struct MoveSettings: Codable, Sendable, Equatable {
         case destinations
         case destinationAgeFactors = "destination_age_factors"
         case frailtyShape = "frailty_shape"
+        case earlyMonths = "early_months"
+        case earlyFactor = "early_factor"
         case stepDown = "step_down"
     }
 
@@ -463,6 +491,8 @@ public struct MoveSettings: Codable, Sendable, Equatable {
             }
         }
         frailtyShape = try c.value(.frailtyShape, or: d.frailtyShape)
+        earlyMonths = try c.value(.earlyMonths, or: d.earlyMonths)
+        earlyFactor = try c.value(.earlyFactor, or: d.earlyFactor)
         stepDown = try c.value(.stepDown, or: d.stepDown)
     }
 
@@ -489,6 +519,10 @@ public struct MoveSettings: Codable, Sendable, Equatable {
             }
         }
         if frailtyShape != 0 { try c.encode(frailtyShape, forKey: .frailtyShape) }
+        if earlyMonths != 0 || earlyFactor != 1 {
+            try c.encode(earlyMonths, forKey: .earlyMonths)
+            try c.encode(earlyFactor, forKey: .earlyFactor)
+        }
         try c.encode(stepDown, forKey: .stepDown)
     }
 }

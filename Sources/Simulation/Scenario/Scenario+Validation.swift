@@ -28,6 +28,10 @@ extension Scenario {
         check(entries.seasonality.count == 12 && entries.seasonality.allSatisfy { $0 >= 0 } && entries.seasonality.contains { $0 > 0 },
               "entries.seasonality", entries.seasonality, "12 non-negative multipliers, January to December")
         weights(entries.siblingGroupSizes, "entries.sibling_group_sizes")
+        if !entries.ageAtEntryWeights.isEmpty {
+            check(entries.ageAtEntryWeights.count == 18 && entries.ageAtEntryWeights.allSatisfy { $0 >= 0 && $0.isFinite },
+                  "entries.age_at_entry_weights", entries.ageAtEntryWeights, "18 non-negative weights, ages 0 to 17")
+        }
         check(entries.siblingAgeGapYears >= 1, "entries.sibling_age_gap_years", entries.siblingAgeGapYears, "a whole number 1 or more")
         let n = entries.needs
         for (p, f) in [(n.disability, "disability"), (n.complex, "complex"), (n.trauma, "trauma"), (n.uasc16Plus, "uasc_16_plus"),
@@ -78,6 +82,8 @@ extension Scenario {
         }
         check(moves.frailtyShape >= 0 && moves.frailtyShape.isFinite, "moves.frailty_shape", moves.frailtyShape,
               "a gamma shape above 0 (0 = no frailty)")
+        rate(moves.earlyMonths, "moves.early_months")
+        check(moves.earlyFactor >= 1 && moves.earlyFactor.isFinite, "moves.early_factor", moves.earlyFactor, "a factor 1 or more")
         let s = moves.stepDown
         probability(s.residentialShare, "moves.step_down.residential_share")
         probability(s.ifaShare, "moves.step_down.ifa_share")
