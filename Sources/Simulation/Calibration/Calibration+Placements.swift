@@ -139,16 +139,19 @@ extension Calibration {
             }
             return m
         }
-        for _ in 0..<200 {
+        for _ in 0..<5000 {
             var m = fitted()
+            var change = 0.0
             for f in 0..<types {
                 for t in 0..<types where alpha[f][t] > 0 {
                     let e = (0..<bands).reduce(0.0) { $0 + m[f][$1][t] }
-                    if e > 0 { alpha[f][t] *= fromTo[f][t] / e }
+                    if e > 0 {
+                        change = max(change, abs(fromTo[f][t] / e - 1))
+                        alpha[f][t] *= fromTo[f][t] / e
+                    }
                 }
             }
             m = fitted()
-            var change = 0.0
             for b in 0..<bands {
                 for t in 0..<types where beta[b][t] > 0 {
                     let e = (0..<types).reduce(0.0) { $0 + m[$1][b][t] }
@@ -158,17 +161,21 @@ extension Calibration {
                     }
                 }
             }
-            if change < 1e-9 { break }
+            if change < 1e-10 { break }
         }
-        for f in 0..<types {
-            let total = alpha[f].reduce(0, +)
-            if total > 0 { alpha[f] = alpha[f].map { $0 / total } }
-        }
+        // Rescaling beta[.][t] by 1 / c_t and alpha[.][t] by c_t, or an alpha row by any constant,
+        // leaves every conditional unchanged.
         let bandMoves = bandTo.map { $0.reduce(0, +) }
         let allMoves = bandMoves.reduce(0, +)
         for t in 0..<types {
             let mean = allMoves > 0 ? (0..<bands).reduce(0.0) { $0 + bandMoves[$1] * beta[$1][t] } / allMoves : 0
-            for b in 0..<bands { beta[b][t] = mean > 0 ? beta[b][t] / mean : 1 }
+            guard mean > 0 else { continue }
+            for b in 0..<bands { beta[b][t] /= mean }
+            for f in 0..<types { alpha[f][t] *= mean }
+        }
+        for f in 0..<types {
+            let total = alpha[f].reduce(0, +)
+            if total > 0 { alpha[f] = alpha[f].map { $0 / total } }
         }
         return (alpha, beta)
     }
