@@ -41,6 +41,7 @@ enum MoveTest {
     s.moves.breakdownsPerYear = ByPlacementType(inHouse: 0, ifa: 0, kinship: 1.5, residential: 0, supported: 0, withParents: 0, adoption: 0, other: 0)
     s.moves.destinations[PlacementType.kinship.index] = PlacementType.allCases.map { $0 == .kinship ? 1 : 0 }
     s.moves.frailtyShape = 0.5
+    s.moves.earlyMonths = 0
     let n = 4000
     let (moves, _) = MoveTest.movesPerChild(s, MoveTest.start(n, in: .kinship), months: 12, seed: 11)
     let mu = 1.5 * 12 * Calendar.monthDays / Calendar.yearDays
@@ -92,6 +93,8 @@ enum MoveTest {
     var factors = [Double](repeating: 1, count: 8)
     factors[PlacementType.withParents.index] = 2
     s.moves.destinationAgeFactors[AgeBand.fiveToNine.rawValue] = factors
+    s.moves.frailtyShape = 0
+    s.moves.earlyMonths = 0
     let (moves, replication) = MoveTest.movesPerChild(s, MoveTest.start(3000, in: .kinship), months: 12, seed: 3)
     let total = Double(moves.reduce(0, +))
     let toOther = Double(replication.children.filter { $0.type == .other }.count)
@@ -143,10 +146,12 @@ enum MoveTest {
     let moves = try JSONDecoder().decode(MoveSettings.self, from: Data(old.utf8))
     #expect(moves.breakdownsPerYear[.ifaFoster] == 0.22)
     #expect(PlacementType.allCases.allSatisfy { !moves.hasDestinations($0) })
-    #expect(moves.frailtyShape == 0 && moves.earlyMonths == 0 && moves.earlyFactor == 1)
+    // Missing fields take the built-in defaults (the county baseline's, like every other field).
+    let defaults = MoveSettings()
+    #expect(moves.frailtyShape == defaults.frailtyShape && moves.earlyMonths == defaults.earlyMonths && moves.earlyFactor == defaults.earlyFactor)
     let written = try JSONEncoder().encode(moves)
     let keys = try #require(JSONSerialization.jsonObject(with: written) as? [String: Any]).keys
-    #expect(Set(keys) == ["breakdowns_enabled", "breakdowns_per_year", "step_down"])
+    #expect(Set(keys) == ["breakdowns_enabled", "breakdowns_per_year", "frailty_shape", "early_months", "early_factor", "step_down"])
     #expect(try JSONDecoder().decode(MoveSettings.self, from: written) == moves)
     // New fields round-trip; an unknown destination type is refused.
     var new = moves

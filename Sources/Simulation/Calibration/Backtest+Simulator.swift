@@ -58,13 +58,32 @@ extension Backtest {
 
     /// Calibrates on [from, asOf], runs the simulator on the calibrated scenario (starting from
     /// the return's children in care on `asOf`) and compares each year with the return: stocks
-    /// at the end of months 12, 24, ..., flows summed over each year's months.
+    /// at the end of months 12, 24, ..., flows summed over each year's months. With
+    /// `parameterDraws` the runs are split into up to 25 groups, each with the calibration redrawn
+    /// from its sampling distribution (`CalibrationResult.redrawn`).
     public static func runSimulator(_ histories: [CareHistory], from: CalendarDay, asOf: CalendarDay, years: Int, runs: Int, seed: UInt64,
-                                    centroids: [String: Location]? = nil, base: Scenario = Scenario(), threads: Int? = nil) -> Report {
+                                    centroids: [String: Location]? = nil, base: Scenario = Scenario(), threads: Int? = nil,
+                                    parameterDraws: Bool = true) -> Report {
         let calibration = Calibration.calibrate(histories, window: .init(from: from, to: asOf), centroids: centroids)
         let scenario = Scenario(calibration: calibration, name: "backtest", base: base)
         let start = startingPopulation(histories, on: asOf, generated: scenario.startingPopulation())
-        let raw = MonteCarlo.replicate(scenario: scenario, start: start, runs: runs, years: years, seed: seed, threads: threads)
+        // Parameter uncertainty: the runs are split into groups, each running the scenario of a
+        // calibration redrawn from its sampling distribution (stream g of the seed), so the band
+        // covers what the data could not pin down as well as chance, as the flows engine's does.
+        let groups = parameterDraws ? max(1, min(runs, 25)) : 1
+        var raw: [ReplicationResult] = []
+        raw.reserveCapacity(runs)
+        for g in 0..<groups {
+            let count = runs / groups + (g < runs % groups ? 1 : 0)
+            guard count > 0 else { continue }
+            var drawn = scenario
+            if parameterDraws {
+                var rng = Xoshiro256StarStar(seed: seed, stream: g)
+                drawn = Scenario(calibration: calibration.redrawn(using: &rng), name: "backtest", base: base)
+            }
+            let groupSeed = groups == 1 ? seed : seed &+ UInt64(g + 1) &* 0x9E37_79B9_7F4A_7C15
+            raw += MonteCarlo.replicate(scenario: drawn, start: start, runs: count, years: years, seed: groupSeed, threads: threads)
+        }
         let k = KPI.allCases.count
         var values = [[[Int]]](repeating: [[Int]](repeating: [Int](repeating: 0, count: runs), count: ProjectionMeasure.all.count), count: years)
         for (r, result) in raw.enumerated() {

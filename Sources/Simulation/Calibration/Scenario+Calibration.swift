@@ -107,7 +107,10 @@ extension Scenario {
                 moves.destinationAgeFactors[band.rawValue] = PlacementType.allCases.map { row[$0.rawValue] ?? 1 }
             }
         }
-        if let k = c.moves.frailtyShape { moves.frailtyShape = k.value }
+        moves.frailtyShape = c.moves.frailtyShape?.value ?? 0
+        // The return's overdispersion is all in the frailty: no separate early hazard.
+        moves.earlyMonths = 0
+        moves.earlyFactor = 1
         moves.stepDown.enabled = false
         // Observed moves include moves on to supported accommodation and planned moves out of
         // bridging homes, so the simulator's own versions of them are switched off.
@@ -176,6 +179,7 @@ extension Scenario {
         }
         moves.append("destinations and destination_age_factors: where moves went by type moved from and by age band at the move, combined as P(to | from, band) proportional to destinations[from][to] x destination_age_factors[band][to] (log-linear model without three-way interaction, fitted to both observed tables by iterative proportional fitting)")
         if let k = c.moves.frailtyShape { moves.append("frailty_shape: \(k.source)") }
+        moves.append("early_months 0: the spread of moves over children is all given to the frailty")
         moves.append("step_down disabled, exits.move_to_supported_per_year 0 and finding_homes.emergency_move_probability 0: the observed moves already include planned moves, moves on to supported accommodation and moves out of bridging homes")
         comments["moves"] = moves.joined(separator: " | ")
         comments["finding_homes"] = AgeBand.allCases.compactMap { band in

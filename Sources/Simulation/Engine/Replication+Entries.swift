@@ -166,9 +166,27 @@ extension Replication {
     }
 
     /// Schedules child `c`'s exit `after` days from now, or at their 18th birthday if sooner.
+    ///
+    /// A child of the starting snapshot (being set up: in care before day 0, not yet placed) who
+    /// is not in a placement with parents or for adoption has not started an exit pathway, so if
+    /// bound for one they reach it after `days` and leave after its months (as `CalibratedProjection`
+    /// does); otherwise everyone due to leave within the pathway's months would move at day 0.
     mutating func setExit(_ c: Int, after days: Double, destination: ExitDestination) {
         var child = children[c]
         let eighteenth = child.birthDay + 18 * Calendar.yearDays
+        let exits = scenario.exits
+        var days = days
+        var drawnLead = -1.0
+        if now == 0, child.entryDay < 0, child.placementStamp == 0, child.state == .waiting,
+            child.type != .adoption, child.type != .withParents
+        {
+            if destination == .adoption {
+                drawnLead = exits.placedForAdoptionMonths * Calendar.monthDays
+            } else if destination == .home {
+                drawnLead = staysRNG.nextUnit() < exits.placedWithParentsShare ? exits.placedWithParentsMonths * Calendar.monthDays : 0
+            }
+            if drawnLead > 0 { days += drawnLead }
+        }
         child.exitStamp &+= 1
         if now + days >= eighteenth {
             child.exitDay = max(now, eighteenth)
@@ -179,9 +197,10 @@ extension Replication {
         }
         children[c] = child
         calendar.schedule(child.exitDay, .exit, target: Int32(c), stamp: child.exitStamp)
-        let exits = scenario.exits
         var lead = 0.0
-        if child.destination == .adoption {
+        if drawnLead >= 0 {
+            lead = child.destination == .eighteen ? 0 : drawnLead
+        } else if child.destination == .adoption {
             lead = exits.placedForAdoptionMonths * Calendar.monthDays
         } else if child.destination == .home, staysRNG.nextUnit() < exits.placedWithParentsShare {
             lead = exits.placedWithParentsMonths * Calendar.monthDays
