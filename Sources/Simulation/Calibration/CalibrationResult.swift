@@ -28,6 +28,9 @@ public struct CalibrationResult: Codable, Sendable {
     /// How care ends through placements: placed with parents before going home, placed for
     /// adoption before adoption.
     public var pathways: PathwayEstimates? = nil
+    /// Yearly growth of the number of children with in-house foster carers over the last
+    /// census days (sets recruitment, as SSDA903 has no carer data); nil when too short.
+    public var inHouseGrowthPerYear: Estimate? = nil
     /// Notes on the data that affect the estimates (e.g. short windows).
     public var notes: [String]
 

@@ -55,6 +55,12 @@ extension Scenario {
         ifa.capacity = max(1, Int((Double(base.ifa.capacity) * ifaScale).rounded()))
         // Recruitment is a flow of enquiries: scaled like the households it replaces.
         carers.recruitment.enquiriesPerMonth = base.carers.recruitment.enquiriesPerMonth * inHouseScale
+        // A council whose in-house fostering grew (or shrank) by g a year needs g x households
+        // more (fewer) approvals a year than the default county's balance.
+        if let g = c.inHouseGrowthPerYear?.value, carers.recruitment.conversion > 0 {
+            let extra = g * Double(county.inHouseHouseholds) / (12 * carers.recruitment.conversion)
+            carers.recruitment.enquiriesPerMonth = max(0, carers.recruitment.enquiriesPerMonth + extra)
+        }
 
         // Entries.
         if entryTotal > 0 {
@@ -129,7 +135,9 @@ extension Scenario {
             findingHomes.kinshipProbability.values[band.rawValue] = conditional(mix(band, .kinship), given: other)
         }
         if c.placementMixAtEntry[AgeBand.sixteenPlus.key]?[PlacementType.supported.rawValue]?.standardError != nil {
-            findingHomes.supportedProbability = conditional(mix(.sixteenPlus, .supported), given: other + mix(.sixteenPlus, .kinship))
+            // Teenagers with complex needs are not offered supported accommodation at entry.
+            let notComplex = max(0.05, 1 - entries.needs.complex)
+            findingHomes.supportedProbability = min(1, conditional(mix(.sixteenPlus, .supported), given: other + mix(.sixteenPlus, .kinship)) / notComplex)
         }
         let teens: [AgeBand] = [.tenToFifteen, .sixteenPlus]
         let teenWeight = teens.reduce(0.0) { $0 + weights[$1.rawValue] }
@@ -156,6 +164,9 @@ extension Scenario {
         }
         var comments: [String: String] = [:]
         comments["start"] = "Children in care on \(c.to): \(c.census.total), by placement type, age band and age band at entry, counted from the return; fostering households, costs and districts are not in SSDA903: scaled from the default county in proportion to the council's in-house, IFA and total counts (households, places, agency capacity, recruitment enquiries, referrals)."
+        if let g = c.inHouseGrowthPerYear {
+            comments["carers"] = "recruitment.enquiries_per_month: the default county's, scaled to the council's in-house service, plus growth x households / (12 x conversion) approvals' worth, growth \((1000 * g.value).rounded() / 10)% a year: \(g.source)"
+        }
         var entries = [line("per_year_by_age_band (all)", c.entries.perYear), line("annual_trend", c.entries.trendPerYear),
                        "sibling_group_sizes: " + c.siblingGroups.groupSizeShares.map(\.source).joined(separator: "; ") + " (\(c.siblingGroups.rule))",
                        line("needs.uasc_16_plus", c.uascShareOfEntries)].compactMap { $0 }
