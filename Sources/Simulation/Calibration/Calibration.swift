@@ -93,12 +93,12 @@ public enum Calibration {
     }
 
     /// Yearly growth of the number of children with in-house foster carers: the least-squares
-    /// slope of log(count) on the census days `to`, `to` - 1, ... `to` - 3 years (those inside
+    /// slope of log(count) on the census days `to`, `to` - 1, ... `to` - 5 years (those inside
     /// the window), as exp(slope) - 1. SSDA903 has no carer records, so this is the only sign
     /// of how fast the council's in-house fostering grew. Nil with fewer than 3 census days.
     static func estimateInHouseGrowth(_ histories: [CareHistory], window: Window) -> Estimate? {
         var points: [(x: Double, y: Double, n: Int)] = []
-        for k in 0...3 {
+        for k in 0...5 {
             let day = window.to.adding(years: -k)
             guard day >= window.from else { break }
             let n = census(histories, on: day).byType[PlacementType.inHouseFoster.rawValue] ?? 0
