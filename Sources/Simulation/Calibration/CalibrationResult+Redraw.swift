@@ -68,6 +68,7 @@ extension CalibrationResult {
         }
         if var p = c.pathways {
             p.homeViaParentsShare = normalShare(p.homeViaParentsShare)
+            p.adoptionViaPlacementShare = normalShare(p.adoptionViaPlacementShare)
             p.withParentsMonths = logNormal(p.withParentsMonths)
             p.placedForAdoptionMonths = logNormal(p.placedForAdoptionMonths)
             c.pathways = p

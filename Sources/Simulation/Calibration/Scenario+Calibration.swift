@@ -96,6 +96,7 @@ extension Scenario {
             if p.homeViaParentsShare.standardError != nil { exits.placedWithParentsShare = p.homeViaParentsShare.value }
             if p.withParentsMonths.value > 0 { exits.placedWithParentsMonths = p.withParentsMonths.value }
             if p.placedForAdoptionMonths.value > 0 { exits.placedForAdoptionMonths = p.placedForAdoptionMonths.value }
+            if p.adoptionViaPlacementShare.standardError != nil { exits.placedForAdoptionShare = p.adoptionViaPlacementShare.value }
         }
 
         // Moves: every observed move at its type's rate, to a type drawn from where moves from
@@ -179,6 +180,7 @@ extension Scenario {
             exits.append("placed_with_parents_share: \(p.homeViaParentsShare.source)")
             exits.append("placed_with_parents_months: \(p.withParentsMonths.source)")
             exits.append("placed_for_adoption_months: \(p.placedForAdoptionMonths.source)")
+            exits.append("placed_for_adoption_share: \(p.adoptionViaPlacementShare.source)")
         }
         exits.append("destinations: exits before 18 by age band at entry, " + ExitDestinationEstimates.destinations.compactMap { d in c.exitDestinations.shares[d].map { "\(d) \($0.source)" } }.joined(separator: "; "))
         comments["exits"] = exits.joined(separator: " | ")

@@ -181,7 +181,8 @@ extension Replication {
             child.type != .adoption, child.type != .withParents
         {
             if destination == .adoption {
-                drawnLead = exits.placedForAdoptionMonths * Calendar.monthDays
+                let via = exits.placedForAdoptionShare >= 1 || staysRNG.nextUnit() < exits.placedForAdoptionShare
+                drawnLead = via ? exits.placedForAdoptionMonths * Calendar.monthDays : 0
             } else if destination == .home {
                 drawnLead = staysRNG.nextUnit() < exits.placedWithParentsShare ? exits.placedWithParentsMonths * Calendar.monthDays : 0
             }
@@ -201,7 +202,9 @@ extension Replication {
         if drawnLead >= 0 {
             lead = child.destination == .eighteen ? 0 : drawnLead
         } else if child.destination == .adoption {
-            lead = exits.placedForAdoptionMonths * Calendar.monthDays
+            if exits.placedForAdoptionShare >= 1 || staysRNG.nextUnit() < exits.placedForAdoptionShare {
+                lead = exits.placedForAdoptionMonths * Calendar.monthDays
+            }
         } else if child.destination == .home, staysRNG.nextUnit() < exits.placedWithParentsShare {
             lead = exits.placedWithParentsMonths * Calendar.monthDays
         }

@@ -262,6 +262,8 @@ public struct ExitSettings: Codable, Sendable, Equatable {
     public var placedForAdoptionMonths: Double = 18
     /// Share of children going home who are placed with parents first.
     public var placedWithParentsShare: Double = 0.6
+    /// Share of children leaving by adoption who are placed for adoption first (1 = all).
+    public var placedForAdoptionShare: Double = 1
     /// How long placement with parents lasts before discharge.
     public var placedWithParentsMonths: Double = 21
     /// Share of 18-year-olds in foster care who stay put with their carers.
@@ -282,6 +284,7 @@ public struct ExitSettings: Codable, Sendable, Equatable {
         case destinations
         case placedForAdoptionMonths = "placed_for_adoption_months"
         case placedWithParentsShare = "placed_with_parents_share"
+        case placedForAdoptionShare = "placed_for_adoption_share"
         case placedWithParentsMonths = "placed_with_parents_months"
         case stayingPutProbability = "staying_put_probability"
         case stayingPutYears = "staying_put_years"
@@ -299,6 +302,7 @@ public struct ExitSettings: Codable, Sendable, Equatable {
         destinations = try c.bands(.destinations, or: d.destinations)
         placedForAdoptionMonths = try c.value(.placedForAdoptionMonths, or: d.placedForAdoptionMonths)
         placedWithParentsShare = try c.value(.placedWithParentsShare, or: d.placedWithParentsShare)
+        placedForAdoptionShare = try c.value(.placedForAdoptionShare, or: d.placedForAdoptionShare)
         placedWithParentsMonths = try c.value(.placedWithParentsMonths, or: d.placedWithParentsMonths)
         stayingPutProbability = try c.value(.stayingPutProbability, or: d.stayingPutProbability)
         stayingPutYears = try c.value(.stayingPutYears, or: d.stayingPutYears)
@@ -314,6 +318,7 @@ public struct ExitSettings: Codable, Sendable, Equatable {
         try c.encode(destinations, forKey: .destinations)
         try c.encode(placedForAdoptionMonths, forKey: .placedForAdoptionMonths)
         try c.encode(placedWithParentsShare, forKey: .placedWithParentsShare)
+        if placedForAdoptionShare != 1 { try c.encode(placedForAdoptionShare, forKey: .placedForAdoptionShare) }
         try c.encode(placedWithParentsMonths, forKey: .placedWithParentsMonths)
         try c.encode(stayingPutProbability, forKey: .stayingPutProbability)
         try c.encode(stayingPutYears, forKey: .stayingPutYears)

@@ -65,6 +65,7 @@ extension Scenario {
             rate(v, "exits.\(f)")
         }
         probability(exits.placedWithParentsShare, "exits.placed_with_parents_share")
+        probability(exits.placedForAdoptionShare, "exits.placed_for_adoption_share")
         probability(exits.stayingPutProbability, "exits.staying_put_probability")
         for type in PlacementType.allCases {
             rate(moves.breakdownsPerYear[type], "moves.breakdowns_per_year.\(type.rawValue)")
