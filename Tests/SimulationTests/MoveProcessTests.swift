@@ -217,3 +217,23 @@ enum MoveTest {
     let k = result.moves.frailtyShape?.value ?? 0
     #expect(k > 0.6 && k < 1.6, "frailty shape \(k), truth 1")
 }
+
+/// The backtest's parameter draws: a redrawn move rate has the estimate's mean and standard
+/// error over many draws (log-normal, mean-preserving), the census is kept, and the same stream
+/// gives the same draw.
+@Test func redrawnCalibrationHasTheEstimatesSamplingSpread() {
+    let spec = SyntheticReturnSpec(from: CalendarDay(year: 2018, month: 4, day: 1)!, to: CalendarDay(year: 2024, month: 3, day: 31)!)
+    let synthetic = SyntheticReturnGenerator.generate(spec, seed: 4)
+    let (histories, _) = SSDA903Cleaning.histories(from: synthetic.data)
+    let result = Calibration.calibrate(histories, window: .init(from: spec.from, to: spec.to))
+    let estimate = result.moves.ratePerYear[PlacementType.ifaFoster.rawValue]!
+    var rng = Xoshiro256StarStar(seed: 1)
+    let draws = (0..<2000).map { _ in result.redrawn(using: &rng).moves.ratePerYear[PlacementType.ifaFoster.rawValue]!.value }
+    let se = estimate.standardError!
+    #expect(abs(SimTest.mean(draws) - estimate.value) < 4 * se / Double(draws.count).squareRoot())
+    #expect(abs(SimTest.variance(draws).squareRoot() / se - 1) < 0.1)
+    var a = Xoshiro256StarStar(seed: 7, stream: 3), b = Xoshiro256StarStar(seed: 7, stream: 3)
+    let first = result.redrawn(using: &a), second = result.redrawn(using: &b)
+    #expect(first.entries.perYear.value == second.entries.perYear.value && first.census == second.census)
+    #expect(first.census == result.census)
+}
