@@ -61,9 +61,15 @@ extension Replication {
         let leadBand = AgeBand(age: Int(leadAge))
         let destination = drawDestination(leadBand)
         let stay = drawStay(leadBand, destination)
+        // With single-year entry weights (a calibrated scenario) brothers and sisters are drawn
+        // within the lead's band: the group rate of a band is its children's rate / mean group
+        // size, which holds only if the whole group counts in that band.
+        let sameBand = entries.ageAtEntryWeights.count == 18
         for k in 0..<size {
             var age = leadAge
-            if k > 0 {
+            if k > 0, sameBand {
+                age = entryAge(band)
+            } else if k > 0 {
                 let gap = Double(Draw.integer(in: 1...max(1, entries.siblingAgeGapYears), using: &arrivalsRNG))
                 age = arrivalsRNG.nextUnit() < 0.5 ? age - gap * Double(k) : age + gap * Double(k)
                 age = min(17.9, max(0.05, age))

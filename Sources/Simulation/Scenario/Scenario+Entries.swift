@@ -27,7 +27,9 @@ public struct EntrySettings: Codable, Sendable, Equatable {
     /// Family homes are scattered up to this far from their district's centre.
     public var homeScatterMiles = 6.0
     /// Weights of single years of age at entry, 0-17 (empty = the built-in shapes within each
-    /// band). Within an age band the year is drawn by these weights, then uniform within it.
+    /// band). Within an age band the year is drawn by these weights, then uniform within it;
+    /// brothers and sisters are then drawn within the lead child's band (not `sibling_age_gap_years`
+    /// apart), so every band's entries keep the rate given.
     public var ageAtEntryWeights: [Double] = []
 
     public init() {}
