@@ -64,7 +64,10 @@ extension Scenario {
 
         // Entries.
         if entryTotal > 0 {
-            for band in AgeBand.allCases { entries.perYearByAgeBand.values[band.rawValue] = c.entries.perYearByBand[band.key]?.value ?? 0 }
+            // The fitted count of the year ending on `to` is the rate at that year's middle; the
+            // scenario's rate applies from `to` on, half a year of trend later.
+            let halfYear = (1 + c.entries.trendPerYear.value).squareRoot()
+            for band in AgeBand.allCases { entries.perYearByAgeBand.values[band.rawValue] = (c.entries.perYearByBand[band.key]?.value ?? 0) * halfYear }
             entries.annualTrend = c.entries.trendPerYear.value
         }
         if c.ageAtEntryShares.count >= 18, c.ageAtEntryShares.prefix(18).reduce(0, +) > 0 {
@@ -168,7 +171,8 @@ extension Scenario {
         if let g = c.inHouseGrowthPerYear {
             comments["carers"] = "recruitment.enquiries_per_month: the default county's, scaled to the council's in-house service, plus growth x households / (12 x conversion) approvals' worth, growth \((1000 * g.value).rounded() / 10)% a year: \(g.source)"
         }
-        var entries = [line("per_year_by_age_band (all)", c.entries.perYear), line("annual_trend", c.entries.trendPerYear),
+        var entries = [line("per_year_by_age_band (all)", c.entries.perYear).map { $0 + " (the fitted count of the year ending on \(c.to), times sqrt(1 + annual_trend): the rate on \(c.to), half a year after that year's middle)" },
+                       line("annual_trend", c.entries.trendPerYear),
                        "sibling_group_sizes: " + c.siblingGroups.groupSizeShares.map(\.source).joined(separator: "; ") + " (\(c.siblingGroups.rule))",
                        line("needs.uasc_16_plus", c.uascShareOfEntries)].compactMap { $0 }
         entries += AgeBand.allCases.compactMap { line("per_year_by_age_band.\($0.key)", c.entries.perYearByBand[$0.key]) }
