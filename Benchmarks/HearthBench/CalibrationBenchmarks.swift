@@ -73,7 +73,7 @@ enum CalibrationBenchmarks {
         }
     }
 
-    /// `hearth-bench calibration coverage [--seeds N] [--scale X] [--runs R]`: how often the
+    /// `hearth-bench calibration coverage [--seeds N] [--scale X] [--runs R] [--engine flows|simulator]`: how often the
     /// 3-year backtest's P10-P90 band holds the truth, over many synthetic returns, with the
     /// mean error per measure in units of the band's implied standard deviation.
     static func coverage(_ arguments: [String]) {
@@ -81,6 +81,7 @@ enum CalibrationBenchmarks {
         var scale = 1.0
         var singles = false
         var firstSeed = 1
+        var engine = Backtest.Engine.flows
         var i = 0
         while i + 1 < arguments.count {
             switch arguments[i] {
@@ -89,6 +90,7 @@ enum CalibrationBenchmarks {
             case "--scale": scale = Double(arguments[i + 1]) ?? scale
             case "--singles": singles = arguments[i + 1] == "yes"
             case "--first-seed": firstSeed = Int(arguments[i + 1]) ?? 1
+            case "--engine": engine = Backtest.Engine(rawValue: arguments[i + 1]) ?? engine
             default: break
             }
             i += 2
@@ -104,7 +106,9 @@ enum CalibrationBenchmarks {
             if singles { spec.siblingGroupSizeShares = [1, 0, 0, 0] }
             let synthetic = SyntheticReturnGenerator.generate(spec, seed: seed)
             let (histories, _) = SSDA903Cleaning.histories(from: synthetic.data)
-            let report = Backtest.run(histories, from: from, asOf: asOf, years: 3, runs: runs, seed: seed)
+            let report = engine == .flows
+                ? Backtest.run(histories, from: from, asOf: asOf, years: 3, runs: runs, seed: seed)
+                : Backtest.runSimulator(histories, from: from, asOf: asOf, years: 3, runs: runs, seed: seed)
             for r in report.rows {
                 let key = "\(r.measure.key) y\(r.year)"
                 covered[key, default: 0] += r.covered ? 1 : 0
@@ -118,6 +122,7 @@ enum CalibrationBenchmarks {
         for key in covered.keys.sorted() {
             print(String(format: "coverage: %-28@ covered %3d/%d  mean error %+.2f sd", key as NSString, covered[key]!, seeds, bias[key]! / Double(seeds)))
         }
+        print("coverage: engine \(engine.rawValue)")
         print(String(format: "coverage: %d seeds x %d rows, %d runs each: P10-P90 covers the truth in %.1f%% (target >= 80%%), %.1f s", seeds, rows / seeds, runs, 100 * Double(hits) / Double(rows), seconds))
     }
 

@@ -37,15 +37,20 @@ import Testing
         let result = Calibration.calibrate(histories, window: .init(from: from, to: to))
         let scenario = Scenario(calibration: result, name: "x")
         for band in AgeBand.allCases {
-            #expect(scenario.entries.perYearByAgeBand[band] == result.entries.perYearByBand[band.key]!.value)
+            // The rate on `to`: the fitted year's count, half a year of trend later.
+            let level = result.entries.perYearByBand[band.key]!.value * (1 + result.entries.trendPerYear.value).squareRoot()
+            #expect(abs(scenario.entries.perYearByAgeBand[band] - level) < 1e-9 * max(1, level))
             #expect(scenario.exits.meanYearsByAgeBand[band] == result.timeInCare[band.key]!.meanYears.value)
             #expect(scenario.exits.shortStayShare[band] == 0)
         }
-        for type in PlacementType.allCases where type != .kinship {
+        // Every type moves at its observed rate (kinship too: moves now have destinations), and
+        // the destinations of each type that moved are shares.
+        for type in PlacementType.allCases {
             #expect(scenario.moves.breakdownsPerYear[type] == result.moves.ratePerYear[type.rawValue]!.value)
+            if let moved = result.moves.counts[type.rawValue], moved.values.reduce(0, +) > 0 {
+                #expect(abs(scenario.moves.destinations[type.index].reduce(0, +) - 1) < 1e-9)
+            }
         }
-        // Kinship: net outflow, never more than the gross rate.
-        #expect(scenario.moves.breakdownsPerYear[.kinship] <= result.moves.ratePerYear["kinship"]!.value + 1e-12)
         #expect(scenario.carers.recruitment.enquiriesPerMonth > 0)
         #expect(scenario.entries.annualTrend == result.entries.trendPerYear.value)
         #expect(scenario.entries.siblingGroupSizes == result.siblingGroups.groupSizeShares.map(\.value))

@@ -32,9 +32,10 @@ extension Calibration {
         var moves = [Int](repeating: 0, count: types.count)
         var destinations = [[Int]](repeating: [Int](repeating: 0, count: types.count), count: types.count)
         var byBand = [[Int]](repeating: [Int](repeating: 0, count: types.count), count: AgeBand.allCases.count)
+        var threeWay = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: types.count), count: AgeBand.allCases.count), count: types.count)
         for h in histories {
             for p in h.periods {
-                let pathwayIndex = isPathway(p, h, window: window) ? p.placements.count - 1 : -1
+                let pathwayIndex = pathwayPlacement(p, h, window: window)
                 for (i, spell) in p.placements.enumerated() {
                     let from = max(spell.start, window.from)
                     let to = min(spell.end ?? window.to, window.to)
@@ -46,6 +47,7 @@ extension Calibration {
                             moves[t] += 1
                             destinations[t][types.firstIndex(of: next.type)!] += 1
                             byBand[AgeBand(age: h.age(on: next.start)).rawValue][types.firstIndex(of: next.type)!] += 1
+                            threeWay[t][AgeBand(age: h.age(on: next.start)).rawValue][types.firstIndex(of: next.type)!] += 1
                         }
                     }
                 }
@@ -81,6 +83,15 @@ extension Calibration {
                                standardError: allExposure > 0 ? Double(allMoves).squareRoot() / allExposure : nil,
                                source: "\(count(allMoves)) moves over \(formatYears(allExposure)) child-years in care \(span(window))")
         var result = MoveEstimates(ratePerYear: rates, destinationShares: shares, destinationSharesByBand: bandShares, overallRatePerYear: overall)
+        let (alpha, beta) = fitDestinationModel(threeWay)
+        for (f, from) in types.enumerated() where alpha[f].reduce(0, +) > 0 {
+            result.modelDestinations[from.rawValue] = Dictionary(uniqueKeysWithValues: types.indices.filter { alpha[f][$0] > 0 }.map { (types[$0].rawValue, alpha[f][$0]) })
+        }
+        for band in AgeBand.allCases where byBand[band.rawValue].reduce(0, +) > 0 {
+            result.destinationAgeFactors[band.key] = Dictionary(uniqueKeysWithValues: types.indices.map { (types[$0].rawValue, beta[band.rawValue][$0]) })
+        }
+        let typeRates = types.indices.map { exposureDays[$0] > 0 ? Double(moves[$0]) / years(exposureDays[$0]) : 0 }
+        (result.frailtyShape, result.movesPerPeriod) = estimateFrailty(histories, window: window, typeRates: typeRates)
         for band in AgeBand.allCases where byBand[band.rawValue].reduce(0, +) > 0 {
             result.movesByBand[band.key] = byBand[band.rawValue].reduce(0, +)
         }
@@ -91,6 +102,149 @@ extension Calibration {
             if !row.isEmpty { result.counts[type.rawValue] = row }
         }
         return result
+    }
+
+    /// Fits P(to | from, band) = alpha[from][to] beta[band][to] / sum over to' of the same, the
+    /// log-linear model without three-way interaction, to counts `n[from][band][to]` by iterative
+    /// proportional fitting: alternately rescale alpha so the fitted from x to table equals the
+    /// observed one, then beta for band x to. Each step can only raise the likelihood, and the
+    /// fixed point is the maximum-likelihood fit, reproducing both observed two-way tables. alpha
+    /// rows are returned as shares (sum 1); beta is scaled so that its move-weighted mean over
+    /// bands is 1 for each destination (a factor relative to the average child).
+    /// - Complexity: O(iterations x types^2 x bands).
+    static func fitDestinationModel(_ n: [[[Double]]]) -> (alpha: [[Double]], beta: [[Double]]) {
+        let types = n.count, bands = n.first?.count ?? 0
+        var fromTo = [[Double]](repeating: [Double](repeating: 0, count: types), count: types)
+        var bandTo = [[Double]](repeating: [Double](repeating: 0, count: types), count: bands)
+        var fromBand = [[Double]](repeating: [Double](repeating: 0, count: bands), count: types)
+        for f in 0..<types {
+            for b in 0..<bands {
+                for t in 0..<types {
+                    fromTo[f][t] += n[f][b][t]
+                    bandTo[b][t] += n[f][b][t]
+                    fromBand[f][b] += n[f][b][t]
+                }
+            }
+        }
+        var alpha = fromTo.map { row in row.map { $0 > 0 ? 1.0 : 0 } }
+        var beta = bandTo.map { row in row.map { $0 > 0 ? 1.0 : 0 } }
+        func fitted() -> [[[Double]]] {
+            var m = n
+            for f in 0..<types {
+                for b in 0..<bands {
+                    var total = 0.0
+                    for t in 0..<types { total += alpha[f][t] * beta[b][t] }
+                    for t in 0..<types { m[f][b][t] = total > 0 ? fromBand[f][b] * alpha[f][t] * beta[b][t] / total : 0 }
+                }
+            }
+            return m
+        }
+        for _ in 0..<5000 {
+            var m = fitted()
+            var change = 0.0
+            for f in 0..<types {
+                for t in 0..<types where alpha[f][t] > 0 {
+                    let e = (0..<bands).reduce(0.0) { $0 + m[f][$1][t] }
+                    if e > 0 {
+                        change = max(change, abs(fromTo[f][t] / e - 1))
+                        alpha[f][t] *= fromTo[f][t] / e
+                    }
+                }
+            }
+            m = fitted()
+            for b in 0..<bands {
+                for t in 0..<types where beta[b][t] > 0 {
+                    let e = (0..<types).reduce(0.0) { $0 + m[$1][b][t] }
+                    if e > 0 {
+                        change = max(change, abs(bandTo[b][t] / e - 1))
+                        beta[b][t] *= bandTo[b][t] / e
+                    }
+                }
+            }
+            if change < 1e-10 { break }
+        }
+        // Rescaling beta[.][t] by 1 / c_t and alpha[.][t] by c_t, or an alpha row by any constant,
+        // leaves every conditional unchanged.
+        let bandMoves = bandTo.map { $0.reduce(0, +) }
+        let allMoves = bandMoves.reduce(0, +)
+        for t in 0..<types {
+            let mean = allMoves > 0 ? (0..<bands).reduce(0.0) { $0 + bandMoves[$1] * beta[$1][t] } / allMoves : 0
+            guard mean > 0 else { continue }
+            for b in 0..<bands { beta[b][t] /= mean }
+            for f in 0..<types { alpha[f][t] *= mean }
+        }
+        for f in 0..<types {
+            let total = alpha[f].reduce(0, +)
+            if total > 0 { alpha[f] = alpha[f].map { $0 / total } }
+        }
+        return (alpha, beta)
+    }
+
+    /// The shape of the gamma frailty that spreads moves over children, by the method of moments.
+    ///
+    /// Each period of care i in the window has moves n_i and an expected count
+    /// mu_i = sum over its placements of (type's move rate x years of that placement in the
+    /// window). If every child of a type moved at the same rate, n_i would be Poisson
+    /// (variance mu_i); with a gamma frailty of shape k (mean 1) it is negative binomial with
+    /// variance mu_i + mu_i^2 / k. So sum[(n_i - mu_i)^2 - n_i] estimates sum[mu_i^2] / k, and
+    /// k = sum mu_i^2 / sum[(n_i - mu_i)^2 - n_i]. A sum at or below 0 (no overdispersion)
+    /// gives 0, meaning no frailty. The standard error is the jackknife's over 20 groups of periods.
+    static func estimateFrailty(_ histories: [CareHistory], window: Window, typeRates: [Double]) -> (Estimate, [Int]) {
+        let types = PlacementType.allCases
+        var observed: [(n: Double, mu: Double)] = []
+        var histogram = [Int](repeating: 0, count: 5)
+        for h in histories {
+            for p in h.periods {
+                let pathwayIndex = pathwayPlacement(p, h, window: window)
+                var n = 0, mu = 0.0
+                for (i, spell) in p.placements.enumerated() {
+                    let from = max(spell.start, window.from)
+                    let to = min(spell.end ?? window.to, window.to)
+                    if to > from { mu += typeRates[types.firstIndex(of: spell.type)!] * years(to.days(since: from)) }
+                    if i + 1 < p.placements.count && i + 1 != pathwayIndex {
+                        let next = p.placements[i + 1].start
+                        if next >= window.from && next <= window.to { n += 1 }
+                    }
+                }
+                guard mu > 0 else { continue }
+                observed.append((Double(n), mu))
+                histogram[min(n, 4)] += 1
+            }
+        }
+        func shape(skipping group: Int, of groups: Int) -> Double? {
+            var numerator = 0.0, denominator = 0.0
+            for (i, o) in observed.enumerated() where groups == 0 || i % groups != group {
+                numerator += o.mu * o.mu
+                denominator += (o.n - o.mu) * (o.n - o.mu) - o.n
+            }
+            return denominator > 0 ? numerator / denominator : nil
+        }
+        let moves = observed.reduce(0) { $0 + $1.n }
+        let base = "\(count(observed.count)) periods of care \(span(window)) with \(count(Int(moves))) moves (\(histogram.map(String.init).joined(separator: "/")) periods with 0/1/2/3/4+ moves)"
+        guard let k = shape(skipping: 0, of: 0) else {
+            return (Estimate(value: 0, standardError: nil, source: "no frailty: the moves of \(base) vary no more than Poisson counts (moment estimate)"), histogram)
+        }
+        let groups = 20
+        let replicates = (0..<groups).compactMap { shape(skipping: $0, of: groups) }
+        var se: Double? = nil
+        if replicates.count == groups {
+            let mean = replicates.reduce(0, +) / Double(groups)
+            se = (Double(groups - 1) / Double(groups) * replicates.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }).squareRoot()
+        }
+        return (Estimate(value: k, standardError: se, source: "moment estimate (negative binomial variance mu + mu^2/k) from \(base); jackknife standard error over \(groups) groups"), histogram)
+    }
+
+    /// The index of the placement that is an exit pathway rather than a move, or -1: the last
+    /// placement of a period ending home from a placement with parents or adopted from one for
+    /// adoption (`isPathway`), and the placement for adoption a period is in on the window's
+    /// last day (nearly all end in adoption, which the simulator makes through its pathway, so
+    /// counting them as moves as well would make them twice; placements with parents often end
+    /// otherwise and stay moves).
+    static func pathwayPlacement(_ p: PeriodOfCare, _ h: CareHistory, window: Window) -> Int {
+        if isPathway(p, h, window: window) { return p.placements.count - 1 }
+        guard p.end.map({ $0 > window.to }) ?? true, let current = p.placements.lastIndex(where: { $0.start <= window.to }), current > 0
+        else { return -1 }
+        return p.placements[current].type == .adoption ? current : -1
     }
 
     /// Whether the period ends through an exit pathway: home from a placement with parents, or

@@ -88,7 +88,33 @@ public enum Calibration {
                                        exitDestinations: exits, placementMixAtEntry: mix, moves: moves, distance: distance,
                                        census: census, uascShareOfEntries: uascShare, ageAtEntryShares: ages, notes: notes)
         result.pathways = estimatePathways(histories, window: window)
+        result.inHouseGrowthPerYear = estimateInHouseGrowth(histories, window: window)
         return result
+    }
+
+    /// Yearly growth of the number of children with in-house foster carers: the least-squares
+    /// slope of log(count) on the census days `to`, `to` - 1, ... `to` - 5 years (those inside
+    /// the window), as exp(slope) - 1. SSDA903 has no carer records, so this is the only sign
+    /// of how fast the council's in-house fostering grew. Nil with fewer than 3 census days.
+    static func estimateInHouseGrowth(_ histories: [CareHistory], window: Window) -> Estimate? {
+        var points: [(x: Double, y: Double, n: Int)] = []
+        for k in 0...5 {
+            let day = window.to.adding(years: -k)
+            guard day >= window.from else { break }
+            let n = census(histories, on: day).byType[PlacementType.inHouseFoster.rawValue] ?? 0
+            guard n > 0 else { continue }
+            points.append((Double(-k), log(Double(n)), n))
+        }
+        guard points.count >= 3 else { return nil }
+        let mx = points.reduce(0) { $0 + $1.x } / Double(points.count)
+        let my = points.reduce(0) { $0 + $1.y } / Double(points.count)
+        let sxx = points.reduce(0) { $0 + ($1.x - mx) * ($1.x - mx) }
+        let slope = points.reduce(0) { $0 + ($1.x - mx) * ($1.y - my) } / sxx
+        let residual = points.reduce(0) { $0 + pow($1.y - my - slope * ($1.x - mx), 2) }
+        let se = (residual / Double(points.count - 2) / sxx).squareRoot()
+        let counts = points.reversed().map { count($0.n) }.joined(separator: ", ")
+        return Estimate(value: exp(slope) - 1, standardError: se,
+                        source: "children with in-house foster carers on \(points.count) yearly census days to \(window.to): \(counts) (log-linear slope)")
     }
 
     /// Calls `body` for every period of care whose start was observed inside the window.

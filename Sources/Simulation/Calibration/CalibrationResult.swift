@@ -28,6 +28,9 @@ public struct CalibrationResult: Codable, Sendable {
     /// How care ends through placements: placed with parents before going home, placed for
     /// adoption before adoption.
     public var pathways: PathwayEstimates? = nil
+    /// Yearly growth of the number of children with in-house foster carers over the last
+    /// census days (sets recruitment, as SSDA903 has no carer data); nil when too short.
+    public var inHouseGrowthPerYear: Estimate? = nil
     /// Notes on the data that affect the estimates (e.g. short windows).
     public var notes: [String]
 
@@ -170,6 +173,16 @@ public struct MoveEstimates: Codable, Sendable {
     public var exposureYears: [String: Double] = [:]
     /// Moves per child-year over all types.
     public var overallRatePerYear: Estimate
+    /// Shape k of the gamma frailty that spreads moves unevenly over children (variance of a
+    /// period's moves = mu + mu^2 / k); value 0 when the return shows no overdispersion.
+    public var frailtyShape: Estimate? = nil
+    /// Periods of care in the window by the number of moves made in it (last entry: 4 or more).
+    public var movesPerPeriod: [Int] = []
+    /// Where moves go by type moved from and age band at the move, as the log-linear model
+    /// P(to | from, band) proportional to `modelDestinations[from][to] x destinationAgeFactors[band][to]`
+    /// fitted by iterative proportional fitting (both two-way margins reproduced exactly).
+    public var modelDestinations: [String: [String: Double]] = [:]
+    public var destinationAgeFactors: [String: [String: Double]] = [:]
 }
 
 /// Straight-line distance between the home and placement postcode districts.

@@ -35,6 +35,9 @@ public struct SyntheticReturnSpec: Sendable {
     ]
     /// Moves per year while in each placement type.
     public var moveRatePerYear: [Double] = [0.35, 0.40, 0.20, 0.70, 0.50, 0.30, 0.10, 0.60]
+    /// Shape of a gamma frailty (mean 1) multiplying each child's move rates; 0 = none (every
+    /// child of a placement type moves at the same rate).
+    public var moveFrailtyShape: Double = 0
     /// Changes of legal status only, per year in care.
     public var legalStatusChangesPerYear: Double = 0.5
     /// Shares of non-ageing-out exits by destination (returned_home, adopted,
@@ -223,9 +226,10 @@ public enum SyntheticReturnGenerator {
         var ls = legalStatuses[Int(rng.nextUnit() * Double(legalStatuses.count))]
         pieces.append(Piece(start: start, rne: .started, ls: ls, type: type, place: place, provider: provider, post: firstPostcode, reason: nil))
         var day = Double(start.dayNumber)
+        let frailty = spec.moveFrailtyShape > 0 ? Draw.gamma(shape: spec.moveFrailtyShape, using: &rng) / spec.moveFrailtyShape : 1
         let limit = Double(min(pathway?.start ?? end, spec.to.adding(days: 1)).dayNumber)
         while true {
-            let moveRate = spec.moveRatePerYear[PlacementType.allCases.firstIndex(of: type)!] / 365.25
+            let moveRate = frailty * spec.moveRatePerYear[PlacementType.allCases.firstIndex(of: type)!] / 365.25
             let lsRate = spec.legalStatusChangesPerYear / 365.25
             let total = moveRate + lsRate
             guard total > 0 else { break }

@@ -61,18 +61,24 @@ extension Replication {
         let leadBand = AgeBand(age: Int(leadAge))
         let destination = drawDestination(leadBand)
         let stay = drawStay(leadBand, destination)
-        // ... and whether they live with their parents first (going home together).
-        let withParentsFirst = destination == .home && staysRNG.nextUnit() < scenario.exits.placedWithParentsShare
+        // ... and whether they move to their parents or adopters first (together).
+        let movesFirst = drawMovesFirst(destination)
+        // With single-year entry weights (a calibrated scenario) brothers and sisters are drawn
+        // within the lead's band: the group rate of a band is its children's rate / mean group
+        // size, which holds only if the whole group counts in that band.
+        let sameBand = entries.ageAtEntryWeights.count == 18
         for k in 0..<size {
             var age = leadAge
-            if k > 0 {
+            if k > 0, sameBand {
+                age = entryAge(band)
+            } else if k > 0 {
                 let gap = Double(Draw.integer(in: 1...max(1, entries.siblingAgeGapYears), using: &arrivalsRNG))
                 age = arrivalsRNG.nextUnit() < 0.5 ? age - gap * Double(k) : age + gap * Double(k)
                 age = min(17.9, max(0.05, age))
             }
             addEntrant(
                 age: age, home: home, district: district, request: request, group: group, destination: destination, stay: stay,
-                withParentsFirst: withParentsFirst)
+                movesFirst: movesFirst)
         }
         route(group: Int(group), urgent: urgent)
     }
@@ -80,7 +86,7 @@ extension Replication {
     /// Creates one entering child (waiting) and schedules their exit.
     mutating func addEntrant(
         age: Double, home: Location, district: Int, request: PlacementRequest, group: Int32,
-        destination: ExitDestination, stay: Double, withParentsFirst: Bool? = nil
+        destination: ExitDestination, stay: Double, movesFirst: Bool? = nil
     ) {
         let rates = scenario.entries.needs
         var needs = Needs()
@@ -102,12 +108,12 @@ extension Replication {
         inCare.append(child)
         waitingCount += 1
         entriesThisMonth += 1
-        setExit(Int(child), after: stay, destination: destination, withParentsFirst: withParentsFirst)
+        setExit(Int(child), after: stay, destination: destination, movesFirst: movesFirst)
     }
 
     /// The exact age of a child entering care in `band` (the band's shape is `EntryAges`).
     mutating func entryAge(_ band: AgeBand) -> Double {
-        EntryAges.age(band, quantile: arrivalsRNG.nextUnit())
+        EntryAges.age(band, quantile: arrivalsRNG.nextUnit(), weights: scenario.entries.ageAtEntryWeights)
     }
 
     /// Where a child entering at `band` will leave to (drawn at entry).
@@ -141,14 +147,36 @@ extension Replication {
         return Draw.exponential(mean: (isShort ? short : long) * factor * Calendar.yearDays, using: &staysRNG)
     }
 
+    /// Whether a child leaving to `destination` moves to the adopters or to their parents first.
+    mutating func drawMovesFirst(_ destination: ExitDestination) -> Bool {
+        let exits = scenario.exits
+        switch destination {
+        case .adoption: return exits.placedForAdoptionShare >= 1 || staysRNG.nextUnit() < exits.placedForAdoptionShare
+        case .home: return staysRNG.nextUnit() < exits.placedWithParentsShare
+        default: return false
+        }
+    }
+
+    /// Days before leaving that a child leaving to `destination` by a pathway makes that move.
+    func pathwayDays(_ destination: ExitDestination) -> Double {
+        switch destination {
+        case .adoption: scenario.exits.placedForAdoptionMonths * Calendar.monthDays
+        case .home: scenario.exits.placedWithParentsMonths * Calendar.monthDays
+        default: 0
+        }
+    }
+
     /// Schedules child `c`'s exit `after` days from now, or at their 18th birthday if sooner.
     ///
-    /// A child going home first lives with their parents for a while with the scenario's
-    /// `placed_with_parents_share`; `withParentsFirst` fixes that choice instead of drawing it
-    /// (the starting snapshot draws it together with the stay, see `drawStartingExit`).
-    mutating func setExit(_ c: Int, after days: Double, destination: ExitDestination, withParentsFirst: Bool? = nil) {
+    /// A child leaving by adoption or going home may first move to the adopters (with the
+    /// scenario's `placed_for_adoption_share`) or to their parents (`placed_with_parents_share`),
+    /// that pathway's months before leaving; `movesFirst` fixes that choice instead of drawing it
+    /// (an entering group draws it once; the starting snapshot draws it with the stay, see
+    /// `drawStartingExit`).
+    mutating func setExit(_ c: Int, after days: Double, destination: ExitDestination, movesFirst: Bool? = nil) {
         var child = children[c]
         let eighteenth = child.birthDay + 18 * Calendar.yearDays
+        let exits = scenario.exits
         child.exitStamp &+= 1
         if now + days >= eighteenth {
             child.exitDay = max(now, eighteenth)
@@ -159,12 +187,9 @@ extension Replication {
         }
         children[c] = child
         calendar.schedule(child.exitDay, .exit, target: Int32(c), stamp: child.exitStamp)
-        let exits = scenario.exits
         var lead = 0.0
-        if child.destination == .adoption {
-            lead = exits.placedForAdoptionMonths * Calendar.monthDays
-        } else if child.destination == .home, withParentsFirst ?? (staysRNG.nextUnit() < exits.placedWithParentsShare) {
-            lead = exits.placedWithParentsMonths * Calendar.monthDays
+        if child.destination == .adoption || child.destination == .home, movesFirst ?? drawMovesFirst(child.destination) {
+            lead = pathwayDays(child.destination)
         }
         if lead > 0, child.type != .adoption, child.type != .withParents {
             calendar.schedule(max(now, child.exitDay - lead), .preExitMove, target: Int32(c), stamp: child.exitStamp)

@@ -8,9 +8,11 @@ extension Replication {
 
     /// Puts waiting child `c` into a placement of `type` (with in-house `household`, or -1).
     ///
-    /// `counting` is false for the starting snapshot (not a new placement, not a move).
+    /// `counting` is false for the starting snapshot (not a new placement, not a move), whose
+    /// placements began on day `since` (before day 0): their move hazard is the one for a
+    /// placement of that age.
     mutating func put(_ c: Int, type: PlacementType, household: Int, over20: Bool, unit: Int32, counting: Bool = true,
-                      ownBed: Bool = false) {
+                      ownBed: Bool = false, since: Double? = nil) {
         var child = children[c]
         precondition(child.state == .waiting, "only a waiting child is placed")
         child.state = .placed
@@ -20,9 +22,10 @@ extension Replication {
         child.over20 = over20
         child.unit = unit
         child.ownBed = ownBed
-        child.placedDay = now
+        let started = since ?? now
+        child.placedDay = started
         child.placementStamp &+= 1
-        child.recentStarts = (now, child.recentStarts.0, child.recentStarts.1)
+        child.recentStarts = since == nil ? (now, child.recentStarts.0, child.recentStarts.1) : (started, -.infinity, -.infinity)
         child.wantsMove = false
         let steps = scenario.moves.stepDown
         child.stepDownReady = false
@@ -34,6 +37,8 @@ extension Replication {
             }
             if child.stepDownReady { stepDownList.append(Int32(c)) }
         }
+        let shape = scenario.moves.frailtyShape
+        if shape > 0, child.frailty < 0 { child.frailty = Draw.gamma(shape: shape, using: &placingRNG) / shape }
         children[c] = child
         typeCount[type.index] += 1
         if counting { placementsByType[type.index] += 1 }
@@ -47,9 +52,16 @@ extension Replication {
             refreshVacancy(household)
         }
         // An unplanned ending, if it comes before the planned exit.
-        let rate = scenario.moves.breakdownsEnabled ? scenario.moves.breakdownsPerYear[type] : 0
+        var rate = scenario.moves.breakdownsEnabled ? scenario.moves.breakdownsPerYear[type] : 0
+        if shape > 0 { rate *= child.frailty }
         if rate > 0 {
-            let at = now + Draw.exponential(mean: Calendar.yearDays / rate, using: &placingRNG)
+            let at: Double
+            if scenario.moves.earlyMonths > 0, scenario.moves.earlyFactor > 1 {
+                let h = Draw.exponential(mean: 1, using: &placingRNG)
+                at = now + scenario.moves.placementDays(unitDraw: h, perDay: rate / Calendar.yearDays, elapsed: now - started)
+            } else {
+                at = now + Draw.exponential(mean: Calendar.yearDays / rate, using: &placingRNG)
+            }
             if at < child.exitDay { calendar.schedule(at, .breakdown, target: Int32(c), stamp: child.placementStamp) }
         }
     }
@@ -230,15 +242,23 @@ extension Replication {
         }
     }
 
-    /// A placement ends unplanned: the child, with brothers and sisters living with them, needs
-    /// a new home at once.
+    /// A placement ends (breakdown or planned move): the child, with brothers and sisters living
+    /// with them, needs a new home at once. With `moves.destinations` for the type moved from,
+    /// the new type is drawn from them (`placeAfterMove`); otherwise the urgent search.
     mutating func breakdown(_ c: Int, stamp: UInt32) {
         guard children[c].state == .placed, children[c].placementStamp == stamp else { return }
         let previous = Int(children[c].household)
+        let from = children[c].type
         let members = unitMates(c)
         for m in members {
             vacate(m)
             movesThisMonth += 1
+        }
+        if scenario.moves.hasDestinations(from) {
+            let band = AgeBand(age: Int(children[c].age(at: now)))
+            let to = scenario.moves.drawDestination(from: from, band: band, using: &placingRNG)
+            placeAfterMove(members, type: to, excluding: previous)
+            return
         }
         let allOld = members.allSatisfy { children[$0].age(at: now) >= Double(scenario.findingHomes.supportedFromAge) }
         if allOld, scenario.supported.enabled, placingRNG.nextUnit() < 0.5 {
@@ -248,6 +268,41 @@ extension Replication {
             return
         }
         placeUrgently(members, excluding: previous)
+    }
+
+    /// Places `members` (after a move) in a home of `type`: in-house carers through the
+    /// matching engine (`placeUrgently`, which falls back to an agency, then residential care),
+    /// an agency home while the market has room, residential care (own beds first), supported
+    /// accommodation for 16-17s, and relatives and friends, parents, adopters or other settings
+    /// directly. A destination that cannot take them (no agency room, under 16 for supported,
+    /// relatives and friends or supported switched off) falls back to the urgent search, the
+    /// usual order of preference.
+    mutating func placeAfterMove(_ members: [Int], type: PlacementType, excluding: Int) {
+        let canTake: Bool
+        switch type {
+        case .inHouseFoster:
+            placeUrgently(members, excluding: excluding)
+            return
+        case .residential:
+            placeResidential(members)
+            return
+        case .ifaFoster:
+            canTake = scenario.ifa.enabled && ifaInUse + members.count <= ifaCapacity
+        case .supported:
+            let from = Double(scenario.findingHomes.supportedFromAge)
+            canTake = scenario.supported.enabled && members.allSatisfy { children[$0].age(at: now) >= from }
+        case .kinship:
+            canTake = scenario.findingHomes.kinshipEnabled
+        case .withParents, .adoption, .other:
+            canTake = true
+        }
+        guard canTake else {
+            placeUrgently(members, excluding: excluding)
+            return
+        }
+        let unit = nextUnit()
+        let over20 = drawOver20(type)
+        for m in members { put(m, type: type, household: -1, over20: over20, unit: unit) }
     }
 
     /// Moves external residential children into free own beds.

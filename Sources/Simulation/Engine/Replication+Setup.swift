@@ -51,8 +51,8 @@ extension Replication {
     }
 
     /// A starting child's plan: where they will leave to, in how many days, and whether they
-    /// live with their parents first.
-    typealias StartingPlan = (destination: ExitDestination, remaining: Double, withParentsFirst: Bool?)
+    /// move to the adopters or to their parents first.
+    typealias StartingPlan = (destination: ExitDestination, remaining: Double, movesFirst: Bool?)
 
     /// Adds one child in care at the start, in their current placement (placement `unit`: the
     /// same for brothers and sisters living together), with a drawn exit; returns the plan.
@@ -71,7 +71,7 @@ extension Replication {
         let entryBand = AgeBand(age: Int(entryAge))
         var destination: ExitDestination
         var remaining: Double
-        var withParentsFirst: Bool? = nil
+        var movesFirst: Bool? = nil
         switch c.placement {
         case _ where !scenario.exits.enabled:
             destination = drawDestination(entryBand)
@@ -85,9 +85,9 @@ extension Replication {
         default:
             let daysTo18 = 18 * Calendar.yearDays + birthDay
             if let plan = sharedPlan, plan.remaining.isFinite, plan.remaining >= daysTo18 || plan.remaining >= leadDays(plan) {
-                (destination, remaining, withParentsFirst) = plan
+                (destination, remaining, movesFirst) = plan
             } else {
-                (destination, remaining, withParentsFirst) = drawStartingExit(
+                (destination, remaining, movesFirst) = drawStartingExit(
                     entryBand, elapsedYears: -entryDay / Calendar.yearDays, daysTo18: daysTo18)
             }
         }
@@ -100,7 +100,7 @@ extension Replication {
             over20: false, ownBed: false, stepDownReady: false, wantsMove: false))
         waitingCount += 1
         inCare.append(child)
-        setExit(Int(child), after: remaining, destination: destination, withParentsFirst: withParentsFirst)
+        setExit(Int(child), after: remaining, destination: destination, movesFirst: movesFirst)
         // Place without counting a new placement or a move.
         var household = -1
         if c.placement == .inHouseFoster, let h = c.household, h >= 0, h < households.count {
@@ -110,26 +110,21 @@ extension Replication {
             ?? (household >= 0 ? c.home.distanceMiles(to: households[household].household.location) : nil)
         let over20 = distance.map { $0 > 20 } ?? drawOver20(c.placement)
         let type: PlacementType = (c.placement == .inHouseFoster && household < 0) ? .inHouseFoster : c.placement
-        put(Int(child), type: type, household: household, over20: over20, unit: unit, counting: false)
-        children[Int(child)].placedDay = entryDay
-        children[Int(child)].recentStarts = (entryDay, -.infinity, -.infinity)
-        return (destination, remaining, withParentsFirst)
+        put(Int(child), type: type, household: household, over20: over20, unit: unit, counting: false, since: entryDay)
+        return (destination, remaining, movesFirst)
     }
 
     /// Days before leaving that a child with `plan` moves to adopters or to parents (0: no move).
     func leadDays(_ plan: StartingPlan) -> Double {
-        let exits = scenario.exits
-        if plan.destination == .adoption { return exits.placedForAdoptionMonths * Calendar.monthDays }
-        if plan.destination == .home, plan.withParentsFirst == true { return exits.placedWithParentsMonths * Calendar.monthDays }
-        return 0
+        plan.movesFirst == true ? pathwayDays(plan.destination) : 0
     }
 
-    /// The destination, remaining days in care and "lives with parents first" choice of a
+    /// The destination, remaining days in care and "moves to adopters or parents first" choice of a
     /// starting child who is neither placed for adoption nor placed with parents.
     ///
     /// In the model a child leaving by adoption moves to the adopters `placed_for_adoption_months`
-    /// before leaving, and a child going home moves home first `placed_with_parents_months` before
-    /// (with `placed_with_parents_share`). A snapshot child in any other placement has therefore
+    /// before leaving (with `placed_for_adoption_share`), and a child going home moves home first
+    /// `placed_with_parents_months` before (with `placed_with_parents_share`). A snapshot child in any other placement has therefore
     /// not reached that point: drawing destination and stay independently would put every child
     /// due to leave that way within the lead time into adoption or with parents on day 0 (the
     /// baseline's month 1 showed 42 -> 94 placed for adoption, 39 -> 66 with parents, in-house
@@ -141,8 +136,7 @@ extension Replication {
         for _ in 0..<100 {
             let destination = drawDestination(band)
             let remaining = drawStay(band, destination, elapsedYears: elapsedYears)
-            let withParents = destination == .home && staysRNG.nextUnit() < scenario.exits.placedWithParentsShare
-            last = (destination, remaining, withParents)
+            last = (destination, remaining, drawMovesFirst(destination))
             if remaining >= daysTo18 || remaining >= leadDays(last) { return last }
         }
         // Practically unreachable (every destination needs a move first): go home directly.

@@ -52,7 +52,8 @@ extension Replication {
                             if kids[k].state == .placed {
                                 placed += 1
                                 if kids[k].over20 { over20 += 1 }
-                                if kids[k].recentStarts.2 >= yearAgo { threePlus += 1 }
+                                // DfE measure: 3+ placements occupied during the year (the one at its start counts).
+                                if kids[k].recentStarts.1 >= yearAgo, kids[k].recentStarts.2 > -.infinity { threePlus += 1 }
                             } else {
                                 allPlaced = false
                             }

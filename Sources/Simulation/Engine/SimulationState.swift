@@ -48,6 +48,9 @@ struct SimChild {
     var wantsMove: Bool
     /// The vacancy epoch at which the last search for a move found nothing (-1 = none).
     var searchedAtEpoch: Int32 = -1
+    /// Multiplier of every move rate of this child (gamma, mean 1; `moves.frailty_shape`), drawn
+    /// at the first placement; -1 = not drawn yet.
+    var frailty: Double = -1
 
     func age(at day: Double) -> Double { (day - birthDay) / Calendar.yearDays }
 }

@@ -12,9 +12,22 @@ import CareModel
 /// age is uniform; two bands are shaped by the county's March 2024 snapshot (docs/simulation.md,
 /// "Holding the March 2024 snapshot"): babies enter mostly at or soon after birth (`u^4` years,
 /// mean 0.2), and adolescent entrants are mostly 13-15 (`10 + 6 sqrt(u)`: a density rising
-/// linearly over 10-16, mean 14).
+/// linearly over 10-16, mean 14). A calibrated scenario gives single-year weights instead
+/// (`entries.age_at_entry_weights`, 18 of them): the age is then that year's share of the band,
+/// uniform within the year.
 enum EntryAges {
-    static func age(_ band: AgeBand, quantile u: Double) -> Double {
+    static func age(_ band: AgeBand, quantile u: Double, weights: [Double] = []) -> Double {
+        if weights.count == 18 {
+            var total = 0.0
+            for age in band.ages where age < 18 { total += weights[age] }
+            if total > 0 {
+                var target = u * total
+                for age in band.ages where age < 18 && weights[age] > 0 {
+                    if target < weights[age] { return min(17.999, max(1 / 365.25, Double(age) + target / weights[age])) }
+                    target -= weights[age]
+                }
+            }
+        }
         switch band {
         case .underOne: return max(1 / 365.25, u * u * u * u)
         case .tenToFifteen: return min(15.999, 10 + 6 * u.squareRoot())
@@ -46,8 +59,9 @@ extension Scenario {
     /// lasts t (every stay is cut at 18, which the ages 0-17 here already do). Both factors are
     /// the engine's own:
     /// - entering: per age band, sibling groups arrive at `per_year_by_age_band / mean group size`
-    ///   a year; the lead child's age follows `EntryAges` (integrated over 600 quantiles), a
-    ///   group of size s (`sibling_group_sizes`) adds its k-th brother or sister at the lead's
+    ///   a year; the lead child's age follows `EntryAges` (integrated over 600 quantiles); with
+    ///   single-year entry weights every brother and sister is drawn like the lead (the engine's
+    ///   `arrive`), otherwise a group of size s (`sibling_group_sizes`) adds its k-th brother or sister at the lead's
     ///   age -/+ k x (1...`sibling_age_gap_years`) (even odds, clipped to 0.05-17.9), and every
     ///   child of the group keeps the stay drawn for the lead's band;
     /// - survival of a stay drawn for band b: `share e^(-t/short) + (1-share) e^(-t/long)`,
@@ -70,12 +84,18 @@ extension Scenario {
         let sizeTotal = sizes.reduce(0, +)
         let gapMax = max(1, entries.siblingAgeGapYears)
         let quantiles = 600
+        let sameBandSiblings = entries.ageAtEntryWeights.count == 18
         for band in bands {
             let groupsPerYear = entries.perYearByAgeBand[band] / entries.meanGroupSize
             guard groupsPerYear > 0 else { continue }
             let perLead = groupsPerYear / Double(quantiles)
             for i in 0..<quantiles {
-                let lead = EntryAges.age(band, quantile: (Double(i) + 0.5) / Double(quantiles))
+                let lead = EntryAges.age(band, quantile: (Double(i) + 0.5) / Double(quantiles), weights: entries.ageAtEntryWeights)
+                guard !sameBandSiblings else {
+                    // Brothers and sisters drawn like the lead, inside the lead's band.
+                    add(band, lead, perLead * entries.meanGroupSize)
+                    continue
+                }
                 add(band, lead, perLead)
                 guard sizeTotal > 0 else { continue }
                 for (index, weight) in sizes.enumerated() where index > 0 && weight > 0 {

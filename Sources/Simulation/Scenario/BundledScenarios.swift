@@ -180,6 +180,9 @@ public enum BundledScenarios {
                   "supported": 0.25,
                   "with_parents": 0.15
                 },
+                "frailty_shape": 0.5,
+                "early_months": 3,
+                "early_factor": 3,
                 "step_down": {
                   "after_months": 6,
                   "enabled": true,
@@ -189,7 +192,7 @@ public enum BundledScenarios {
                   "reserve_vacancies": 6,
                   "residential_share": 0.05
                 },
-                "comment": "2024 recalibration: residential breakdowns 0.35 -> 0.15 a year and step_down.residential_share 0.2 -> 0.05: with the old rates residential emptied (92 -> 45) while the county's external residential placements grew 23 -> 117 over 2012-22 (care-figures.md), so step-downs from residential are rare and a residential breakdown usually means another children's home (the model re-places a breakdown through the foster search, so the rate counts only moves out of residential)."
+                "comment": "2024 recalibration: residential breakdowns 0.35 -> 0.15 a year and step_down.residential_share 0.2 -> 0.05: with the old rates residential emptied (92 -> 45) while the county's external residential placements grew 23 -> 117 over 2012-22 (care-figures.md), so step-downs from residential are rare and a residential breakdown usually means another children's home (the model re-places a breakdown through the foster search, so the rate counts only moves out of residential). Instability (moves branch): frailty_shape 0.5 (each child's move rates times a gamma(0.5) multiplier, mean 1) and early_months 3 with early_factor 3 (a placement's hazard is 3x higher in its first 3 months, the later hazard lowered so the mean placement length is unchanged) concentrate moves on fewer children as real instability is: the county has 12.3% of children with 3+ placements in 12 months (2022, care-figures.md \"Stability\"); with every child on the same hazard the model gave about 7.5% (DfE measure), frailty alone about 8%, both about 10%."
               },
               "carers": {
                 "leave_after_return_home": 0.03,

@@ -26,6 +26,11 @@ public struct EntrySettings: Codable, Sendable, Equatable {
     public var districtWeights: [String: Double] = [:]
     /// Family homes are scattered up to this far from their district's centre.
     public var homeScatterMiles = 6.0
+    /// Weights of single years of age at entry, 0-17 (empty = the built-in shapes within each
+    /// band). Within an age band the year is drawn by these weights, then uniform within it;
+    /// brothers and sisters are then drawn within the lead child's band (not `sibling_age_gap_years`
+    /// apart), so every band's entries keep the rate given.
+    public var ageAtEntryWeights: [Double] = []
 
     public init() {}
 
@@ -41,6 +46,7 @@ public struct EntrySettings: Codable, Sendable, Equatable {
         case emergencyRequest = "emergency_request"
         case districtWeights = "district_weights"
         case homeScatterMiles = "home_scatter_miles"
+        case ageAtEntryWeights = "age_at_entry_weights"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -59,6 +65,7 @@ public struct EntrySettings: Codable, Sendable, Equatable {
         emergencyRequest = try c.value(.emergencyRequest, or: d.emergencyRequest)
         districtWeights = try c.value(.districtWeights, or: d.districtWeights)
         homeScatterMiles = try c.value(.homeScatterMiles, or: d.homeScatterMiles)
+        ageAtEntryWeights = try c.value(.ageAtEntryWeights, or: d.ageAtEntryWeights)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -75,6 +82,7 @@ public struct EntrySettings: Codable, Sendable, Equatable {
         try c.encode(emergencyRequest, forKey: .emergencyRequest)
         try c.encode(districtWeights, forKey: .districtWeights)
         try c.encode(homeScatterMiles, forKey: .homeScatterMiles)
+        if !ageAtEntryWeights.isEmpty { try c.encode(ageAtEntryWeights, forKey: .ageAtEntryWeights) }
     }
 
     /// The expected number of children in a sibling group.

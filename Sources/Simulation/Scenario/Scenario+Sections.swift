@@ -1,5 +1,11 @@
 import CareModel
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// How a home is found: relatives and friends, in-house carers, IFA, residential, supported.
 public struct FindingHomeSettings: Codable, Sendable, Equatable {
     /// Family-finding meetings a week, where planned requests are matched jointly.
@@ -256,6 +262,8 @@ public struct ExitSettings: Codable, Sendable, Equatable {
     public var placedForAdoptionMonths: Double = 18
     /// Share of children going home who are placed with parents first.
     public var placedWithParentsShare: Double = 0.6
+    /// Share of children leaving by adoption who are placed for adoption first (1 = all).
+    public var placedForAdoptionShare: Double = 1
     /// How long placement with parents lasts before discharge.
     public var placedWithParentsMonths: Double = 21
     /// Share of 18-year-olds in foster care who stay put with their carers.
@@ -276,6 +284,7 @@ public struct ExitSettings: Codable, Sendable, Equatable {
         case destinations
         case placedForAdoptionMonths = "placed_for_adoption_months"
         case placedWithParentsShare = "placed_with_parents_share"
+        case placedForAdoptionShare = "placed_for_adoption_share"
         case placedWithParentsMonths = "placed_with_parents_months"
         case stayingPutProbability = "staying_put_probability"
         case stayingPutYears = "staying_put_years"
@@ -293,6 +302,7 @@ public struct ExitSettings: Codable, Sendable, Equatable {
         destinations = try c.bands(.destinations, or: d.destinations)
         placedForAdoptionMonths = try c.value(.placedForAdoptionMonths, or: d.placedForAdoptionMonths)
         placedWithParentsShare = try c.value(.placedWithParentsShare, or: d.placedWithParentsShare)
+        placedForAdoptionShare = try c.value(.placedForAdoptionShare, or: d.placedForAdoptionShare)
         placedWithParentsMonths = try c.value(.placedWithParentsMonths, or: d.placedWithParentsMonths)
         stayingPutProbability = try c.value(.stayingPutProbability, or: d.stayingPutProbability)
         stayingPutYears = try c.value(.stayingPutYears, or: d.stayingPutYears)
@@ -308,6 +318,7 @@ public struct ExitSettings: Codable, Sendable, Equatable {
         try c.encode(destinations, forKey: .destinations)
         try c.encode(placedForAdoptionMonths, forKey: .placedForAdoptionMonths)
         try c.encode(placedWithParentsShare, forKey: .placedWithParentsShare)
+        if placedForAdoptionShare != 1 { try c.encode(placedForAdoptionShare, forKey: .placedForAdoptionShare) }
         try c.encode(placedWithParentsMonths, forKey: .placedWithParentsMonths)
         try c.encode(stayingPutProbability, forKey: .stayingPutProbability)
         try c.encode(stayingPutYears, forKey: .stayingPutYears)
@@ -370,21 +381,98 @@ public struct StepDownSettings: Codable, Sendable, Equatable {
     }
 }
 
-/// Placement breakdowns and step-down moves.
+/// Placement moves (breakdowns and planned moves), where they go, and step-down moves.
 public struct MoveSettings: Codable, Sendable, Equatable {
-    /// Switch breakdowns off.
+    /// Switch breakdowns (the per-type move process) off.
     public var breakdownsEnabled: Bool = true
-    /// Unplanned endings a child-year, by placement type.
+    /// Moves a child-year, by the placement type moved from (unplanned endings and, in a
+    /// calibrated scenario, every observed move).
     public var breakdownsPerYear: ByPlacementType<Double> = ByPlacementType(inHouse: 0.18, ifa: 0.22, kinship: 0.08, residential: 0.15, supported: 0.25, withParents: 0.15, adoption: 0.03, other: 0.20)
+    /// Where a move from each type goes: `destinations[from.index][to.index]` are weights
+    /// (normalised when drawn). A type with no row (empty) keeps the original re-placement: an
+    /// urgent search (in-house, then agency, then residential; supported for half of 16-17s).
+    /// JSON: `{"in_house": {"kinship": 0.1, "in_house": 0.6, ...}, ...}`, missing types 0.
+    public var destinations: [[Double]] = Array(repeating: [], count: PlacementType.allCases.count)
+    /// Multipliers of the destination weights by the child's age band at the move:
+    /// `destinationAgeFactors[band.rawValue][to.index]` (empty row = 1 for every type). A move
+    /// from `f` by a child in band `b` goes to `t` with weight destinations[f][t] x factor[b][t]
+    /// (a log-linear model without three-way interaction), so that, say, only 16-17s move on
+    /// to supported accommodation. JSON: `{"16_plus": {"supported": 3.2, ...}, ...}`, missing 1.
+    public var destinationAgeFactors: [[Double]] = Array(repeating: [], count: AgeBand.allCases.count)
+    /// Shape k of the per-child gamma frailty (mean 1, variance 1/k) that multiplies every move
+    /// rate of the child: small k concentrates moves on a few children. 0 = no frailty (every
+    /// child has the same hazard). The county baseline's 0.5 (with the early hazard below) brings
+    /// the share of children with 3+ placements in a year near the county's 12.3%.
+    public var frailtyShape: Double = 0.5
+    /// Months after a placement starts during which its move hazard is `earlyFactor` times
+    /// higher (0 = a constant hazard). The later hazard is lowered so that the mean length of a
+    /// placement, and so the long-run moves per child-year, stay at `breakdowns_per_year`.
+    public var earlyMonths: Double = 3
+    /// How much higher the hazard is in a placement's first `earlyMonths` (1 = not at all).
+    public var earlyFactor: Double = 3
     /// Step-down moves.
     public var stepDown: StepDownSettings = StepDownSettings()
 
     public init() {}
 
+    /// Days until a placement with move rate `perDay` ends, given a unit exponential draw `h`
+    /// (the integrated hazard at which it ends) and the `elapsed` days it has already lasted:
+    /// hazard perDay x F for the first E days, then perDay x G with
+    /// G = e^(-x) / (1 - (1 - e^(-x)) / F), x = perDay F E, which keeps the mean length at
+    /// 1 / perDay (so the renewal rate of moves is unchanged). With `elapsed` a > 0 the result is
+    /// the residual length given survival to a: `H⁻¹(H(a) + h) - a` (a placement already past
+    /// its first months is on the later hazard).
+    @inlinable public func placementDays(unitDraw h: Double, perDay: Double, elapsed a: Double = 0) -> Double {
+        guard earlyMonths > 0, earlyFactor > 1, perDay > 0 else { return h / perDay }
+        let early = earlyMonths * 365.25 / 12
+        let x = perDay * earlyFactor * early
+        let survive = exp(-x)
+        let late = survive / (1 - (1 - survive) / earlyFactor)
+        let elapsed = max(0, a)
+        let hazardSoFar = elapsed < early ? perDay * earlyFactor * elapsed : x + perDay * late * (elapsed - early)
+        let target = hazardSoFar + h
+        let end = target < x ? target / (perDay * earlyFactor) : early + (target - x) / (perDay * late)
+        return end - elapsed
+    }
+
+    /// Whether moves from `type` go to a drawn destination type.
+    @inlinable public func hasDestinations(_ type: PlacementType) -> Bool { !destinations[type.index].isEmpty }
+
+    /// The weight of a move from `from` to `to` by a child in `band`.
+    @inlinable public func destinationWeight(from: PlacementType, to: Int, band: AgeBand) -> Double {
+        let row = destinationAgeFactors[band.rawValue]
+        return destinations[from.index][to] * (row.isEmpty ? 1 : row[to])
+    }
+
+    /// Draws the destination of a move from `from` by a child in `band` (falls back to the
+    /// from-type weights alone when the age factors rule out every destination).
+    /// - Complexity: O(placement types), no allocation.
+    @inlinable public func drawDestination(from: PlacementType, band: AgeBand, using rng: inout some RandomNumberGenerator) -> PlacementType {
+        let n = PlacementType.allCases.count
+        var total = 0.0
+        for t in 0..<n { total += destinationWeight(from: from, to: t, band: band) }
+        guard total > 0 else { return PlacementType.at(Draw.weightedIndex(destinations[from.index], using: &rng)) }
+        var target = rng.nextUnit() * total
+        var last = 0
+        for t in 0..<n {
+            let w = destinationWeight(from: from, to: t, band: band)
+            guard w > 0 else { continue }
+            last = t
+            target -= w
+            if target < 0 { return PlacementType.at(t) }
+        }
+        return PlacementType.at(last)
+    }
+
     enum CodingKeys: String, CodingKey, CaseIterable {
         case comment
         case breakdownsEnabled = "breakdowns_enabled"
         case breakdownsPerYear = "breakdowns_per_year"
+        case destinations
+        case destinationAgeFactors = "destination_age_factors"
+        case frailtyShape = "frailty_shape"
+        case earlyMonths = "early_months"
+        case earlyFactor = "early_factor"
         case stepDown = "step_down"
     }
 
@@ -394,6 +482,29 @@ public struct MoveSettings: Codable, Sendable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         breakdownsEnabled = try c.value(.breakdownsEnabled, or: d.breakdownsEnabled)
         breakdownsPerYear = try c.types(.breakdownsPerYear, or: d.breakdownsPerYear)
+        if let map = try c.decodeIfPresent([String: [String: Double]].self, forKey: .destinations) {
+            let path = c.codingPath + [CodingKeys.destinations]
+            try ByPlacementType<Double>.rejectUnknown(map.keys, path)
+            destinations = d.destinations
+            for (from, row) in map {
+                try ByPlacementType<Double>.rejectUnknown(row.keys, path + [AnyCodingKey(from)])
+                let index = PlacementType(rawValue: from)!.index
+                destinations[index] = PlacementType.allCases.map { row[$0.rawValue] ?? 0 }
+            }
+        }
+        if let map = try c.decodeIfPresent([String: [String: Double]].self, forKey: .destinationAgeFactors) {
+            let path = c.codingPath + [CodingKeys.destinationAgeFactors]
+            try ByAgeBand<Double>.rejectUnknown(map.keys, path)
+            destinationAgeFactors = d.destinationAgeFactors
+            for band in AgeBand.allCases {
+                guard let row = map[band.key] else { continue }
+                try ByPlacementType<Double>.rejectUnknown(row.keys, path + [AnyCodingKey(band.key)])
+                destinationAgeFactors[band.rawValue] = PlacementType.allCases.map { row[$0.rawValue] ?? 1 }
+            }
+        }
+        frailtyShape = try c.value(.frailtyShape, or: d.frailtyShape)
+        earlyMonths = try c.value(.earlyMonths, or: d.earlyMonths)
+        earlyFactor = try c.value(.earlyFactor, or: d.earlyFactor)
         stepDown = try c.value(.stepDown, or: d.stepDown)
     }
 
@@ -401,6 +512,27 @@ public struct MoveSettings: Codable, Sendable, Equatable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(breakdownsEnabled, forKey: .breakdownsEnabled)
         try c.encode(breakdownsPerYear, forKey: .breakdownsPerYear)
+        if destinations.contains(where: { !$0.isEmpty }) {
+            var rows = c.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .destinations)
+            for from in PlacementType.allCases where !destinations[from.index].isEmpty {
+                var row = rows.nestedContainer(keyedBy: AnyCodingKey.self, forKey: AnyCodingKey(from.rawValue))
+                for to in PlacementType.allCases where destinations[from.index][to.index] != 0 {
+                    try row.encode(destinations[from.index][to.index], forKey: AnyCodingKey(to.rawValue))
+                }
+            }
+        }
+        if destinationAgeFactors.contains(where: { !$0.isEmpty }) {
+            var rows = c.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .destinationAgeFactors)
+            for band in AgeBand.allCases where !destinationAgeFactors[band.rawValue].isEmpty {
+                var row = rows.nestedContainer(keyedBy: AnyCodingKey.self, forKey: AnyCodingKey(band.key))
+                for to in PlacementType.allCases where destinationAgeFactors[band.rawValue][to.index] != 1 {
+                    try row.encode(destinationAgeFactors[band.rawValue][to.index], forKey: AnyCodingKey(to.rawValue))
+                }
+            }
+        }
+        try c.encode(frailtyShape, forKey: .frailtyShape)
+        try c.encode(earlyMonths, forKey: .earlyMonths)
+        try c.encode(earlyFactor, forKey: .earlyFactor)
         try c.encode(stepDown, forKey: .stepDown)
     }
 }

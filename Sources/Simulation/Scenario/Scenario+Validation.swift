@@ -28,6 +28,10 @@ extension Scenario {
         check(entries.seasonality.count == 12 && entries.seasonality.allSatisfy { $0 >= 0 } && entries.seasonality.contains { $0 > 0 },
               "entries.seasonality", entries.seasonality, "12 non-negative multipliers, January to December")
         weights(entries.siblingGroupSizes, "entries.sibling_group_sizes")
+        if !entries.ageAtEntryWeights.isEmpty {
+            check(entries.ageAtEntryWeights.count == 18 && entries.ageAtEntryWeights.allSatisfy { $0 >= 0 && $0.isFinite },
+                  "entries.age_at_entry_weights", entries.ageAtEntryWeights, "18 non-negative weights, ages 0 to 17")
+        }
         check(entries.siblingAgeGapYears >= 1, "entries.sibling_age_gap_years", entries.siblingAgeGapYears, "a whole number 1 or more")
         let n = entries.needs
         for (p, f) in [(n.disability, "disability"), (n.complex, "complex"), (n.trauma, "trauma"), (n.uasc16Plus, "uasc_16_plus"),
@@ -61,11 +65,26 @@ extension Scenario {
             rate(v, "exits.\(f)")
         }
         probability(exits.placedWithParentsShare, "exits.placed_with_parents_share")
+        probability(exits.placedForAdoptionShare, "exits.placed_for_adoption_share")
         probability(exits.stayingPutProbability, "exits.staying_put_probability")
         for type in PlacementType.allCases {
             rate(moves.breakdownsPerYear[type], "moves.breakdowns_per_year.\(type.rawValue)")
             rate(costs.weekly[type], "costs.weekly.\(type.rawValue)")
         }
+        for from in PlacementType.allCases where moves.hasDestinations(from) {
+            let row = moves.destinations[from.index]
+            check(row.count == PlacementType.allCases.count, "moves.destinations.\(from.rawValue)", row, "one weight per placement type")
+            weights(row, "moves.destinations.\(from.rawValue)")
+        }
+        for band in AgeBand.allCases where !moves.destinationAgeFactors[band.rawValue].isEmpty {
+            let row = moves.destinationAgeFactors[band.rawValue]
+            check(row.count == PlacementType.allCases.count && row.allSatisfy { $0 >= 0 && $0.isFinite },
+                  "moves.destination_age_factors.\(band.key)", row, "one non-negative factor per placement type")
+        }
+        check(moves.frailtyShape >= 0 && moves.frailtyShape.isFinite, "moves.frailty_shape", moves.frailtyShape,
+              "a gamma shape above 0 (0 = no frailty)")
+        rate(moves.earlyMonths, "moves.early_months")
+        check(moves.earlyFactor >= 1 && moves.earlyFactor.isFinite, "moves.early_factor", moves.earlyFactor, "a factor 1 or more")
         let s = moves.stepDown
         probability(s.residentialShare, "moves.step_down.residential_share")
         probability(s.ifaShare, "moves.step_down.ifa_share")
