@@ -43,23 +43,13 @@ extension CalibratedProjection {
             }
             // Level and trend are redrawn together: one slope for every band (the trend is common),
             // then each band's total with its own quasi-Poisson noise, refitted to the last year.
-            let e = c.entries
-            let slope = e.slope + e.slopeStandardError * Draw.standardNormal(using: &rng)
-            let n = e.yearly.count
-            if n > 0 {
-                var weightSum = 0.0
-                for t in 0..<n { weightSum += exp(slope * Double(t)) }
-                let lastFactor = exp(slope * Double(n - 1)) / weightSum
-                entryLevel = AgeBand.allCases.map { band in
-                    let y = Double(e.yearly.reduce(0) { $0 + $1.byBand[band.rawValue] })
-                    guard y > 0 else { return 0 }
-                    let sigma = (e.dispersion / y).squareRoot()
-                    return y * lastFactor * exp(sigma * Draw.standardNormal(using: &rng) - sigma * sigma / 2)
-                }
+            let redrawn = c.entries.redrawnLevels(dispersionFloor: 0, using: &rng)
+            if let levels = redrawn.levels {
+                entryLevel = levels
             } else {
                 entryLevel = AgeBand.allCases.map { redraw(c.entries.perYearByBand[$0.key]) }
             }
-            trend = exp(slope) - 1
+            trend = exp(redrawn.slope) - 1
             exit = AgeBand.allCases.map { redraw(c.timeInCare[$0.key]?.exitRatePerYear) }
             let types = PlacementType.allCases
             move = types.map { redraw(c.moves.ratePerYear[$0.rawValue]) }

@@ -6,6 +6,28 @@ import Glibc
 import Darwin
 #endif
 
+extension EntryEstimates {
+    /// Each band's expected entries in the window's last year, with level and trend redrawn
+    /// together: one common slope from its sampling distribution, then each band's total with
+    /// its own quasi-Poisson noise (log-normal, variance max(dispersion, `dispersionFloor`) / count),
+    /// refitted to the last year (levels nil when the window has no yearly counts).
+    func redrawnLevels(dispersionFloor: Double, using rng: inout Xoshiro256StarStar) -> (slope: Double, levels: [Double]?) {
+        let slope = self.slope + slopeStandardError * Draw.standardNormal(using: &rng)
+        let n = yearly.count
+        guard n > 0 else { return (slope, nil) }
+        var weightSum = 0.0
+        for t in 0..<n { weightSum += exp(slope * Double(t)) }
+        let lastFactor = exp(slope * Double(n - 1)) / weightSum
+        let levels = AgeBand.allCases.map { band -> Double in
+            let y = Double(yearly.reduce(0) { $0 + $1.byBand[band.rawValue] })
+            guard y > 0 else { return 0 }
+            let sigma = (max(dispersionFloor, dispersion) / y).squareRoot()
+            return y * lastFactor * exp(sigma * Draw.standardNormal(using: &rng) - sigma * sigma / 2)
+        }
+        return (slope, levels)
+    }
+}
+
 extension CalibrationResult {
     /// A copy with every rate the scenario mapping uses redrawn from its sampling distribution
     /// (a parametric bootstrap, as `CalibratedProjection.Rates` does for the flows engine):
@@ -31,23 +53,16 @@ extension CalibrationResult {
             return e
         }
         // Entries: slope, then each band's total refitted to the last year.
-        let e = entries
-        let slope = e.slope + e.slopeStandardError * Draw.standardNormal(using: &rng)
-        let n = e.yearly.count
-        if n > 0 {
-            var weightSum = 0.0
-            for t in 0..<n { weightSum += exp(slope * Double(t)) }
-            let lastFactor = exp(slope * Double(n - 1)) / weightSum
+        let redrawn = entries.redrawnLevels(dispersionFloor: 1, using: &rng)
+        if let levels = redrawn.levels {
             var total = 0.0
             for band in AgeBand.allCases {
-                let y = Double(e.yearly.reduce(0) { $0 + $1.byBand[band.rawValue] })
-                guard y > 0, var estimate = c.entries.perYearByBand[band.key] else { continue }
-                let sigma = (max(1, e.dispersion) / y).squareRoot()
-                estimate.value = y * lastFactor * exp(sigma * Draw.standardNormal(using: &rng) - sigma * sigma / 2)
+                guard levels[band.rawValue] > 0, var estimate = c.entries.perYearByBand[band.key] else { continue }
+                estimate.value = levels[band.rawValue]
                 c.entries.perYearByBand[band.key] = estimate
                 total += estimate.value
             }
-            c.entries.trendPerYear.value = exp(slope) - 1
+            c.entries.trendPerYear.value = exp(redrawn.slope) - 1
             c.entries.perYear.value = total
         }
         for band in AgeBand.allCases {

@@ -508,28 +508,26 @@ public struct MoveSettings: Codable, Sendable, Equatable {
         stepDown = try c.value(.stepDown, or: d.stepDown)
     }
 
+    /// Encodes a table of placement-type values, `{row key: {type: value}}`, leaving out empty
+    /// rows and values equal to `omitted` (the decoder's default); nothing when every row is empty.
+    private static func encodeTable(_ rows: [[Double]], rowKeys: [String], omitting omitted: Double,
+                                    in c: inout KeyedEncodingContainer<CodingKeys>, forKey key: CodingKeys) throws {
+        guard rows.contains(where: { !$0.isEmpty }) else { return }
+        var table = c.nestedContainer(keyedBy: AnyCodingKey.self, forKey: key)
+        for (rowKey, row) in zip(rowKeys, rows) where !row.isEmpty {
+            var cells = table.nestedContainer(keyedBy: AnyCodingKey.self, forKey: AnyCodingKey(rowKey))
+            for type in PlacementType.allCases where row[type.index] != omitted {
+                try cells.encode(row[type.index], forKey: AnyCodingKey(type.rawValue))
+            }
+        }
+    }
+
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(breakdownsEnabled, forKey: .breakdownsEnabled)
         try c.encode(breakdownsPerYear, forKey: .breakdownsPerYear)
-        if destinations.contains(where: { !$0.isEmpty }) {
-            var rows = c.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .destinations)
-            for from in PlacementType.allCases where !destinations[from.index].isEmpty {
-                var row = rows.nestedContainer(keyedBy: AnyCodingKey.self, forKey: AnyCodingKey(from.rawValue))
-                for to in PlacementType.allCases where destinations[from.index][to.index] != 0 {
-                    try row.encode(destinations[from.index][to.index], forKey: AnyCodingKey(to.rawValue))
-                }
-            }
-        }
-        if destinationAgeFactors.contains(where: { !$0.isEmpty }) {
-            var rows = c.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .destinationAgeFactors)
-            for band in AgeBand.allCases where !destinationAgeFactors[band.rawValue].isEmpty {
-                var row = rows.nestedContainer(keyedBy: AnyCodingKey.self, forKey: AnyCodingKey(band.key))
-                for to in PlacementType.allCases where destinationAgeFactors[band.rawValue][to.index] != 1 {
-                    try row.encode(destinationAgeFactors[band.rawValue][to.index], forKey: AnyCodingKey(to.rawValue))
-                }
-            }
-        }
+        try Self.encodeTable(destinations, rowKeys: PlacementType.allCases.map(\.rawValue), omitting: 0, in: &c, forKey: .destinations)
+        try Self.encodeTable(destinationAgeFactors, rowKeys: AgeBand.allCases.map(\.key), omitting: 1, in: &c, forKey: .destinationAgeFactors)
         try c.encode(frailtyShape, forKey: .frailtyShape)
         try c.encode(earlyMonths, forKey: .earlyMonths)
         try c.encode(earlyFactor, forKey: .earlyFactor)
