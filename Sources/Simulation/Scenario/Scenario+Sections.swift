@@ -19,11 +19,11 @@ public struct FindingHomeSettings: Codable, Sendable, Equatable {
     /// Youngest age for supported (semi-independent) accommodation.
     public var supportedFromAge: Int = 16
     /// Share of entrants of that age without complex needs who go to supported accommodation.
-    public var supportedProbability: Double = 0.40
+    public var supportedProbability: Double = 0.7
     /// Share of entrants aged 10+ with complex needs who go straight to residential care.
-    public var residentialForComplexProbability: Double = 0.6
+    public var residentialForComplexProbability: Double = 0.9
     /// Share of other entrants aged 10+ who go straight to residential care.
-    public var residentialProbability10Plus: Double = 0.3
+    public var residentialProbability10Plus: Double = 0.45
     /// Share of emergency in-house placements that are bridging homes, followed by a planned move.
     public var emergencyMoveProbability: Double = 0.5
     /// Share of entrants placed in "other" settings (hospital, secure, custody).
@@ -392,7 +392,13 @@ public struct MoveSettings: Codable, Sendable, Equatable {
     /// (normalised when drawn). A type with no row (empty) keeps the original re-placement: an
     /// urgent search (in-house, then agency, then residential; supported for half of 16-17s).
     /// JSON: `{"in_house": {"kinship": 0.1, "in_house": 0.6, ...}, ...}`, missing types 0.
-    public var destinations: [[Double]] = Array(repeating: [], count: PlacementType.allCases.count)
+    public var destinations: [[Double]] = MoveSettings.defaultDestinations
+    /// The county baseline's rows: a young person in supported accommodation whose placement
+    /// ends moves to another supported placement (semi-independent provision is for 16-17s;
+    /// returning them to the foster search emptied supported accommodation, issue #4).
+    public static let defaultDestinations: [[Double]] = PlacementType.allCases.map { from in
+        from == .supported ? PlacementType.allCases.map { $0 == .supported ? 1 : 0 } : []
+    }
     /// Multipliers of the destination weights by the child's age band at the move:
     /// `destinationAgeFactors[band.rawValue][to.index]` (empty row = 1 for every type). A move
     /// from `f` by a child in band `b` goes to `t` with weight destinations[f][t] x factor[b][t]
