@@ -392,13 +392,7 @@ public struct MoveSettings: Codable, Sendable, Equatable {
     /// (normalised when drawn). A type with no row (empty) keeps the original re-placement: an
     /// urgent search (in-house, then agency, then residential; supported for half of 16-17s).
     /// JSON: `{"in_house": {"kinship": 0.1, "in_house": 0.6, ...}, ...}`, missing types 0.
-    public var destinations: [[Double]] = MoveSettings.defaultDestinations
-    /// The county baseline's rows: a young person in supported accommodation whose placement
-    /// ends moves to another supported placement (semi-independent provision is for 16-17s;
-    /// returning them to the foster search emptied supported accommodation, issue #4).
-    public static let defaultDestinations: [[Double]] = PlacementType.allCases.map { from in
-        from == .supported ? PlacementType.allCases.map { $0 == .supported ? 1 : 0 } : []
-    }
+    public var destinations: [[Double]] = Array(repeating: [], count: PlacementType.allCases.count)
     /// Multipliers of the destination weights by the child's age band at the move:
     /// `destinationAgeFactors[band.rawValue][to.index]` (empty row = 1 for every type). A move
     /// from `f` by a child in band `b` goes to `t` with weight destinations[f][t] x factor[b][t]
@@ -443,6 +437,17 @@ public struct MoveSettings: Codable, Sendable, Equatable {
 
     /// Whether moves from `type` go to a drawn destination type.
     @inlinable public func hasDestinations(_ type: PlacementType) -> Bool { !destinations[type.index].isEmpty }
+
+    /// The county baseline's moves: these defaults plus one destination row, a young person in
+    /// supported accommodation whose placement ends moves to another supported placement
+    /// (semi-independent provision is for 16-17s; sending half of them through the foster
+    /// search emptied supported accommodation, issue #4). `Scenario()` starts from this; a moves
+    /// section read without `destinations` keeps the urgent re-placement for every type.
+    public static let countyBaseline: MoveSettings = {
+        var moves = MoveSettings()
+        moves.destinations[PlacementType.supported.index] = PlacementType.allCases.map { $0 == .supported ? 1 : 0 }
+        return moves
+    }()
 
     /// The weight of a move from `from` to `to` by a child in `band`.
     @inlinable public func destinationWeight(from: PlacementType, to: Int, band: AgeBand) -> Double {
