@@ -88,3 +88,27 @@ import Testing
     #expect(abs(change(.withParents)) <= 6, "placed with parents changed by \(change(.withParents)) in month 1")
     #expect(results.value(.moves, month: 1).p50 <= 40, "moves in month 1: \(results.value(.moves, month: 1).p50)")
 }
+
+/// Residential care and supported accommodation hold the March 2024 snapshot's 92 and 90 over
+/// five years instead of collapsing (issue #4): external residential grew 23 -> 117 and supported
+/// living 16 -> ~131 over 2012-22 (care-figures.md "Costs"), so "nothing changes" should not lose
+/// a third of residential and a quarter of supported within three years, as the old routing did
+/// (200-run P50 at the end of years 1-5: residential 96.5, 92, 77, 69, 63; supported 84, 68,
+/// 64.5, 67, 67). The 200-run P50 is now residential 104, 106, 93.5, 85, 78 and supported 95,
+/// 80, 76, 78, 76 (P10-P90 about +-15, so a 16-run median has a standard error of about 4).
+/// The mean of the monthly medians over years 3-5 separates the two robustly (now about 89 and
+/// 78, before about 74 and 67); the year-end bands catch a collapse or an explosion.
+@Test func baselineResidentialAndSupportedHoldTheSnapshotOverFiveYears() {
+    let years = 5
+    let results = MonteCarlo.run(scenario: Scenario(), start: SimTest.countyStart, runs: 16, years: years, seed: 2024)
+    for year in 1...years {
+        let residential = results.value(.residential, month: 12 * year).p50
+        let supported = results.value(.supported, month: 12 * year).p50
+        #expect(residential >= 62 && residential <= 118, "residential \(residential) at the end of year \(year)")
+        #expect(supported >= 66 && supported <= 112, "supported \(supported) at the end of year \(year)")
+    }
+    let months = 25...(12 * years)
+    func meanP50(_ kpi: KPI) -> Double { months.reduce(0.0) { $0 + results.value(kpi, month: $1).p50 } / Double(months.count) }
+    #expect(meanP50(.residential) >= 80, "residential averaged \(meanP50(.residential)) over years 3-5 (snapshot 92)")
+    #expect(meanP50(.supported) >= 72, "supported averaged \(meanP50(.supported)) over years 3-5 (snapshot 90)")
+}

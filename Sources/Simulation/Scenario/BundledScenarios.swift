@@ -90,11 +90,11 @@ public enum BundledScenarios {
                 "planned_max_wait_days": 14,
                 "planned_move_after_days": 28,
                 "poor_fit_score": 50,
-                "residential_for_complex_probability": 0.6,
-                "residential_probability_10_plus": 0.3,
+                "residential_for_complex_probability": 0.9,
+                "residential_probability_10_plus": 0.45,
                 "supported_from_age": 16,
-                "supported_probability": 0.4,
-                "comment": "kinship_probability: the 2024 recalibration raised it x1.13 (0.18/0.22/0.22/0.15/0.06 -> 0.20/0.25/0.25/0.17/0.068) and stopped there because the x1.26 that holds the snapshot's 111 relatives & friends placements pushed in-house utilisation below the 85% of 2021/22 in year 1. That fall came from a snapshot fault fixed in issue #4 (every child in foster or kinship care due to leave by adoption or to their parents within 18-21 months was moved there on day 0: in-house 287 -> 255 and relatives & friends 111 -> 94 in month 1). With it fixed the remaining x1.11 (0.22/0.28/0.28/0.19/0.075, x1.25 of the original) holds 108-111 relatives & friends over 10 years (Little's law on the model's own flows: 111/100 x the rate that settled near 100) with in-house utilisation 87-91% (P50), see docs/simulation.md."
+                "supported_probability": 0.7,
+                "comment": "kinship_probability: the 2024 recalibration raised it x1.13 (0.18/0.22/0.22/0.15/0.06 -> 0.20/0.25/0.25/0.17/0.068) and stopped there because the x1.26 that holds the snapshot's 111 relatives & friends placements pushed in-house utilisation below the 85% of 2021/22 in year 1. That fall came from a snapshot fault fixed in issue #4 (every child in foster or kinship care due to leave by adoption or to their parents within 18-21 months was moved there on day 0: in-house 287 -> 255 and relatives & friends 111 -> 94 in month 1). With it fixed the remaining x1.11 (0.22/0.28/0.28/0.19/0.075, x1.25 of the original) holds 108-111 relatives & friends over 10 years (Little's law on the model's own flows: 111/100 x the rate that settled near 100) with in-house utilisation 87-91% (P50), see docs/simulation.md. Residential and supported routing (issue #4): residential_probability_10_plus 0.3 -> 0.45, residential_for_complex_probability 0.6 -> 0.9, supported_probability 0.4 -> 0.7. External residential placements grew 23 -> 117 over 2012/13-2021/22 and stood at 92 in March 2024, supported living 16 -> ~131 and 90 (care-figures.md 'Costs'), yet with the old shares the baseline lost a third of residential (92 -> 60-66) and a quarter of supported (90 -> 64-69) within 3 years. Little's law per stock (stock = arrivals a year x mean years in it) gives the cause. Supported accommodation is for 16-17s, who leave at 18 about a year after arriving, so the snapshot's 90 need about 90 arrivals a year; the old 0.4 sent only 88 x 0.97 x 0.925 x 0.9 x 0.4 = 28 of the 16+ entrants there (now 88 x 0.97 x 0.925 x 0.9 x 0.7 = 50), the rest coming from moves at 16-17 (exits.move_to_supported_per_year) and breakdowns. Residential: a 16+ entrant stays about a year, a 13-15 entrant two to four, so 16+ entrants sent there (old: 17 a year) hold few places while 10-15 entrants (old: 76 x 0.97 x 0.81 x (0.1 x 0.6 + 0.9 x 0.3) = 20 a year) hold most; the old mix held 63 against 92 at about 37 arrivals a year (1.7 years each), and sending more 13-15s (now 76 x 0.786 x (0.1 x 0.9 + 0.9 x 0.45) = 30 a year; 16+ now 17) lengthens the mean stay in residential to about 2 years. Residential then rises to about 104-106 in years 1-2, while the snapshot's residential children (ages 12-17 in the generated county, often long in care) leave more slowly than entrants, and settles near 77-85; supported holds 76-95 (200-run P50, years 1-10). Every child routed to residential or supported is one fewer for in-house carers: together these shares lower in-house utilisation at the end of year 1 from 88% to 85% (the 2021/22 figure), so higher shares, which would hold residential and supported closer to 92 and 90, would push it below."
               },
               "ifa": {
                 "capacity": 230,
@@ -170,6 +170,11 @@ public enum BundledScenarios {
               },
               "moves": {
                 "breakdowns_enabled": true,
+                "destinations": {
+                  "supported": {
+                    "supported": 1
+                  }
+                },
                 "breakdowns_per_year": {
                   "adoption": 0.03,
                   "ifa": 0.22,
@@ -192,7 +197,7 @@ public enum BundledScenarios {
                   "reserve_vacancies": 6,
                   "residential_share": 0.05
                 },
-                "comment": "2024 recalibration: residential breakdowns 0.35 -> 0.15 a year and step_down.residential_share 0.2 -> 0.05: with the old rates residential emptied (92 -> 45) while the county's external residential placements grew 23 -> 117 over 2012-22 (care-figures.md), so step-downs from residential are rare and a residential breakdown usually means another children's home (the model re-places a breakdown through the foster search, so the rate counts only moves out of residential). Instability (moves branch): frailty_shape 0.5 (each child's move rates times a gamma(0.5) multiplier, mean 1) and early_months 3 with early_factor 3 (a placement's hazard is 3x higher in its first 3 months, the later hazard lowered so the mean placement length is unchanged) concentrate moves on fewer children as real instability is: the county has 12.3% of children with 3+ placements in 12 months (2022, care-figures.md \"Stability\"); with every child on the same hazard the model gave about 7.5% (DfE measure), frailty alone about 8%, both about 10%."
+                "comment": "2024 recalibration: residential breakdowns 0.35 -> 0.15 a year and step_down.residential_share 0.2 -> 0.05: with the old rates residential emptied (92 -> 45) while the county's external residential placements grew 23 -> 117 over 2012-22 (care-figures.md), so step-downs from residential are rare and a residential breakdown usually means another children's home (the model re-places a breakdown through the foster search, so the rate counts only moves out of residential). Instability (moves branch): frailty_shape 0.5 (each child's move rates times a gamma(0.5) multiplier, mean 1) and early_months 3 with early_factor 3 (a placement's hazard is 3x higher in its first 3 months, the later hazard lowered so the mean placement length is unchanged) concentrate moves on fewer children as real instability is: the county has 12.3% of children with 3+ placements in 12 months (2022, care-figures.md \"Stability\"); with every child on the same hazard the model gave about 7.5% (DfE measure), frailty alone about 8%, both about 10%. destinations.supported (issue #4): a young person whose supported placement ends moves to another supported placement (semi-independent provision, not a foster home); before, the move went through the foster search for half of them, taking about 0.25 x 90 / 2 = 11 a year out of supported accommodation. Other types keep the urgent re-placement."
               },
               "carers": {
                 "leave_after_return_home": 0.03,

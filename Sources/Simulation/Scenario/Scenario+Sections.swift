@@ -19,11 +19,11 @@ public struct FindingHomeSettings: Codable, Sendable, Equatable {
     /// Youngest age for supported (semi-independent) accommodation.
     public var supportedFromAge: Int = 16
     /// Share of entrants of that age without complex needs who go to supported accommodation.
-    public var supportedProbability: Double = 0.40
+    public var supportedProbability: Double = 0.7
     /// Share of entrants aged 10+ with complex needs who go straight to residential care.
-    public var residentialForComplexProbability: Double = 0.6
+    public var residentialForComplexProbability: Double = 0.9
     /// Share of other entrants aged 10+ who go straight to residential care.
-    public var residentialProbability10Plus: Double = 0.3
+    public var residentialProbability10Plus: Double = 0.45
     /// Share of emergency in-house placements that are bridging homes, followed by a planned move.
     public var emergencyMoveProbability: Double = 0.5
     /// Share of entrants placed in "other" settings (hospital, secure, custody).
@@ -437,6 +437,17 @@ public struct MoveSettings: Codable, Sendable, Equatable {
 
     /// Whether moves from `type` go to a drawn destination type.
     @inlinable public func hasDestinations(_ type: PlacementType) -> Bool { !destinations[type.index].isEmpty }
+
+    /// The county baseline's moves: these defaults plus one destination row, a young person in
+    /// supported accommodation whose placement ends moves to another supported placement
+    /// (semi-independent provision is for 16-17s; sending half of them through the foster
+    /// search emptied supported accommodation, issue #4). `Scenario()` starts from this; a moves
+    /// section read without `destinations` keeps the urgent re-placement for every type.
+    public static let countyBaseline: MoveSettings = {
+        var moves = MoveSettings()
+        moves.destinations[PlacementType.supported.index] = PlacementType.allCases.map { $0 == .supported ? 1 : 0 }
+        return moves
+    }()
 
     /// The weight of a move from `from` to `to` by a child in `band`.
     @inlinable public func destinationWeight(from: PlacementType, to: Int, band: AgeBand) -> Double {

@@ -30,7 +30,7 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var residential: ResidentialSettings = .init()
     public var supported: SupportedSettings = .init()
     public var exits: ExitSettings = .init()
-    public var moves: MoveSettings = .init()
+    public var moves: MoveSettings = .countyBaseline
     public var carers: CarerSettings = .init()
     public var costs: CostSettings = .init()
     /// Plans and events, each from a month or date.
