@@ -11,7 +11,9 @@ scenario JSON (Scenarios/county-baseline.json):
     family-finding meetings twice a week; emergency placements followed by planned moves;
   - leaving care: short/long mixture of exponential stays by age band, capped at 18,
     destinations, placed for adoption / with parents before leaving, staying put at 18;
-  - moves: breakdowns by placement type, moves to supported accommodation at 16-17;
+  - moves: breakdowns by placement type with a gamma frailty per child and a higher hazard in a
+    placement's first months (`frailty_shape`, `early_months`, `early_factor`), to a drawn
+    destination type where `moves.destinations` has a row; moves to supported accommodation at 16-17;
   - carers: resignations, on-hold periods, recruitment (approvals after assessment);
   - a monthly snapshot of the KPIs.
 One simplification: in-house homes are chosen by first fit (nearest household passing the
@@ -50,7 +52,7 @@ def band_of(age):
 
 class Child:
     __slots__ = ("birth", "entry", "exit_at", "dest", "type", "household", "x", "y", "needs_complex",
-                 "state", "stamp", "proc", "request_move", "placed_at")
+                 "state", "stamp", "proc", "request_move", "placed_at", "frailty")
 
 
 class Household:
@@ -108,6 +110,8 @@ class Model:
                     continue
             self.place(c, t, None)
         for c in self.children:
+            c.placed_at = c.entry
+        for c in self.children:
             c.proc = self.env.process(self.child_life(c, urgent=False, fresh=False))
 
     def new_child(self, age):
@@ -125,8 +129,40 @@ class Model:
         eighteen = c.birth + 18 * YEAR
         if c.exit_at >= eighteen:
             c.exit_at, c.dest = eighteen, "eighteen"
+        shape = self.sc["moves"].get("frailty_shape", 0)
+        c.frailty = self.rng.gammavariate(shape, 1 / shape) if shape > 0 else 1.0
         self.children.append(c)
         return c
+
+    def placement_days(self, unit_draw, per_day, elapsed):
+        """Residual days of a placement already `elapsed` days old (early hazard, mean kept)."""
+        m = self.sc["moves"]
+        months, factor = m.get("early_months", 0), m.get("early_factor", 1)
+        if months <= 0 or factor <= 1:
+            return unit_draw / per_day
+        early = months * YEAR / 12
+        x = per_day * factor * early
+        survive = math.exp(-x)
+        late = survive / (1 - (1 - survive) / factor)
+        elapsed = max(0.0, elapsed)
+        so_far = per_day * factor * elapsed if elapsed < early else x + per_day * late * (elapsed - early)
+        target = so_far + unit_draw
+        end = target / (per_day * factor) if target < x else early + (target - x) / (per_day * late)
+        return end - elapsed
+
+    def move_to(self, c, exclude):
+        """A broken-down placement: to a drawn destination type, or the urgent search."""
+        row = self.sc["moves"].get("destinations", {}).get(c.type)
+        if row:
+            keys = [k for k in TYPES if row.get(k, 0) > 0]
+            to = self.rng.choices(keys, [row[k] for k in keys])[0]
+            if to in ("kinship", "residential", "with_parents", "adoption", "other") or (
+                    to == "supported" and self.age(c) >= self.sc["finding_homes"]["supported_from_age"]):
+                self.vacate(c)
+                self.place(c, to, None)
+                return
+        self.vacate(c)
+        self.urgent_place([c], exclude=exclude)
 
     def stay(self, band):
         x = self.sc["exits"]
@@ -257,7 +293,9 @@ class Model:
             pre_exit = c.exit_at - x["placed_with_parents_months"] * MONTH
         while True:
             rate = moves["breakdowns_per_year"][c.type] if c.state == "placed" else 0
-            breakdown_at = self.env.now + rng.expovariate(rate / YEAR) if rate > 0 else 1e18
+            rate *= c.frailty
+            breakdown_at = (self.env.now + self.placement_days(rng.expovariate(1.0), rate / YEAR, self.env.now - c.placed_at)
+                            if rate > 0 else 1e18)
             move_at = c.placed_at + self.sc["finding_homes"]["planned_move_after_days"] if c.request_move else 1e18
             nxt = min(c.exit_at, breakdown_at, supported_at, pre_exit if pre_exit and pre_exit > self.env.now else 1e18,
                       move_at if move_at > self.env.now else 1e18)
@@ -275,9 +313,7 @@ class Model:
             if c.state != "placed":
                 continue
             if nxt == breakdown_at:
-                old = c.household
-                self.vacate(c)
-                self.urgent_place([c], exclude=old)
+                self.move_to(c, exclude=c.household)
             elif nxt == move_at:
                 c.request_move = False
                 h = self.first_fit([c], 1, exclude=c.household)
