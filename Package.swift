@@ -34,7 +34,7 @@ let package = Package(
             name: "InterchangeTests", dependencies: ["Interchange", "CareModel", "Simulation"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation"]),
-        .testTarget(name: "HearthCLITests", dependencies: ["HearthCLI", "Interchange", "CareModel"]),
+        .testTarget(name: "HearthCLITests", dependencies: ["HearthCLI", "Interchange", "CareModel", "Simulation"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -34,10 +34,14 @@ enum GenerateCommand: HearthCommand {
         }
         let profile: CountyProfile
         var defaultSeed: UInt64 = 1
+        // Ages and months in care inside the published bands: the steady state of the scenario's
+        // own rates, as `hearth simulate` starts from (the baseline's without a scenario).
+        var shape = SnapshotShape.baseline
         if let path = args.positionals.first {
             let scenario = try ScenarioFile.read(path: path)
             profile = scenario.start.profile
             defaultSeed = scenario.start.countySeed
+            shape = scenario.steadyStateShape()
         } else {
             switch args.value("--profile") ?? "county" {
             case "county": profile = .default
@@ -46,7 +50,7 @@ enum GenerateCommand: HearthCommand {
             }
         }
         let seed = try args.seed(default: defaultSeed)
-        let county = CountyGenerator.generate(profile: profile, seed: seed)
+        let county = CountyGenerator.generate(profile: profile, seed: seed, shape: shape)
         let directory = URL(fileURLWithPath: out)
         try AtomicFile.writeAll([
             (directory.appendingPathComponent("children.csv").path, Data(ChildrenFile.render(county.referrals).utf8)),

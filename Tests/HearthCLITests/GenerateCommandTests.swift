@@ -1,5 +1,7 @@
 import Foundation
 import HearthCLI
+import Interchange
+import Simulation
 import Testing
 
 @Suite struct GenerateCommandTests {
@@ -69,5 +71,24 @@ import Testing
         #expect(households.split(separator: "\n").filter { $0.contains(",in_house,") }.count == 40)
         let children = try String(contentsOfFile: dir + "/children.csv", encoding: .utf8)
         #expect(children.split(separator: "\n").count == 13)
+    }
+
+    /// With a scenario, the children in care are the ones its simulation starts from: ages and
+    /// months in care shaped by the scenario's own rates (here teenagers entering for long stays),
+    /// not the baseline's.
+    @Test func generatesTheChildrenTheScenarioSimulationStartsFrom() throws {
+        let dir = temporaryDirectory()
+        let path = dir + "-teen.json"
+        let json = #"{"entries": {"per_year_by_age_band": {"under_1": 5, "1_4": 5, "5_9": 5, "10_15": 260, "16_plus": 20}}}"#
+        try Data(json.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path); try? FileManager.default.removeItem(atPath: dir) }
+        let (console, output) = Console.capturing()
+        #expect(Hearth.run(["generate", path, "--out", dir], console: console) == 0, "\(output.stderr)")
+        let written = try String(contentsOfFile: dir + "/children_in_care.csv", encoding: .utf8)
+        let scenario = try ScenarioFile.read(path: path)
+        let start = CountyGenerator.generate(profile: scenario.start.profile, seed: scenario.start.countySeed, shape: scenario.steadyStateShape())
+        #expect(written == ChildrenInCareFile.render(start.childrenInCare))
+        let baselineShaped = CountyGenerator.generate(profile: scenario.start.profile, seed: scenario.start.countySeed)
+        #expect(written != ChildrenInCareFile.render(baselineShaped.childrenInCare))
     }
 }
