@@ -13,28 +13,34 @@ let package = Package(
         .library(name: "Matching", targets: ["Matching"]),
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "Interchange", targets: ["Interchange"]),
+        .library(name: "Calibration", targets: ["Calibration"]),
         .library(name: "Reports", targets: ["Reports"]),
     ],
     targets: [
         .target(name: "CareModel"),
-        .target(name: "Matching", dependencies: ["CareModel"]),
-        .target(name: "Simulation", dependencies: ["CareModel", "Matching"]),
-        .target(name: "Interchange", dependencies: ["CareModel", "Matching", "Simulation"]),
-        .target(name: "Reports", dependencies: ["CareModel", "Simulation"]),
-        .target(name: "HearthCLI", dependencies: ["CareModel", "Matching", "Simulation", "Interchange", "Reports"]),
+        .target(name: "Interchange", dependencies: ["CareModel"]),
+        .target(name: "Matching", dependencies: ["CareModel", "Interchange"]),
+        .target(name: "Simulation", dependencies: ["CareModel", "Interchange", "Matching"]),
+        .target(name: "Calibration", dependencies: ["CareModel", "Interchange", "Simulation"]),
+        .target(name: "Reports", dependencies: ["CareModel", "Interchange", "Matching", "Simulation", "Calibration"]),
+        .target(name: "HearthCLI", dependencies: ["CareModel", "Interchange", "Matching", "Simulation", "Calibration", "Reports"]),
         .executableTarget(name: "hearth", dependencies: ["HearthCLI"]),
         .executableTarget(
             name: "HearthBench",
-            dependencies: ["CareModel", "Matching", "Simulation", "Interchange"],
+            dependencies: ["CareModel", "Interchange", "Matching", "Simulation", "Calibration", "Reports"],
             path: "Benchmarks/HearthBench"),
         .testTarget(name: "CareModelTests", dependencies: ["CareModel"]),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "CareModel", "Simulation"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CareModel", "Matching"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "CareModel", "Matching", "Interchange"]),
+        .testTarget(
+            name: "CalibrationTests", dependencies: ["Calibration", "Simulation", "CareModel", "Interchange"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "InterchangeTests", dependencies: ["Interchange", "CareModel", "Simulation"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation"]),
-        .testTarget(name: "HearthCLITests", dependencies: ["HearthCLI", "Interchange", "CareModel", "Simulation"]),
+        .testTarget(
+            name: "HearthCLITests", dependencies: ["HearthCLI", "Interchange", "CareModel", "Simulation", "Calibration"]),
     ],
     swiftLanguageModes: [.v6]
 )

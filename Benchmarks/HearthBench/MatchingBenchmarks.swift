@@ -1,3 +1,4 @@
+import Calibration
 import CareModel
 import Foundation
 import Interchange

@@ -1,3 +1,5 @@
+import Reports
+import Calibration
 // Simulation benchmarks: the county baseline at 1 and 2 threads, event throughput against a
 // SimPy peer running the same entry/exit/placement model, and a national-size scenario.
 import Foundation

@@ -1,3 +1,4 @@
+import Reports
 import CareModel
 import Interchange
 import Matching

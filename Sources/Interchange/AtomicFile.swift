@@ -82,7 +82,7 @@ public enum AtomicFile {
 
     /// Writes `data` to a new uniquely named file beside `target`, flushed to disk, with the
     /// permissions of the file it will replace (0644 less the umask for a new file).
-    static func writeTemporary(_ data: Data, beside target: String, displayPath: String) throws -> String {
+    package static func writeTemporary(_ data: Data, beside target: String, displayPath: String) throws -> String {
         let temporary = uniqueName(beside: target, tag: "tmp")
         var mode: mode_t = 0o644
         var info = stat()
@@ -112,14 +112,14 @@ public enum AtomicFile {
     }
 
     /// A hidden name beside `target` that no other writer (process or thread) will pick.
-    static func uniqueName(beside target: String, tag: String) -> String {
+    package static func uniqueName(beside target: String, tag: String) -> String {
         let url = URL(fileURLWithPath: target)
         let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(tag)-\(getpid())-\(random)").path
     }
 
     /// Creates the missing directories above `path`; returns those it created, outermost first.
-    static func makeParentDirectories(of path: String) throws -> [String] {
+    package static func makeParentDirectories(of path: String) throws -> [String] {
         var missing: [String] = []
         var directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         while !FileManager.default.fileExists(atPath: directory.path) && directory.path != "/" {
@@ -142,15 +142,15 @@ public enum AtomicFile {
         return created
     }
 
-    static func isDirectory(_ path: String) -> Bool {
+    package static func isDirectory(_ path: String) -> Bool {
         var flag: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
     }
 
-    static func errorText() -> String { String(cString: strerror(errno)) }
+    package static func errorText() -> String { String(cString: strerror(errno)) }
 
     /// `write(2)`, named apart from this type's own `write`.
-    static func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    package static func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
         #if canImport(Glibc)
         Glibc.write(fd, bytes, count)
         #else

@@ -27,7 +27,7 @@ public enum CSV {
     }
 
     /// A syntax or encoding problem found while splitting the bytes into records.
-    struct Issue: Sendable, Equatable {
+    package struct Issue: Sendable, Equatable {
         /// The 1-based line of the problem.
         var line: Int
         /// The 0-based index of the field it is in, when it is in one.
@@ -56,7 +56,7 @@ public enum CSV {
     /// only so that the caller can name the field of the bad byte from the header, and must
     /// not be used as data.
     /// - Complexity: O(n) in the number of bytes.
-    static func scan(_ bytes: [UInt8]) -> (records: [Record], issues: [Issue], readable: Bool) {
+    package static func scan(_ bytes: [UInt8]) -> (records: [Record], issues: [Issue], readable: Bool) {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             return ([], [Issue(line: 1, column: nil, detail: "the file is UTF-16 encoded: expected UTF-8 (save it as \"CSV UTF-8\")")], false)
         }
@@ -167,7 +167,7 @@ public enum CSV {
     }
 
     /// The index of the first byte that breaks UTF-8, or nil if the bytes are valid UTF-8.
-    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
+    package static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
         var i = start
         let n = bytes.count
         while i < n {

@@ -70,7 +70,7 @@ public enum ChildrenFile {
 
     /// Brothers and sisters are placed in one household under one approval, so they must ask
     /// for the same kind of placement.
-    static func checkGroups(_ children: [Child], lines: [ChildID: Int], log: ProblemLog) {
+    package static func checkGroups(_ children: [Child], lines: [ChildID: Int], log: ProblemLog) {
         var request: [GroupID: (PlacementRequest, ChildID)] = [:]
         for child in children {
             guard let group = child.groupID else { continue }
@@ -108,12 +108,12 @@ public enum ChildrenFile {
 }
 
 /// Formatting of coordinates and money for files: fixed decimals, so output is byte-stable.
-enum Coordinate {
+package enum Coordinate {
     /// Degrees to 5 decimal places (about 1 metre).
-    static func format(_ degrees: Double) -> String { fixed(degrees, decimals: 5) }
+    package static func format(_ degrees: Double) -> String { fixed(degrees, decimals: 5) }
 
     /// `value` rounded to `decimals` places, without locale or exponent notation.
-    static func fixed(_ value: Double, decimals: Int) -> String {
+    package static func fixed(_ value: Double, decimals: Int) -> String {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()

@@ -71,7 +71,7 @@ public enum HouseholdsFile {
     }
 
     /// `resident_ages`: whole-year ages 0-25 separated by `;`; each bad one is reported.
-    static func parseAges(_ row: TableRow) -> [Int]? {
+    package static func parseAges(_ row: TableRow) -> [Int]? {
         guard let value = row.text("resident_ages") else { return [] }
         var ages: [Int] = []
         var ok = true

@@ -49,21 +49,21 @@ public struct InvalidInput: Error, CustomStringConvertible, Sendable {
 /// Readers may ask for `problems` once per row, so it is kept sorted as problems arrive
 /// (they mostly arrive in line order, making each insertion an append) and its truncated
 /// form is cached.
-final class ProblemLog {
-    let file: String
+package final class ProblemLog {
+    package let file: String
     /// The most problems listed before the closing note.
-    let limit: Int
+    package let limit: Int
     /// The problems kept, sorted by line (nil first), stable within a line.
     private var found: [InputProblem] = []
     /// The listed form when `found` holds more than `limit`, until the next problem arrives.
     private var truncatedCache: [InputProblem]?
 
-    init(file: String, limit: Int = 500) {
+    package init(file: String, limit: Int = 500) {
         self.file = file
         self.limit = limit
     }
 
-    func add(line: Int?, field: String? = nil, _ message: String) {
+    package func add(line: Int?, field: String? = nil, _ message: String) {
         let key = line ?? 0
         // Keep plenty beyond the limit so that the first `limit` by line survive problems found
         // out of line order; beyond that, a problem can only matter if it sorts earlier.
@@ -89,7 +89,7 @@ final class ProblemLog {
 
     /// The problems in line order, at most `limit` of them plus a closing note.
     /// - Complexity: O(1) when nothing was added since the last call, else O(limit).
-    var problems: [InputProblem] {
+    package var problems: [InputProblem] {
         guard found.count > limit else { return found }
         if let truncatedCache { return truncatedCache }
         let listed = Array(found.prefix(limit)) + [
@@ -99,7 +99,7 @@ final class ProblemLog {
         return listed
     }
 
-    var isEmpty: Bool { found.isEmpty }
+    package var isEmpty: Bool { found.isEmpty }
 
-    static let truncationNotePrefix = "too many problems"
+    package static let truncationNotePrefix = "too many problems"
 }

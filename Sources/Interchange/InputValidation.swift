@@ -36,7 +36,7 @@ public enum InputValidation {
     }
 
     /// The kind the header row (the first non-blank record) says the file holds.
-    static func kind(ofHeaderIn bytes: [UInt8]) -> Kind? {
+    package static func kind(ofHeaderIn bytes: [UInt8]) -> Kind? {
         let (records, _, _) = CSV.scan(bytes)
         guard let header = records.first(where: { !$0.fields.allSatisfy { $0.trimmingSpaces.isEmpty } }) else { return nil }
         let names = Set(header.fields.map(Table.columnName))

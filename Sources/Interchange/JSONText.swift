@@ -1,8 +1,8 @@
 /// Pieces of hand-written JSON: writers build their documents in a fixed key order with fixed
 /// decimals, so the same results always give the same bytes.
-enum JSONText {
+package enum JSONText {
     /// `s` as a JSON string literal: quotes, backslashes and control characters escaped.
-    static func quote(_ s: String) -> String {
+    package static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -5,14 +5,14 @@ import CareModel
 /// Column names are matched case-insensitively after trimming spaces, with inner spaces and
 /// hyphens read as underscores, so a header typed in a spreadsheet as `Child ID ` or `home-lat`
 /// still works. Unknown columns are ignored (councils add their own).
-struct Table {
-    let file: String
-    let columns: [String: Int]
-    let rows: [TableRow]
+package struct Table {
+    package let file: String
+    package let columns: [String: Int]
+    package let rows: [TableRow]
 
     /// Another kind of input file, recognised by its columns, so that a file passed in the
     /// wrong place gets a message saying so rather than a list of missing columns.
-    struct OtherKind {
+    package struct OtherKind {
         /// A column only that kind of file has, e.g. `household_id`.
         var column: String
         /// The kind's name in messages, e.g. `households`.
@@ -35,7 +35,7 @@ struct Table {
     /// - Parameters:
     ///   - kind: the kind of file expected, e.g. `children`, for messages.
     ///   - others: other kinds of file this one might be confused with.
-    init?(
+    package init?(
         bytes: [UInt8], file: String, required: [String], optional: [String], log: ProblemLog,
         kind: String = "input", others: [OtherKind] = []
     ) {
@@ -95,7 +95,7 @@ struct Table {
     }
 
     /// A header cell as a column name: trimmed, lower-case, inner spaces and hyphens as `_`.
-    static func columnName(_ raw: String) -> String {
+    package static func columnName(_ raw: String) -> String {
         var name = ""
         var pendingSeparator = false
         for c in raw.trimmingSpaces.lowercased() {
@@ -115,25 +115,25 @@ struct Table {
 ///
 /// Every message starts with the column name and the value as found, then says what was
 /// expected: `age "17y": expected a whole number 0-17`.
-struct TableRow {
-    let line: Int
-    let fields: [String]
-    let columns: [String: Int]
-    let log: ProblemLog
+package struct TableRow {
+    package let line: Int
+    package let fields: [String]
+    package let columns: [String: Int]
+    package let log: ProblemLog
 
     /// The trimmed text of `column`; nil when the column is absent or the field is blank.
-    func text(_ column: String) -> String? {
+    package func text(_ column: String) -> String? {
         guard let index = columns[column] else { return nil }
         let value = fields[index].trimmingSpaces
         return value.isEmpty ? nil : value
     }
 
-    func problem(_ column: String, _ message: String) {
+    package func problem(_ column: String, _ message: String) {
         log.add(line: line, field: column, message)
     }
 
     /// The text of a required column; logs "is empty" when blank.
-    func required(_ column: String, expected: String) -> String? {
+    package func required(_ column: String, expected: String) -> String? {
         guard let value = text(column) else {
             problem(column, "\(column) is empty: expected \(expected)")
             return nil
@@ -142,7 +142,7 @@ struct TableRow {
     }
 
     /// A whole number in `range`, written as plain decimal digits with an optional sign.
-    func integer(_ column: String, in range: ClosedRange<Int>, required isRequired: Bool = true) -> Int? {
+    package func integer(_ column: String, in range: ClosedRange<Int>, required isRequired: Bool = true) -> Int? {
         guard let value = text(column) else {
             if isRequired { problem(column, "\(column) is empty: expected a whole number \(range.lowerBound)-\(range.upperBound)") }
             return nil
@@ -156,7 +156,7 @@ struct TableRow {
 
     /// A decimal number in `range`, written as plain digits with an optional sign and point
     /// (`51.8642`, `-2.24`, `.5`); no exponents, hexadecimal, `nan` or `inf`.
-    func decimal(_ column: String, in range: ClosedRange<Double>, expected: String, required isRequired: Bool = true) -> Double? {
+    package func decimal(_ column: String, in range: ClosedRange<Double>, expected: String, required isRequired: Bool = true) -> Double? {
         guard let value = isRequired ? required(column, expected: expected) : text(column) else { return nil }
         guard TableRow.isPlainDecimal(value), let number = Double(value), number.isFinite, range.contains(number) else {
             problem(column, "\(column) \"\(value)\": expected \(expected)")
@@ -166,7 +166,7 @@ struct TableRow {
     }
 
     /// Whether `text` is `[+-]?digits[.digits]` or `[+-]?.digits`.
-    static func isPlainDecimal(_ text: String) -> Bool {
+    package static func isPlainDecimal(_ text: String) -> Bool {
         var digits = 0
         var points = 0
         for (offset, byte) in text.utf8.enumerated() {
@@ -181,7 +181,7 @@ struct TableRow {
     }
 
     /// One of a coded vocabulary (exact tokens, case-insensitive).
-    func code<Code: RawRepresentable & CaseIterable>(_ column: String, as type: Code.Type, required isRequired: Bool = true) -> Code?
+    package func code<Code: RawRepresentable & CaseIterable>(_ column: String, as type: Code.Type, required isRequired: Bool = true) -> Code?
     where Code.RawValue == String {
         // Messages are built only when needed: this runs for every row.
         func options() -> String { Code.allCases.map(\.rawValue).joined(separator: ", ") }
@@ -198,7 +198,7 @@ struct TableRow {
 
     /// A `;`-separated set of tokens (case-insensitive); unknown tokens are each reported.
     /// Blank means the empty set, unless `required`.
-    func tokens<Tokens: TokenSet>(_ column: String, as type: Tokens.Type, required isRequired: Bool = false) -> Tokens? {
+    package func tokens<Tokens: TokenSet>(_ column: String, as type: Tokens.Type, required isRequired: Bool = false) -> Tokens? {
         func expected() -> String { "one or more of \(Tokens.tokens.map(\.1).joined(separator: ", ")), separated by ;" }
         guard let value = text(column) else {
             if isRequired {
@@ -227,7 +227,7 @@ struct TableRow {
     }
 
     /// A yes/no flag (yes/no, y/n, true/false, 1/0, any case); blank is `defaultValue`.
-    func flag(_ column: String, default defaultValue: Bool) -> Bool? {
+    package func flag(_ column: String, default defaultValue: Bool) -> Bool? {
         guard let value = text(column) else { return defaultValue }
         switch value.lowercased() {
         case "yes", "y", "true", "1": return true
@@ -239,7 +239,7 @@ struct TableRow {
     }
 
     /// A latitude/longitude pair from two columns; both or neither must be given when optional.
-    func location(lat: String, lon: String, required isRequired: Bool) -> (present: Bool, value: Location?) {
+    package func location(lat: String, lon: String, required isRequired: Bool) -> (present: Bool, value: Location?) {
         let latText = text(lat)
         let lonText = text(lon)
         if !isRequired && latText == nil && lonText == nil { return (false, nil) }
@@ -252,7 +252,7 @@ struct TableRow {
 
 extension String {
     /// The text without leading and trailing spaces, tabs and line ends.
-    var trimmingSpaces: String {
+    package var trimmingSpaces: String {
         // Fast path: most fields have nothing to trim.
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
         guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return self }

@@ -1,0 +1,108 @@
+import Interchange
+import CareModel
+import Matching
+
+/// Writes `hearth match` results as JSON or CSV, byte-stable: fixed key order, fixed decimals
+/// (scores and points 2 places, miles 1 place), so the same input always gives the same bytes.
+public enum MatchResultWriters {
+    /// The JSON document of the interface spec: `placements`, `unplaced`, `shortlists` (with
+    /// `candidates`, each with its `breakdown`), `total_score`; plus `plan` (method, rounds,
+    /// figures) and `baseline` (the greedy plan's figures and the gain over it).
+    public static func json(plan: MatchPlan, shortlists: [Shortlist], baseline: MatchPlan, rounds: MatchPlan? = nil) -> String {
+        var o = "{\n"
+        o += "  \"placements\": ["
+        o += plan.entries.map { e in
+            "\n    {\"children\": \(ids(e.group.childIDs.map(\.rawValue))), \"household\": \(quote(e.placement.household.rawValue)), "
+                + "\"score\": \(f2(e.placement.score)), \"distance_miles\": \(f1(e.placement.distanceMiles)), "
+                + "\"round\": \(e.round), \"split\": \(e.isSplitPart), \"breakdown\": \(breakdown(e.evaluation))}"
+        }.joined(separator: ",")
+        o += plan.entries.isEmpty ? "],\n" : "\n  ],\n"
+        o += "  \"unplaced\": ["
+        o += plan.unplaced.map { u in
+            "\n    {\"children\": \(ids(u.group.childIDs.map(\.rawValue))), \"reasons\": \(ids(u.reasons))}"
+        }.joined(separator: ",")
+        o += plan.unplaced.isEmpty ? "],\n" : "\n  ],\n"
+        o += "  \"shortlists\": ["
+        o += shortlists.map { s in
+            var t = "\n    {\"children\": \(ids(s.group.childIDs.map(\.rawValue))), \"candidates\": ["
+            t += s.candidates.map { c in
+                "\n      {\"household\": \(quote(c.household.rawValue)), \"score\": \(f2(c.evaluation.score)), "
+                    + "\"distance_miles\": \(f1(c.evaluation.distanceMiles)), \"breakdown\": \(breakdown(c.evaluation))}"
+            }.joined(separator: ",")
+            t += s.candidates.isEmpty ? "]" : "\n    ]"
+            t += ", \"near_misses\": ["
+            t += s.nearMisses.map { c in
+                "\n      {\"household\": \(quote(c.household.rawValue)), \"failed_rules\": \(ids(c.evaluation.failedRules.map(\.rawValue))), "
+                    + "\"reasons\": \(ids(c.evaluation.failureDetails)), \"distance_miles\": \(f1(c.evaluation.distanceMiles))}"
+            }.joined(separator: ",")
+            t += s.nearMisses.isEmpty ? "]}" : "\n    ]}"
+            return t
+        }.joined(separator: ",")
+        o += shortlists.isEmpty ? "],\n" : "\n  ],\n"
+        o += "  \"total_score\": \(f2(plan.totalScore)),\n"
+        o += "  \"plan\": \(figures(plan)),\n"
+        if let rounds { o += "  \"exact_rounds\": \(figures(rounds)),\n" }
+        o += "  \"baseline\": \(figures(baseline)),\n"
+        let a = plan.statistics, b = baseline.statistics
+        o += "  \"gain_over_baseline\": {\"children_placed\": \(a.childrenPlaced - b.childrenPlaced), "
+            + "\"sibling_groups_together\": \(a.siblingGroupsTogether - b.siblingGroupsTogether), "
+            + "\"mean_miles_from_home\": \(f1(a.meanMiles - b.meanMiles)), "
+            + "\"children_over_20_miles\": \(a.childrenOver20Miles - b.childrenOver20Miles), "
+            + "\"total_score\": \(f2(a.totalScore - b.totalScore))}\n"
+        o += "}\n"
+        return o
+    }
+
+    static func figures(_ plan: MatchPlan) -> String {
+        let s = plan.statistics
+        return "{\"method\": \(quote(plan.method)), \"rounds\": \(plan.rounds), \"children_placed\": \(s.childrenPlaced), "
+            + "\"children_unplaced\": \(s.childrenUnplaced), \"sibling_groups_together\": \(s.siblingGroupsTogether), "
+            + "\"sibling_groups_split\": \(s.siblingGroupsSplit), \"mean_miles_from_home\": \(f1(s.meanMiles)), "
+            + "\"children_over_20_miles\": \(s.childrenOver20Miles), \"total_score\": \(f2(s.totalScore))}"
+    }
+
+    static func breakdown(_ e: MatchEvaluation) -> String {
+        "{" + e.breakdown.map { "\(quote($0.criterion)): \(f2($0.points))" }.joined(separator: ", ") + "}"
+    }
+
+    /// CSV: one row per placement, unplaced unit and shortlist candidate or near miss, with
+    /// the per-criterion points as columns.
+    public static func csv(plan: MatchPlan, shortlists: [Shortlist]) -> String {
+        let criteria = Criterion.allCases.map(\.rawValue) + [splitPenaltyKey]
+        let header = ["section", "children", "household", "rank", "round", "score", "distance_miles"] + criteria + ["failed_rules", "reasons"]
+        var rows: [[String]] = []
+        func points(_ e: MatchEvaluation?) -> [String] {
+            criteria.map { key in e?.breakdown.first { $0.criterion == key }.map { f2($0.points) } ?? "" }
+        }
+        for e in plan.entries {
+            rows.append(["placement", e.group.childIDs.map(\.rawValue).joined(separator: ";"), e.placement.household.rawValue, "",
+                         String(e.round), f2(e.placement.score), f1(e.placement.distanceMiles)] + points(e.evaluation) + ["", ""])
+        }
+        for u in plan.unplaced {
+            rows.append(["unplaced", u.group.childIDs.map(\.rawValue).joined(separator: ";"), "", "", "", "", ""] + points(nil)
+                + ["", u.reasons.joined(separator: "; ")])
+        }
+        for s in shortlists {
+            let children = s.group.childIDs.map(\.rawValue).joined(separator: ";")
+            for (k, c) in s.candidates.enumerated() {
+                rows.append(["candidate", children, c.household.rawValue, String(k + 1), "", f2(c.evaluation.score), f1(c.evaluation.distanceMiles)]
+                    + points(c.evaluation) + ["", c.evaluation.reasons.joined(separator: "; ")])
+            }
+            for (k, c) in s.nearMisses.enumerated() {
+                rows.append(["near_miss", children, c.household.rawValue, String(k + 1), "", "", f1(c.evaluation.distanceMiles)] + points(nil)
+                    + [c.evaluation.failedRules.map(\.rawValue).joined(separator: ";"), c.evaluation.failureDetails.joined(separator: "; ")])
+            }
+        }
+        return CSV.render(header: header, rows: rows)
+    }
+
+    /// `x` with 2 decimals.
+    public static func f2(_ x: Double) -> String { Coordinate.fixed(x, decimals: 2) }
+    /// `x` with 1 decimal.
+    public static func f1(_ x: Double) -> String { Coordinate.fixed(x, decimals: 1) }
+
+    static func ids(_ list: [String]) -> String { "[" + list.map(quote).joined(separator: ", ") + "]" }
+
+    /// A JSON string literal (shared by every writer).
+    static func quote(_ s: String) -> String { JSONText.quote(s) }
+}
