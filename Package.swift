@@ -36,7 +36,7 @@ let package = Package(
             name: "CalibrationTests", dependencies: ["Calibration", "Simulation", "CareModel", "Interchange"],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "InterchangeTests", dependencies: ["Interchange", "CareModel", "Simulation"],
+            name: "InterchangeTests", dependencies: ["Interchange", "CareModel"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation"]),
         .testTarget(
