@@ -5,10 +5,12 @@ struct Arguments {
     private(set) var positionals: [String] = []
     private var options: [String: [String]] = [:]
     private var flags: Set<String> = []
-    private var used: Set<String> = []
 
-    /// Parses `arguments` given which option names take a value and which are bare flags.
-    init(_ arguments: [String], valued: Set<String>, flags knownFlags: Set<String>) throws(UsageError) {
+    /// Parses `arguments` against `specs`: every spelling of an option is stored under its
+    /// last name (`-o` and `--out` are both read as `--out`).
+    init(_ arguments: [String], options specs: [OptionSpec]) throws(UsageError) {
+        var canonical: [String: OptionSpec] = [:]
+        for spec in specs { for name in spec.names { canonical[name] = spec } }
         var i = 0
         var onlyPositionals = false
         while i < arguments.count {
@@ -24,10 +26,11 @@ struct Arguments {
                     name = String(arg[..<eq])
                     inlineValue = String(arg[arg.index(after: eq)...])
                 }
-                if knownFlags.contains(name) {
+                guard let spec = canonical[name] else { throw UsageError("unknown option \(name)") }
+                if spec.value == nil {
                     guard inlineValue == nil else { throw UsageError("\(name) takes no value") }
-                    flags.insert(name)
-                } else if valued.contains(name) {
+                    flags.insert(spec.name)
+                } else {
                     let value: String
                     if let inlineValue {
                         value = inlineValue
@@ -36,9 +39,7 @@ struct Arguments {
                         guard i < arguments.count else { throw UsageError("\(name) needs a value") }
                         value = arguments[i]
                     }
-                    options[name, default: []].append(value)
-                } else {
-                    throw UsageError("unknown option \(name)")
+                    options[spec.name, default: []].append(value)
                 }
             }
             i += 1

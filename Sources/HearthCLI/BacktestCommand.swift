@@ -6,42 +6,39 @@ import Simulation
 
 /// `hearth backtest`: calibrate on a return up to a date, project, and compare with what happened.
 enum BacktestCommand: HearthCommand {
-    static let name = "backtest"
-    static let summary = "project a past period from a return and compare with what it shows"
-    static let synopsis = "hearth backtest DIR --as-of DATE --years N [--from DATE] [--engine simulator|flows] [--runs R] [--seed S] [--threads T] [--csv FILE]"
-    static let help = """
-        usage: \(synopsis)
+    static let spec = CommandSpec(
+        name: "backtest", summary: "project a past period from a return and compare with what it shows",
+        positionals: "DIR",
+        description: """
+            Reads the SSDA903 return in DIR (the files `hearth calibrate` reads), calibrates on the
+            data up to --as-of only, takes the children in care on that day from the return as the
+            starting population, projects --years years with the simulator running the scenario
+            `hearth calibrate` would write (--runs Monte Carlo runs, default 200), and
+            compares each year with what the return actually shows: children in care by placement
+            type and age band on each anniversary of --as-of, and entries and exits during each year.
+            Prints the truth, the P50 with its error (absolute and %), the P10-P90 band and whether
+            the band covers the truth, then the share of rows covered.
 
-        Reads the SSDA903 return in DIR (the files `hearth calibrate` reads), calibrates on the
-        data up to --as-of only, takes the children in care on that day from the return as the
-        starting population, projects --years years with the simulator running the scenario
-        `hearth calibrate` would write (--runs Monte Carlo runs, default 200), and
-        compares each year with what the return actually shows: children in care by placement
-        type and age band on each anniversary of --as-of, and entries and exits during each year.
-        Prints the truth, the P50 with its error (absolute and %), the P10-P90 band and whether
-        the band covers the truth, then the share of rows covered.
-
-        --engine flows projects with the calibrated rates alone (entries, exits, moves; no carers
-        or matching), redrawing every rate from its sampling distribution in each run so the band
-        reflects what the data could not pin down as well as chance: it checks the calibration
-        itself. The simulator checks the whole model, carers and matching included.
-
-        options:
-          --as-of DATE   the last day the calibration may see (YYYY-MM-DD or DD/MM/YYYY)
-          --years N      years to project, 1-20; the return must reach DATE + N years
-          --from DATE    first day of calibration data (default: the start of the return)
-          --engine E     simulator (default) or flows
-          --runs R       Monte Carlo runs (default 200)
-          --threads T    worker threads for the simulator (output does not depend on it)
-          --seed S       seed (default 1); the same seed gives the same table
-          --csv FILE     also write every row as CSV
-
-        example:
-          hearth backtest return/ --as-of 2021-03-31 --years 3
-        """
+            --engine flows projects with the calibrated rates alone (entries, exits, moves; no carers
+            or matching), redrawing every rate from its sampling distribution in each run so the band
+            reflects what the data could not pin down as well as chance: it checks the calibration
+            itself. The simulator checks the whole model, carers and matching included.
+            """,
+        options: [
+            .valued("--as-of", value: "DATE", required: true, "the last day the calibration may see (YYYY-MM-DD or DD/MM/YYYY)"),
+            .valued("--years", value: "N", required: true, "years to project, 1-20; the return must reach DATE + N years"),
+            .valued("--from", value: "DATE", "first day of calibration data (default: the start of the return)"),
+            .valued("--engine", value: "simulator|flows", "simulator (default) or flows"),
+            .valued("--runs", value: "R", "Monte Carlo runs (default 200)"),
+            .valued("--seed", value: "S", "seed (default 1); the same seed gives the same table"),
+            .valued("--threads", value: "T", "worker threads for the simulator (output does not depend on it)"),
+            .valued("--postcodes", value: "FILE", "postcode-district centroid table (postcode_district,lat,lon), as for calibrate"),
+            .valued("--csv", value: "FILE", "also write every row as CSV"),
+        ],
+        examples: ["hearth backtest return/ --as-of 2021-03-31 --years 3"])
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--as-of", "--years", "--from", "--runs", "--seed", "--csv", "--postcodes", "--engine", "--threads"], flags: [])
+        let args = try spec.parse(arguments)
         guard args.positionals.count == 1 else { throw UsageError("name one directory holding the SSDA903 tables") }
         guard let asOf = try CalibrateCommand.date(args, "--as-of") else { throw UsageError("give --as-of DATE, the last day the calibration may see") }
         guard args.value("--years") != nil else { throw UsageError("give --years N, the years to project") }

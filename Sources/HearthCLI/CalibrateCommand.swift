@@ -6,46 +6,43 @@ import Simulation
 
 /// `hearth calibrate`: estimate a scenario's rates from a council's SSDA903 return.
 enum CalibrateCommand: HearthCommand {
-    static let name = "calibrate"
-    static let summary = "estimate a scenario's rates from a council's SSDA903 return"
-    static let synopsis = "hearth calibrate DIR [--from DATE --to DATE] [--name NAME] [--postcodes FILE] [--cleaning-report FILE] [--calibration FILE] -o SCENARIO.json"
-    static let help = """
-        usage: \(synopsis)
-               hearth calibrate --make-synthetic DIR [--seed S] [--from DATE --to DATE]
-
-        Reads the SSDA903 tables in DIR (and its immediate subdirectories, e.g. one per year):
-          Header   header.csv    or any *.csv whose name contains "header" (SSDA903_2024_Header.csv)
-          Episodes episodes.csv  or any *.csv whose name contains "episode"
-          UASC     uasc.csv      or any *.csv whose name contains "uasc" (optional)
-          postcode_districts.csv (postcode_district,lat,lon), optional, for distances
-        Columns are the DfE's (CHILD, DECOM, RNE, LS, PLACE, PLACE_PROVIDER, DEC, REC, ...);
-        dates DD/MM/YYYY or YYYY-MM-DD; SEX 1/2 or M/F/U. Cleans the episodes (short breaks,
-        legal-status-only changes, overlaps, duplicates), estimates entry rates with their trend,
-        sibling groups, time in care (censoring handled), exit destinations, placement mix,
-        move rates and distances, prints a calibration table, and writes SCENARIO.json: a
-        scenario that `hearth simulate` runs as is, starting the day after --to from the children
-        in care then, with a `comment` in each section saying where every number came from.
-
-        options:
-          --from DATE, --to DATE   the window of data to use (default: all of it); --to is also
-                                   the census day for the starting population
-          --postcodes FILE         postcode-district centroid table (postcode_district,lat,lon)
-          --cleaning-report FILE   every row cleaning dropped, merged, truncated or noted (CSV)
-          -o, --out FILE           where to write the scenario (JSON)
-          --name NAME              the scenario's name (default: calibrated-<DIR name>)
-          --calibration FILE       also write every estimate with its standard error and source (JSON)
-          --make-synthetic DIR     write a synthetic return (header.csv, episodes.csv, uasc.csv,
-                                   postcode_districts.csv) generated from known rates, for demos
-
-        A malformed file (broken CSV, missing column, a date that is not a date) stops with one
-        line per problem, file:line: FIELD "value": expected ..., exit code 2, nothing written.
-
-        example:
-          hearth calibrate return/ --from 2015-04-01 --to 2025-03-31 -o calibrated.json
-        """
+    static let spec = CommandSpec(
+        name: "calibrate", summary: "estimate a scenario's rates from a council's SSDA903 return",
+        positionals: "DIR",
+        otherUsages: ["--make-synthetic DIR [--seed S] [--from DATE --to DATE]"],
+        description: """
+            Reads the SSDA903 tables in DIR (and its immediate subdirectories, e.g. one per year):
+              Header   header.csv    or any *.csv whose name contains "header" (SSDA903_2024_Header.csv)
+              Episodes episodes.csv  or any *.csv whose name contains "episode"
+              UASC     uasc.csv      or any *.csv whose name contains "uasc" (optional)
+              postcode_districts.csv (postcode_district,lat,lon), optional, for distances
+            Columns are the DfE's (CHILD, DECOM, RNE, LS, PLACE, PLACE_PROVIDER, DEC, REC, ...);
+            dates DD/MM/YYYY or YYYY-MM-DD; SEX 1/2 or M/F/U. Cleans the episodes (short breaks,
+            legal-status-only changes, overlaps, duplicates), estimates entry rates with their trend,
+            sibling groups, time in care (censoring handled), exit destinations, placement mix,
+            move rates and distances, prints a calibration table, and writes SCENARIO.json: a
+            scenario that `hearth simulate` runs as is, starting the day after --to from the children
+            in care then, with a `comment` in each section saying where every number came from.
+            """,
+        options: [
+            .valued("--from", value: "DATE", "first day of the window of data to use (default: all of it)"),
+            .valued("--to", value: "DATE", "last day of the window; also the census day for the starting population"),
+            .valued("--name", value: "NAME", "the scenario's name (default: calibrated-<DIR name>)"),
+            .valued("--postcodes", value: "FILE", "postcode-district centroid table (postcode_district,lat,lon)"),
+            .valued("--cleaning-report", value: "FILE", "every row cleaning dropped, merged, truncated or noted (CSV)"),
+            .valued("--calibration", value: "FILE", "also write every estimate with its standard error and source (JSON)"),
+            .valued("-o", "--out", value: "SCENARIO.json", required: true, "where to write the scenario (JSON; required unless --make-synthetic)"),
+            .valued("--make-synthetic", value: "DIR", inSynopsis: false, "write a synthetic return (header.csv, episodes.csv, uasc.csv,\npostcode_districts.csv) generated from known rates, for demos"),
+            .valued("--seed", value: "S", inSynopsis: false, "seed of the synthetic return (default 1)"),
+        ],
+        notes: """
+            A malformed file (broken CSV, missing column, a date that is not a date) stops with one
+            line per problem, file:line: FIELD "value": expected ..., exit code 2, nothing written.
+            """,
+        examples: ["hearth calibrate return/ --from 2015-04-01 --to 2025-03-31 -o calibrated.json"])
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--from", "--to", "--postcodes", "--cleaning-report", "-o", "--out", "--make-synthetic", "--seed", "--name", "--calibration"], flags: [])
+        let args = try spec.parse(arguments)
         let from = try date(args, "--from")
         let to = try date(args, "--to")
         if let directory = args.value("--make-synthetic") {
@@ -57,7 +54,7 @@ enum CalibrateCommand: HearthCommand {
             return
         }
         guard args.positionals.count == 1 else { throw UsageError("name one directory holding the SSDA903 tables") }
-        guard let out = args.value("-o") ?? args.value("--out") else { throw UsageError("name the output file with -o FILE") }
+        guard let out = args.value("--out") else { throw UsageError("name the output file with -o FILE") }
         let (imported, result) = try calibrate(directory: args.positionals[0], from: from, to: to, postcodes: args.value("--postcodes"))
         console.message("read \(imported.files.header.count + imported.files.episodes.count + imported.files.uasc.count) file(s): \(imported.report.summary)")
         let directoryName = (args.positionals[0] as NSString).standardizingPath.split(separator: "/").last.map(String.init) ?? "return"

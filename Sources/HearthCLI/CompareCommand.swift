@@ -6,30 +6,26 @@ import Simulation
 
 /// `hearth compare`: run several scenarios on the same seeds and compare KPIs.
 enum CompareCommand: HearthCommand {
-    static let name = "compare"
-    static let summary = "run several scenarios on the same seeds and compare KPIs"
-    static let synopsis = "hearth compare A.json B.json [...] [--runs N] [--years Y] [--seed S] [--out DIR] [--threads T]"
-    static let help = """
-        usage: \(synopsis)
-
-        Runs every scenario with the same runs, years and seed. Run k of every scenario uses the
-        same random streams (common random numbers), so the differences shown are paired: each is
-        the P50 [P10 to P90] over runs of (scenario - first scenario) in the same run.
-
-          A.json B.json  scenario files, or names of bundled scenarios (e.g. county-baseline)
-          --runs N       Monte Carlo runs (default: the first scenario's)
-          --years Y      horizon in years (default: the first scenario's)
-          --seed S       random seed (default: the first scenario's)
-          --out DIR      also write comparison.json, comparison.csv, report.html and each
-                         scenario's summary.json and monthly.csv (in DIR/<name>/)
-          --threads T    worker threads (default: all cores)
-
-        example:
-          hearth compare Scenarios/county-baseline.json Scenarios/recruit-40-a-year.json --runs 500 --out out/compare
-        """
+    static let spec = CommandSpec(
+        name: "compare", summary: "run several scenarios on the same seeds and compare KPIs",
+        positionals: "A.json B.json [...]",
+        description: """
+            Runs every scenario with the same runs, years and seed. Run k of every scenario uses the
+            same random streams (common random numbers), so the differences shown are paired: each is
+            the P50 [P10 to P90] over runs of (scenario - first scenario) in the same run.
+            """,
+        arguments: [("A.json B.json", "scenario files, or names of bundled scenarios (e.g. county-baseline)")],
+        options: [
+            .valued("--runs", value: "N", "Monte Carlo runs, 1-1000000 (default: the first scenario's)"),
+            .valued("--years", value: "Y", "horizon in years, 1-100 (default: the first scenario's)"),
+            .valued("--seed", value: "S", "random seed (default: the first scenario's)"),
+            .valued("--out", value: "DIR", "also write comparison.json, comparison.csv, report.html and each\nscenario's summary.json and monthly.csv (in DIR/<name>/)"),
+            .valued("--threads", value: "T", "worker threads (default: all cores)"),
+        ],
+        examples: ["hearth compare Scenarios/county-baseline.json Scenarios/recruit-40-a-year.json --runs 500 --out out/compare"])
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--runs", "--years", "--seed", "--out", "--threads"], flags: [])
+        let args = try spec.parse(arguments)
         guard args.positionals.count >= 2 else { throw UsageError("name two or more scenarios to compare") }
         var scenarios: [Scenario] = []
         var problems: [InputProblem] = []

@@ -4,30 +4,25 @@ import Matching
 
 /// `hearth explain`: test one match: every rule and criterion for a child and household.
 enum ExplainCommand: HearthCommand {
-    static let name = "explain"
-    static let summary = "test one match: every rule and criterion for a child and household"
-    static let synopsis = "hearth explain CHILDREN.csv HOUSEHOLDS.csv --child ID --household ID [--policy POLICY.json]"
-    static let help = """
-        usage: \(synopsis)
-
-        "Test this match": prints every hard rule, passed or failed, with the values behind it
-        (e.g. "age 14 outside approved 0-10"), then every soft criterion with its weight, the
-        points it gave and why, adding up to the score. The child is tested together with
-        their brothers and sisters (same group_id), as they would be placed.
-
-        options:
-          --child ID             the child_id to test (required)
-          --household ID         the household_id to test (required)
-          --policy POLICY.json   limits and weights (default: built-in policy)
-
-        Exit code 0 whether or not the match is feasible; 2 for bad input or an unknown id.
-
-        example:
-          hearth explain children.csv households.csv --child C104 --household H17
-        """
+    static let spec = CommandSpec(
+        name: "explain", summary: "test one match: every rule and criterion for a child and household",
+        positionals: "CHILDREN.csv HOUSEHOLDS.csv",
+        description: """
+            "Test this match": prints every hard rule, passed or failed, with the values behind it
+            (e.g. "age 14 outside approved 0-10"), then every soft criterion with its weight, the
+            points it gave and why, adding up to the score. The child is tested together with
+            their brothers and sisters (same group_id), as they would be placed.
+            """,
+        options: [
+            .valued("--child", value: "ID", required: true, "the child_id to test (required)"),
+            .valued("--household", value: "ID", required: true, "the household_id to test (required)"),
+            .valued("--policy", value: "POLICY.json", "limits and weights (default: built-in policy)"),
+        ],
+        notes: "Exit code 0 whether or not the match is feasible; 2 for bad input or an unknown id.",
+        examples: ["hearth explain children.csv households.csv --child C104 --household H17"])
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--policy", "--child", "--household"], flags: [])
+        let args = try spec.parse(arguments)
         guard args.positionals.count == 2 else {
             throw UsageError("expected CHILDREN.csv and HOUSEHOLDS.csv, got \(args.positionals.count) file\(args.positionals.count == 1 ? "" : "s")")
         }

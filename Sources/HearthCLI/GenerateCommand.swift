@@ -5,29 +5,29 @@ import Simulation
 
 /// `hearth generate`: writes a synthetic county's files from a scenario's population.
 enum GenerateCommand: HearthCommand {
-    static let name = "generate"
-    static let summary = "write a synthetic children.csv and households.csv"
-    static let synopsis = "hearth generate [SCENARIO.json] --out DIR [--seed S] [--profile county|england]"
-    static let help = """
-        usage: \(synopsis)
-
-        Builds the synthetic county a scenario starts from (its `start` section: `preset` or a
-        `county` profile; default: the bundled county, March 2024 figures) and writes, all or
-        nothing:
-          DIR/children.csv           a family-finding meeting's referrals (children needing a home)
-          DIR/households.csv         in-house and IFA fostering households with their vacancies
-          DIR/children_in_care.csv   the children already in care, with placement type and household
-        The same --seed gives the same files (default: the scenario's start.county_seed, or 1).
-        --profile england starts instead from an England-sized model (85,000 children in care,
-        45,000 households, 85,000 referrals) for scale tests and benchmarks.
-
-        example:
-          hearth generate --out county --seed 7
-          hearth validate county/children.csv county/households.csv
-        """
+    static let spec = CommandSpec(
+        name: "generate", summary: "write a synthetic children.csv and households.csv",
+        positionals: "[SCENARIO.json]",
+        description: """
+            Builds the synthetic county a scenario starts from (its `start` section: `preset` or a
+            `county` profile; default: the bundled county, March 2024 figures) and writes, all or
+            nothing:
+              DIR/children.csv           a family-finding meeting's referrals (children needing a home)
+              DIR/households.csv         in-house and IFA fostering households with their vacancies
+              DIR/children_in_care.csv   the children already in care, with placement type and household
+            """,
+        options: [
+            .valued("--out", value: "DIR", required: true, "the folder to write the three files to (required)"),
+            .valued("--seed", value: "S", "the county's seed (default: the scenario's start.county_seed, or 1);\nthe same seed gives the same files"),
+            .valued("--profile", value: "county|england", "england starts instead from an England-sized model (85,000\nchildren in care, 45,000 households, 85,000 referrals) for scale tests"),
+        ],
+        examples: [
+            "hearth generate --out county --seed 7",
+            "hearth validate county/children.csv county/households.csv",
+        ])
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--out", "--seed", "--profile"], flags: [])
+        let args = try spec.parse(arguments)
         guard let out = args.value("--out") else { throw UsageError("--out DIR is required") }
         guard args.positionals.count <= 1 else { throw UsageError("expected at most one scenario file") }
         if args.positionals.first != nil && args.value("--profile") != nil {

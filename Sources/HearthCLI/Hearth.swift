@@ -56,8 +56,9 @@ public enum Hearth {
             commands:
 
             """
+        let width = (commands.map { $0.name.count }.max() ?? 0) + 2
         for command in commands {
-            text += "  " + command.name.padding(10) + command.summary + "\n"
+            text += "  " + command.name.padding(width) + command.summary + "\n"
         }
         text += "\nExit codes: 0 success, 2 bad usage or invalid input, 1 anything else."
         return text
@@ -66,15 +67,17 @@ public enum Hearth {
 
 /// One `hearth` subcommand.
 protocol HearthCommand {
-    static var name: String { get }
-    /// One line for `hearth --help`.
-    static var summary: String { get }
-    /// The usage line, e.g. `hearth validate FILE...`.
-    static var synopsis: String { get }
-    /// The full `--help` text.
-    static var help: String { get }
+    /// The command's options and help, declared once.
+    static var spec: CommandSpec { get }
     /// Runs the command; throws `UsageError` or `InvalidInput` for exit code 2.
     static func run(_ arguments: [String], console: Console) throws
+}
+
+extension HearthCommand {
+    static var name: String { spec.name }
+    static var summary: String { spec.summary }
+    static var synopsis: String { spec.synopsis }
+    static var help: String { spec.help }
 }
 
 extension String {
@@ -82,10 +85,4 @@ extension String {
     func padding(_ width: Int) -> String {
         count >= width ? self + " " : self + String(repeating: " ", count: width - count)
     }
-}
-
-/// A command whose engine is not in this build yet (exit code 1).
-struct NotYetAvailable: Error, CustomStringConvertible {
-    var command: String
-    var description: String { "this build does not include the \(command) engine yet" }
 }

@@ -5,31 +5,29 @@ import Matching
 
 /// `hearth match`: rank households for each child or sibling group and plan jointly.
 enum MatchCommand: HearthCommand {
-    static let name = "match"
-    static let summary = "rank households for each child or sibling group and plan jointly"
-    static let synopsis = "hearth match CHILDREN.csv HOUSEHOLDS.csv [--policy POLICY.json] [--top K] [--format table|json|csv]"
-    static let help = """
-        usage: \(synopsis)
-
-        For each child or sibling group (children sharing a group_id stay together), lists the
-        K best households that pass every hard rule, with score out of 100, miles from home and
-        the key reasons; for a child with none, the nearest misses and the rules they fail.
-        Then the best joint plan (each household takes at most one new child or group per
-        round; as many children placed as possible, then the highest total score), and what it
-        gains over a greedy "most urgent picks first" plan.
-
-        options:
-          --policy POLICY.json   limits and weights (default: built-in policy; see docs/matching.md)
-          --top K                households per shortlist, 1-50 (default 3)
-          --format FORMAT        table (default), json or csv
-
-        example:
-          hearth match county/children.csv county/households.csv --top 5
-          hearth match children.csv households.csv --format json > plan.json
-        """
+    static let spec = CommandSpec(
+        name: "match", summary: "rank households for each child or sibling group and plan jointly",
+        positionals: "CHILDREN.csv HOUSEHOLDS.csv",
+        description: """
+            For each child or sibling group (children sharing a group_id stay together), lists the
+            K best households that pass every hard rule, with score out of 100, miles from home and
+            the key reasons; for a child with none, the nearest misses and the rules they fail.
+            Then the best joint plan (each household takes at most one new child or group per
+            round; as many children placed as possible, then the highest total score), and what it
+            gains over a greedy "most urgent picks first" plan.
+            """,
+        options: [
+            .valued("--policy", value: "POLICY.json", "limits and weights (default: built-in policy; see docs/matching.md)"),
+            .valued("--top", value: "K", "households per shortlist, 1-50 (default 3)"),
+            .valued("--format", value: "table|json|csv", "table (default), json or csv"),
+        ],
+        examples: [
+            "hearth match county/children.csv county/households.csv --top 5",
+            "hearth match children.csv households.csv --format json > plan.json",
+        ])
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--policy", "--top", "--format"], flags: [])
+        let args = try spec.parse(arguments)
         guard args.positionals.count == 2 else {
             throw UsageError("expected CHILDREN.csv and HOUSEHOLDS.csv, got \(args.positionals.count) file\(args.positionals.count == 1 ? "" : "s")")
         }

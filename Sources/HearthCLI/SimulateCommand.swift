@@ -6,32 +6,26 @@ import Simulation
 
 /// `hearth simulate`: run a Monte Carlo projection of a scenario.
 enum SimulateCommand: HearthCommand {
-    static let name = "simulate"
-    static let summary = "run a Monte Carlo projection of a scenario"
-    static let synopsis = "hearth simulate [SCENARIO.json] [--runs N] [--years Y] [--seed S] [--out DIR] [--threads T]"
-    static let help = """
-        usage: \(synopsis)
-
-        Projects children in care, carers, placements and costs month by month, many times over
-        (Monte Carlo), and reports each KPI's P10, P50 and P90.
-
-          SCENARIO.json  the scenario (default: the bundled county baseline, see Scenarios/)
-          --runs N       Monte Carlo runs (default: the scenario's, 200 for the baseline)
-          --years Y      horizon in years (default: the scenario's, 10 for the baseline)
-          --seed S       random seed (default: the scenario's); same seed = same output
-          --out DIR      where summary.json, monthly.csv and report.html go (default out/<scenario name>)
-          --threads T    worker threads (default: all cores; output does not depend on it)
-          --print-scenario  print the scenario with every default filled in (bases resolved) and stop
-
-        The table goes to stdout; progress and messages to stderr.
-
-        examples:
-          hearth simulate
-          hearth simulate Scenarios/recruit-40-a-year.json --runs 500 --years 5 --out out/recruit
-        """
+    static let spec = CommandSpec(
+        name: "simulate", summary: "run a Monte Carlo projection of a scenario",
+        positionals: "[SCENARIO.json]",
+        description: """
+            Projects children in care, carers, placements and costs month by month, many times over
+            (Monte Carlo), and reports each KPI's P10, P50 and P90.
+            """,
+        arguments: [("SCENARIO.json", "the scenario (default: the bundled county baseline, see Scenarios/)")],
+        options: RunSettings.options + [
+            .valued("--out", value: "DIR", "where summary.json, monthly.csv and report.html go (default out/<scenario name>)"),
+            .flag("--print-scenario", help: "print the scenario with every default filled in (bases resolved) and stop"),
+        ],
+        notes: "The table goes to stdout; progress and messages to stderr.",
+        examples: [
+            "hearth simulate",
+            "hearth simulate Scenarios/recruit-40-a-year.json --runs 500 --years 5 --out out/recruit",
+        ])
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--runs", "--years", "--seed", "--out", "--threads"], flags: ["--print-scenario"])
+        let args = try spec.parse(arguments)
         guard args.positionals.count <= 1 else { throw UsageError("name at most one scenario file (use hearth compare for several)") }
         let scenario = try args.positionals.first.map { path throws(InvalidInput) in try ScenarioSource.load(path) }
             ?? ScenarioFile.bundled()
@@ -65,6 +59,14 @@ struct RunSettings {
     var years: Int
     var seed: UInt64
     var threads: Int?
+
+    /// The options every command that runs the simulator takes.
+    static let options: [OptionSpec] = [
+        .valued("--runs", value: "N", "Monte Carlo runs, 1-1000000 (default: the scenario's, 200 for the baseline)"),
+        .valued("--years", value: "Y", "horizon in years, 1-100 (default: the scenario's, 10 for the baseline)"),
+        .valued("--seed", value: "S", "random seed (default: the scenario's); same seed = same output"),
+        .valued("--threads", value: "T", "worker threads (default: all cores; output does not depend on it)"),
+    ]
 
     init(_ args: Arguments, scenario: Scenario) throws(UsageError) {
         runs = try args.integer("--runs", default: scenario.runs, in: 1...1_000_000)
