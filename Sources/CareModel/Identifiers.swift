@@ -2,8 +2,8 @@
 ///
 /// Identifiers are opaque text taken from the input files; Hearth never needs names.
 
-/// The identifier of a child, as given in `children.csv` (`child_id`) or SSDA903 (`CHILD`).
-public struct ChildID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
+/// An identifier of one kind of thing (`Tag`), holding the text the input files gave it.
+public struct Identifier<Tag>: RawRepresentable, Hashable, Comparable, Sendable, Codable,
     ExpressibleByStringLiteral, CustomStringConvertible
 {
     public var rawValue: String
@@ -20,41 +20,17 @@ public struct ChildID: RawRepresentable, Hashable, Comparable, Sendable, Codable
         try container.encode(rawValue)
     }
 }
+
+/// The tags that tell identifiers apart; they have no values.
+public enum ChildTag {}
+public enum HouseholdTag {}
+public enum GroupTag {}
+
+/// The identifier of a child, as given in `children.csv` (`child_id`) or SSDA903 (`CHILD`).
+public typealias ChildID = Identifier<ChildTag>
 
 /// The identifier of a fostering household, as given in `households.csv` (`household_id`).
-public struct HouseholdID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
-    ExpressibleByStringLiteral, CustomStringConvertible
-{
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-    public var description: String { rawValue }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-}
+public typealias HouseholdID = Identifier<HouseholdTag>
 
 /// The identifier shared by brothers and sisters who are to be placed together (`group_id`).
-public struct GroupID: RawRepresentable, Hashable, Comparable, Sendable, Codable,
-    ExpressibleByStringLiteral, CustomStringConvertible
-{
-    public var rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { self.rawValue = value }
-    public var description: String { rawValue }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-}
+public typealias GroupID = Identifier<GroupTag>

@@ -1,8 +1,5 @@
 import CareModel
 
-/// The matching engine's entry points: evaluation, shortlists and joint plans.
-public enum Matcher {}
-
 extension Matcher {
     /// The reference evaluator: every hard rule and soft criterion for one unit and household.
     ///

@@ -291,7 +291,7 @@ struct CountyBuilder {
     /// - Complexity: about O(c·k + h) for c fostered children and k households near each home.
     func placeFostered(_ children: inout [ChildInCare], far: [Bool], in households: inout [Household], using rng: inout some RandomNumberGenerator) {
         for provider in Provider.allCases {
-            var grid = HouseholdGrid(referenceLatitude: centre.latitude)
+            var grid = FreePlaceGrid(referenceLatitude: centre.latitude)
             var open: [Int] = []  // households with a free place; swap-removed when full
             var position: [Int: Int] = [:]
             for index in households.indices where households[index].provider == provider && households[index].occupied < households[index].places {

@@ -7,7 +7,7 @@ import CareModel
 /// to well under 1% over England) with square cells of `cellMiles`. A query visits only the
 /// cells that can hold points within the radius, so placing n children among h households costs
 /// about O(n·k) for k households near each home instead of O(n·h).
-struct HouseholdGrid {
+struct FreePlaceGrid {
     static let milesPerDegree = 69.172
     let cellMiles: Double
     let cosLatitude: Double
