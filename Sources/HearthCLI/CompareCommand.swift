@@ -47,74 +47,58 @@ enum CompareCommand: HearthCommand {
         for (i, scenario) in scenarios.enumerated() {
             results.append(settings.run(scenario, label: "\(scenario.name) (\(i + 1)/\(scenarios.count))", console: console))
         }
-        console.print("Comparison: \(settings.years) years x \(settings.runs) runs, seed \(settings.seed), same random streams for every scenario.\n")
-        console.print("Cells: P50 [P10-P90]; differences are paired run by run.\n\n")
+        console.print("Comparison: \(settings.years) year\(settings.years == 1 ? "" : "s") x \(settings.runs) runs, seed \(settings.seed), same random streams for every scenario.\n")
+        console.print("Cells: P50 [P10-P90] over runs; a paired difference is (scenario - first scenario) within each run, as P50 [P10 to P90].\n\n")
         console.print(ComparisonTable.render(results, year: settings.years))
         guard let directory = args.value("--out") else { return }
         var files: [(path: String, data: Data)] = []
         func path(_ parts: String...) -> String { parts.reduce(directory) { ($0 as NSString).appendingPathComponent($1) } }
-        files.append((path("comparison.json"), Data(comparisonJSON(results).utf8)))
-        files.append((path("comparison.csv"), Data(comparisonCSV(results).utf8)))
+        let folders = scenarioFolders(results.map(\.scenario.name))
+        let stale = previousFolders(in: directory).filter { !folders.contains($0) }
+        files.append((path("comparison.json"), Data(ComparisonWriters.json(results, folders: folders).utf8)))
+        files.append((path("comparison.csv"), Data(ComparisonWriters.csv(results).utf8)))
         files.append((path("report.html"), Data(HTMLReport.renderComparison(results).utf8)))
-        for r in results {
-            let folder = SimulateCommand.safeName(r.scenario.name)
+        for (r, folder) in zip(results, folders) {
             files.append((path(folder, "summary.json"), Data(SimulationResultWriters.summaryJSON(r).utf8)))
             files.append((path(folder, "monthly.csv"), Data(SimulationResultWriters.monthlyCSV(r).utf8)))
         }
         try AtomicFile.writeAll(files)
+        for folder in stale {
+            // Only the files a comparison writes; a folder that holds anything else is kept.
+            for file in ["summary.json", "monthly.csv"] { try? FileManager.default.removeItem(atPath: path(folder, file)) }
+            if (try? FileManager.default.contentsOfDirectory(atPath: path(folder)))?.isEmpty == true {
+                try? FileManager.default.removeItem(atPath: path(folder))
+            }
+        }
         console.line("Report: \(path("report.html"))")
         console.message("hearth compare: wrote comparison.json, comparison.csv, report.html and \(results.count) scenario folders to \(directory)")
     }
 
-    /// Every scenario's P10/P50/P90 and its paired difference from the first, per KPI and year.
-    static func comparisonJSON(_ all: [SimulationResults]) -> String {
-        let n = SimulationResultWriters.number
-        var out = "{\n  \"runs\": \(all[0].runs),\n  \"years\": \(all[0].years),\n  \"seed\": \(all[0].seed),\n"
-        out += "  \"scenarios\": [" + all.map { "\"\(jsonEscape($0.scenario.name))\"" }.joined(separator: ", ") + "],\n"
-        out += "  \"kpis\": {\n"
-        for (i, kpi) in KPI.allCases.enumerated() {
-            out += "    \"\(kpi.key)\": ["
-            var entries: [String] = []
-            for year in 1...all[0].years {
-                for (j, r) in all.enumerated() {
-                    let p = kpi.isFlow ? Percentiles(of: ComparisonTable.runValues(r, kpi, year: year)) : r.value(kpi, month: year * 12)
-                    var entry = "{\"year\": \(year), \"scenario\": \"\(jsonEscape(r.scenario.name))\", \"p10\": \(n(p.p10)), \"p50\": \(n(p.p50)), \"p90\": \(n(p.p90))"
-                    if j > 0 {
-                        let d = ComparisonTable.difference(all[0], r, kpi, year: year)
-                        entry += ", \"difference\": {\"p10\": \(n(d.p10)), \"p50\": \(n(d.p50)), \"p90\": \(n(d.p90))}"
-                    }
-                    entries.append(entry + "}")
-                }
+    /// One output folder per scenario: its file-system-safe name, made unique with -2, -3, ...
+    static func scenarioFolders(_ names: [String]) -> [String] {
+        var used = Set<String>()
+        return names.map { name in
+            let base = SimulateCommand.safeName(name)
+            var folder = base, k = 2
+            while !used.insert(folder).inserted {
+                folder = "\(base)-\(k)"
+                k += 1
             }
-            out += "\n      " + entries.joined(separator: ",\n      ") + "\n    ]" + (i == KPI.allCases.count - 1 ? "\n" : ",\n")
+            return folder
         }
-        out += "  }\n}\n"
-        return out
     }
 
-    /// One row per scenario, KPI and year: scenario, year, kpi, p10, p50, p90, diff_p10, diff_p50, diff_p90.
-    static func comparisonCSV(_ all: [SimulationResults]) -> String {
-        let n = SimulationResultWriters.number
-        var out = "scenario,year,kpi,p10,p50,p90,diff_p10,diff_p50,diff_p90\n"
-        for (j, r) in all.enumerated() {
-            for year in 1...r.years {
-                for kpi in KPI.allCases {
-                    let p = kpi.isFlow ? Percentiles(of: ComparisonTable.runValues(r, kpi, year: year)) : r.value(kpi, month: year * 12)
-                    let d = ComparisonTable.difference(all[0], r, kpi, year: year)
-                    let diff = j == 0 ? ",," : "\(n(d.p10)),\(n(d.p50)),\(n(d.p90))"
-                    out += "\(csvField(r.scenario.name)),\(year),\(kpi.key),\(n(p.p10)),\(n(p.p50)),\(n(p.p90)),\(diff)\n"
-                }
-            }
+    /// The scenario folders an earlier comparison wrote into `directory` (from its comparison.json),
+    /// so that a rerun with other scenarios leaves no stale results behind. Names that are not
+    /// plain folder names (as `scenarioFolders` makes them) are ignored.
+    static func previousFolders(in directory: String) -> [String] {
+        let file = (directory as NSString).appendingPathComponent("comparison.json")
+        guard let data = FileManager.default.contents(atPath: file),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [] }
+        let names = (object["folders"] as? [String]) ?? ((object["scenarios"] as? [String])?.map(SimulateCommand.safeName) ?? [])
+        return names.filter { name in
+            !name.isEmpty && name != "." && name != ".." && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         }
-        return out
-    }
-
-    static func jsonEscape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-    }
-
-    static func csvField(_ s: String) -> String {
-        s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }
 

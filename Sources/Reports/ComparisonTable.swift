@@ -29,25 +29,33 @@ public enum ComparisonTable {
         guard let first = all.first else { return "" }
         var header = ["KPI at year \(year)"]
         for r in all { header.append(r.scenario.name) }
-        for r in all.dropFirst() { header.append("\(r.scenario.name) - \(first.scenario.name)") }
+        for r in all.dropFirst() { header.append(differenceHeading(r, first)) }
         var rows = [header]
         for kpi in TerminalSummary.tableKPIs {
             var row = [TerminalSummary.label(kpi)]
             for r in all { row.append(TerminalSummary.cell(r, kpi, year: year)) }
-            for r in all.dropFirst() {
-                let d = difference(first, r, kpi, year: year)
-                row.append("\(signed(d.p50, kpi)) [\(signed(d.p10, kpi)) to \(signed(d.p90, kpi))]")
-            }
+            for r in all.dropFirst() { row.append(differenceCell(first, r, kpi, year: year)) }
             rows.append(row)
         }
         var out = TerminalSummary.layout(rows)
         out += "\n"
         for r in all {
-            let runOut = r.inHousePlacesRunOutMonth.map { "month \($0)" } ?? "not within \(r.years) years"
+            let runOut = r.inHousePlacesRunOutMonth.map { "run out in month \($0)" } ?? "do not run out within \(r.years) year\(r.years == 1 ? "" : "s")"
             let cost = r.total("cost_pounds").map { TerminalSummary.money($0.p50) } ?? "-"
-            out += "\(r.scenario.name): in-house places run out \(runOut); total cost \(cost) over \(r.years) years\n"
+            out += "\(r.scenario.name): in-house places \(runOut) (P50); total cost \(cost) over \(r.years) year\(r.years == 1 ? "" : "s") (P50)\n"
         }
         return out
+    }
+
+    /// The heading of a paired-difference column: "paired difference B - A".
+    public static func differenceHeading(_ r: SimulationResults, _ first: SimulationResults) -> String {
+        "paired difference \(r.scenario.name) - \(first.scenario.name)"
+    }
+
+    /// A paired difference as "P50 [P10 to P90]" with signs.
+    public static func differenceCell(_ first: SimulationResults, _ r: SimulationResults, _ kpi: KPI, year: Int) -> String {
+        let d = difference(first, r, kpi, year: year)
+        return "\(signed(d.p50, kpi)) [\(signed(d.p10, kpi)) to \(signed(d.p90, kpi))]"
     }
 
     static func signed(_ x: Double, _ kpi: KPI) -> String {

@@ -77,7 +77,7 @@ public enum HTMLReport {
                            minimumTop: kpi == .utilisationPct ? 100 : 0)
         }
         body += "</div></section>"
-        body += "<section class=\"table\"><h2>At the end of year \(first.years): P50 [P10-P90]</h2>" + comparisonTable(all) + "</section>"
+        body += "<section class=\"table\"><h2>At the end of year \(first.years)</h2><p class=\"meta\">Each cell is the middle outcome (P50) with the range that 8 runs in 10 fall within [P10-P90]. A paired difference is worked out run by run on the same random streams, so it shows the effect of the scenario itself; its range is narrower than the gap between two separate ranges.</p>" + comparisonTable(all) + "</section>"
         return page(title: "Scenario comparison", body: body)
     }
 
@@ -118,11 +118,13 @@ public enum HTMLReport {
     static func comparisonTable(_ all: [SimulationResults]) -> String {
         guard let first = all.first else { return "" }
         var out = "<table><tr><th>KPI</th>"
-        for r in all { out += "<th>\(FanChart.escape(r.scenario.name))</th>" }
+        for r in all { out += "<th scope=\"col\">\(FanChart.escape(r.scenario.name))</th>" }
+        for r in all.dropFirst() { out += "<th scope=\"col\">\(FanChart.escape(ComparisonTable.differenceHeading(r, first)))</th>" }
         out += "</tr>"
         for kpi in TerminalSummary.tableKPIs {
             out += "<tr><td>\(FanChart.escape(TerminalSummary.label(kpi)))</td>"
             for r in all { out += "<td>\(FanChart.escape(TerminalSummary.cell(r, kpi, year: first.years)))</td>" }
+            for r in all.dropFirst() { out += "<td>\(FanChart.escape(ComparisonTable.differenceCell(first, r, kpi, year: first.years)))</td>" }
             out += "</tr>"
         }
         return out + "</table>"
