@@ -11,6 +11,9 @@ public enum TerminalSummary {
         .weeklyCost,
     ]
 
+    /// The widest line the summary prints: the table wraps by years to fit.
+    public static let width = 120
+
     /// The whole summary: heading, KPI table by year, and the headlines.
     public static func render(_ results: SimulationResults, reportPath: String?) -> String {
         var out = heading(results)
@@ -24,21 +27,40 @@ public enum TerminalSummary {
         let s = results.scenario
         var out = "Scenario: \(s.name)\n"
         if !s.description.isEmpty { out += wrap(firstSentence(s.description), width: 96, indent: "  ") }
-        out += "\(results.years) years x \(results.runs) runs from \(s.startDate), seed \(results.seed). "
-        out += "Cells: P50 [P10-P90] at the end of each year; flows are per year.\n\n"
+        var line = "\(results.years) years x \(results.runs) runs from \(s.startDate), seed \(results.seed). "
+        line += "Cells: P50 [P10-P90] at the end of each year (the middle run and the range 8 runs in 10 fall within); "
+        line += "flows are per year. Money: \(currencyBasis(results))."
+        out += wrap(line, width: width, indent: "") + "\n"
         return out
     }
 
-    /// The KPI table, six columns a block.
+    /// What money figures are in: "cash terms, 3% inflation a year from 2024-04-01".
+    public static func currencyBasis(_ results: SimulationResults) -> String {
+        let inflation = results.scenario.costs.annualInflation
+        guard inflation != 0 else { return "prices of \(results.scenario.startDate), no inflation" }
+        let percent = String(format: "%g", (inflation * 1000).rounded() / 10)
+        return "cash terms, \(percent)% inflation a year from \(results.scenario.startDate)"
+    }
+
+    /// The KPI table, as many years a block as fit in `width` columns.
     public static func table(_ results: SimulationResults) -> String {
         var out = ""
         let years = Array(0...results.years)
+        let labelWidth = tableKPIs.map { label($0).count }.max() ?? 0
+        let cellWidths = years.map { year in tableKPIs.map { cell(results, $0, year: year).count }.max() ?? 0 }
         var blocks: [[Int]] = []
-        var i = 0
-        while i < years.count {
-            blocks.append(Array(years[i..<min(years.count, i + 6)]))
-            i += 6
+        var block: [Int] = [], used = labelWidth
+        for year in years {
+            let needed = 2 + max(cellWidths[year], 7)
+            if !block.isEmpty, used + needed > width {
+                blocks.append(block)
+                block = []
+                used = labelWidth
+            }
+            block.append(year)
+            used += needed
         }
+        if !block.isEmpty { blocks.append(block) }
         for block in blocks {
             var rows: [[String]] = [["KPI"] + block.map { $0 == 0 ? "start" : "year \($0)" }]
             for kpi in tableKPIs {
@@ -48,6 +70,7 @@ public enum TerminalSummary {
             }
             out += layout(rows) + "\n"
         }
+        out += "3+ placements in 12 months: the start has no placement history, and year 1 counts only placements made after the start.\n"
         return out
     }
 
@@ -61,9 +84,10 @@ public enum TerminalSummary {
 
     /// The P50 [P10-P90] of `kpi` at the end of `year` (flows: summed over the year's months, per run).
     static func cell(_ results: SimulationResults, _ kpi: KPI, year: Int) -> String {
+        if kpi == .moves3PlusPct, year == 0 { return "-" }
         let p = kpi.isFlow ? yearFlow(results, kpi, year: year) : results.value(kpi, month: year * 12)
         guard let p else { return "-" }
-        return "\(short(p.p50, kpi)) [\(short(p.p10, kpi))-\(short(p.p90, kpi))]"
+        return band(p, kpi)
     }
 
     /// P10/P50/P90 over runs of a flow summed over the months of `year` (nil for the start).
@@ -76,6 +100,11 @@ public enum TerminalSummary {
         if kpi == .weeklyCost { return money(x) }
         if kpi.key.hasSuffix("_pct") { return String(format: "%.1f", x) }
         return String(Int(x.rounded()))
+    }
+
+    /// "P50 [P10-P90]" with the table's rounding, so headline and table agree.
+    static func band(_ p: Percentiles, _ kpi: KPI) -> String {
+        "\(short(p.p50, kpi)) [\(short(p.p10, kpi))-\(short(p.p90, kpi))]"
     }
 
     /// £1.23m, £456k, £789.
@@ -101,17 +130,17 @@ public enum TerminalSummary {
         }
         let ifa = results.value(.ifaFoster, month: last), res = results.value(.residential, month: last)
         let ifa0 = results.value(.ifaFoster, month: 0), res0 = results.value(.residential, month: 0)
-        out += "Children with agencies: \(Int(ifa0.p50)) now, \(Int(ifa.p50)) [\(Int(ifa.p10))-\(Int(ifa.p90))] in year \(results.years); "
-        out += "in residential care: \(Int(res0.p50)) now, \(Int(res.p50)) [\(Int(res.p10))-\(Int(res.p90))].\n"
+        out += "Children with agencies: \(short(ifa0.p50, .ifaFoster)) now, \(band(ifa, .ifaFoster)) in year \(results.years); "
+        out += "in residential care: \(short(res0.p50, .residential)) now, \(band(res, .residential)).\n"
         let far0 = results.value(.over20MilesPct, month: 0), far = results.value(.over20MilesPct, month: last)
-        out += String(format: "Placed over 20 miles from home: %.1f%% now, %.1f%% [%.1f-%.1f] in year %d.\n",
-                      far0.p50, far.p50, far.p10, far.p90, results.years)
+        out += "Placed over 20 miles from home: \(short(far0.p50, .over20MilesPct))% now, \(band(far, .over20MilesPct)) % in year \(results.years).\n"
         let cost0 = results.value(.weeklyCost, month: 0), cost = results.value(.weeklyCost, month: last)
-        out += "Weekly cost: \(money(cost0.p50)) now, \(money(cost.p50)) [\(money(cost.p10))-\(money(cost.p90))] in year \(results.years)"
+        out += "Weekly cost: \(money(cost0.p50)) now, \(band(cost, .weeklyCost)) in year \(results.years)"
         out += " (annual \(money(cost.p50 * 365.25 / 7))).\n"
         if let total = results.total("cost_pounds") {
             out += "Total cost over \(results.years) years: \(money(total.p50)) [\(money(total.p10))-\(money(total.p90))].\n"
         }
+        out += "Money is in \(currencyBasis(results)).\n"
         return out
     }
 
