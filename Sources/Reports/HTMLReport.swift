@@ -15,9 +15,10 @@ public enum HTMLReport {
     public static func render(_ results: SimulationResults) -> String {
         let s = results.scenario
         var body = "<header><h1>Sufficiency projection: \(FanChart.escape(s.name))</h1>"
-        if !s.description.isEmpty { body += "<p class=\"description\">\(FanChart.escape(s.description))</p>" }
-        body += "<p class=\"meta\">\(results.years) years from \(FanChart.escape(s.startDate)), \(results.runs) Monte Carlo runs, seed \(results.seed). "
-        body += "Bands show the middle 80% of runs (P10 to P90); lines show the median (P50).</p></header>"
+        if !s.description.isEmpty { body += "<p class=\"description\">\(FanChart.escape(plainDescription(s.description)))</p>" }
+        body += "<p class=\"meta\">\(results.years) years from \(FanChart.escape(s.startDate)), worked out \(results.runs) times with different chance events. "
+        body += "Each line is the middle result (the median, P50); the shaded band is the range 8 runs in 10 fall within (P10 to P90). "
+        body += "Money is in \(FanChart.escape(TerminalSummary.currencyBasis(results))).</p></header>"
         body += "<section class=\"headlines\"><h2>Headlines</h2><ul>"
         for line in TerminalSummary.headlines(results).split(separator: "\n") {
             body += "<li>\(FanChart.escape(String(line)))</li>"
@@ -44,12 +45,18 @@ public enum HTMLReport {
         body += figure(results, key: "weekly_cost", title: "Weekly cost of placements (£, with inflation)",
                        series: [fan(results, .weeklyCost, "#5d4037")], format: TerminalSummary.money)
         body += "</div></section>"
-        body += "<section class=\"table\"><h2>KPIs by year: P50 [P10-P90]</h2>" + kpiTable(results) + "</section>"
-        body += "<section class=\"table\"><h2>New placements over \(results.years) years</h2><table><tr><th>type</th><th>P50</th><th>P10</th><th>P90</th></tr>"
+        body += "<section class=\"table\"><h2>Key figures at the end of each year</h2>"
+        body += "<p class=\"meta\">Each cell: the middle result in bold, and below it the range 8 runs in 10 fall within. "
+        body += "Entries and exits are counted over the year; everything else is the number on the last day of the year.</p>"
+        body += kpiTable(results) + "</section>"
+        body += "<section class=\"table\"><h2>New placements over \(results.years) years</h2>"
+        body += "<table><thead><tr><th scope=\"col\">Where</th><th scope=\"col\">Middle result</th><th scope=\"col\">Range (8 runs in 10)</th></tr></thead><tbody>"
         for entry in results.placementsBySpecKey {
-            body += "<tr><td>\(entry.key)</td><td>\(Int(entry.value.p50.rounded()))</td><td>\(Int(entry.value.p10.rounded()))</td><td>\(Int(entry.value.p90.rounded()))</td></tr>"
+            body += "<tr><th scope=\"row\">\(FanChart.escape(placementWords(specKey: entry.key)))</th><td>\(grouped(entry.value.p50))</td>"
+            body += "<td>\(grouped(entry.value.p10)) to \(grouped(entry.value.p90))</td></tr>"
         }
-        body += "</table></section>"
+        body += "</tbody></table></section>"
+        body += "<section class=\"table\"><h2>Assumptions</h2>" + assumptionsTable(results) + "</section>"
         body += "<footer>Made by hearth simulate. Every number is a projection under the scenario's assumptions, not a forecast of what will happen.</footer>"
         return page(title: "Sufficiency projection: \(s.name)", body: body)
     }
@@ -103,16 +110,40 @@ public enum HTMLReport {
     static func count(_ x: Double) -> String { String(Int(x.rounded())) }
     static func percent(_ x: Double) -> String { String(format: "%.0f%%", x) }
 
+    /// Years a block of the KPI table shows, so that it fits an A4 landscape page.
+    public static let yearsPerTable = 6
+
+    /// The KPI table in blocks of `yearsPerTable` columns; each cell the P50 in bold over its
+    /// P10-P90 range.
     static func kpiTable(_ r: SimulationResults) -> String {
-        var out = "<table><tr><th>KPI</th>"
-        for year in 0...r.years { out += "<th>\(year == 0 ? "start" : "year \(year)")</th>" }
-        out += "</tr>"
-        for kpi in TerminalSummary.tableKPIs {
-            out += "<tr><td>\(FanChart.escape(TerminalSummary.label(kpi)))</td>"
-            for year in 0...r.years { out += "<td>\(FanChart.escape(TerminalSummary.cell(r, kpi, year: year)))</td>" }
-            out += "</tr>"
+        var out = ""
+        for first in stride(from: 0, through: r.years, by: yearsPerTable) {
+            let years = first...min(r.years, first + yearsPerTable - 1)
+            out += "<table class=\"kpi\"><thead><tr><th scope=\"col\">Measure</th>"
+            for year in years { out += "<th scope=\"col\">\(year == 0 ? "Start" : "Year \(year)")</th>" }
+            out += "</tr></thead><tbody>"
+            for kpi in TerminalSummary.tableKPIs {
+                out += "<tr><th scope=\"row\">\(FanChart.escape(TerminalSummary.label(kpi)))</th>"
+                for year in years { out += "<td>\(kpiCell(r, kpi, year: year))</td>" }
+                out += "</tr>"
+            }
+            out += "</tbody></table>"
         }
-        return out + "</table>"
+        return out
+    }
+
+    /// "<b>849</b><br><span>818 to 909</span>", or a dash where there is no value.
+    static func kpiCell(_ r: SimulationResults, _ kpi: KPI, year: Int) -> String {
+        let text = TerminalSummary.cell(r, kpi, year: year)
+        guard let open = text.firstIndex(of: "["), text.hasSuffix("]") else { return FanChart.escape(text) }
+        let middle = text[..<open].trimmingCharacters(in: .whitespaces)
+        let range = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        let parts = range.split(separator: "-", maxSplits: 1)
+        let rangeText = parts.count == 2 ? "\(parts[0]) to \(parts[1])" : String(range)
+        if parts.count == 2, parts[0] == parts[1], parts[0] == middle {
+            return "<b>\(FanChart.escape(middle))</b>"
+        }
+        return "<b>\(FanChart.escape(middle))</b><br><span class=\"range\">\(FanChart.escape(rangeText))</span>"
     }
 
     static func comparisonTable(_ all: [SimulationResults]) -> String {
@@ -154,7 +185,10 @@ public enum HTMLReport {
         svg .ylab, svg .xlab, svg .xlab2, svg .legend, svg .reflab { fill: #444; } svg .xlab2 { fill: #888; font-size: 10px; }
         table { border-collapse: collapse; font-size: .85rem; } th, td { border: 1px solid #ddd; padding: .25rem .5rem; text-align: right; white-space: nowrap; }
         th:first-child, td:first-child { text-align: left; } tr:nth-child(even) td { background: #fafafa; }
-        .table { overflow-x: auto; } .swatch { display: inline-block; width: .8rem; height: .8rem; margin-right: .4rem; vertical-align: middle; }
+        .table { overflow-x: auto; } table.kpi { margin-bottom: 1rem; } table.kpi td { line-height: 1.2; }
+        th[scope=row] { text-align: left; font-weight: normal; } .range { font-size: .75rem; color: #555; }
+        table.assumptions td, table.assumptions th { white-space: normal; text-align: left; vertical-align: top; max-width: 46rem; }
+        td.field { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .75rem; color: #555; } .swatch { display: inline-block; width: .8rem; height: .8rem; margin-right: .4rem; vertical-align: middle; }
         footer { margin-top: 2rem; font-size: .8rem; color: #666; }
         @media print {
           @page { size: A4 landscape; margin: 12mm; }
@@ -162,6 +196,9 @@ public enum HTMLReport {
           .grid { grid-template-columns: 1fr 1fr; gap: 6mm; } .grid.one { grid-template-columns: 1fr 1fr; }
           figure.chart { border-color: #bbb; } h2 { break-after: avoid; page-break-after: avoid; }
           section.table { break-before: page; page-break-before: always; overflow: visible; }
+          table { font-size: 8.5pt; } table.kpi { break-inside: avoid; page-break-inside: avoid; }
+          table.kpi td, table.kpi th { padding: .2mm 1.5mm; line-height: 1.05; } .range { font-size: 7pt; }
+          table.kpi + table.kpi { break-before: page; page-break-before: always; }
           tr:nth-child(even) td { background: none; }
         }
         </style>
