@@ -1,7 +1,7 @@
 /// Where a child in care lives, in the categories councils report and plan with.
 ///
 /// Each type maps to the SSDA903 `PLACE` codes (and, for foster care, `PLACE_PROVIDER` codes)
-/// that make it up; see `../shared/reference/ssda903.md`.
+/// that make it up; see docs/ssda903.md.
 public enum PlacementType: String, CaseIterable, Sendable, Codable, Comparable {
     /// Foster care with the council's own carers (U4-U6 with PR1-PR3).
     case inHouseFoster = "in_house"

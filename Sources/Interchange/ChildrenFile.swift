@@ -1,6 +1,6 @@
 import CareModel
 
-/// `children.csv`: one row per child who needs a home (see `../shared/spec/interfaces.md`).
+/// `children.csv`: one row per child who needs a home (columns in README.md, "File formats").
 ///
 /// Extension column (documented in README): `may_split` yes/no — whether the child's sibling
 /// group may be split when no household can take them all.

@@ -1,6 +1,6 @@
 import CareModel
 
-/// `households.csv`: one row per fostering household (see `../shared/spec/interfaces.md`).
+/// `households.csv`: one row per fostering household (columns in README.md, "File formats").
 public enum HouseholdsFile {
     public static let requiredColumns = [
         "household_id", "provider", "lat", "lon", "places", "occupied", "min_age", "max_age", "approvals", "status",

@@ -2,7 +2,7 @@ import CareModel
 import Testing
 
 /// PlacementType against every PLACE and PLACE_PROVIDER code in the SSDA903 reference
-/// (`shared/reference/ssda903.md`), written out here from that document.
+/// (the DfE's SSDA903 guidance, summarised in docs/ssda903.md), written out here from that guidance.
 @Suite struct PlacementTypeTests {
     /// PLACE codes other than foster care, with the type the reference gives them.
     static let nonFoster: [(String, PlacementType)] = [

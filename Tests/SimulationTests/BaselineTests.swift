@@ -91,7 +91,7 @@ import Testing
 
 /// Residential care and supported accommodation hold the March 2024 snapshot's 92 and 90 over
 /// five years instead of collapsing (issue #4): external residential grew 23 -> 117 and supported
-/// living 16 -> ~131 over 2012-22 (care-figures.md "Costs"), so "nothing changes" should not lose
+/// living 16 -> ~131 over 2012-22 (docs/sources.md), so "nothing changes" should not lose
 /// a third of residential and a quarter of supported within three years, as the old routing did
 /// (200-run P50 at the end of years 1-5: residential 96.5, 92, 77, 69, 63; supported 84, 68,
 /// 64.5, 67, 67). The 200-run P50 is now residential 104, 106, 93.5, 85, 78 and supported 95,

@@ -2,7 +2,7 @@ import CareModel
 import Simulation
 import Testing
 
-/// The synthetic county against the published March 2024 figures (care-figures.md).
+/// The synthetic county against the published March 2024 figures (docs/sources.md).
 ///
 /// Tolerance: counts the figures publish (children in care, age bands, placement mix, in-house
 /// households and places) must be within 2% of the figure for every seed; the share placed over

@@ -1,7 +1,7 @@
 import CareModel
 
 extension CountyProfile {
-    /// The county of `../shared/reference/care-figures.md` at March 2024.
+    /// The county of docs/sources.md at March 2024.
     ///
     /// Sources, field by field (R = published figure, D = derived from them, A = assumption):
     /// - districts: the six districts with their real centroids (R); child shares weighted to the
@@ -21,7 +21,7 @@ extension CountyProfile {
     ///   with 225 of them emergencies).
     /// - brothers and sisters already in care: 42% of children in care have a brother or sister in
     ///   care (A: the 42% of in-house requests that are for brothers and sisters, R: 306 of 735),
-    ///   in groups of 2-5 like the referrals (A); care-figures.md has no siblings-together figure,
+    ///   in groups of 2-5 like the referrals (A); the county's reports give no siblings-together figure,
     ///   so the share living apart from at least one of them is England's by group size, 26% /
     ///   43% / 57% / 64% for 2 / 3 / 4 / 5 or more (Children's Commissioner for England,
     ///   "Siblings in Care", January 2023; 37% of all children with a sibling in care), about 61%

@@ -3,7 +3,7 @@ import CareModel
 /// The parameters of a synthetic county: who is in care, who needs a home, and who fosters.
 ///
 /// Defaults reproduce the published March 2024 figures of one English county
-/// (`../shared/reference/care-figures.md`); every field can be overridden from a scenario file,
+/// (docs/sources.md); every field can be overridden from a scenario file,
 /// and a field left out of the JSON keeps its default.
 public struct CountyProfile: Sendable, Equatable {
     /// A locality: where children's families live and where carers live.
