@@ -20,12 +20,12 @@ let package = Package(
         .target(name: "Matching", dependencies: ["CareModel"]),
         .target(name: "Simulation", dependencies: ["CareModel", "Matching"]),
         .target(name: "Interchange", dependencies: ["CareModel", "Matching", "Simulation"]),
-        .target(name: "Reports", dependencies: ["CareModel", "Simulation"]),
+        .target(name: "Reports", dependencies: ["CareModel", "Matching", "Simulation"]),
         .target(name: "HearthCLI", dependencies: ["CareModel", "Matching", "Simulation", "Interchange", "Reports"]),
         .executableTarget(name: "hearth", dependencies: ["HearthCLI"]),
         .executableTarget(
             name: "HearthBench",
-            dependencies: ["CareModel", "Matching", "Simulation", "Interchange"],
+            dependencies: ["CareModel", "Matching", "Simulation", "Interchange", "Reports"],
             path: "Benchmarks/HearthBench"),
         .testTarget(name: "CareModelTests", dependencies: ["CareModel"]),
         .testTarget(name: "MatchingTests", dependencies: ["Matching", "CareModel", "Simulation"]),
@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(
             name: "InterchangeTests", dependencies: ["Interchange", "CareModel", "Simulation"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Matching", "CareModel"]),
         .testTarget(name: "HearthCLITests", dependencies: ["HearthCLI", "Interchange", "CareModel", "Simulation"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,12 +1,14 @@
 import CareModel
+import Foundation
 import Interchange
 import Matching
+import Reports
 
 /// `hearth match`: rank households for each child or sibling group and plan jointly.
 enum MatchCommand: HearthCommand {
     static let name = "match"
     static let summary = "rank households for each child or sibling group and plan jointly"
-    static let synopsis = "hearth match CHILDREN.csv HOUSEHOLDS.csv [--policy POLICY.json] [--top K] [--format table|json|csv]"
+    static let synopsis = "hearth match CHILDREN.csv HOUSEHOLDS.csv [--policy POLICY.json] [--top K] [--format table|json|csv] [--out DIR]"
     static let help = """
         usage: \(synopsis)
 
@@ -21,14 +23,18 @@ enum MatchCommand: HearthCommand {
           --policy POLICY.json   limits and weights (default: built-in policy; see docs/matching.md)
           --top K                households per shortlist, 1-50 (default 3)
           --format FORMAT        table (default), json or csv
+          --out DIR              also write DIR/match.html (the family-finding meeting's page:
+                                 one self-contained file, prints as an A4 meeting pack),
+                                 DIR/match.json and DIR/match.csv, all or none
 
         example:
           hearth match county/children.csv county/households.csv --top 5
           hearth match children.csv households.csv --format json > plan.json
+          hearth match children.csv households.csv --out meeting
         """
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--policy", "--top", "--format"], flags: [])
+        let args = try Arguments(arguments, valued: ["--policy", "--top", "--format", "--out"], flags: [])
         guard args.positionals.count == 2 else {
             throw UsageError("expected CHILDREN.csv and HOUSEHOLDS.csv, got \(args.positionals.count) file\(args.positionals.count == 1 ? "" : "s")")
         }
@@ -42,6 +48,17 @@ enum MatchCommand: HearthCommand {
         let groups = SiblingGroup.groups(of: children)
         let shortlists = Matcher.shortlists(groups: groups, households: households, policy: policy, top: top)
         let (plan, rounds, baseline) = Matcher.plans(groups: groups, households: households, policy: policy)
+        if let directory = args.value("--out") {
+            let page = MeetingPage.render(MeetingInputs(
+                groups: groups, households: households, policy: policy, shortlists: shortlists, plan: plan, greedy: baseline))
+            let files = [
+                ("match.html", page),
+                ("match.json", MatchResultWriters.json(plan: plan, shortlists: shortlists, baseline: baseline, rounds: rounds)),
+                ("match.csv", MatchResultWriters.csv(plan: plan, shortlists: shortlists)),
+            ]
+            try AtomicFile.writeAll(files.map { (path: (directory as NSString).appendingPathComponent($0.0), data: Data($0.1.utf8)) })
+            console.message("hearth match: wrote match.html, match.json and match.csv to \(directory)")
+        }
         switch format {
         case "json": console.print(MatchResultWriters.json(plan: plan, shortlists: shortlists, baseline: baseline, rounds: rounds))
         case "csv": console.print(MatchResultWriters.csv(plan: plan, shortlists: shortlists))
