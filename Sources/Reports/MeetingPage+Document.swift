@@ -43,9 +43,9 @@ extension MeetingPage {
         .good { color: var(--ok); } .worse { color: var(--no); }
         .ok { color: var(--ok); font-weight: 600; } .no { color: var(--no); font-weight: 600; } .part { color: var(--part); font-weight: 600; }
         table.units td:nth-child(1), table.units td:nth-child(5), table.units td:nth-child(7), table.units td:nth-child(8) { text-align: right; }
-        th button.sort { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; text-align: left; }
-        th button.sort::after { content: " ↕"; color: #888; }
-        th[aria-sort="ascending"] button.sort::after { content: " ▲"; color: var(--ink); } th[aria-sort="descending"] button.sort::after { content: " ▼"; color: var(--ink); }
+        th .sort { cursor: pointer; text-decoration: underline dotted; }
+        th .sort::after { content: " ↕"; color: #888; }
+        th[aria-sort="ascending"] .sort::after { content: " ▲"; color: var(--ink); } th[aria-sort="descending"] .sort::after { content: " ▼"; color: var(--ink); }
         section.unit { border-top: 3px solid var(--ink); margin-top: 2rem; }
         .rank { display: inline-block; min-width: 1.8rem; padding: 0 .3rem; margin-right: .3rem; border: 2px solid var(--ink); border-radius: 4px; text-align: center; }
         .unit-top { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }
@@ -73,7 +73,7 @@ extension MeetingPage {
         tr.fact td { color: #333; }
         table.misses ul { margin: 0; padding-left: 1rem; } td.fix { font-weight: 600; }
         .tests details { margin: .25rem 0; } .tests summary { cursor: pointer; padding: .15rem 0; }
-        .tests summary:focus-visible, button:focus-visible, select:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
+        .tests summary:focus-visible, .sort:focus-visible, button:focus-visible, select:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
         .explain { margin: .3rem 0 .8rem 1rem; } .explain-head { font-weight: 600; margin: .3rem 0; }
         table.rules tr.fail td, table.rules tr.fail th { background: #fbeceb; } table.rules tr.fail td:nth-child(2) { color: var(--no); font-weight: 700; }
         table.rules tr.pass td:nth-child(2) { color: var(--ok); }
@@ -95,7 +95,7 @@ extension MeetingPage {
           table.compare { width: 100%; table-layout: fixed; } table.compare th[scope="col"] { min-width: 0; } table.compare th:first-child { width: 30mm; }
           table.compare td, table.compare th { padding: 1mm 1.2mm; } .bar { width: 40%; max-width: 14mm; }
           thead th, table.compare th.proposed { background: #eee; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-          a { color: inherit; text-decoration: none; }
+          a { color: inherit; text-decoration: none; } th .sort { text-decoration: none; } th .sort::after { content: none; }
         }
         """
 
@@ -136,9 +136,9 @@ extension MeetingPage {
             return numeric ? parseFloat(v === null ? cell.textContent : v) : cell.textContent.toLowerCase();
           }
           Array.prototype.forEach.call(heads, function (th, i) {
-            var b = document.createElement('button');
-            b.type = 'button'; b.className = 'sort'; b.innerHTML = th.innerHTML;
-            th.innerHTML = ''; th.appendChild(b);
+            var b = th.querySelector('.th-label');
+            b.setAttribute('role', 'button'); b.setAttribute('tabindex', '0'); b.className = 'th-label sort';
+            b.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); b.click(); } });
             b.addEventListener('click', function () {
               var ascending = th.getAttribute('aria-sort') !== 'ascending', numeric = th.getAttribute('data-type') === 'num';
               var sorted = rows.slice().sort(function (a, c) {
