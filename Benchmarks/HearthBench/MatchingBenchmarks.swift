@@ -8,7 +8,7 @@ import Simulation
 /// The matching suite: scoring kernel, dense and sparse assignment (with numpy/scipy peers on
 /// the same instance files), the synthetic county end to end, and England at national scale.
 ///
-/// Cases: `scoring`, `dense`, `sparse`, `county`, `national`, `gain` (default: all).
+/// Cases: `scoring`, `dense`, `sparse`, `county`, `page`, `national`, `gain` (default: all).
 enum MatchingBenchmarks {
     static func run(_ options: BenchOptions) {
         BenchPaths.ensureInstances()
@@ -18,6 +18,7 @@ enum MatchingBenchmarks {
         if options.wants("dense") { dense(options, &table) }
         if options.wants("sparse") { sparse(options, &table) }
         if options.wants("county") { county(options, &table) }
+        if options.wants("page") { page(options, &table) }
         if options.wants("national") { national(options, &table) }
         if options.wants("gain") { gain(options, &table) }
         print("\n" + table.render())

@@ -1,7 +1,8 @@
-import Reports
 import CareModel
+import Foundation
 import Interchange
 import Matching
+import Reports
 
 /// `hearth match`: rank households for each child or sibling group and plan jointly.
 enum MatchCommand: HearthCommand {
@@ -20,10 +21,12 @@ enum MatchCommand: HearthCommand {
             .valued("--policy", value: "POLICY.json", "limits and weights (default: built-in policy; see docs/matching.md)"),
             .valued("--top", value: "K", "households per shortlist, 1-50 (default 3)"),
             .valued("--format", value: "table|json|csv", "table (default), json or csv"),
+            .valued("--out", value: "DIR", "also write DIR/match.html (the family-finding meeting's page: one\nself-contained file, prints as an A4 meeting pack), DIR/match.json\nand DIR/match.csv, all or none"),
         ],
         examples: [
             "hearth match county/children.csv county/households.csv --top 5",
             "hearth match children.csv households.csv --format json > plan.json",
+            "hearth match children.csv households.csv --out meeting",
         ])
 
     static func run(_ arguments: [String], console: Console) throws {
@@ -41,6 +44,17 @@ enum MatchCommand: HearthCommand {
         let groups = SiblingGroup.groups(of: children)
         let shortlists = Matcher.shortlists(groups: groups, households: households, policy: policy, top: top)
         let (plan, rounds, baseline) = Matcher.plans(groups: groups, households: households, policy: policy)
+        if let directory = args.value("--out") {
+            let page = MeetingPage.render(MeetingInputs(
+                groups: groups, households: households, policy: policy, shortlists: shortlists, plan: plan, greedy: baseline))
+            let files = [
+                ("match.html", page),
+                ("match.json", MatchResultWriters.json(plan: plan, shortlists: shortlists, baseline: baseline, rounds: rounds)),
+                ("match.csv", MatchResultWriters.csv(plan: plan, shortlists: shortlists)),
+            ]
+            try AtomicFile.writeAll(files.map { (path: (directory as NSString).appendingPathComponent($0.0), data: Data($0.1.utf8)) })
+            console.message("hearth match: wrote match.html, match.json and match.csv to \(directory)")
+        }
         switch format {
         case "json": console.print(MatchResultWriters.json(plan: plan, shortlists: shortlists, baseline: baseline, rounds: rounds))
         case "csv": console.print(MatchResultWriters.csv(plan: plan, shortlists: shortlists))
