@@ -7,7 +7,7 @@ import Simulation
 enum SimulateCommand: HearthCommand {
     static let name = "simulate"
     static let summary = "run a Monte Carlo projection of a scenario"
-    static let synopsis = "hearth simulate [SCENARIO.json] [--runs N] [--years Y] [--seed S] [--out DIR] [--threads T]"
+    static let synopsis = "hearth simulate [SCENARIO.json] [--runs N] [--years Y] [--seed S] [--out DIR] [--threads T] [--trace FILE]"
     static let help = """
         usage: \(synopsis)
 
@@ -20,6 +20,9 @@ enum SimulateCommand: HearthCommand {
           --seed S       random seed (default: the scenario's); same seed = same output
           --out DIR      where summary.json, monthly.csv and report.html go (default out/<scenario name>)
           --threads T    worker threads (default: all cores; output does not depend on it)
+          --trace FILE   also write every placement decision of every run to FILE (CSV: run, day,
+                         date, children, group, setting, household, score, miles, reason);
+                         best with few runs (one run of the baseline is about 600 rows a year)
           --print-scenario  print the scenario with every default filled in (bases resolved) and stop
 
         The table goes to stdout; progress and messages to stderr.
@@ -30,7 +33,8 @@ enum SimulateCommand: HearthCommand {
         """
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--runs", "--years", "--seed", "--out", "--threads"], flags: ["--print-scenario"])
+        let args = try Arguments(
+            arguments, valued: ["--runs", "--years", "--seed", "--out", "--threads", "--trace"], flags: ["--print-scenario"])
         guard args.positionals.count <= 1 else { throw UsageError("name at most one scenario file (use hearth compare for several)") }
         let scenario = try args.positionals.first.map { path throws(InvalidInput) in try ScenarioSource.load(path) }
             ?? ScenarioFile.bundled()
@@ -39,16 +43,20 @@ enum SimulateCommand: HearthCommand {
             return
         }
         let settings = try RunSettings(args, scenario: scenario)
-        let results = settings.run(scenario, console: console)
+        let tracePath = args.value("--trace")
+        let results = settings.run(scenario, trace: tracePath != nil, console: console)
         let directory = args.value("--out") ?? "out/\(safeName(scenario.name))"
         let report = (directory as NSString).appendingPathComponent("report.html")
-        try AtomicFile.writeAll([
+        var files: [(path: String, data: Data)] = [
             ((directory as NSString).appendingPathComponent("summary.json"), Data(SimulationResultWriters.summaryJSON(results).utf8)),
             ((directory as NSString).appendingPathComponent("monthly.csv"), Data(SimulationResultWriters.monthlyCSV(results).utf8)),
             (report, Data(HTMLReport.render(results).utf8)),
-        ])
+        ]
+        if let tracePath { files.append((tracePath, Data(PlacementTraceCSV.render(results).utf8))) }
+        try AtomicFile.writeAll(files)
         console.print(TerminalSummary.render(results, reportPath: report))
         console.message("hearth simulate: wrote summary.json, monthly.csv and report.html to \(directory)")
+        if let tracePath { console.message("hearth simulate: wrote \(results.trace.count) placement decisions to \(tracePath)") }
     }
 
     /// A file-system-safe version of a scenario name.
@@ -73,7 +81,8 @@ struct RunSettings {
     }
 
     /// Runs the scenario, drawing a progress bar on stderr when it is a terminal and the run is long.
-    func run(_ scenario: Scenario, label: String? = nil, console: Console) -> SimulationResults {
+    /// With `trace`, every placement decision is recorded in the results' `trace`.
+    func run(_ scenario: Scenario, label: String? = nil, trace: Bool = false, console: Console) -> SimulationResults {
         let start = scenario.startingPopulation()
         let began = Date()
         let total = runs
@@ -81,7 +90,7 @@ struct RunSettings {
         let bar = ProgressBar()
         let interactive = console.interactive
         let results = MonteCarlo.run(
-            scenario: scenario, start: start, runs: runs, years: years, seed: seed, threads: threads,
+            scenario: scenario, start: start, runs: runs, years: years, seed: seed, threads: threads, trace: trace,
             progress: { done in
                 guard interactive, Date().timeIntervalSince(began) > 1 else { return }
                 if let text = bar.update(done: done, total: total, label: name) { console.progress(text) }
