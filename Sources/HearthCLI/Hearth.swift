@@ -10,8 +10,19 @@ public enum Hearth {
         GenerateCommand.self, ValidateCommand.self, CalibrateCommand.self, BacktestCommand.self,
     ]
 
-    /// Runs `hearth` with `arguments` (without the program name) and returns the exit code.
+    /// Runs `hearth` with `arguments` (without the program name) and returns the exit code:
+    /// the command's, or 1 when its output could not be written to stdout.
     public static func run(_ arguments: [String], console: Console = .standard()) -> Int32 {
+        let code = dispatch(arguments, console: console)
+        if let failure = console.outputFailure {
+            console.message("hearth\(arguments.first.map { " " + $0 } ?? ""): cannot write to standard output: \(failure)")
+            return 1
+        }
+        return code
+    }
+
+    /// Runs the command `arguments` names and maps its errors to exit codes.
+    static func dispatch(_ arguments: [String], console: Console) -> Int32 {
         guard let name = arguments.first, name != "--help", name != "-h", name != "help" else {
             console.line(usage)
             return arguments.isEmpty ? 2 : 0

@@ -42,12 +42,16 @@ private func failedRules(_ out: String) -> [String] {
         #expect(failedRules(out) == rules, "\(child) \(household): \(out)")
         #expect(out.contains(text), "\(child) \(household)")
         // Every rule and criterion is listed, with a score line.
-        for rule in ["household_available", "free_places", "age_range", "approval", "required_skills", "solo", "exploitation_risk", "distance"] {
-            #expect(out.contains("  \(rule) ") || out.contains(" \(rule)"), "\(rule)")
-        }
-        for criterion in ["distance_from_home", "same_district", "same_school", "age_fit", "culture_language", "extra_skills", "in_house", "approval_fit", "urgency"] {
-            #expect(out.contains("  \(criterion) "), "\(criterion)")
-        }
+        // Every rule on its own pass/FAIL line, in the documented order; FAIL exactly for the failed ones.
+        let lines = out.split(separator: "\n").map(String.init)
+        let ruleLines = lines.filter { $0.hasPrefix("  pass  ") || $0.hasPrefix("  FAIL  ") }
+        let allRules = ["household_available", "free_places", "age_range", "approval", "required_skills", "solo", "exploitation_risk", "distance"]
+        #expect(ruleLines.map { String($0.dropFirst(8).split(separator: " ")[0]) } == allRules, "\(child) \(household)")
+        #expect(ruleLines.filter { $0.hasPrefix("  pass  ") }.count == allRules.count - rules.count)
+        // Every criterion on its own line, in the documented order.
+        let allCriteria = ["distance_from_home", "same_district", "same_school", "age_fit", "culture_language", "extra_skills", "in_house", "approval_fit", "urgency"]
+        let criterionLines = lines.compactMap { line in allCriteria.first { line.hasPrefix("  \($0) ") } }
+        #expect(criterionLines == allCriteria, "\(child) \(household)")
     }
 }
 

@@ -53,6 +53,7 @@ import Testing
         let text = Self.header + "C1,5,F,51.5,-2.5,respite\n" + String(repeating: "C2,5,F,51.5,-2.5,respite\n", count: 12) + "C14,17y,F,51.5,-2.5,respite\n"
         do {
             _ = try ChildrenFile.parse(Array(text.utf8), file: "children.csv")
+            Issue.record("bad input accepted")
         } catch {
             #expect(error.problems.map(\.description).contains("children.csv:15: age \"17y\": expected a whole number 0-17"))
         }
@@ -63,12 +64,14 @@ import Testing
         #expect(throws: InvalidInput.self) { try ChildrenFile.parse(Array(households.utf8), file: "c.csv") }
         do {
             _ = try ChildrenFile.parse(Array(households.utf8), file: "c.csv")
+            Issue.record("bad input accepted")
         } catch {
             #expect(error.problems.count == 1)
             #expect(error.problems[0].message.hasPrefix("this is a households file"))
         }
         do {
             _ = try HouseholdsFile.parse(Array(Self.header.utf8), file: "h.csv")
+            Issue.record("bad input accepted")
         } catch {
             #expect(error.problems.count == 1)
             #expect(error.problems[0].message.hasPrefix("this is a children file"))
@@ -87,6 +90,7 @@ import Testing
         #expect(throws: InvalidInput.self) { try InputValidation.validate(path: "/nonexistent/children.csv") }
         do {
             _ = try InputValidation.validate(path: FileManager.default.temporaryDirectory.path)
+            Issue.record("bad input accepted")
         } catch {
             #expect(error.problems.first?.message.contains("directory") == true)
         }
@@ -102,6 +106,7 @@ import Testing
         for i in 0..<40 { text += i % 3 == 0 ? "C\(i),5,F,51.5\n" : "C\(i),x,F,51.5,-2.5,respite\n" }
         do {
             _ = try ChildrenFile.parse(Array(text.utf8), file: "c.csv")
+            Issue.record("bad input accepted")
         } catch {
             let lines = error.problems.compactMap(\.line)
             #expect(lines == Array(2...41))
@@ -114,6 +119,7 @@ import Testing
         for i in 0..<1200 { text += i % 2 == 0 ? "C\(i),5\n" : "C\(i),x,F,51.5,-2.5,respite\n" }
         do {
             _ = try ChildrenFile.parse(Array(text.utf8), file: "c.csv")
+            Issue.record("bad input accepted")
         } catch {
             #expect(error.problems.count == 501)
             #expect(error.problems.dropLast().map(\.line) == Array(2...501).map { Optional($0) })

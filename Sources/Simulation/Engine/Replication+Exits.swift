@@ -48,6 +48,7 @@ extension Replication {
         guard children[c].state == .placed, children[c].exitStamp == stamp else { return }
         let type: PlacementType = children[c].destination == .adoption ? .adoption : .withParents
         guard children[c].type != type else { return }
+        placingReason = .moveBeforeLeaving
         vacate(c)
         movesThisMonth += 1
         if let mate = preExitMate(c, type: type) {
@@ -80,6 +81,7 @@ extension Replication {
         case .inHouseFoster, .ifaFoster, .residential: break
         default: return
         }
+        placingReason = .supportedMove
         vacate(c)
         movesThisMonth += 1
         put(c, type: .supported, household: -1, over20: drawOver20(.supported), unit: nextUnit())

@@ -53,6 +53,9 @@ extension Replication {
             stayingPut += Int(hh.stayingPut)
             if hh.occupants.count != occupants[h] { problems.append("household \(h) lists \(hh.occupants.count) occupants, recount \(occupants[h])") }
             if Set(hh.occupants).count != hh.occupants.count { problems.append("household \(h) lists a child twice") }
+            if hh.occupants.count + Int(hh.stayingPut) > hh.places {
+                problems.append("household \(h) holds \(hh.occupants.count) children and \(hh.stayingPut) staying put in \(hh.places) places")
+            }
             let listed = vacantSlot[h] >= 0
             if listed != hh.takesChildren { problems.append("household \(h) vacancy index \(listed) but takes children \(hh.takesChildren)") }
             if listed, vacantByDistrict[Int(hh.district)][Int(vacantSlot[h])] != Int32(h) { problems.append("household \(h) slot is wrong") }

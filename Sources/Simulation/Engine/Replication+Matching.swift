@@ -246,6 +246,7 @@ extension Replication {
         }
         waitingGroups.removeAll(keepingCapacity: true)
         guard !units.isEmpty else { return }
+        placingReason = .familyFinding
         // Only units with at least one feasible candidate go to the joint plan (the others
         // would only make the plan explain why they cannot be placed).
         var candidateSet: [Int] = []
@@ -339,6 +340,7 @@ extension Replication {
             children[members[0]].searchedAtEpoch = vacancyEpoch
             let waited = now - (members.map { children[$0].waitingSince }.min() ?? now)
             if waited >= scenario.findingHomes.plannedMaxWaitDays {
+                placingReason = .waitedTooLong
                 fallback(members, wantsMove: false)
             } else {
                 waitingGroups.append(unitGroups[i])
@@ -349,6 +351,7 @@ extension Replication {
     /// Children placed in a poor-fit emergency or agency home move when a good in-house home frees.
     mutating func plannedMoves() {
         guard !moveRequests.isEmpty else { return }
+        placingReason = .plannedMove
         let find = scenario.findingHomes
         let window = find.plannedMoveAfterDays + find.moveSearchDays
         var attempts = 0
@@ -397,6 +400,7 @@ extension Replication {
     mutating func stepDowns() {
         let steps = scenario.moves.stepDown
         guard steps.enabled, !stepDownList.isEmpty else { return }
+        placingReason = .stepDown
         var moved = 0
         var attempts = 0
         let minDays = steps.afterMonths * Calendar.monthDays

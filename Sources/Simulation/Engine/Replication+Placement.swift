@@ -51,6 +51,7 @@ extension Replication {
             households[household].occupants.append(Int32(c))
             refreshVacancy(household)
         }
+        if counting, trace != nil { traceDecision(c, type: type, household: household, unit: unit) }
         // An unplanned ending, if it comes before the planned exit.
         var rate = scenario.moves.breakdownsEnabled ? scenario.moves.breakdownsPerYear[type] : 0
         if shape > 0 { rate *= child.frailty }
@@ -114,6 +115,7 @@ extension Replication {
 
     /// Decides how an entering group is looked after: the order of preference.
     mutating func route(group g: Int, urgent: Bool) {
+        placingReason = .entry
         let members = waitingMembers(g)
         let find = scenario.findingHomes
         let minAge = members.map { children[$0].age(at: now) }.min() ?? 0
@@ -168,6 +170,7 @@ extension Replication {
 
     /// Places `members` together with in-house household `h`.
     mutating func placeInHouse(_ members: [Int], household h: Int, miles: Double) {
+        if trace != nil { traceInHouse(members, household: h) }
         let unit = nextUnit()
         for c in members {
             let distance = members.count == 1 ? miles : children[c].home.distanceMiles(to: households[h].location)
@@ -178,6 +181,8 @@ extension Replication {
     /// When no in-house home is found: supported 16+, agency, or residential care.
     mutating func fallback(_ members: [Int], wantsMove: Bool) {
         guard !members.isEmpty else { return }
+        placingFallback = true
+        defer { placingFallback = false }
         let find = scenario.findingHomes
         let allOld = members.allSatisfy { children[$0].age(at: now) >= Double(find.supportedFromAge) }
         let complex = members.contains { children[$0].needs.contains(.complex) }
@@ -247,6 +252,7 @@ extension Replication {
     /// the new type is drawn from them (`placeAfterMove`); otherwise the urgent search.
     mutating func breakdown(_ c: Int, stamp: UInt32) {
         guard children[c].state == .placed, children[c].placementStamp == stamp else { return }
+        placingReason = .placementEnded
         let previous = Int(children[c].household)
         let from = children[c].type
         let members = unitMates(c)
@@ -308,6 +314,7 @@ extension Replication {
     /// Moves external residential children into free own beds.
     mutating func moveIntoOwnBeds() {
         guard scenario.residential.ownHomeStepDown, ownBedsUsed < ownBeds else { return }
+        placingReason = .ownBed
         for child in inCare where ownBedsUsed < ownBeds {
             let c = Int(child)
             guard children[c].state == .placed, children[c].type == .residential, !children[c].ownBed,

@@ -14,6 +14,8 @@ public struct ReplicationResult: Sendable {
     public var completedEpisodeDays: Double
     /// Events processed (for throughput measurements).
     public var events: Int
+    /// Every placement decision, when the replication was traced (else empty).
+    public var trace: [PlacementDecision] = []
 }
 
 /// One Monte Carlo replication of a scenario: the state of the county and the event loop.
@@ -111,6 +113,17 @@ struct Replication {
     var checkPlanShortcut = false
     /// Joint plans compared so far when `checkPlanShortcut` is on.
     var planShortcutChecks = 0
+    /// Placement decisions, recorded when tracing (nil, the normal path: nothing is recorded).
+    var trace: [PlacementDecision]? = nil
+    /// Tests set this to keep, with each traced in-house decision, the unit and household seen.
+    var traceSnapshots = false
+    /// The run number written in trace rows.
+    var traceRun = 0
+    /// What set off the placements being made now, and whether they are a fallback (for the trace).
+    var placingReason = PlacementReason.entry
+    var placingFallback = false
+    /// The reference evaluation of the in-house placement being made (for the trace).
+    var pendingInHouse: PendingInHouse? = nil
     /// Whether the starting households' identifiers differ from each other and from those
     /// given to approved households ("N" + index), so that `Matcher.plan`'s answers, which
     /// name households by identifier, map back to one household each.
@@ -189,7 +202,8 @@ struct Replication {
     func result() -> ReplicationResult {
         ReplicationResult(
             monthly: output, placementsByType: placementsByType, totalCost: totalCost,
-            completedEpisodes: completedEpisodes, completedEpisodeDays: completedEpisodeDays, events: events)
+            completedEpisodes: completedEpisodes, completedEpisodeDays: completedEpisodeDays, events: events,
+            trace: trace ?? [])
     }
 
     /// Draws the month's arrivals and enquiries.

@@ -51,6 +51,8 @@ public struct SimulationResults: Sendable {
     public var events: Int
     /// The raw per-run monthly values (run-major), kept for tests and comparisons.
     public var runValues: [[Double]]
+    /// Every placement decision of every run, in run order, when the runs were traced.
+    public var trace: [PlacementDecision] = []
 
     /// The P10/P50/P90 of `kpi` at the end of `month`.
     public func value(_ kpi: KPI, month: Int) -> Percentiles { bands[month * KPI.allCases.count + kpi.rawValue] }
@@ -87,19 +89,24 @@ public enum MonteCarlo {
     /// Runs `runs` replications of `years` years and summarises them.
     ///
     /// `threads` nil = all cores. `progress` is called after each replication with the number
-    /// done (from worker threads).
+    /// done (from worker threads). With `trace`, every placement decision is recorded
+    /// (`SimulationResults.trace`); the runs themselves are the same either way.
     public static func run(
         scenario: Scenario, start: StartingPopulation, runs: Int, years: Int, seed: UInt64, threads: Int? = nil,
-        progress: (@Sendable (Int) -> Void)? = nil
+        trace: Bool = false, progress: (@Sendable (Int) -> Void)? = nil
     ) -> SimulationResults {
-        let raw = replicate(scenario: scenario, start: start, runs: runs, years: years, seed: seed, threads: threads, progress: progress)
-        return summarise(raw, scenario: scenario, runs: runs, years: years, seed: seed)
+        let raw = replicate(
+            scenario: scenario, start: start, runs: runs, years: years, seed: seed, threads: threads, trace: trace,
+            progress: progress)
+        var results = summarise(raw, scenario: scenario, runs: runs, years: years, seed: seed)
+        if trace { results.trace = raw.flatMap(\.trace) }
+        return results
     }
 
     /// The raw result of every replication, in replication order.
     public static func replicate(
         scenario: Scenario, start: StartingPopulation, runs: Int, years: Int, seed: UInt64, threads: Int? = nil,
-        progress: (@Sendable (Int) -> Void)? = nil
+        trace: Bool = false, progress: (@Sendable (Int) -> Void)? = nil
     ) -> [ReplicationResult] {
         let scenario = scenario.resolvingDates()
         let prepared = PreparedStart(start, scenario: scenario)
@@ -116,6 +123,10 @@ public enum MonteCarlo {
             var r = w
             while r < runs {
                 var replication = Replication(scenario: scenario, start: prepared, months: months, rng: streams[r])
+                if trace {
+                    replication.trace = []
+                    replication.traceRun = r
+                }
                 let result = replication.run()
                 results.slots[r] = result
                 if let progress { progress(counter.increment()) }
