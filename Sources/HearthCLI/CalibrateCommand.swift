@@ -11,7 +11,7 @@ enum CalibrateCommand: HearthCommand {
     static let synopsis = "hearth calibrate DIR [--from DATE --to DATE] [--name NAME] [--postcodes FILE] [--cleaning-report FILE] [--calibration FILE] -o SCENARIO.json"
     static let help = """
         usage: \(synopsis)
-               hearth calibrate --make-synthetic DIR [--seed S] [--from DATE --to DATE]
+               hearth calibrate --make-synthetic DIR [--seed S] [--from DATE --to DATE] [--force]
 
         Reads the SSDA903 tables in DIR (and its immediate subdirectories, e.g. one per year):
           Header   header.csv    or any *.csv whose name contains "header" (SSDA903_2024_Header.csv)
@@ -35,7 +35,12 @@ enum CalibrateCommand: HearthCommand {
           --name NAME              the scenario's name (default: calibrated-<DIR name>)
           --calibration FILE       also write every estimate with its standard error and source (JSON)
           --make-synthetic DIR     write a synthetic return (header.csv, episodes.csv, uasc.csv,
-                                   postcode_districts.csv) generated from known rates, for demos
+                                   postcode_districts.csv) generated from known rates, for demos;
+                                   refused when DIR already holds SSDA903 tables unless --force
+          --force                  let --make-synthetic replace the tables already in DIR
+
+        No output may be one of the files read (an SSDA903 table or --postcodes) or be named
+        twice: that stops with exit code 2 before anything is written.
 
         A malformed file (broken CSV, missing column, a date that is not a date) stops with one
         line per problem, file:line: FIELD "value": expected ..., exit code 2, nothing written.
@@ -45,12 +50,15 @@ enum CalibrateCommand: HearthCommand {
         """
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--from", "--to", "--postcodes", "--cleaning-report", "-o", "--out", "--make-synthetic", "--seed", "--name", "--calibration"], flags: [])
+        let args = try Arguments(arguments, valued: ["--from", "--to", "--postcodes", "--cleaning-report", "-o", "--out", "--make-synthetic", "--seed", "--name", "--calibration"], flags: ["--force"])
         let from = try date(args, "--from")
         let to = try date(args, "--to")
         if let directory = args.value("--make-synthetic") {
             let end = to ?? CalendarDay(year: 2025, month: 3, day: 31)!
             let spec = SyntheticReturnSpec(from: from ?? end.adding(years: -10).adding(days: 1), to: end)
+            if !args.has("--force"), let existing = existingTables(in: directory) {
+                throw UsageError("--make-synthetic \(directory) already holds SSDA903 tables (\(existing)): expected an empty or new directory, or --force to replace them with synthetic ones")
+            }
             let synthetic = SyntheticReturnGenerator.generate(spec, seed: try args.seed(default: 1))
             try SSDA903Writer.write(synthetic.data, centroids: synthetic.centroids, to: directory)
             console.message("wrote a synthetic SSDA903 return to \(directory): \(synthetic.data.headers.count) children, \(synthetic.data.episodes.count) episodes, \(spec.from) to \(spec.to)")
@@ -58,6 +66,13 @@ enum CalibrateCommand: HearthCommand {
         }
         guard args.positionals.count == 1 else { throw UsageError("name one directory holding the SSDA903 tables") }
         guard let out = args.value("-o") ?? args.value("--out") else { throw UsageError("name the output file with -o FILE") }
+        let outputs = [("-o", out)] + ["--calibration", "--cleaning-report"].compactMap { option in args.value(option).map { (option, $0) } }
+        if let located = try? SSDA903Reader.locate(directory: args.positionals[0]) {
+            let inputs = located.header + located.episodes + located.uasc + [args.value("--postcodes") ?? located.postcodes].compactMap { $0 }
+            try OutputSafety.check(outputs: outputs, inputs: inputs)
+        } else {
+            try OutputSafety.check(outputs: outputs, inputs: [args.value("--postcodes")].compactMap { $0 })
+        }
         let (imported, result) = try calibrate(directory: args.positionals[0], from: from, to: to, postcodes: args.value("--postcodes"))
         console.message("read \(imported.files.header.count + imported.files.episodes.count + imported.files.uasc.count) file(s): \(imported.report.summary)")
         let directoryName = (args.positionals[0] as NSString).standardizingPath.split(separator: "/").last.map(String.init) ?? "return"
@@ -73,6 +88,19 @@ enum CalibrateCommand: HearthCommand {
         try AtomicFile.writeAll(files)
         console.print(renderTable(result, report: imported.report))
         console.message("wrote \(out)")
+    }
+
+    /// The SSDA903 tables already in `directory`, named for a message; nil when there are none.
+    static func existingTables(in directory: String) -> String? {
+        guard let files = try? SSDA903Reader.locate(directory: directory) else {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter {
+                let name = $0.lowercased()
+                return name.hasSuffix(".csv") && ["header", "episode", "uasc", "postcode"].contains { name.contains($0) }
+            }
+            return names.isEmpty ? nil : names.sorted().joined(separator: ", ")
+        }
+        let all = files.header + files.episodes + files.uasc
+        return all.isEmpty ? nil : all.joined(separator: ", ")
     }
 
     /// Reads, cleans and calibrates; the window defaults to the span of the data.

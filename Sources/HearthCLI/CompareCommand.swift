@@ -8,7 +8,7 @@ import Simulation
 enum CompareCommand: HearthCommand {
     static let name = "compare"
     static let summary = "run several scenarios on the same seeds and compare KPIs"
-    static let synopsis = "hearth compare A.json B.json [...] [--runs N] [--years Y] [--seed S] [--out DIR] [--threads T]"
+    static let synopsis = "hearth compare A.json B.json [...] [--runs N] [--years Y] [--seed S] [--out DIR] [--threads T] [--max-work W]"
     static let help = """
         usage: \(synopsis)
 
@@ -23,13 +23,14 @@ enum CompareCommand: HearthCommand {
           --out DIR      also write comparison.json, comparison.csv, report.html and each
                          scenario's summary.json and monthly.csv (in DIR/<name>/)
           --threads T    worker threads (default: all cores)
+          --max-work W   refuse a scenario larger than W population-years (see hearth simulate --help)
 
         example:
           hearth compare Scenarios/county-baseline.json Scenarios/recruit-40-a-year.json --runs 500 --out out/compare
         """
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--runs", "--years", "--seed", "--out", "--threads"], flags: [])
+        let args = try Arguments(arguments, valued: RunSettings.options.union(["--out"]), flags: [])
         guard args.positionals.count >= 2 else { throw UsageError("name two or more scenarios to compare") }
         var scenarios: [Scenario] = []
         var problems: [InputProblem] = []
@@ -47,6 +48,7 @@ enum CompareCommand: HearthCommand {
             names.insert(scenarios[i].name)
         }
         let settings = try RunSettings(args, scenario: scenarios[0])
+        for scenario in scenarios { try settings.checkWork(scenario) }
         var results: [SimulationResults] = []
         for (i, scenario) in scenarios.enumerated() {
             results.append(settings.run(scenario, label: "\(scenario.name) (\(i + 1)/\(scenarios.count))", console: console))
@@ -65,6 +67,7 @@ enum CompareCommand: HearthCommand {
             files.append((path(folder, "summary.json"), Data(SimulationResultWriters.summaryJSON(r).utf8)))
             files.append((path(folder, "monthly.csv"), Data(SimulationResultWriters.monthlyCSV(r).utf8)))
         }
+        try OutputSafety.check(outputs: files.map { ("--out", $0.path) }, inputs: args.positionals)
         try AtomicFile.writeAll(files)
         console.line("Report: \(path("report.html"))")
         console.message("hearth compare: wrote comparison.json, comparison.csv, report.html and \(results.count) scenario folders to \(directory)")

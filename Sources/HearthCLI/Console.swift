@@ -1,4 +1,5 @@
 import Foundation
+import Interchange
 
 /// Where a command's output goes: tables to `out`, progress and messages to `err`.
 ///
@@ -16,12 +17,53 @@ public final class Console: @unchecked Sendable {
         self.interactive = interactive
     }
 
-    /// The process's standard streams.
+    /// The first failure to write to stdout (a full disk, a closed pipe), if any: the command
+    /// then ends with exit code 1 and this message instead of trapping.
+    public var outputFailure: String? {
+        lock.lock(); defer { lock.unlock() }
+        return failure
+    }
+    private var failure: String?
+
+    /// The process's standard streams, written with `write(2)` so that a failed write (for
+    /// example to `/dev/full` or a closed pipe) is reported rather than fatal. SIGPIPE is ignored
+    /// so a closed pipe is an error to report, not a signal.
     public static func standard() -> Console {
-        Console(
-            out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-            err: { FileHandle.standardError.write(Data($0.utf8)) },
-            interactive: isatty(2) != 0)
+        signal(SIGPIPE, SIG_IGN)
+        return descriptors(out: 1, err: 2)
+    }
+
+    /// A console writing to open file descriptors (the standard streams, or files in tests).
+    public static func descriptors(out: Int32, err: Int32) -> Console {
+        var console: Console!
+        console = Console(
+            out: { text in
+                if let reason = writeAll(out, text) { console.noteFailure("cannot write to standard output: \(reason)") }
+            },
+            err: { text in _ = writeAll(err, text) },
+            interactive: isatty(err) != 0)
+        return console
+    }
+
+    /// Writes all of `text` to `descriptor`; the system's reason on failure.
+    static func writeAll(_ descriptor: Int32, _ text: String) -> String? {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { AtomicFile.systemWrite(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return AtomicFile.errorText()
+            }
+            offset += written
+        }
+        bytes.removeAll()
+        return nil
+    }
+
+    private func noteFailure(_ reason: String) {
+        // Called with `lock` held (from `print`).
+        if failure == nil { failure = reason }
     }
 
     /// A console that keeps everything written, for tests.

@@ -31,6 +31,10 @@ public enum Hearth {
         }
         do {
             try command.run(rest, console: console)
+            if let failure = console.outputFailure {
+                console.message("hearth \(name): \(failure)")
+                return 1
+            }
             return 0
         } catch let error as UsageError {
             console.message("hearth \(name): \(error)\nusage: \(command.synopsis)\n(see hearth \(name) --help)")

@@ -8,7 +8,7 @@ import Simulation
 enum SimulateCommand: HearthCommand {
     static let name = "simulate"
     static let summary = "run a Monte Carlo projection of a scenario"
-    static let synopsis = "hearth simulate [SCENARIO.json] [--runs N] [--years Y] [--seed S] [--out DIR] [--threads T]"
+    static let synopsis = "hearth simulate [SCENARIO.json] [--runs N] [--years Y] [--seed S] [--out DIR] [--threads T] [--max-work W]"
     static let help = """
         usage: \(synopsis)
 
@@ -21,6 +21,9 @@ enum SimulateCommand: HearthCommand {
           --seed S       random seed (default: the scenario's); same seed = same output
           --out DIR      where summary.json, monthly.csv and report.html go (default out/<scenario name>)
           --threads T    worker threads (default: all cores; output does not depend on it)
+          --max-work W   refuse a run larger than W population-years (runs x years x children and
+                         households in care, counting every entry as if no one left); default
+                         \(RunSettings.workLimitText), about 3 times the England-sized scenario
           --print-scenario  print the scenario with every default filled in (bases resolved) and stop
 
         The table goes to stdout; progress and messages to stderr.
@@ -31,7 +34,7 @@ enum SimulateCommand: HearthCommand {
         """
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--runs", "--years", "--seed", "--out", "--threads"], flags: ["--print-scenario"])
+        let args = try Arguments(arguments, valued: RunSettings.options.union(["--out"]), flags: ["--print-scenario"])
         guard args.positionals.count <= 1 else { throw UsageError("name at most one scenario file (use hearth compare for several)") }
         let scenario = try args.positionals.first.map { path throws(InvalidInput) in try ScenarioSource.load(path) }
             ?? ScenarioFile.bundled()
@@ -40,9 +43,12 @@ enum SimulateCommand: HearthCommand {
             return
         }
         let settings = try RunSettings(args, scenario: scenario)
-        let results = settings.run(scenario, console: console)
+        try settings.checkWork(scenario)
         let directory = args.value("--out") ?? "out/\(safeName(scenario.name))"
         let report = (directory as NSString).appendingPathComponent("report.html")
+        try OutputSafety.check(outputs: ["summary.json", "monthly.csv", "report.html"].map { ("--out", (directory as NSString).appendingPathComponent($0)) },
+                               inputs: args.positionals)
+        let results = settings.run(scenario, console: console)
         try AtomicFile.writeAll([
             ((directory as NSString).appendingPathComponent("summary.json"), Data(SimulationResultWriters.summaryJSON(results).utf8)),
             ((directory as NSString).appendingPathComponent("monthly.csv"), Data(SimulationResultWriters.monthlyCSV(results).utf8)),
@@ -65,12 +71,27 @@ struct RunSettings {
     var years: Int
     var seed: UInt64
     var threads: Int?
+    /// The largest run allowed, in population-years (`Scenario.workEstimate`).
+    var maxWork: Double
+
+    /// The options these settings read.
+    static let options: Set<String> = ["--runs", "--years", "--seed", "--threads", "--max-work"]
+    static let workLimitText = TextNumber.grouped(Scenario.defaultWorkLimit)
 
     init(_ args: Arguments, scenario: Scenario) throws(UsageError) {
         runs = try args.integer("--runs", default: scenario.runs, in: 1...1_000_000)
         years = try args.integer("--years", default: scenario.years, in: 1...100)
         seed = try args.seed(default: scenario.seed)
         threads = args.value("--threads") == nil ? nil : try args.integer("--threads", default: 1, in: 1...1024)
+        maxWork = try args.number("--max-work", default: Scenario.defaultWorkLimit, in: 1...1e15)
+    }
+
+    /// Refuses (exit code 2) a run whose estimated size is beyond `maxWork`, with the estimate.
+    func checkWork(_ scenario: Scenario) throws(UsageError) {
+        let estimate = scenario.workEstimate(runs: runs, years: years)
+        guard estimate <= maxWork else {
+            throw UsageError("\(scenario.name): \(runs) runs x \(years) years would simulate about \(TextNumber.grouped(estimate)) population-years, more than the limit of \(TextNumber.grouped(maxWork)); use fewer --runs or --years, or raise the limit with --max-work")
+        }
     }
 
     /// Runs the scenario, drawing a progress bar on stderr when it is a terminal and the run is long.
