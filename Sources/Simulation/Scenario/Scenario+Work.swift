@@ -10,7 +10,7 @@ extension Scenario {
     /// who has entered and every household approved by then), as if no one ever left.
     ///
     /// Every per-child and per-household rate is bounded by `ScenarioSettings` (moves at most
-    /// weekly, meetings at most twice a day), so the simulator's events, time and memory grow
+    /// monthly, meetings at most daily), so the simulator's events, time and memory grow
     /// in proportion to this figure; it is computed from the scenario alone, before anything runs.
     /// - Complexity: O(years + timeline).
     public func workEstimate(runs: Int, years: Int) -> Double {

@@ -51,12 +51,15 @@ public enum ScenarioFile {
     }
 
     /// Problems in file order, then line order (a base's problems before its variant's).
+    /// A "too many problems" note stays last.
     static func sorted(_ problems: [InputProblem]) -> [InputProblem] {
+        let notes = problems.filter { $0.line == nil && $0.message.hasPrefix(ProblemLog.truncationNotePrefix) }
+        let found = problems.filter { !($0.line == nil && $0.message.hasPrefix(ProblemLog.truncationNotePrefix)) }
         var order: [String: Int] = [:]
-        for p in problems where order[p.file] == nil { order[p.file] = order.count }
-        return problems.enumerated().sorted { a, b in
+        for p in found where order[p.file] == nil { order[p.file] = order.count }
+        return found.enumerated().sorted { a, b in
             (order[a.element.file]!, a.element.line ?? 0, a.offset) < (order[b.element.file]!, b.element.line ?? 0, b.offset)
-        }.map(\.element)
+        }.map(\.element) + notes
     }
 
     /// A problem at the JSON path `field`, located where that value (or the nearest enclosing

@@ -13,7 +13,7 @@ public enum ScenarioSettings {
     static let bands = AgeBand.allCases.map(\.key)
     static let types = PlacementType.allCases.map(\.rawValue)
     static let weight = 0.0...1_000_000
-    static let perYear = 0.0...52
+    static let perYear = 0.0...12
     static let days = 0.0...3650
     static let months = 0.0...240
     static let weekly = 0.0...1_000_000
@@ -85,7 +85,7 @@ public enum ScenarioSettings {
     ])
 
     public static let findingHomes = SettingsTable([
-        Setting("meetings_per_week", .number(0...14), "family-finding meetings, where planned requests are matched jointly"),
+        Setting("meetings_per_week", .number(0...7), "family-finding meetings, where planned requests are matched jointly"),
         Setting("kinship_enabled", .flag, "look for relatives and friends first"),
         Setting("kinship_probability", .keyedNumbers(bands, 0...1), "relatives and friends found, by age band"),
         Setting("kinship_over_20_miles_probability", .probability, "relatives and friends live over 20 miles away"),
@@ -159,7 +159,7 @@ public enum ScenarioSettings {
         Setting("destination_age_factors", .keyedRows(rows: bands, columns: types, weight), "optional: multipliers of the destination weights by age band (missing 1)"),
         Setting("frailty_shape", .number(0...1000), "gamma shape of a per-child multiplier (mean 1) of every move rate (0 = none)"),
         Setting("early_months", .number(0...120), "months in which a placement's move hazard is `early_factor` times higher"),
-        Setting("early_factor", .number(1...100), "how much higher the hazard is in a placement's first `early_months`"),
+        Setting("early_factor", .number(1...20), "how much higher the hazard is in a placement's first `early_months`"),
         Setting("step_down", .section(stepDown), "step-down moves when a fitting place frees up"),
     ])
 
