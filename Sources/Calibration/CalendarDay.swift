@@ -65,8 +65,10 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
     /// The date `years` whole years later (29 February maps to 28 February in common years).
     public func adding(years: Int) -> CalendarDay {
         let (y, m, d) = components
-        let day = min(d, CalendarDay.daysIn(month: m, year: y + years))
-        return CalendarDay(year: y + years, month: m, day: day)!
+        // Kept within the years a CalendarDay can hold, so that no sum of years can trap.
+        let year = min(max(y + years.clamped(to: -1000...1000), 1800), 2300)
+        let day = min(d, CalendarDay.daysIn(month: m, year: year))
+        return CalendarDay(year: year, month: m, day: day)!
     }
 
     public func adding(days: Int) -> CalendarDay { CalendarDay(dayNumber: dayNumber + Int32(days)) }
@@ -96,6 +98,8 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
         var separator: UInt8 = 0
         for byte in text.utf8 {
             if byte >= 0x30 && byte <= 0x39 {
+                // No part of a date has more than 4 digits; stopping here keeps 19+ digits from overflowing.
+                guard max(digits.0, digits.1, digits.2) < 8 else { return nil }
                 let v = Int(byte - 0x30)
                 switch index {
                 case 0: numbers.0 = numbers.0 * 10 + v; digits.0 += 1
@@ -133,4 +137,9 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.dayNumber < rhs.dayNumber }
+}
+
+extension Int {
+    /// The value limited to `range`.
+    func clamped(to range: ClosedRange<Int>) -> Int { Swift.min(Swift.max(self, range.lowerBound), range.upperBound) }
 }

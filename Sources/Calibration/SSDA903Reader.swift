@@ -43,17 +43,17 @@ public enum SSDA903Reader {
             throw InvalidInput([InputProblem(file: directory, line: nil, message: "no such directory: expected a directory holding header.csv and episodes.csv (and uasc.csv)")])
         }
         var paths: [String] = []
-        let base = URL(fileURLWithPath: directory)
+        // Paths are joined as text so that a relative DIR gives relative paths in messages.
         for name in (try? manager.contentsOfDirectory(atPath: directory)) ?? [] where !name.hasPrefix(".") {
-            let url = base.appendingPathComponent(name)
+            let path = (directory as NSString).appendingPathComponent(name)
             var sub: ObjCBool = false
-            _ = manager.fileExists(atPath: url.path, isDirectory: &sub)
+            _ = manager.fileExists(atPath: path, isDirectory: &sub)
             if sub.boolValue {
-                for inner in (try? manager.contentsOfDirectory(atPath: url.path)) ?? [] where !inner.hasPrefix(".") {
-                    paths.append(url.appendingPathComponent(inner).path)
+                for inner in (try? manager.contentsOfDirectory(atPath: path)) ?? [] where !inner.hasPrefix(".") {
+                    paths.append((path as NSString).appendingPathComponent(inner))
                 }
             } else {
-                paths.append(url.path)
+                paths.append(path)
             }
         }
         paths.sort()

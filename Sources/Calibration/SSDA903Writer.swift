@@ -63,14 +63,14 @@ public enum SSDA903Writer {
     /// all or nothing.
     public static func write(_ data: SSDA903Return, centroids: [(district: String, location: Location)]?, to directory: String, isoDates: Bool = false) throws {
         let tables = render(data, isoDates: isoDates)
-        let base = URL(fileURLWithPath: directory)
+        func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
         var files: [(path: String, data: Data)] = [
-            (base.appendingPathComponent("header.csv").path, Data(tables.header.utf8)),
-            (base.appendingPathComponent("episodes.csv").path, Data(tables.episodes.utf8)),
-            (base.appendingPathComponent("uasc.csv").path, Data(tables.uasc.utf8)),
+            (path("header.csv"), Data(tables.header.utf8)),
+            (path("episodes.csv"), Data(tables.episodes.utf8)),
+            (path("uasc.csv"), Data(tables.uasc.utf8)),
         ]
         if let centroids {
-            files.append((base.appendingPathComponent("postcode_districts.csv").path, Data(renderCentroids(centroids).utf8)))
+            files.append((path("postcode_districts.csv"), Data(renderCentroids(centroids).utf8)))
         }
         try AtomicFile.writeAll(files)
     }

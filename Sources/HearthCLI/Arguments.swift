@@ -39,6 +39,7 @@ struct Arguments {
                         guard i < arguments.count else { throw UsageError("\(name) needs a value") }
                         value = arguments[i]
                     }
+                    guard !value.isEmpty else { throw UsageError("\(name) \"\": expected a value, not empty text") }
                     options[spec.name, default: []].append(value)
                 }
             }
@@ -60,6 +61,15 @@ struct Arguments {
         return number
     }
 
+    /// A number option within `range` (`1e9` or `1000000000`).
+    func number(_ name: String, default defaultValue: Double, in range: ClosedRange<Double>) throws(UsageError) -> Double {
+        guard let text = value(name) else { return defaultValue }
+        guard let number = Double(text), number.isFinite, range.contains(number) else {
+            throw UsageError("\(name) \"\(text)\": expected a number \(TextNumber.grouped(range.lowerBound))-\(TextNumber.grouped(range.upperBound))")
+        }
+        return number
+    }
+
     /// A seed: any whole number 0...2^64-1.
     func seed(default defaultValue: UInt64) throws(UsageError) -> UInt64 {
         guard let text = value("--seed") else { return defaultValue }
@@ -67,6 +77,21 @@ struct Arguments {
             throw UsageError("--seed \"\(text)\": expected a whole number 0-18446744073709551615")
         }
         return number
+    }
+}
+
+/// Numbers for messages.
+enum TextNumber {
+    /// `1,000,000,000` for whole numbers below 10^15, else scientific (`2.5e+18`).
+    static func grouped(_ x: Double) -> String {
+        guard x.isFinite, abs(x) < 1e15 else { return x.isFinite ? "\(x)" : "an unbounded number of" }
+        let digits = String(Int(x.rounded()).magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (x < 0 ? "-" : "") + out
     }
 }
 

@@ -51,6 +51,11 @@ enum BacktestCommand: HearthCommand {
         }
         let threads = args.value("--threads") == nil ? nil : try args.integer("--threads", default: 1, in: 1...1024)
         let directory = args.positionals[0]
+        if let csv = args.value("--csv") {
+            let located = try? SSDA903Reader.locate(directory: directory)
+            let inputs = (located.map { $0.header + $0.episodes + $0.uasc + [$0.postcodes].compactMap { $0 } } ?? []) + [args.value("--postcodes")].compactMap { $0 }
+            try OutputSafety.check(outputs: [("--csv", csv)], inputs: inputs)
+        }
         let imported = try SSDA903Import.load(directory: directory, postcodes: args.value("--postcodes"))
         console.message("read \(directory): \(imported.report.summary)")
         guard let span = Calibration.Window.covering(imported.histories) else {

@@ -9,7 +9,7 @@ enum CalibrateCommand: HearthCommand {
     static let spec = CommandSpec(
         name: "calibrate", summary: "estimate a scenario's rates from a council's SSDA903 return",
         positionals: "DIR",
-        otherUsages: ["--make-synthetic DIR [--seed S] [--from DATE --to DATE]"],
+        otherUsages: ["--make-synthetic DIR [--seed S] [--from DATE --to DATE] [--force]"],
         description: """
             Reads the SSDA903 tables in DIR (and its immediate subdirectories, e.g. one per year):
               Header   header.csv    or any *.csv whose name contains "header" (SSDA903_2024_Header.csv)
@@ -32,10 +32,14 @@ enum CalibrateCommand: HearthCommand {
             .valued("--cleaning-report", value: "FILE", "every row cleaning dropped, merged, truncated or noted (CSV)"),
             .valued("--calibration", value: "FILE", "also write every estimate with its standard error and source (JSON)"),
             .valued("-o", "--out", value: "SCENARIO.json", required: true, "where to write the scenario (JSON; required unless --make-synthetic)"),
-            .valued("--make-synthetic", value: "DIR", inSynopsis: false, "write a synthetic return (header.csv, episodes.csv, uasc.csv,\npostcode_districts.csv) generated from known rates, for demos"),
+            .valued("--make-synthetic", value: "DIR", inSynopsis: false, "write a synthetic return (header.csv, episodes.csv, uasc.csv,\npostcode_districts.csv) generated from known rates, for demos;\nrefused when DIR already holds SSDA903 tables unless --force"),
             .valued("--seed", value: "S", inSynopsis: false, "seed of the synthetic return (default 1)"),
+            .flag("--force", inSynopsis: false, help: "let --make-synthetic replace the tables already in DIR"),
         ],
         notes: """
+            No output may be one of the files read (an SSDA903 table or --postcodes) or be named
+            twice: that stops with exit code 2 before anything is written.
+
             A malformed file (broken CSV, missing column, a date that is not a date) stops with one
             line per problem, file:line: FIELD "value": expected ..., exit code 2, nothing written.
             """,
@@ -48,6 +52,9 @@ enum CalibrateCommand: HearthCommand {
         if let directory = args.value("--make-synthetic") {
             let end = to ?? CalendarDay(year: 2025, month: 3, day: 31)!
             let spec = SyntheticReturnSpec(from: from ?? end.adding(years: -10).adding(days: 1), to: end)
+            if !args.has("--force"), let existing = existingTables(in: directory) {
+                throw UsageError("--make-synthetic \(directory) already holds SSDA903 tables (\(existing)): expected an empty or new directory, or --force to replace them with synthetic ones")
+            }
             let synthetic = SyntheticReturnGenerator.generate(spec, seed: try args.seed(default: 1))
             try SSDA903Writer.write(synthetic.data, centroids: synthetic.centroids, to: directory)
             console.message("wrote a synthetic SSDA903 return to \(directory): \(synthetic.data.headers.count) children, \(synthetic.data.episodes.count) episodes, \(spec.from) to \(spec.to)")
@@ -55,6 +62,13 @@ enum CalibrateCommand: HearthCommand {
         }
         guard args.positionals.count == 1 else { throw UsageError("name one directory holding the SSDA903 tables") }
         guard let out = args.value("--out") else { throw UsageError("name the output file with -o FILE") }
+        let outputs = [("-o", out)] + ["--calibration", "--cleaning-report"].compactMap { option in args.value(option).map { (option, $0) } }
+        if let located = try? SSDA903Reader.locate(directory: args.positionals[0]) {
+            let inputs = located.header + located.episodes + located.uasc + [args.value("--postcodes") ?? located.postcodes].compactMap { $0 }
+            try OutputSafety.check(outputs: outputs, inputs: inputs)
+        } else {
+            try OutputSafety.check(outputs: outputs, inputs: [args.value("--postcodes")].compactMap { $0 })
+        }
         let (imported, result) = try calibrate(directory: args.positionals[0], from: from, to: to, postcodes: args.value("--postcodes"))
         console.message("read \(imported.files.header.count + imported.files.episodes.count + imported.files.uasc.count) file(s): \(imported.report.summary)")
         let directoryName = (args.positionals[0] as NSString).standardizingPath.split(separator: "/").last.map(String.init) ?? "return"
@@ -70,6 +84,19 @@ enum CalibrateCommand: HearthCommand {
         try AtomicFile.writeAll(files)
         console.print(renderTable(result, report: imported.report))
         console.message("wrote \(out)")
+    }
+
+    /// The SSDA903 tables already in `directory`, named for a message; nil when there are none.
+    static func existingTables(in directory: String) -> String? {
+        guard let files = try? SSDA903Reader.locate(directory: directory) else {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter {
+                let name = $0.lowercased()
+                return name.hasSuffix(".csv") && ["header", "episode", "uasc", "postcode"].contains { name.contains($0) }
+            }
+            return names.isEmpty ? nil : names.sorted().joined(separator: ", ")
+        }
+        let all = files.header + files.episodes + files.uasc
+        return all.isEmpty ? nil : all.joined(separator: ", ")
     }
 
     /// Reads, cleans and calibrates; the window defaults to the span of the data.

@@ -21,6 +21,7 @@ enum CompareCommand: HearthCommand {
             .valued("--seed", value: "S", "random seed (default: the first scenario's)"),
             .valued("--out", value: "DIR", "also write comparison.json, comparison.csv, report.html and each\nscenario's summary.json and monthly.csv (in DIR/<name>/)"),
             .valued("--threads", value: "T", "worker threads (default: all cores)"),
+            .valued("--max-work", value: "W", "refuse a scenario larger than W population-years (see hearth simulate --help)"),
         ],
         examples: ["hearth compare Scenarios/county-baseline.json Scenarios/recruit-40-a-year.json --runs 500 --out out/compare"])
 
@@ -43,6 +44,7 @@ enum CompareCommand: HearthCommand {
             names.insert(scenarios[i].name)
         }
         let settings = try RunSettings(args, scenario: scenarios[0])
+        for scenario in scenarios { try settings.checkWork(scenario) }
         var results: [SimulationResults] = []
         for (i, scenario) in scenarios.enumerated() {
             results.append(settings.run(scenario, label: "\(scenario.name) (\(i + 1)/\(scenarios.count))", console: console))
@@ -62,6 +64,7 @@ enum CompareCommand: HearthCommand {
             files.append((path(folder, "summary.json"), Data(SimulationResultWriters.summaryJSON(r).utf8)))
             files.append((path(folder, "monthly.csv"), Data(SimulationResultWriters.monthlyCSV(r).utf8)))
         }
+        try OutputSafety.check(outputs: files.map { ("--out", $0.path) }, inputs: args.positionals)
         try AtomicFile.writeAll(files)
         for folder in stale {
             // Only the files a comparison writes; a folder that holds anything else is kept.

@@ -1,4 +1,5 @@
 import Foundation
+import Interchange
 
 /// Where a command's output goes: tables to `out`, progress and messages to `err`.
 ///
@@ -8,42 +9,61 @@ public final class Console: @unchecked Sendable {
     private let lock = NSLock()
     private let writeOut: (String) throws -> Void
     private let writeErr: (String) throws -> Void
-    private var firstOutputFailure: String?
     /// Whether stderr is a terminal (progress bars are drawn only then).
     public let interactive: Bool
 
+    /// A console over two writers; a write that throws to `out` is noted as `outputFailure`,
+    /// one that throws to `err` is dropped (there is nowhere left to report it).
     public init(out: @escaping (String) throws -> Void, err: @escaping (String) throws -> Void, interactive: Bool = false) {
         writeOut = out
         writeErr = err
         self.interactive = interactive
     }
 
-    /// The process's standard streams.
-    public static func standard() -> Console {
-        Console(
-            out: { try writeAll($0, to: 1) },
-            err: { try writeAll($0, to: 2) },
-            interactive: isatty(2) != 0)
-    }
-
-    /// The first write to stdout that failed, with the system's reason (nil when none did).
+    /// The first failure to write to stdout (a full disk, a closed pipe), if any: the command
+    /// then ends with exit code 1 and this message instead of trapping.
     public var outputFailure: String? {
         lock.lock(); defer { lock.unlock() }
-        return firstOutputFailure
+        return failure
+    }
+    private var failure: String?
+
+    /// The process's standard streams, written with `write(2)` so that a failed write (for
+    /// example to `/dev/full` or a closed pipe) is reported rather than fatal. SIGPIPE is ignored
+    /// so a closed pipe is an error to report, not a signal.
+    public static func standard() -> Console {
+        signal(SIGPIPE, SIG_IGN)
+        return descriptors(out: 1, err: 2)
     }
 
-    /// Writes all of `text` to file descriptor `fd`, retrying short writes and interruptions.
-    static func writeAll(_ text: String, to fd: Int32) throws {
+    /// A console writing to open file descriptors (the standard streams, or files in tests).
+    public static func descriptors(out: Int32, err: Int32) -> Console {
+        Console(
+            out: { text in if let reason = writeAll(out, text) { throw StreamWriteError(reason: reason) } },
+            err: { text in _ = writeAll(err, text) },
+            interactive: isatty(err) != 0)
+    }
+
+    /// A write to a stream that failed, with the system's reason.
+    struct StreamWriteError: Error, CustomStringConvertible {
+        var reason: String
+        var description: String { reason }
+    }
+
+    /// Writes all of `text` to `descriptor`; the system's reason on failure.
+    static func writeAll(_ descriptor: Int32, _ text: String) -> String? {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes.withUnsafeMutableBytes { AtomicFile.systemWrite(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw StreamWriteError(reason: String(cString: strerror(errno)))
+                return AtomicFile.errorText()
             }
             offset += written
         }
+        bytes.removeAll()
+        return nil
     }
 
     /// A console that keeps everything written, for tests.
@@ -56,7 +76,9 @@ public final class Console: @unchecked Sendable {
     /// Writes text to stdout (no newline added).
     public func print(_ text: String) {
         lock.lock(); defer { lock.unlock() }
-        do { try writeOut(text) } catch { if firstOutputFailure == nil { firstOutputFailure = "\(error)" } }
+        do { try writeOut(text) } catch {
+            if failure == nil { failure = "cannot write to standard output: \(error)" }
+        }
     }
 
     /// Writes one line to stdout.
@@ -84,10 +106,4 @@ public final class CapturedOutput: @unchecked Sendable {
     func append(err: String) { lock.lock(); errText += err; lock.unlock() }
     public var stdout: String { lock.lock(); defer { lock.unlock() }; return outText }
     public var stderr: String { lock.lock(); defer { lock.unlock() }; return errText }
-}
-
-/// A write to a standard stream that failed.
-struct StreamWriteError: Error, CustomStringConvertible {
-    var reason: String
-    var description: String { reason }
 }

@@ -50,14 +50,17 @@ enum GenerateCommand: HearthCommand {
             case let other: throw UsageError("--profile \"\(other)\": expected county or england")
             }
         }
+        try OutputSafety.check(outputs: ["children.csv", "households.csv", "children_in_care.csv"].map { ("--out", (out as NSString).appendingPathComponent($0)) },
+                               inputs: args.positionals)
         let seed = try args.seed(default: defaultSeed)
         let county = CountyGenerator.generate(profile: profile, seed: seed, shape: shape)
-        let directory = URL(fileURLWithPath: out)
-        try AtomicFile.writeAll([
-            (directory.appendingPathComponent("children.csv").path, Data(ChildrenFile.render(county.referrals).utf8)),
-            (directory.appendingPathComponent("households.csv").path, Data(HouseholdsFile.render(county.households).utf8)),
-            (directory.appendingPathComponent("children_in_care.csv").path, Data(ChildrenInCareFile.render(county.childrenInCare).utf8)),
-        ])
+        func path(_ name: String) -> String { (out as NSString).appendingPathComponent(name) }
+        let files = [
+            (path: path("children.csv"), data: Data(ChildrenFile.render(county.referrals).utf8)),
+            (path: path("households.csv"), data: Data(HouseholdsFile.render(county.households).utf8)),
+            (path: path("children_in_care.csv"), data: Data(ChildrenInCareFile.render(county.childrenInCare).utf8)),
+        ]
+        try AtomicFile.writeAll(files)
         let inHouse = county.households.filter { $0.provider == .inHouse }
         let vacancies = county.households.filter(\.hasVacancy).reduce(0) { $0 + $1.freePlaces }
         console.message(

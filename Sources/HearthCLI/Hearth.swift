@@ -15,7 +15,7 @@ public enum Hearth {
     public static func run(_ arguments: [String], console: Console = .standard()) -> Int32 {
         let code = dispatch(arguments, console: console)
         if let failure = console.outputFailure {
-            console.message("hearth\(arguments.first.map { " " + $0 } ?? ""): cannot write to standard output: \(failure)")
+            console.message("hearth\(arguments.first.map { " " + $0 } ?? ""): \(failure)")
             return 1
         }
         return code

@@ -35,10 +35,13 @@ enum SimulateCommand: HearthCommand {
             return
         }
         let settings = try RunSettings(args, scenario: scenario)
+        try settings.checkWork(scenario)
         let tracePath = args.value("--trace")
-        let results = settings.run(scenario, trace: tracePath != nil, console: console)
         let directory = args.value("--out") ?? "out/\(safeName(scenario.name))"
         let report = (directory as NSString).appendingPathComponent("report.html")
+        let outputs = ["summary.json", "monthly.csv", "report.html"].map { ("--out", (directory as NSString).appendingPathComponent($0)) }
+        try OutputSafety.check(outputs: outputs + (tracePath.map { [("--trace", $0)] } ?? []), inputs: args.positionals)
+        let results = settings.run(scenario, trace: tracePath != nil, console: console)
         var files: [(path: String, data: Data)] = [
             ((directory as NSString).appendingPathComponent("summary.json"), Data(SimulationResultWriters.summaryJSON(results).utf8)),
             ((directory as NSString).appendingPathComponent("monthly.csv"), Data(SimulationResultWriters.monthlyCSV(results).utf8)),
@@ -64,6 +67,10 @@ struct RunSettings {
     var years: Int
     var seed: UInt64
     var threads: Int?
+    /// The largest run allowed, in population-years (`Scenario.workEstimate`).
+    var maxWork: Double
+
+    static let workLimitText = TextNumber.grouped(Scenario.defaultWorkLimit)
 
     /// The options every command that runs the simulator takes.
     static let options: [OptionSpec] = [
@@ -71,6 +78,7 @@ struct RunSettings {
         .valued("--years", value: "Y", "horizon in years, 1-100 (default: the scenario's, 10 for the baseline)"),
         .valued("--seed", value: "S", "random seed (default: the scenario's); same seed = same output"),
         .valued("--threads", value: "T", "worker threads (default: all cores; output does not depend on it)"),
+        .valued("--max-work", value: "W", "refuse a run larger than W population-years (runs x years x children and\nhouseholds in care, counting every entry as if no one left); default\n\(workLimitText), about 3 times the England-sized scenario"),
     ]
 
     init(_ args: Arguments, scenario: Scenario) throws(UsageError) {
@@ -78,6 +86,15 @@ struct RunSettings {
         years = try args.integer("--years", default: scenario.years, in: 1...100)
         seed = try args.seed(default: scenario.seed)
         threads = args.value("--threads") == nil ? nil : try args.integer("--threads", default: 1, in: 1...1024)
+        maxWork = try args.number("--max-work", default: Scenario.defaultWorkLimit, in: 1...1e15)
+    }
+
+    /// Refuses (exit code 2) a run whose estimated size is beyond `maxWork`, with the estimate.
+    func checkWork(_ scenario: Scenario) throws(UsageError) {
+        let estimate = scenario.workEstimate(runs: runs, years: years)
+        guard estimate <= maxWork else {
+            throw UsageError("\(scenario.name): \(runs) runs x \(years) years would simulate about \(TextNumber.grouped(estimate)) population-years, more than the limit of \(TextNumber.grouped(maxWork)); use fewer --runs or --years, or raise the limit with --max-work")
+        }
     }
 
     /// Runs the scenario, drawing a progress bar on stderr when it is a terminal and the run is long.

@@ -38,29 +38,33 @@ public enum AtomicFile {
     /// Writes several files so that either all appear (replacing any old ones) or none do.
     public static func writeAll(_ files: [(path: String, data: Data)]) throws {
         var createdDirectories: [String] = []
-        var staged: [(temporary: String, target: String)] = []
+        var staged: [(temporary: String, target: String, display: String)] = []
         var backups: [String: String] = [:]  // target -> hard link to the old file
         var renamed: [String] = []
+        var targets: Set<String> = []
+        for (path, _) in files where !targets.insert(URL(fileURLWithPath: path).standardizedFileURL.path).inserted {
+            throw FileWriteError(path: path, reason: "named twice among the files to write: expected each output once")
+        }
         do {
             for (path, data) in files {
                 let target = URL(fileURLWithPath: path).standardizedFileURL.path
-                createdDirectories += try makeParentDirectories(of: target)
+                createdDirectories += try makeParentDirectories(of: path)
                 if isDirectory(target) { throw FileWriteError(path: path, reason: "is a directory") }
                 let temporary = try writeTemporary(data, beside: target, displayPath: path)
-                staged.append((temporary, target))
+                staged.append((temporary, target, path))
             }
-            for (_, target) in staged where backups[target] == nil && FileManager.default.fileExists(atPath: target) {
+            for (_, target, display) in staged where backups[target] == nil && FileManager.default.fileExists(atPath: target) {
                 let backup = uniqueName(beside: target, tag: "old")
                 if link(target, backup) != 0 {
                     // No hard links on this file system: keep a copy instead.
                     do { try FileManager.default.copyItem(atPath: target, toPath: backup) } catch {
-                        throw FileWriteError(path: target, reason: "cannot keep a copy of the old file to restore on failure")
+                        throw FileWriteError(path: display, reason: "cannot keep a copy of the old file to restore on failure")
                     }
                 }
                 backups[target] = backup
             }
-            for (temporary, target) in staged {
-                guard rename(temporary, target) == 0 else { throw FileWriteError(path: target, reason: errorText()) }
+            for (temporary, target, display) in staged {
+                guard rename(temporary, target) == 0 else { throw FileWriteError(path: display, reason: errorText()) }
                 renamed.append(target)
             }
         } catch {
@@ -72,7 +76,7 @@ public enum AtomicFile {
                     _ = unlink(target)
                 }
             }
-            for (temporary, _) in staged { _ = unlink(temporary) }
+            for (temporary, _, _) in staged { _ = unlink(temporary) }
             for backup in backups.values { _ = unlink(backup) }
             for directory in createdDirectories.reversed() { _ = rmdir(directory) }
             throw error
@@ -119,12 +123,13 @@ public enum AtomicFile {
     }
 
     /// Creates the missing directories above `path`; returns those it created, outermost first.
+    /// Paths stay as given (relative ones relative), so messages show what the user typed.
     package static func makeParentDirectories(of path: String) throws -> [String] {
         var missing: [String] = []
-        var directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: directory.path) && directory.path != "/" {
-            missing.append(directory.path)
-            directory = directory.deletingLastPathComponent()
+        var directory = (path as NSString).deletingLastPathComponent
+        while !directory.isEmpty && directory != "/" && !FileManager.default.fileExists(atPath: directory) {
+            missing.append(directory)
+            directory = (directory as NSString).deletingLastPathComponent
         }
         var created: [String] = []
         for directory in missing.reversed() {
@@ -135,7 +140,8 @@ public enum AtomicFile {
             }
             created.append(directory)
         }
-        if !isDirectory(URL(fileURLWithPath: path).deletingLastPathComponent().path) {
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty && !isDirectory(parent) {
             for made in created.reversed() { _ = rmdir(made) }
             throw FileWriteError(path: path, reason: "its parent is not a directory")
         }
@@ -170,9 +176,28 @@ public enum InputFile {
         guard !isDirectory.boolValue else {
             throw InvalidInput([InputProblem(file: path, line: nil, message: "is a directory: expected a file")])
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readAll(path) else {
             throw InvalidInput([InputProblem(file: path, line: nil, message: "cannot be read (permissions?): expected a readable file")])
         }
-        return [UInt8](data)
+        return bytes
+    }
+
+    /// Every byte of the file at `path`, read to its end with `read(2)` so that pipes and
+    /// devices (`/dev/stdin`) work as well as regular files; nil when it cannot be opened or read.
+    static func readAll(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
     }
 }

@@ -85,7 +85,9 @@ public enum CSV {
         func endRecord() {
             endField()
             records.append(Record(line: recordLine, fields: fields))
-            fields.removeAll(keepingCapacity: true)
+            // A fresh array: keeping the capacity would copy it into every record, so one very
+            // wide row (20,000 columns) would reserve that width for each of the rows after it.
+            fields = []
         }
 
         var i = start

@@ -1,5 +1,40 @@
 import CareModel
 
+/// JSON form: snake_case keys (`name`, `latitude`, `longitude`, `radius_miles`, `child_share`,
+/// `carer_share`); the older camelCase spellings are still read. Written in snake_case.
+extension CountyProfile.District: Codable {
+    enum CodingKeys: String, CodingKey {
+        case name, latitude, longitude
+        case radiusMiles = "radius_miles"
+        case childShare = "child_share"
+        case carerShare = "carer_share"
+        case olderRadiusMiles = "radiusMiles"
+        case olderChildShare = "childShare"
+        case olderCarerShare = "carerShare"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func either(_ key: CodingKeys, _ older: CodingKeys) throws -> Double {
+            if let value = try c.decodeIfPresent(Double.self, forKey: key) { return value }
+            return try c.decode(Double.self, forKey: c.contains(older) ? older : key)
+        }
+        self.init(name: try c.decode(String.self, forKey: .name), latitude: try c.decode(Double.self, forKey: .latitude),
+                  longitude: try c.decode(Double.self, forKey: .longitude), radiusMiles: try either(.radiusMiles, .olderRadiusMiles),
+                  childShare: try either(.childShare, .olderChildShare), carerShare: try either(.carerShare, .olderCarerShare))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(latitude, forKey: .latitude)
+        try c.encode(longitude, forKey: .longitude)
+        try c.encode(radiusMiles, forKey: .radiusMiles)
+        try c.encode(childShare, forKey: .childShare)
+        try c.encode(carerShare, forKey: .carerShare)
+    }
+}
+
 /// JSON form: snake_case keys; every key is optional and a missing key keeps the default.
 extension CountyProfile: Codable {
     enum CodingKeys: String, CodingKey {

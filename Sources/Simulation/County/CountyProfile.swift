@@ -7,7 +7,7 @@ import CareModel
 /// and a field left out of the JSON keeps its default.
 public struct CountyProfile: Sendable, Equatable {
     /// A locality: where children's families live and where carers live.
-    public struct District: Sendable, Equatable, Codable {
+    public struct District: Sendable, Equatable {
         public var name: String
         public var latitude: Double
         public var longitude: Double

@@ -25,29 +25,51 @@ public enum ScenarioFile {
     }
 
     /// Parses scenario JSON; `file` names it in messages and `directory` resolves a relative `base`.
+    ///
+    /// The file (with its bases) is read by `LocatedJSON`, checked against `ScenarioSettings`
+    /// (every value of the wrong kind or out of range reported where it is written), then
+    /// decoded, then checked across fields (`validationProblems`). Nothing is returned unless
+    /// all three pass.
     public static func parse(_ bytes: [UInt8], file: String, directory: String?) throws(InvalidInput) -> Scenario {
         var seen: Set<String> = []
         let merged = try resolve(bytes, file: file, directory: directory, seen: &seen)
-        let data: Data
-        do {
-            data = try JSONSerialization.data(withJSONObject: merged, options: [.sortedKeys])
-        } catch {
-            throw InvalidInput([InputProblem(file: file, line: nil, message: "cannot be re-encoded: \(error)")])
-        }
-        let text = String(decoding: bytes, as: UTF8.self)
+        let rangeProblems = ScenarioSettings.scenario.problems(in: merged)
+        if !rangeProblems.isEmpty { throw InvalidInput(sorted(rangeProblems)) }
         let scenario: Scenario
         do {
-            scenario = try JSONDecoder().decode(Scenario.self, from: data)
+            scenario = try JSONDecoder().decode(Scenario.self, from: Data(merged.text.utf8))
         } catch let error as DecodingError {
-            throw InvalidInput([problem(for: error, file: file, text: text)])
+            throw InvalidInput([problem(for: error, file: file, document: merged)])
         } catch {
             throw InvalidInput([InputProblem(file: file, line: nil, message: "\(error)")])
         }
         let problems = scenario.validationProblems().map { field, message in
-            InputProblem(file: file, line: line(ofPath: field, in: text), field: field, message: message)
+            located(field: field, message: message, file: file, document: merged)
         }
         if !problems.isEmpty { throw InvalidInput(problems) }
         return scenario
+    }
+
+    /// Problems in file order, then line order (a base's problems before its variant's).
+    /// A "too many problems" note stays last.
+    static func sorted(_ problems: [InputProblem]) -> [InputProblem] {
+        let notes = problems.filter { $0.line == nil && $0.message.hasPrefix(ProblemLog.truncationNotePrefix) }
+        let found = problems.filter { !($0.line == nil && $0.message.hasPrefix(ProblemLog.truncationNotePrefix)) }
+        var order: [String: Int] = [:]
+        for p in found where order[p.file] == nil { order[p.file] = order.count }
+        return found.enumerated().sorted { a, b in
+            (order[a.element.file]!, a.element.line ?? 0, a.offset) < (order[b.element.file]!, b.element.line ?? 0, b.offset)
+        }.map(\.element) + notes
+    }
+
+    /// A problem at the JSON path `field`, located where that value (or the nearest enclosing
+    /// one) is written; a field not written anywhere (a default) is reported against `file`.
+    static func located(field: String, message: String, file: String, document: LocatedJSON) -> InputProblem {
+        if document.value(atPath: field) == nil && field.contains(".") == false && field.contains("[") == false {
+            return InputProblem(file: file, line: nil, field: field, message: message)
+        }
+        let at = document.nearestLocation(ofPath: field)
+        return InputProblem(file: at.file, line: at.line, field: field, message: message)
     }
 
     /// The scenario as JSON with every field written (two-space indent, ending in a newline).
@@ -58,57 +80,43 @@ public enum ScenarioFile {
         return text + "\n"
     }
 
-    /// The JSON object of a file with its `base` chain laid underneath.
-    static func resolve(_ bytes: [UInt8], file: String, directory: String?, seen: inout Set<String>) throws(InvalidInput) -> [String: Any] {
-        let object: Any
+    /// The JSON of a file with its `base` chain laid underneath.
+    static func resolve(_ bytes: [UInt8], file: String, directory: String?, seen: inout Set<String>) throws(InvalidInput) -> LocatedJSON {
+        let document: LocatedJSON
         do {
-            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+            document = try LocatedJSON.parse(bytes, file: file)
         } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-            throw InvalidInput([InputProblem(file: file, line: syntaxLine(detail), message: "not valid JSON: \(detail)")])
+            throw InvalidInput([error.problem])
         }
-        guard let dictionary = object as? [String: Any] else {
-            throw InvalidInput([InputProblem(file: file, line: 1, message: "expected a JSON object { ... } at the top level")])
+        guard document.members != nil else {
+            throw InvalidInput([InputProblem(file: file, line: document.location.line, message: "expected a JSON object { ... } at the top level")])
         }
-        guard let baseValue = dictionary["base"] else { return dictionary }
-        guard let base = baseValue as? String else {
-            throw InvalidInput([InputProblem(file: file, line: line(ofPath: "base", in: String(decoding: bytes, as: UTF8.self)), field: "base",
-                                             message: "base: expected the name or path of a scenario file")])
+        guard let baseValue = document["base"] else { return document }
+        guard let base = baseValue.string, !base.isEmpty else {
+            throw InvalidInput([InputProblem(file: file, line: baseValue.location.line, field: "base",
+                                             message: "base \(baseValue.shown): expected the name or path of a scenario file")])
         }
-        guard seen.insert(base).inserted else {
-            throw InvalidInput([InputProblem(file: file, line: nil, field: "base", message: "base \"\(base)\": the chain of bases loops")])
+        guard seen.insert(base).inserted, seen.count <= 32 else {
+            throw InvalidInput([InputProblem(file: file, line: baseValue.location.line, field: "base", message: "base \"\(base)\": the chain of bases loops")])
         }
-        var baseObject: [String: Any]
+        var baseDocument: LocatedJSON
         let candidate = directory.map { ($0 as NSString).appendingPathComponent(base) } ?? base
         if FileManager.default.fileExists(atPath: candidate) {
             let baseBytes = try InputFile.bytes(at: candidate)
-            baseObject = try resolve(baseBytes, file: candidate, directory: (candidate as NSString).deletingLastPathComponent, seen: &seen)
+            baseDocument = try resolve(baseBytes, file: candidate, directory: (candidate as NSString).deletingLastPathComponent, seen: &seen)
         } else if let text = BundledScenarios.json[(base as NSString).deletingPathExtension] {
-            baseObject = try resolve(Array(text.utf8), file: "<bundled \(base)>", directory: nil, seen: &seen)
+            baseDocument = try resolve(Array(text.utf8), file: "<bundled \(base)>", directory: nil, seen: &seen)
         } else {
-            throw InvalidInput([InputProblem(file: file, line: line(ofPath: "base", in: String(decoding: bytes, as: UTF8.self)), field: "base",
+            throw InvalidInput([InputProblem(file: file, line: baseValue.location.line, field: "base",
                                              message: "base \"\(base)\": no such file next to \(file) and no bundled scenario of that name (bundled: \(BundledScenarios.json.keys.sorted().joined(separator: ", ")))")])
         }
         // The base's own description and timeline describe the base, not this file.
-        baseObject.removeValue(forKey: "comment")
-        return merge(baseObject, over: dictionary)
-    }
-
-    /// `top` laid over `bottom`: objects merge recursively, everything else replaces.
-    static func merge(_ bottom: [String: Any], over top: [String: Any]) -> [String: Any] {
-        var result = bottom
-        for (key, value) in top {
-            if let inner = value as? [String: Any], let below = result[key] as? [String: Any] {
-                result[key] = merge(below, over: inner)
-            } else {
-                result[key] = value
-            }
-        }
-        return result
+        baseDocument = baseDocument.removing("comment")
+        return LocatedJSON.merge(baseDocument, over: document)
     }
 
     /// A located problem for a decoding error.
-    static func problem(for error: DecodingError, file: String, text: String) -> InputProblem {
+    static func problem(for error: DecodingError, file: String, document: LocatedJSON) -> InputProblem {
         let (path, message): ([any CodingKey], String)
         switch error {
         case .typeMismatch(let type, let context):
@@ -123,8 +131,7 @@ public enum ScenarioFile {
             (path, message) = ([], "\(error)")
         }
         let field = jsonPath(path)
-        return InputProblem(file: file, line: line(ofPath: field, in: text), field: field,
-                            message: field.isEmpty ? message : "\(field): \(message)")
+        return located(field: field, message: field.isEmpty ? message : "\(field): \(message)", file: file, document: document)
     }
 
     /// `entries.per_year_by_age_band.under_1`, `timeline[2].kind`.
@@ -154,42 +161,5 @@ public enum ScenarioFile {
             if name.contains("Kind") { return "one of " + TimelineEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ") }
             return "an object { ... }"
         }
-    }
-
-    /// The 1-based line where the field at `path` is written, found by looking for each key of
-    /// the path in turn after the previous one; nil when it is not written (a default, or a base).
-    static func line(ofPath path: String, in text: String) -> Int? {
-        let keys = path.replacingOccurrences(of: "[", with: ".[").split(separator: ".").filter { !$0.hasPrefix("[") }
-        guard !keys.isEmpty else { return nil }
-        let utf8 = Array(text.utf8)
-        var from = 0
-        var found = -1
-        for key in keys {
-            let needle = Array("\"\(key)\"".utf8)
-            guard let at = firstIndex(of: needle, in: utf8, from: from) else { return found >= 0 ? lineNumber(at: found, in: utf8) : nil }
-            found = at
-            from = at + needle.count
-        }
-        return lineNumber(at: found, in: utf8)
-    }
-
-    static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-        guard needle.count <= haystack.count else { return nil }
-        var i = from
-        while i + needle.count <= haystack.count {
-            if haystack[i] == needle[0], Array(haystack[i..<(i + needle.count)]) == needle { return i }
-            i += 1
-        }
-        return nil
-    }
-
-    static func lineNumber(at offset: Int, in utf8: [UInt8]) -> Int {
-        1 + utf8[..<offset].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-    }
-
-    /// The line number in a JSON syntax message ("... line 3, column 5"), if any.
-    static func syntaxLine(_ message: String) -> Int? {
-        guard let range = message.range(of: "line ") else { return nil }
-        return Int(message[range.upperBound...].prefix { $0.isNumber })
     }
 }
