@@ -231,8 +231,23 @@ public enum MeetingPage {
 
         """
 
-    /// Text for HTML content and attributes.
-    static func escape(_ s: String) -> String { FanChart.escape(s) }
+    /// Text for HTML content and attributes (&, <, > and " escaped).
+    /// - Complexity: O(length); text without those characters is returned as it is.
+    static func escape(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return s }
+        var o = ""
+        o.reserveCapacity(s.utf8.count + 16)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": o += "&amp;"
+            case "<": o += "&lt;"
+            case ">": o += "&gt;"
+            case "\"": o += "&quot;"
+            default: o.unicodeScalars.append(c)
+            }
+        }
+        return o
+    }
 
     /// An id usable in an HTML id attribute and a URL fragment.
     static func slug(_ s: String) -> String {
