@@ -85,7 +85,7 @@ public enum MeetingPage {
         var body = "<header><h1>Family-finding meeting: \(children) child\(children == 1 ? "" : "ren") in \(units.count) referral\(units.count == 1 ? "" : "s")</h1>"
         body += "<p class=\"meta\">\(m.households.count) fostering households. Identifiers only. Hard rules: within \(MeetingWords.fixed(m.policy.maxDistanceMiles, 0)) miles of home, "
         body += "free places for the whole group, approved ages and request, required skills, solo and exploitation-risk rules. "
-        body += "Scores are points out of 100 from nine criteria; \(MeetingWords.fixed(m.policy.nearDistanceMiles, 0)) miles from home is strongly preferred.</p></header>\n"
+        body += "Scores are points out of 100 from \(Criterion.allCases.count) criteria; \(MeetingWords.fixed(m.policy.nearDistanceMiles, 0)) miles from home is strongly preferred.</p></header>\n"
         body += toolbar
         body += planSummary(m) + "\n"
         body += overview(units) + "\n"
