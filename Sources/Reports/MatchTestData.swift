@@ -25,6 +25,8 @@ struct MatchTestData {
     /// - Complexity: units x households distances, plus one reference evaluation per pair.
     init(units: [MeetingPage.UnitView], households: [Household], policy: MatchPolicy) {
         self.households = households
+        let index = Dictionary(households.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let locations = households.map(\.location)
         var result = [[Pair]](repeating: [], count: units.count)
         let limit = MeetingPage.testableHouseholdsPerUnit
         result.withUnsafeMutableBufferPointer { buffer in
@@ -34,22 +36,25 @@ struct MatchTestData {
                 for u in (c * units.count / chunks)..<((c + 1) * units.count / chunks) {
                     let unit = units[u]
                     let home = unit.group.children[0].home
-                    var shown = Set(unit.entries.map(\.placement.household))
-                    shown.formUnion(unit.shortlist.candidates.map(\.household))
-                    shown.formUnion(unit.shortlist.nearMisses.map(\.household))
+                    var shown = Set(unit.entries.compactMap { index[$0.placement.household] })
+                    shown.formUnion(unit.shortlist.candidates.compactMap { index[$0.household] })
+                    shown.formUnion(unit.shortlist.nearMisses.compactMap { index[$0.household] })
+                    // The nearest `wanted` within the limit, kept sorted by insertion (equal miles
+                    // in input order): O(households) when, as usual, few displace the furthest kept.
+                    let wanted = max(0, limit - shown.count)
                     var near: [(miles: Double, h: Int)] = []
-                    var chosen: [(miles: Double, h: Int)] = []
-                    for (h, household) in households.enumerated() {
-                        let miles = home.distanceMiles(to: household.location)
-                        if shown.contains(household.id) {
-                            chosen.append((miles, h))
-                        } else if miles <= policy.maxDistanceMiles {
-                            near.append((miles, h))
-                        }
+                    near.reserveCapacity(wanted + 1)
+                    for h in locations.indices where wanted > 0 && !shown.contains(h) {
+                        let miles = home.distanceMiles(to: locations[h])
+                        guard miles <= policy.maxDistanceMiles else { continue }
+                        if near.count == wanted, let last = near.last, !((miles, h) < last) { continue }
+                        var at = near.count
+                        while at > 0 && (miles, h) < near[at - 1] { at -= 1 }
+                        near.insert((miles, h), at: at)
+                        if near.count > wanted { near.removeLast() }
                     }
-                    near.sort { ($0.miles, households[$0.h].id) < ($1.miles, households[$1.h].id) }
-                    chosen += near.prefix(max(0, limit - chosen.count))
-                    chosen.sort { ($0.miles, households[$0.h].id) < ($1.miles, households[$1.h].id) }
+                    var chosen = near + shown.map { (home.distanceMiles(to: locations[$0]), $0) }
+                    chosen.sort { $0 < $1 }
                     (out.base + u).pointee = chosen.map { Pair(household: $0.h, evaluation: Matcher.evaluate(unit.group, households[$0.h], policy: policy)) }
                 }
             }

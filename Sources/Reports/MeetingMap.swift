@@ -67,7 +67,7 @@ public enum MeetingMap {
         }
         func f(_ x: Double) -> String { MeetingWords.fixed(x, 1) }
 
-        var o = "<svg class=\"map\" viewBox=\"0 0 \(f(size)) \(f(size))\" role=\"img\" aria-label=\"\(FanChart.escape(title))\">"
+        var o = "<svg class=\"map\" viewBox=\"0 0 \(f(size)) \(f(size))\" role=\"img\" aria-label=\"\(MeetingPage.escape(title))\">"
         o += "<rect class=\"map-bg\" x=\"0\" y=\"0\" width=\"\(f(size))\" height=\"\(f(size))\"/>"
         o += "<circle class=\"map-circle\" cx=\"\(f(centre))\" cy=\"\(f(centre))\" r=\"\(f(circleMiles * scale))\"/>"
         o += "<text class=\"map-note\" x=\"\(f(centre))\" y=\"\(f(max(10, centre - circleMiles * scale - 3)))\" text-anchor=\"middle\">\(MeetingWords.fixed(circleMiles, 0)) miles</text>"
@@ -89,7 +89,7 @@ public enum MeetingMap {
             let kindClass = m.kind == .proposed ? "proposed" : m.kind == .candidate ? "candidate" : "miss"
             let radius = m.kind == .proposed ? 9.5 : 8
             o += "<g class=\"map-mark \(kindClass)\(p.clamped ? " beyond" : "")\"><circle cx=\"\(f(at.x))\" cy=\"\(f(at.y))\" r=\"\(f(radius))\"/>"
-            o += "<text x=\"\(f(at.x))\" y=\"\(f(at.y + 3.6))\" text-anchor=\"middle\">\(FanChart.escape(m.label))</text></g>"
+            o += "<text x=\"\(f(at.x))\" y=\"\(f(at.y + 3.6))\" text-anchor=\"middle\">\(MeetingPage.escape(m.label))</text></g>"
         }
         o += "<path class=\"map-home\" d=\"M\(f(centre)) \(f(centre - 6))l6 5v6h-12v-6z\"><title>family home</title></path>"
         if let school {

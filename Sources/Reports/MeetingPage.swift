@@ -85,7 +85,7 @@ public enum MeetingPage {
         var body = "<header><h1>Family-finding meeting: \(children) child\(children == 1 ? "" : "ren") in \(units.count) referral\(units.count == 1 ? "" : "s")</h1>"
         body += "<p class=\"meta\">\(m.households.count) fostering households. Identifiers only. Hard rules: within \(MeetingWords.fixed(m.policy.maxDistanceMiles, 0)) miles of home, "
         body += "free places for the whole group, approved ages and request, required skills, solo and exploitation-risk rules. "
-        body += "Scores are points out of 100 from nine criteria; \(MeetingWords.fixed(m.policy.nearDistanceMiles, 0)) miles from home is strongly preferred.</p></header>\n"
+        body += "Scores are points out of 100 from \(Criterion.allCases.count) criteria; \(MeetingWords.fixed(m.policy.nearDistanceMiles, 0)) miles from home is strongly preferred.</p></header>\n"
         body += toolbar
         body += planSummary(m) + "\n"
         body += overview(units) + "\n"
@@ -231,8 +231,23 @@ public enum MeetingPage {
 
         """
 
-    /// Text for HTML content and attributes.
-    static func escape(_ s: String) -> String { FanChart.escape(s) }
+    /// Text for HTML content and attributes (&, <, > and " escaped).
+    /// - Complexity: O(length); text without those characters is returned as it is.
+    static func escape(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return s }
+        var o = ""
+        o.reserveCapacity(s.utf8.count + 16)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": o += "&amp;"
+            case "<": o += "&lt;"
+            case ">": o += "&gt;"
+            case "\"": o += "&quot;"
+            default: o.unicodeScalars.append(c)
+            }
+        }
+        return o
+    }
 
     /// An id usable in an HTML id attribute and a URL fragment.
     static func slug(_ s: String) -> String {

@@ -248,3 +248,31 @@ func two(_ x: Double) -> String { String(format: "%.2f", x + (x >= 0 ? 1e-9 : -1
     }
     #expect(missTables > 0, "the county should have a unit nobody fits")
 }
+
+/// The map's geometry: a household d miles from home is drawn d/20 of the circle's radius from
+/// the home, in its compass direction (the haversine miles of the lists, within 1%), and one
+/// beyond the view sits on its edge, marked.
+@Test func mapDrawsHouseholdsAtTheirMilesAndBearing() throws {
+    let home = Location(latitude: 51.86, longitude: -2.24)
+    for (miles, bearing) in [(5.0, 0.0), (12.0, 90.0), (19.5, 225.0), (35.0, 300.0)] {
+        let spot = home.offset(miles: miles, bearingDegrees: bearing)
+        let svg = MeetingMap.svg(home: home, school: nil, markers: [MeetingMap.Marker(label: "1", location: spot, kind: .candidate)],
+                                 circleMiles: 20, title: "t")
+        func number(_ s: Substring, _ name: String) throws -> Double {
+            let text = try #require(slices(s, from: " " + name + "=\"", to: "\"").first)
+            return try #require(Double(String(text)))
+        }
+        let circle = try #require(slices(svg, from: "<circle class=\"map-circle\"", to: "/>").first)
+        let (cx, cy, r) = (try number(circle, "cx"), try number(circle, "cy"), try number(circle, "r"))
+        let mark = try #require(slices(svg, from: "<g class=\"map-mark candidate", to: "</g>").first)
+        let (x, y) = (try number(mark, "cx"), try number(mark, "cy"))
+        let drawnMiles = ((x - cx) * (x - cx) + (y - cy) * (y - cy)).squareRoot() / r * 20
+        #expect(abs(drawnMiles - miles) < 0.01 * miles + 0.1, "\(miles) miles drawn at \(drawnMiles)")
+        var drawnBearing = atan2(x - cx, cy - y) * 180 / Double.pi
+        if drawnBearing < 0 { drawnBearing += 360 }
+        #expect(abs(drawnBearing - bearing) < 1.5, "bearing \(bearing) drawn at \(drawnBearing)")
+    }
+    let far = home.offset(miles: 200, bearingDegrees: 45)
+    let svg = MeetingMap.svg(home: home, school: nil, markers: [MeetingMap.Marker(label: "1", location: far, kind: .nearMiss)], circleMiles: 20, title: "t")
+    #expect(svg.contains("map-mark miss beyond"))
+}
