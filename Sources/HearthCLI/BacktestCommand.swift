@@ -27,7 +27,9 @@ enum BacktestCommand: HearthCommand {
         options: [
             .valued("--as-of", value: "DATE", required: true, "the last day the calibration may see (YYYY-MM-DD or DD/MM/YYYY)"),
             .valued("--years", value: "N", required: true, "years to project, 1-20; the return must reach DATE + N years"),
-            .valued("--from", value: "DATE", "first day of calibration data (default: the start of the return)"),
+            .valued("--from", value: "DATE", "first day of calibration data (default: 1 April of the first\ncollection year the return observes in full; earlier is refused)"),
+            .valued("--la", value: "NAME", "one council of a multi-council extract (LA column)"),
+            .flag("--region", help: "every council of such an extract together"),
             .valued("--engine", value: "simulator|flows", "simulator (default) or flows"),
             .valued("--runs", value: "R", "Monte Carlo runs (default 200)"),
             .valued("--seed", value: "S", "seed (default 1); the same seed gives the same table"),
@@ -56,16 +58,14 @@ enum BacktestCommand: HearthCommand {
             let inputs = (located.map { $0.header + $0.episodes + $0.uasc + [$0.postcodes].compactMap { $0 } } ?? []) + [args.value("--postcodes")].compactMap { $0 }
             try OutputSafety.check(outputs: [("--csv", csv)], inputs: inputs)
         }
-        let imported = try SSDA903Import.load(directory: directory, postcodes: args.value("--postcodes"))
-        console.message("read \(directory): \(imported.report.summary)")
-        guard let span = Calibration.Window.covering(imported.histories) else {
-            throw InvalidInput([InputProblem(file: directory, line: nil, message: "no usable episodes: every row was dropped in cleaning")])
-        }
-        let from = try CalibrateCommand.date(args, "--from") ?? span.from
+        let imported = try SSDA903Import.load(directory: directory, postcodes: args.value("--postcodes"), council: try CalibrateCommand.councilSelection(args))
+        CalibrateCommand.report(imported, console: console)
+        let (span, _) = try CalibrateCommand.window(imported, from: try CalibrateCommand.date(args, "--from"), to: nil, directory: directory)
+        let from = span.from
         let end = asOf.adding(years: years)
         guard from < asOf else { throw UsageError("--as-of \(asOf) must be after the start of the data, \(from)") }
         guard end <= span.to else {
-            throw UsageError("the return ends on \(span.to): it cannot show \(years) year\(years == 1 ? "" : "s") after \(asOf) (\(end))")
+            throw UsageError("the return observes the collection years \(imported.observed!) in full: it cannot show \(years) year\(years == 1 ? "" : "s") after \(asOf) (\(end))")
         }
         let report: Backtest.Report
         switch engine {
