@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(
             name: "InterchangeTests", dependencies: ["Interchange", "CareModel"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Calibration"]),
         .testTarget(
             name: "HearthCLITests", dependencies: ["HearthCLI", "Interchange", "CareModel", "Simulation", "Calibration"]),
     ],

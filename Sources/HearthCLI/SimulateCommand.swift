@@ -8,7 +8,7 @@ import Simulation
 enum SimulateCommand: HearthCommand {
     static let name = "simulate"
     static let summary = "run a Monte Carlo projection of a scenario"
-    static let synopsis = "hearth simulate [SCENARIO.json] [--runs N] [--years Y] [--seed S] [--out DIR] [--threads T]"
+    static let synopsis = "hearth simulate [SCENARIO.json] [--runs N] [--years Y] [--seed S] [--out DIR] [--threads T] [--history FILE ... [--la CODE]]"
     static let help = """
         usage: \(synopsis)
 
@@ -21,6 +21,14 @@ enum SimulateCommand: HearthCommand {
           --seed S       random seed (default: the scenario's); same seed = same output
           --out DIR      where summary.json, monthly.csv and report.html go (default out/<scenario name>)
           --threads T    worker threads (default: all cores; output does not depend on it)
+          --history FILE published figures to draw beside the projection: the DfE's children
+                         looked after local-authority CSV (long layout) or Ofsted's Fostering in
+                         England local-authority CSV (wide layout); repeat for several files (a
+                         later file revises an earlier one). The scenario's "history" field names
+                         more. The report draws them before the start date on every chart with a
+                         matching series and adds a "model vs published" table for overlapping years.
+          --la CODE      the council in the history files: old LA code (916), new code
+                         (E10000013) or name; needed when a file holds several councils
           --print-scenario  print the scenario with every default filled in (bases resolved) and stop
 
         The table goes to stdout; progress and messages to stderr.
@@ -28,10 +36,11 @@ enum SimulateCommand: HearthCommand {
         examples:
           hearth simulate
           hearth simulate Scenarios/recruit-40-a-year.json --runs 500 --years 5 --out out/recruit
+          hearth simulate county-from-2022 --history Scenarios/published/gloucestershire-dfe.csv --la 916
         """
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--runs", "--years", "--seed", "--out", "--threads"], flags: ["--print-scenario"])
+        let args = try Arguments(arguments, valued: ["--runs", "--years", "--seed", "--out", "--threads", "--history", "--la"], flags: ["--print-scenario"])
         guard args.positionals.count <= 1 else { throw UsageError("name at most one scenario file (use hearth compare for several)") }
         let scenario = try args.positionals.first.map { path throws(InvalidInput) in try ScenarioSource.load(path) }
             ?? ScenarioFile.bundled()
@@ -40,13 +49,19 @@ enum SimulateCommand: HearthCommand {
             return
         }
         let settings = try RunSettings(args, scenario: scenario)
+        // The scenario's history files are relative to the scenario file; --history ones to here.
+        let scenarioDirectory = args.positionals.first.flatMap { FileManager.default.fileExists(atPath: $0) ? ($0 as NSString).deletingLastPathComponent : nil }
+        let historyFiles = scenario.history.map { path in
+            path.hasPrefix("/") || scenarioDirectory == nil ? path : ((scenarioDirectory! as NSString).appendingPathComponent(path))
+        } + args.values("--history")
+        let history = historyFiles.isEmpty ? nil : try PublishedFiguresFile.load(historyFiles, council: args.value("--la"))
         let results = settings.run(scenario, console: console)
         let directory = args.value("--out") ?? "out/\(safeName(scenario.name))"
         let report = (directory as NSString).appendingPathComponent("report.html")
         try AtomicFile.writeAll([
             ((directory as NSString).appendingPathComponent("summary.json"), Data(SimulationResultWriters.summaryJSON(results).utf8)),
             ((directory as NSString).appendingPathComponent("monthly.csv"), Data(SimulationResultWriters.monthlyCSV(results).utf8)),
-            (report, Data(HTMLReport.render(results).utf8)),
+            (report, Data(HTMLReport.render(results, history: history).utf8)),
         ])
         console.print(TerminalSummary.render(results, reportPath: report))
         console.message("hearth simulate: wrote summary.json, monthly.csv and report.html to \(directory)")
