@@ -11,6 +11,7 @@ enum CalibrateCommand: HearthCommand {
     static let synopsis = "hearth calibrate DIR [--from DATE --to DATE] [--name NAME] [--postcodes FILE] [--cleaning-report FILE] [--calibration FILE] -o SCENARIO.json"
     static let help = """
         usage: \(synopsis)
+               hearth calibrate --published FILE... [--la CODE] [--name NAME] -o SCENARIO.json
                hearth calibrate --make-synthetic DIR [--seed S] [--from DATE --to DATE]
 
         Reads the SSDA903 tables in DIR (and its immediate subdirectories, e.g. one per year):
@@ -34,18 +35,31 @@ enum CalibrateCommand: HearthCommand {
           -o, --out FILE           where to write the scenario (JSON)
           --name NAME              the scenario's name (default: calibrated-<DIR name>)
           --calibration FILE       also write every estimate with its standard error and source (JSON)
+          --published FILE         instead of a return: a council's published figures, the DfE's
+                                   children looked after LA tables (long layout, either
+                                   generation of column names) and Ofsted's Fostering in England
+                                   LA data (wide layout); repeat for several files. The scenario
+                                   starts the day after the latest 31 March with that day's
+                                   count, ages, placements and distance; entries from the latest
+                                   year's starters (with a trend when the last four years show
+                                   one); exit rates from the recent years' ceased figures; carers
+                                   from Ofsted's counts; each section's comment names the
+                                   source line of every number
+          --la CODE                the council in the published files: old LA code (916), new
+                                   code (E10000013) or name; needed when a file holds several
           --make-synthetic DIR     write a synthetic return (header.csv, episodes.csv, uasc.csv,
                                    postcode_districts.csv) generated from known rates, for demos
 
         A malformed file (broken CSV, missing column, a date that is not a date) stops with one
         line per problem, file:line: FIELD "value": expected ..., exit code 2, nothing written.
 
-        example:
+        examples:
           hearth calibrate return/ --from 2015-04-01 --to 2025-03-31 -o calibrated.json
+          hearth calibrate --published Scenarios/published/gloucestershire-dfe.csv --published Scenarios/published/gloucestershire-ofsted.csv --la 916 -o from-published.json
         """
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--from", "--to", "--postcodes", "--cleaning-report", "-o", "--out", "--make-synthetic", "--seed", "--name", "--calibration"], flags: [])
+        let args = try Arguments(arguments, valued: ["--from", "--to", "--postcodes", "--cleaning-report", "-o", "--out", "--make-synthetic", "--seed", "--name", "--calibration", "--published", "--la"], flags: [])
         let from = try date(args, "--from")
         let to = try date(args, "--to")
         if let directory = args.value("--make-synthetic") {
@@ -54,6 +68,10 @@ enum CalibrateCommand: HearthCommand {
             let synthetic = SyntheticReturnGenerator.generate(spec, seed: try args.seed(default: 1))
             try SSDA903Writer.write(synthetic.data, centroids: synthetic.centroids, to: directory)
             console.message("wrote a synthetic SSDA903 return to \(directory): \(synthetic.data.headers.count) children, \(synthetic.data.episodes.count) episodes, \(spec.from) to \(spec.to)")
+            return
+        }
+        if !args.values("--published").isEmpty {
+            try fromPublished(args, console: console)
             return
         }
         guard args.positionals.count == 1 else { throw UsageError("name one directory holding the SSDA903 tables") }
@@ -72,6 +90,24 @@ enum CalibrateCommand: HearthCommand {
         }
         try AtomicFile.writeAll(files)
         console.print(renderTable(result, report: imported.report))
+        console.message("wrote \(out)")
+    }
+
+    /// `--published`: a starting scenario from a council's published DfE and Ofsted figures.
+    static func fromPublished(_ args: Arguments, console: Console) throws {
+        guard args.positionals.isEmpty else { throw UsageError("--published reads published tables instead of a return directory: name one or the other") }
+        guard let out = args.value("-o") ?? args.value("--out") else { throw UsageError("name the output file with -o FILE") }
+        let figures = try PublishedFiguresFile.load(args.values("--published"), council: args.value("--la"))
+        let name = args.value("--name") ?? "published-" + SimulateCommand.safeName(figures.council.lowercased())
+        let (scenario, comments) = try Scenario.fromPublished(figures, name: name)
+        try AtomicFile.writeAll([(out, try CalibrationScenarioFile.render(scenario, comments: comments))])
+        var text = "Starting scenario for \(figures.council) from its published figures (\(figures.all.count) figures)\n"
+        for section in ["start", "entries", "exits", "carers"] {
+            guard let comment = comments[section] else { continue }
+            text += "\(section):\n"
+            for part in comment.components(separatedBy: "; ") { text += "  \(part)\n" }
+        }
+        console.print(text)
         console.message("wrote \(out)")
     }
 
