@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(
             name: "InterchangeTests", dependencies: ["Interchange", "CareModel"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Matching", "CareModel", "Interchange"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Matching", "CareModel", "Interchange", "Calibration"]),
         .testTarget(
             name: "HearthCLITests", dependencies: ["HearthCLI", "Interchange", "CareModel", "Simulation", "Calibration"]),
     ],

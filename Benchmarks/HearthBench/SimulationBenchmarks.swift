@@ -84,8 +84,8 @@ enum SimulationBenchmarks {
                     for v in r.monthly { mix(v.bitPattern) }
                     for p in r.placementsByType { mix(UInt64(bitPattern: Int64(p))) }
                     mix(r.totalCost.bitPattern)
-                    mix(UInt64(r.completedEpisodes))
-                    mix(r.completedEpisodeDays.bitPattern)
+                    mix(UInt64(r.leavers))
+                    mix(r.leaverDaysInCare.bitPattern)
                     mix(UInt64(r.events))
                     events += r.events
                 }

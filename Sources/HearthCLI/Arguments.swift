@@ -49,6 +49,9 @@ struct Arguments {
 
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 
+    /// Every value given for `name`, in order (`--history a.csv --history b.csv`).
+    func values(_ name: String) -> [String] { options[name] ?? [] }
+
     /// The last value given for `name`.
     func value(_ name: String) -> String? { options[name]?.last }
 

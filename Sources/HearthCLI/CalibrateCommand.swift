@@ -9,7 +9,7 @@ enum CalibrateCommand: HearthCommand {
     static let spec = CommandSpec(
         name: "calibrate", summary: "estimate a scenario's rates from a council's SSDA903 return",
         positionals: "DIR",
-        otherUsages: ["--make-synthetic DIR [--seed S] [--from DATE --to DATE] [--force]"],
+        otherUsages: ["--published FILE... [--la CODE] [--name NAME] --out SCENARIO.json", "--make-synthetic DIR [--seed S] [--from DATE --to DATE] [--force]"],
         description: """
             Reads the SSDA903 return in DIR (and its immediate subdirectories, e.g. one per year),
             recognising each CSV table by its columns, whatever the file is called:
@@ -32,13 +32,14 @@ enum CalibrateCommand: HearthCommand {
         options: [
             .valued("--from", value: "DATE", "first day of a narrower window inside the years observed in full\n(a date outside them is refused)"),
             .valued("--to", value: "DATE", "last day of that window; also the census day for the starting population"),
-            .valued("--la", value: "NAME", "calibrate one council of a multi-council extract (LA column)"),
+            .valued("--la", value: "NAME", "the council: one council of a multi-council extract (LA column), or the\ncouncil in --published files (old LA code such as 916, new code such as\nE10000013, or name; needed when a file holds several councils)"),
             .flag("--region", help: "calibrate every council of such an extract together"),
             .valued("--name", value: "NAME", "the scenario's name (default: calibrated-<DIR name>)"),
             .valued("--postcodes", value: "FILE", "postcode-district centroid table (postcode_district,lat,lon)"),
             .valued("--cleaning-report", value: "FILE", "every row cleaning dropped, merged, truncated or noted (CSV)"),
             .valued("--calibration", value: "FILE", "also write every estimate with its standard error and source (JSON)"),
             .valued("-o", "--out", value: "SCENARIO.json", required: true, "where to write the scenario (JSON; required unless --make-synthetic)"),
+            .valued("--published", value: "FILE", inSynopsis: false, "instead of a return: a council's published figures, the DfE's\nchildren looked after LA tables (long layout, either generation of\ncolumn names) and Ofsted's Fostering in England LA data (wide layout);\nrepeat for several files. The scenario starts the day after the latest\n31 March with that day's count, ages, placements and distance; entries\nfrom the latest year's starters (with a trend when the last four years\nshow one); exit rates from the recent years' ceased figures; carers from\nOfsted's counts; each section's comment names the source line of every number"),
             .valued("--make-synthetic", value: "DIR", inSynopsis: false, "write a synthetic return (header.csv, episodes.csv, uasc.csv,\npostcode_districts.csv) generated from known rates, for demos;\nrefused when DIR already holds SSDA903 tables unless --force"),
             .valued("--seed", value: "S", inSynopsis: false, "seed of the synthetic return (default 1)"),
             .flag("--force", inSynopsis: false, help: "let --make-synthetic replace the tables already in DIR"),
@@ -50,7 +51,10 @@ enum CalibrateCommand: HearthCommand {
             A malformed file (broken CSV, missing column, a date that is not a date) stops with one
             line per problem, file:line: FIELD "value": expected ..., exit code 2, nothing written.
             """,
-        examples: ["hearth calibrate return/ --from 2015-04-01 --to 2025-03-31 -o calibrated.json"])
+        examples: [
+            "hearth calibrate return/ --from 2015-04-01 --to 2025-03-31 -o calibrated.json",
+            "hearth calibrate --published Scenarios/published/gloucestershire-dfe.csv --published Scenarios/published/gloucestershire-ofsted.csv --la 916 -o from-published.json",
+        ])
 
     static func run(_ arguments: [String], console: Console) throws {
         let args = try spec.parse(arguments)
@@ -65,6 +69,10 @@ enum CalibrateCommand: HearthCommand {
             let synthetic = SyntheticReturnGenerator.generate(spec, seed: try args.seed(default: 1))
             try SSDA903Writer.write(synthetic.data, centroids: synthetic.centroids, to: directory)
             console.message("wrote a synthetic SSDA903 return to \(directory): \(synthetic.data.headers.count) children, \(synthetic.data.episodes.count) episodes, \(spec.from) to \(spec.to)")
+            return
+        }
+        if !args.values("--published").isEmpty {
+            try fromPublished(args, console: console)
             return
         }
         guard args.positionals.count == 1 else { throw UsageError("name one directory holding the SSDA903 tables") }
@@ -95,6 +103,25 @@ enum CalibrateCommand: HearthCommand {
         }
         try AtomicFile.writeAll(files)
         console.print(renderTable(result, report: imported.report))
+        console.message("wrote \(out)")
+    }
+
+    /// `--published`: a starting scenario from a council's published DfE and Ofsted figures.
+    static func fromPublished(_ args: Arguments, console: Console) throws {
+        guard args.positionals.isEmpty else { throw UsageError("--published reads published tables instead of a return directory: name one or the other") }
+        guard let out = args.value("--out") else { throw UsageError("name the output file with -o FILE") }
+        try OutputSafety.check(outputs: [("-o", out)], inputs: args.values("--published"))
+        let figures = try PublishedFiguresFile.load(args.values("--published"), council: args.value("--la"))
+        let name = args.value("--name") ?? "published-" + SimulateCommand.safeName(figures.council.lowercased())
+        let (scenario, comments) = try Scenario.fromPublished(figures, name: name)
+        try AtomicFile.writeAll([(out, try CalibrationScenarioFile.render(scenario, comments: comments))])
+        var text = "Starting scenario for \(figures.council) from its published figures (\(figures.all.count) figures)\n"
+        for section in ["start", "entries", "exits", "carers"] {
+            guard let comment = comments[section] else { continue }
+            text += "\(section):\n"
+            for part in comment.components(separatedBy: "; ") { text += "  \(part)\n" }
+        }
+        console.print(text)
         console.message("wrote \(out)")
     }
 

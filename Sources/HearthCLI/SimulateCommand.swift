@@ -17,12 +17,15 @@ enum SimulateCommand: HearthCommand {
         options: RunSettings.options + [
             .valued("--out", value: "DIR", "where summary.json, monthly.csv and report.html go (default out/<scenario name>)"),
             .valued("--trace", value: "FILE", "also write every placement decision of every run to FILE (CSV: run, day,\ndate, children, group, setting, household, score, miles, reason);\nbest with few runs (one run of the baseline is about 600 rows a year)"),
+            .valued("--history", value: "FILE", "published figures to draw beside the projection: the DfE's children\nlooked after local-authority CSV (long layout) or Ofsted's Fostering in\nEngland local-authority CSV (wide layout); repeat for several files (a\nlater file revises an earlier one). The scenario's \"history\" field names\nmore. The report draws them before the start date on every chart with a\nmatching series and adds a \"model vs published\" table for overlapping years."),
+            .valued("--la", value: "CODE", "the council in the history files: old LA code (916), new code\n(E10000013) or name; needed when a file holds several councils"),
             .flag("--print-scenario", help: "print the scenario with every default filled in (bases resolved) and stop"),
         ],
         notes: "The table goes to stdout; progress and messages to stderr.",
         examples: [
             "hearth simulate",
             "hearth simulate Scenarios/recruit-40-a-year.json --runs 500 --years 5 --out out/recruit",
+            "hearth simulate county-from-2022 --history Scenarios/published/gloucestershire-dfe.csv --la 916",
         ])
 
     static func run(_ arguments: [String], console: Console) throws {
@@ -37,15 +40,21 @@ enum SimulateCommand: HearthCommand {
         let settings = try RunSettings(args, scenario: scenario)
         try settings.checkWork(scenario)
         let tracePath = args.value("--trace")
+        // The scenario's history files are relative to the scenario file; --history ones to here.
+        let scenarioDirectory = args.positionals.first.flatMap { FileManager.default.fileExists(atPath: $0) ? ($0 as NSString).deletingLastPathComponent : nil }
+        let historyFiles = scenario.history.map { path in
+            path.hasPrefix("/") || scenarioDirectory == nil ? path : ((scenarioDirectory! as NSString).appendingPathComponent(path))
+        } + args.values("--history")
+        let history = historyFiles.isEmpty ? nil : try PublishedFiguresFile.load(historyFiles, council: args.value("--la"))
         let directory = args.value("--out") ?? "out/\(safeName(scenario.name))"
         let report = (directory as NSString).appendingPathComponent("report.html")
         let outputs = ["summary.json", "monthly.csv", "report.html"].map { ("--out", (directory as NSString).appendingPathComponent($0)) }
-        try OutputSafety.check(outputs: outputs + (tracePath.map { [("--trace", $0)] } ?? []), inputs: args.positionals)
+        try OutputSafety.check(outputs: outputs + (tracePath.map { [("--trace", $0)] } ?? []), inputs: args.positionals + historyFiles)
         let results = settings.run(scenario, trace: tracePath != nil, console: console)
         var files: [(path: String, data: Data)] = [
             ((directory as NSString).appendingPathComponent("summary.json"), Data(SimulationResultWriters.summaryJSON(results).utf8)),
             ((directory as NSString).appendingPathComponent("monthly.csv"), Data(SimulationResultWriters.monthlyCSV(results).utf8)),
-            (report, Data(HTMLReport.render(results).utf8)),
+            (report, Data(HTMLReport.render(results, history: history).utf8)),
         ]
         if let tracePath { files.append((tracePath, Data(PlacementTraceCSV.render(results).utf8))) }
         try AtomicFile.writeAll(files)

@@ -8,12 +8,28 @@ public struct FanSeries: Sendable {
     public var p10: [Double]
     public var p50: [Double]
     public var p90: [Double]
-    public init(label: String, colour: String, p10: [Double], p50: [Double], p90: [Double]) {
+    /// The month of the first value (0 = the start; 12 for a rolling yearly total).
+    public var firstMonth: Int
+    public init(label: String, colour: String, p10: [Double], p50: [Double], p90: [Double], firstMonth: Int = 0) {
         self.label = label
         self.colour = colour
         self.p10 = p10
         self.p50 = p50
         self.p90 = p90
+        self.firstMonth = firstMonth
+    }
+}
+
+/// Published figures drawn on a fan chart: points joined by a dashed line, before and during
+/// the projection (month 0 = the start; negative months are history).
+public struct HistoryPoints: Sendable {
+    public var label: String
+    public var colour: String
+    public var points: [(month: Int, value: Double)]
+    public init(label: String, colour: String, points: [(month: Int, value: Double)]) {
+        self.label = label
+        self.colour = colour
+        self.points = points
     }
 }
 
@@ -31,20 +47,25 @@ public enum FanChart {
     public static func svg(
         title: String, series: [FanSeries], firstYear: Int, startMonthOfYear: Int,
         references: [(value: Double, label: String)] = [], format: (Double) -> String, minimumTop: Double = 0,
-        zeroBased: Bool = true
+        zeroBased: Bool = true, history: [HistoryPoints] = []
     ) -> String {
-        let months = max(1, (series.first?.p50.count ?? 1) - 1)
+        let months = max(1, series.map { $0.firstMonth + $0.p50.count - 1 }.max() ?? 1)
+        let firstMonth = min(0, history.flatMap { $0.points.map(\.month) }.min() ?? 0)
         var high = max(minimumTop, references.map(\.value).max() ?? 0)
         for s in series { high = max(high, s.p90.max() ?? 0, s.p50.max() ?? 0) }
+        for h in history { high = max(high, h.points.map(\.value).max() ?? 0) }
         var low = zeroBased ? 0.0 : .infinity
         for s in series { low = min(low, s.p10.min() ?? 0) }
+        for h in history { low = min(low, h.points.map(\.value).min() ?? low) }
         for r in references where !zeroBased { low = min(low, r.value) }
         if !low.isFinite { low = 0 }
+        // Room for the legend above the highest line.
+        if series.count + history.count > 1 { high += (high - min(low, high)) * 0.12 }
         let step = niceStep((high - low) / 4)
         let yMax = max(step, (high / step).rounded(.up) * step)
         let yMin = low < 0 || !zeroBased ? max(zeroBased ? -.infinity : 0, (low / step).rounded(.down) * step - (zeroBased ? 0 : step)) : 0
         let plotW = width - left - right, plotH = height - top - bottom
-        func x(_ m: Int) -> Double { left + plotW * Double(m) / Double(months) }
+        func x(_ m: Int) -> Double { left + plotW * Double(m - firstMonth) / Double(months - firstMonth) }
         func y(_ v: Double) -> Double { top + plotH * (1 - (v - yMin) / (yMax - yMin)) }
         var out = "<svg class=\"fan\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(escape(title))\">"
         out += "<title>\(escape(title))</title>"
@@ -56,14 +77,14 @@ public enum FanChart {
             v += step
         }
         // Year ticks on the x axis.
-        let yearEvery = months > 12 * 12 ? 2 : 1
-        var m = 0
+        let yearEvery = months - firstMonth > 12 * 12 ? 2 : 1
+        var m = -((-firstMonth) / 12) * 12
         var yearIndex = 0
         while m <= months {
-            let labelYear = firstYear + (startMonthOfYear + m) / 12
+            let labelYear = firstYear + Int((Double(startMonthOfYear + m) / 12).rounded(.down))
             out += "<line class=\"tick\" x1=\"\(f(x(m)))\" y1=\"\(f(top + plotH))\" x2=\"\(f(x(m)))\" y2=\"\(f(top + plotH + 4))\"/>"
             if yearIndex % yearEvery == 0 {
-                let text = m == 0 ? "start" : "yr \(m / 12)"
+                let text = m == 0 ? "start" : m < 0 ? "" : "yr \(m / 12)"
                 out += "<text class=\"xlab\" x=\"\(f(x(m)))\" y=\"\(f(top + plotH + 16))\" text-anchor=\"middle\">\(text)</text>"
                 out += "<text class=\"xlab2\" x=\"\(f(x(m)))\" y=\"\(f(top + plotH + 28))\" text-anchor=\"middle\">\(labelYear)</text>"
             }
@@ -71,28 +92,43 @@ public enum FanChart {
             yearIndex += 1
         }
         out += "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(top + plotH))\" x2=\"\(f(width - right))\" y2=\"\(f(top + plotH))\"/>"
+        if firstMonth < 0 {
+            out += "<line class=\"startline\" x1=\"\(f(x(0)))\" y1=\"\(f(top))\" x2=\"\(f(x(0)))\" y2=\"\(f(top + plotH))\"/>"
+        }
         // Bands, then lines on top.
         for s in series {
             var points: [String] = []
-            for i in 0...months where i < s.p90.count { points.append("\(f(x(i))),\(f(y(s.p90[i])))") }
-            for i in (0...months).reversed() where i < s.p10.count { points.append("\(f(x(i))),\(f(y(s.p10[i])))") }
+            for i in s.p90.indices { points.append("\(f(x(s.firstMonth + i))),\(f(y(s.p90[i])))") }
+            for i in s.p10.indices.reversed() { points.append("\(f(x(s.firstMonth + i))),\(f(y(s.p10[i])))") }
             out += "<polygon class=\"band\" fill=\"\(s.colour)\" points=\"\(points.joined(separator: " "))\"/>"
         }
         for s in series {
-            let points = (0...months).filter { $0 < s.p50.count }.map { "\(f(x($0))),\(f(y(s.p50[$0])))" }
+            let points = s.p50.indices.map { "\(f(x(s.firstMonth + $0))),\(f(y(s.p50[$0])))" }
             out += "<polyline class=\"median\" stroke=\"\(s.colour)\" points=\"\(points.joined(separator: " "))\"/>"
+        }
+        for h in history {
+            let points = h.points.sorted { $0.month < $1.month }
+            out += "<polyline class=\"history\" stroke=\"\(h.colour)\" points=\"\(points.map { "\(f(x($0.month))),\(f(y($0.value)))" }.joined(separator: " "))\"/>"
+            for p in points {
+                out += "<circle class=\"history\" cx=\"\(f(x(p.month)))\" cy=\"\(f(y(p.value)))\" r=\"3.2\" fill=\"\(h.colour)\"><title>\(escape(h.label)): \(escape(format(p.value)))</title></circle>"
+            }
         }
         for reference in references {
             out += "<line class=\"reference\" x1=\"\(f(left))\" y1=\"\(f(y(reference.value)))\" x2=\"\(f(width - right))\" y2=\"\(f(y(reference.value)))\"/>"
             out += "<text class=\"reflab\" x=\"\(f(width - right - 4))\" y=\"\(f(y(reference.value) - 5))\" text-anchor=\"end\">\(escape(reference.label))</text>"
         }
         // Legend.
-        if series.count > 1 {
+        if series.count + history.count > 1 {
             var lx = left + 8
             for s in series {
                 out += "<rect x=\"\(f(lx))\" y=\"\(f(top + 2))\" width=\"10\" height=\"10\" fill=\"\(s.colour)\"/>"
                 out += "<text class=\"legend\" x=\"\(f(lx + 14))\" y=\"\(f(top + 11))\">\(escape(s.label))</text>"
                 lx += 22 + Double(s.label.count) * 6.2
+            }
+            for h in history {
+                out += "<circle cx=\"\(f(lx + 5))\" cy=\"\(f(top + 7))\" r=\"3.2\" fill=\"\(h.colour)\"/>"
+                out += "<text class=\"legend\" x=\"\(f(lx + 14))\" y=\"\(f(top + 11))\">\(escape(h.label))</text>"
+                lx += 22 + Double(h.label.count) * 6.2
             }
         }
         return out + "</svg>"

@@ -1,3 +1,4 @@
+import Calibration
 import Foundation
 import Simulation
 
@@ -9,11 +10,36 @@ public enum HTMLReport {
     /// The charts in the report, by KPI key (tests look for each).
     public static let chartKeys = [
         "children_in_care", "in_house_foster", "ifa_foster", "kinship", "residential", "supported",
-        "utilisation_pct", "over_20_miles_pct", "weekly_cost", "households",
+        "utilisation_pct", "over_20_miles_pct", "weekly_cost", "households", "entries_exits",
     ]
 
-    public static func render(_ results: SimulationResults) -> String {
+    /// The report; with `history`, the published figures are drawn on every chart that has a
+    /// matching series (before the start date and over the years the run overlaps) and a
+    /// "model vs published" table lists the overlapping years.
+    public static func render(_ results: SimulationResults, history: PublishedFigures? = nil) -> String {
         let s = results.scenario
+        let published = "#111111"
+        func points(_ measure: PublishedFigures.Measure, _ label: String = "published") -> [HistoryPoints] {
+            guard let history else { return [] }
+            let list = history.years(measure).compactMap { year -> (month: Int, value: Double)? in
+                guard let month = PublishedComparison.marchMonth(year, startDate: s.startDate), month <= results.months,
+                    let figure = history.figure(measure, year: year)
+                else { return nil }
+                return (month, figure.value)
+            }
+            return list.isEmpty ? [] : [HistoryPoints(label: label, colour: published, points: list)]
+        }
+        // The DfE publishes a count over 20 miles from home; the chart is a share of those in care.
+        var over20Share: [HistoryPoints] = []
+        if let history {
+            let list = history.years(.over20Miles).compactMap { year -> (month: Int, value: Double)? in
+                guard let month = PublishedComparison.marchMonth(year, startDate: s.startDate), month <= results.months,
+                    let far = history.figure(.over20Miles, year: year), let all = history.figure(.childrenInCare, year: year), all.value > 0
+                else { return nil }
+                return (month, 100 * far.value / all.value)
+            }
+            if !list.isEmpty { over20Share = [HistoryPoints(label: "published (31 March)", colour: published, points: list)] }
+        }
         var body = "<header><h1>Sufficiency projection: \(FanChart.escape(s.name))</h1>"
         if !s.description.isEmpty { body += "<p class=\"description\">\(FanChart.escape(plainDescription(s.description)))</p>" }
         body += "<p class=\"meta\">\(results.years) years from \(FanChart.escape(s.startDate)), worked out \(results.runs) times with different chance events. "
@@ -25,26 +51,42 @@ public enum HTMLReport {
         }
         body += "</ul></section>"
         body += "<section><h2>Children in care</h2><div class=\"grid one\">"
-        body += figure(results, key: "children_in_care", title: "Children in care", series: [fan(results, .childrenInCare, "#3b6ea8")], format: count)
+        body += figure(results, key: "children_in_care", title: "Children in care on the last day of each month", series: [fan(results, .childrenInCare, "#3b6ea8")],
+                       format: count, history: points(.childrenInCare, "published (31 March)"))
+        body += "</div><div class=\"grid\">"
+        body += figure(results, key: "entries_exits", title: "Entries and exits in the 12 months to date",
+                       series: [rollingYear(results, .entries, "#2e7d32", label: "entries"), rollingYear(results, .exits, "#b3261e", label: "exits")],
+                       format: count, history: points(.started, "started (published)").map { var h = $0; h.colour = "#1b5e20"; return h }
+                           + points(.ceased, "ceased (published)").map { var h = $0; h.colour = "#7f0000"; return h })
+        if history?.years(.fosterPlacements).isEmpty == false {
+            body += figure(results, key: "foster_all", title: "Foster placements (in-house, agency, relatives & friends)",
+                           series: [sum(results, [.inHouseFoster, .ifaFoster, .kinship], "#2e7d32", label: "foster")], format: count,
+                           history: points(.fosterPlacements, "published (31 March)"))
+        }
         body += "</div><h2>Where children live</h2><div class=\"grid\">"
         let types: [(KPI, String)] = [
             (.inHouseFoster, "#2e7d32"), (.ifaFoster, "#c75b12"), (.kinship, "#6a4c93"), (.residential, "#b3261e"), (.supported, "#00796b"),
         ]
         for (kpi, colour) in types {
-            body += figure(results, key: kpi.key, title: kpi.label, series: [fan(results, kpi, colour)], format: count)
+            let measure: PublishedFigures.Measure? = kpi == .residential ? .residentialPlacements : kpi == .supported ? .supportedPlacements : nil
+            body += figure(results, key: kpi.key, title: kpi.label, series: [fan(results, kpi, colour)], format: count,
+                           history: measure.map { points($0, "published (31 March)") } ?? [])
         }
         body += "</div></section>"
         body += "<section><h2>Carers and distance</h2><div class=\"grid\">"
         body += figure(results, key: "utilisation_pct", title: "In-house utilisation (% of available places in use)",
                        series: [fan(results, .utilisationPct, "#2e7d32")], references: [(90, "90% target")], format: percent, minimumTop: 100)
         body += figure(results, key: "over_20_miles_pct", title: "Children placed over 20 miles from home (%)",
-                       series: [fan(results, .over20MilesPct, "#c75b12")], references: [(20, "20% target")], format: percent)
+                       series: [fan(results, .over20MilesPct, "#c75b12")], references: [(20, "20% target")], format: percent, history: over20Share)
         body += figure(results, key: "households", title: "In-house households and vacancies",
                        series: [fan(results, .households, "#3b6ea8", label: "households"), fan(results, .vacancies, "#b3261e", label: "vacancies")],
-                       format: count)
+                       format: count, history: points(.fosterHouseholds, "households (Ofsted, incl. family & friends)"))
         body += figure(results, key: "weekly_cost", title: "Weekly cost of placements (£, with inflation)",
                        series: [fan(results, .weeklyCost, "#5d4037")], format: TerminalSummary.money)
         body += "</div></section>"
+        if let history {
+            body += comparisonSection(PublishedComparison(results: results, figures: history), council: history.council)
+        }
         body += "<section class=\"table\"><h2>Key figures at the end of each year</h2>"
         body += "<p class=\"meta\">Each cell: the middle result in bold, and below it the range 8 runs in 10 fall within. "
         body += "Entries and exits are counted over the year; everything else is the number on the last day of the year.</p>"
@@ -95,15 +137,50 @@ public enum HTMLReport {
             p50: months.map { r.value(kpi, month: $0).p50 }, p90: months.map { r.value(kpi, month: $0).p90 })
     }
 
+    /// The P10/P50/P90 of a flow summed over the 12 months to each month, from month 12.
+    static func rollingYear(_ r: SimulationResults, _ kpi: KPI, _ colour: String, label: String) -> FanSeries {
+        let k = KPI.allCases.count
+        guard r.months >= 12 else { return FanSeries(label: label, colour: colour, p10: [], p50: [], p90: [], firstMonth: 12) }
+        let bands = (12...r.months).map { m in
+            Percentiles(of: r.runValues.map { run in (m - 11...m).reduce(0.0) { $0 + run[$1 * k + kpi.rawValue] } })
+        }
+        return FanSeries(label: label, colour: colour, p10: bands.map(\.p10), p50: bands.map(\.p50), p90: bands.map(\.p90), firstMonth: 12)
+    }
+
+    /// The P10/P50/P90 of several stocks added run by run.
+    static func sum(_ r: SimulationResults, _ kpis: [KPI], _ colour: String, label: String) -> FanSeries {
+        let k = KPI.allCases.count
+        let bands = (0...r.months).map { m in
+            Percentiles(of: r.runValues.map { run in kpis.reduce(0.0) { $0 + run[m * k + $1.rawValue] } })
+        }
+        return FanSeries(label: label, colour: colour, p10: bands.map(\.p10), p50: bands.map(\.p50), p90: bands.map(\.p90))
+    }
+
+    /// The "model vs published" table: every published figure the run overlaps.
+    static func comparisonSection(_ comparison: PublishedComparison, council: String) -> String {
+        var out = "<section class=\"table\"><h2>Model vs published (\(FanChart.escape(council)))</h2>"
+        guard !comparison.rows.isEmpty else {
+            return out + "<p>No published year overlaps the run (published figures are drawn before the start on the charts).</p></section>"
+        }
+        out += "<table><tr><th>measure</th><th>year to 31 March</th><th>published</th><th>P10</th><th>P50</th><th>P90</th><th>inside P10-P90</th><th>source</th></tr>"
+        for row in comparison.rows {
+            out += "<tr><td>\(FanChart.escape(row.measure.label))</td><td>\(row.year)</td><td>\(count(row.published.value))</td>"
+            out += "<td>\(count(row.model.p10))</td><td>\(count(row.model.p50))</td><td>\(count(row.model.p90))</td>"
+            out += "<td>\(row.inside ? "yes" : "no")</td><td>\(FanChart.escape(row.published.source))</td></tr>"
+        }
+        return out + "</table></section>"
+    }
+
     static func figure(
         _ r: SimulationResults, key: String, title: String, series: [FanSeries],
-        references: [(value: Double, label: String)] = [], format: (Double) -> String, minimumTop: Double = 0
+        references: [(value: Double, label: String)] = [], format: (Double) -> String, minimumTop: Double = 0,
+        history: [HistoryPoints] = []
     ) -> String {
         let zeroBased = key != "utilisation_pct"
         let parts = r.scenario.startDate.split(separator: "-").compactMap { Int($0) }
         let year = parts.first ?? 2024, month = parts.count > 1 ? parts[1] - 1 : 0
         let chart = FanChart.svg(title: title, series: series, firstYear: year, startMonthOfYear: month, references: references,
-                                 format: format, minimumTop: minimumTop, zeroBased: zeroBased)
+                                 format: format, minimumTop: minimumTop, zeroBased: zeroBased, history: history)
         return "<figure class=\"chart\" data-kpi=\"\(key)\">\(chart)<figcaption>\(FanChart.escape(title))</figcaption></figure>"
     }
 
@@ -182,6 +259,7 @@ public enum HTMLReport {
         svg .grid { stroke: #e6e6e6; stroke-width: 1; } svg .axis, svg .tick { stroke: #888; stroke-width: 1; }
         svg .band { fill-opacity: .22; stroke: none; } svg .median { fill: none; stroke-width: 2.2; }
         svg .reference { stroke: #333; stroke-dasharray: 6 4; stroke-width: 1.3; }
+        svg .startline { stroke: #999; stroke-dasharray: 2 3; stroke-width: 1; } svg polyline.history { fill: none; stroke-width: 1.4; stroke-dasharray: 4 3; }
         svg .ylab, svg .xlab, svg .xlab2, svg .legend, svg .reflab { fill: #444; } svg .xlab2 { fill: #888; font-size: 10px; }
         table { border-collapse: collapse; font-size: .85rem; } th, td { border: 1px solid #ddd; padding: .25rem .5rem; text-align: right; white-space: nowrap; }
         th:first-child, td:first-child { text-align: left; } tr:nth-child(even) td { background: #fafafa; }

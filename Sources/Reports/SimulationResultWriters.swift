@@ -20,7 +20,7 @@ public enum SimulationResultWriters {
         out += "  \"seed\": \(results.seed),\n"
         out += "  \"start_date\": \(quote(results.scenario.startDate)),\n"
         out += "  \"in_house_places_run_out_month\": \(results.inHousePlacesRunOutMonth.map(String.init) ?? "null"),\n"
-        out += "  \"mean_years_in_care_of_leavers\": \(bands(results.meanYearsInCareOfLeavers)),\n"
+        out += "  \"mean_years_in_care_at_leaving\": \(bands(results.meanYearsInCareAtLeaving)),\n"
         out += "  \"kpis\": {\n"
         let kpis = KPI.allCases
         for (i, kpi) in kpis.enumerated() {

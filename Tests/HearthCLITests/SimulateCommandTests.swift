@@ -160,3 +160,27 @@ func contents(_ path: String) -> Data? { FileManager.default.contents(atPath: pa
     defaults.description = baseline.description
     #expect(defaults == baseline)
 }
+
+/// `--history` reads the published files (located errors, exit code 2, nothing written on a
+/// bad one) and the report draws them with a "model vs published" table.
+@Test func simulateWithHistoryDrawsThePublishedSeries() throws {
+    let out = temporaryDirectory("history")
+    let file = repositoryRoot.appendingPathComponent("Scenarios/published/gloucestershire-dfe.csv").path
+    let (console, output) = Console.capturing()
+    let code = Hearth.run(["simulate", "county-from-2022", "--runs", "3", "--history", file, "--la", "E10000013", "--out", out], console: console)
+    #expect(code == 0, "\(output.stderr)")
+    let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+    #expect(html.contains("Model vs published (Gloucestershire)"))
+    #expect(html.contains("class=\"history\""))
+
+    let bad = temporaryDirectory("history-bad")
+    let badFile = bad + "/published.csv"
+    try FileManager.default.createDirectory(atPath: bad, withIntermediateDirectories: true)
+    try "time_period,geographic_level,la_name,cla_group,characteristic,number\n2024,Local authority,Testshire,CLA on 31 March,Total,lots\n"
+        .write(toFile: badFile, atomically: true, encoding: .utf8)
+    let (console2, output2) = Console.capturing()
+    let code2 = Hearth.run(["simulate", "--runs", "2", "--years", "1", "--history", badFile, "--out", bad + "/run"], console: console2)
+    #expect(code2 == 2)
+    #expect(output2.stderr.contains("published.csv:2: number \"lots\": expected a count"), "\(output2.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: bad + "/run/report.html"))
+}

@@ -1,3 +1,4 @@
+import Calibration
 import CareModel
 import Foundation
 import Reports
@@ -87,4 +88,34 @@ let smallResults: SimulationResults = {
     #expect(text.contains("over 20 miles"))
     #expect(text.contains("Weekly cost"))
     #expect(text.contains("Report: out/x/report.html"))
+}
+
+/// With published figures the charts with a matching series draw them (before the start too)
+/// and a "model vs published" table lists the overlapping years; without them, neither.
+@Test func publishedHistoryIsDrawnBesideTheProjection() {
+    var figures = PublishedFigures(council: "Testshire")
+    // The run starts on 2024-04-01: 31 March 2024 is month 0, 2025 month 12, 2022 month -24.
+    for (year, value) in [(2022, 800.0), (2023, 820), (2024, 842), (2025, 830)] {
+        figures.set(.init(measure: .childrenInCare, year: year, value: value, source: "t.csv:\(year - 2020)"))
+    }
+    figures.set(.init(measure: .ceased, year: 2025, value: 310, source: "t.csv:9"))
+    figures.set(.init(measure: .ceased, year: 2024, value: 320, source: "t.csv:8"))
+    figures.set(.init(measure: .residentialPlacements, year: 2023, value: 90, source: "t.csv:10"))
+    let html = HTMLReport.render(smallResults, history: figures)
+    func chart(_ key: String) -> String {
+        guard let start = html.range(of: "data-kpi=\"\(key)\"") else { return "" }
+        return String(html[start.upperBound...].components(separatedBy: "</figure>").first ?? "")
+    }
+    #expect(chart("children_in_care").components(separatedBy: "<circle class=\"history\"").count - 1 == 4)
+    #expect(chart("entries_exits").components(separatedBy: "<circle class=\"history\"").count - 1 == 2)
+    #expect(chart("residential").components(separatedBy: "<circle class=\"history\"").count - 1 == 1)
+    #expect(chart("in_house_foster").contains("class=\"history\"") == false)
+    #expect(chart("children_in_care").contains("class=\"startline\""))
+    #expect(html.contains("Model vs published (Testshire)"))
+    // Overlap: 2024 and 2025 in care (month 0 and 12) and 2025 ceased (months 1-12); not 2024 ceased.
+    let table = html[html.range(of: "Model vs published")!.lowerBound...].components(separatedBy: "</table>")[0]
+    #expect(table.components(separatedBy: "<tr>").count - 2 == 3)
+    #expect(table.contains("t.csv:9") && !table.contains("t.csv:8"))
+    let plain = HTMLReport.render(smallResults)
+    #expect(!plain.contains("class=\"history\"") && !plain.contains("Model vs published"))
 }

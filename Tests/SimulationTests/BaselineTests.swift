@@ -37,31 +37,35 @@ import Testing
     let meanInCare = (1...(12 * years)).reduce(0.0) { $0 + results.value(.childrenInCare, month: $1).p50 } / Double(12 * years)
     let years_in_care = meanInCare / perYear("entries")
     #expect(years_in_care > 2.4 && years_in_care < 3.2, "mean time in care \(years_in_care)")
+    // Year 1 is lower (about 83%): the number in care falls by about 35 in year 1 (the published
+    // exits, about 320 a year from 840 in care, exceed the 294 entries), so fewer children need
+    // in-house homes; from year 2 the 85% of 2021/22 or more.
     for m in [12, 24, 36] {
         let used = results.value(.utilisationPct, month: m).p50
-        #expect(used >= 85 && used <= 97, "utilisation \(used) in month \(m)")
+        let lowest = m == 12 ? 81.0 : 85.0
+        #expect(used >= lowest && used <= 97, "utilisation \(used) in month \(m)")
     }
 }
 
-/// The county was stable at 841-862 children from 2022 to 2024, so over five years the baseline
-/// neither empties nor swells: the P50 stays within 5% of the snapshot's 842 (800-884) at the end
-/// of every year and within 795-890 every month (with flat ages inside bands and every child due
-/// to leave by adoption or to parents moved on day 0 it fell to 771 in year 2), residential care
-/// keeps more than half of its 92 children, relatives & friends stay above 95 (the snapshot
-/// has 111) and the share of brothers and sisters living together stays near its start.
-/// 16 runs keep this quick; the 200-run P50 is 860, 849, 834, 838, 839 in years 1-5 (P10-P90
-/// about +-40), so the bounds sit 2-3 standard errors of a 16-run median or more away.
+/// The baseline's exits follow the county's published rates, not a steady state: in 2023/24
+/// 320 children ceased to be looked after and 292 started, so from the March 2024 snapshot the
+/// number in care falls in year 1 (P50 below 842, above 780), and over five years it stays
+/// within 760-880 every month (200-run P50 about 808, 800, 810, 828, 851 in years 1-5, P10-P90
+/// about +-40) as later entrants' long stays build it up again; residential care keeps more
+/// than half of its 92 children, relatives & friends stay above 95 (the snapshot has 111) and the
+/// share of brothers and sisters living together stays near its start. 16 runs keep this quick;
+/// the bounds sit 2-3 standard errors of a 16-run median or more away. (When the baseline held a
+/// steady state at 842 the bounds were 795-890 a month and within 5% of 842 at each year end;
+/// that steady state had 279 exits in year 1, fewer than any of the last four published years.)
 @Test func baselineChildrenInCareStayWithinABandOverFiveYears() {
     let years = 5
     let results = MonteCarlo.run(scenario: Scenario(), start: SimTest.countyStart, runs: 16, years: years, seed: 2024)
     for m in 1...(12 * years) {
         let p50 = results.value(.childrenInCare, month: m).p50
-        #expect(p50 >= 795 && p50 <= 890, "children in care \(p50) in month \(m)")
+        #expect(p50 >= 760 && p50 <= 880, "children in care \(p50) in month \(m)")
     }
-    for year in 1...years {
-        let p50 = results.value(.childrenInCare, month: 12 * year).p50
-        #expect(abs(p50 - 842) <= 0.05 * 842, "children in care \(p50) at the end of year \(year)")
-    }
+    let yearOne = results.value(.childrenInCare, month: 12).p50
+    #expect(yearOne < 842 && yearOne > 780, "children in care \(yearOne) at the end of year 1")
     #expect(results.value(.residential, month: 12 * years).p50 > 46)
     #expect(results.value(.kinship, month: 12 * years).p50 > 95)
     // Brothers and sisters living together stay together: the share holds near the snapshot's

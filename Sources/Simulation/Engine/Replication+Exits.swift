@@ -12,10 +12,9 @@ extension Replication {
         waitingCount -= 1
         children[c].state = .left
         exitsThisMonth += 1
-        if child.entryDay >= 0 {
-            completedEpisodes += 1
-            completedEpisodeDays += now - child.entryDay
-        }
+        // Snapshot children entered before day 0 (negative entry day): their whole time counts.
+        leavers += 1
+        leaverDaysInCare += now - child.entryDay
         guard wasPlaced else { return }
         let exits = scenario.exits
         if child.destination == .eighteen, wasType == .inHouseFoster || wasType == .ifaFoster,

@@ -77,11 +77,13 @@ extension Replication {
             destination = drawDestination(entryBand)
             remaining = .infinity
         case .adoption:
+            // Entrants spend exactly `pathwayDays` placed for adoption before leaving, so at any
+            // moment the children placed for adoption are uniformly spread over that period.
             destination = .adoption
-            remaining = Draw.exponential(mean: scenario.exits.placedForAdoptionMonths * Calendar.monthDays, using: &staysRNG)
+            remaining = staysRNG.nextUnit() * pathwayDays(.adoption)
         case .withParents:
             destination = .home
-            remaining = Draw.exponential(mean: scenario.exits.placedWithParentsMonths * Calendar.monthDays, using: &staysRNG)
+            remaining = staysRNG.nextUnit() * pathwayDays(.home)
         default:
             let daysTo18 = 18 * Calendar.yearDays + birthDay
             if let plan = sharedPlan, plan.remaining.isFinite, plan.remaining >= daysTo18 || plan.remaining >= leadDays(plan) {
@@ -124,23 +126,23 @@ extension Replication {
     ///
     /// In the model a child leaving by adoption moves to the adopters `placed_for_adoption_months`
     /// before leaving (with `placed_for_adoption_share`), and a child going home moves home first
-    /// `placed_with_parents_months` before (with `placed_with_parents_share`). A snapshot child in any other placement has therefore
-    /// not reached that point: drawing destination and stay independently would put every child
-    /// due to leave that way within the lead time into adoption or with parents on day 0 (the
-    /// baseline's month 1 showed 42 -> 94 placed for adoption, 39 -> 66 with parents, in-house
-    /// 287 -> 255, relatives & friends 111 -> 94). So the three are drawn jointly and draws that
-    /// contradict the snapshot are rejected: exactly the conditional distribution given "not yet
-    /// moved" (Bayes by rejection). A child who reaches 18 first needs no such move.
+    /// `placed_with_parents_months` before (with `placed_with_parents_share`). A snapshot child in
+    /// any other placement has not made that move, so one whose drawn stay ends within that lead
+    /// leaves from where they are (no move first). Two other rules were tried and rejected:
+    /// - moving every such child on day 0 put the baseline's placed for adoption 42 -> 94 and with
+    ///   parents 39 -> 66 in month 1 (in-house 287 -> 255);
+    /// - rejecting such draws (redrawing until the stay outlasts the lead) keeps the snapshot but
+    ///   holds back every exit by adoption or home for the first 18-21 months: the county from
+    ///   March 2021 then had 277 exits in its first year against 315 published, and a bunch of 330
+    ///   in its second against 301.
+    /// Destination and stay are drawn as for any child with this time in care, so the snapshot's
+    /// exits follow the scenario's exit rates from day 0.
     mutating func drawStartingExit(_ band: AgeBand, elapsedYears: Double, daysTo18: Double) -> StartingPlan {
-        var last: StartingPlan = (.home, 0.0, false)
-        for _ in 0..<100 {
-            let destination = drawDestination(band)
-            let remaining = drawStay(band, destination, elapsedYears: elapsedYears)
-            last = (destination, remaining, drawMovesFirst(destination))
-            if remaining >= daysTo18 || remaining >= leadDays(last) { return last }
-        }
-        // Practically unreachable (every destination needs a move first): go home directly.
-        return (.home, last.remaining, false)
+        let destination = drawDestination(band)
+        let remaining = drawStay(band, destination, elapsedYears: elapsedYears)
+        let plan: StartingPlan = (destination, remaining, drawMovesFirst(destination))
+        if remaining >= daysTo18 || remaining >= leadDays(plan) { return plan }
+        return (destination, remaining, false)
     }
 
     /// Applies the timeline event at `index` of the scenario.

@@ -9,9 +9,10 @@ public struct ReplicationResult: Sendable {
     public var placementsByType: [Int]
     /// Total cost over the horizon in pounds.
     public var totalCost: Double
-    /// Completed episodes of children who entered during the run: count and total days.
-    public var completedEpisodes: Int
-    public var completedEpisodeDays: Double
+    /// Children who left care during the run and their total days in care, counting the time
+    /// before the start date of those in care at the start.
+    public var leavers: Int
+    public var leaverDaysInCare: Double
     /// Events processed (for throughput measurements).
     public var events: Int
     /// Every placement decision, when the replication was traced (else empty).
@@ -101,8 +102,8 @@ struct Replication {
     var output: [Double]
     var placementsByType = [Int](repeating: 0, count: 8)
     var totalCost = 0.0
-    var completedEpisodes = 0
-    var completedEpisodeDays = 0.0
+    var leavers = 0
+    var leaverDaysInCare = 0.0
     var events = 0
     /// Tests set this to recount the whole state after every event.
     var checkInvariants = false
@@ -202,8 +203,7 @@ struct Replication {
     func result() -> ReplicationResult {
         ReplicationResult(
             monthly: output, placementsByType: placementsByType, totalCost: totalCost,
-            completedEpisodes: completedEpisodes, completedEpisodeDays: completedEpisodeDays, events: events,
-            trace: trace ?? [])
+            leavers: leavers, leaverDaysInCare: leaverDaysInCare, events: events, trace: trace ?? [])
     }
 
     /// Draws the month's arrivals and enquiries.

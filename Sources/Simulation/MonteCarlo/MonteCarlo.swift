@@ -45,8 +45,10 @@ public struct SimulationResults: Sendable {
     /// New placements over the horizon in the spec's categories: in_house, ifa, kinship,
     /// residential, supported, other (placed with parents, for adoption and other together).
     public var placementsBySpecKey: [(key: String, value: Percentiles)]
-    /// Mean time in care (years) of children who entered and left during the run.
-    public var meanYearsInCareOfLeavers: Percentiles
+    /// Mean time in care (years) of the children who left during the run, counting the time
+    /// before the start date of those in care at the start (the DfE's "duration of care" of
+    /// children who ceased, over the whole horizon).
+    public var meanYearsInCareAtLeaving: Percentiles
     /// Events processed over all runs.
     public var events: Int
     /// The raw per-run monthly values (run-major), kept for tests and comparisons.
@@ -171,10 +173,10 @@ public enum MonteCarlo {
         let bySpec = specKeys.map { key, types in
             (key, Percentiles(of: raw.map { r in Double(types.reduce(0) { $0 + r.placementsByType[$1.index] }) }))
         }
-        let stays = raw.map { $0.completedEpisodes > 0 ? $0.completedEpisodeDays / Double($0.completedEpisodes) / 365.25 : 0 }
+        let stays = raw.map { $0.leavers > 0 ? $0.leaverDaysInCare / Double($0.leavers) / 365.25 : 0 }
         return SimulationResults(
             scenario: scenario, runs: raw.count, years: years, seed: seed, bands: bands, totals: totals,
-            placementsByType: byType, placementsBySpecKey: bySpec, meanYearsInCareOfLeavers: Percentiles(of: stays),
+            placementsByType: byType, placementsBySpecKey: bySpec, meanYearsInCareAtLeaving: Percentiles(of: stays),
             events: raw.reduce(0) { $0 + $1.events }, runValues: raw.map(\.monthly))
     }
 }

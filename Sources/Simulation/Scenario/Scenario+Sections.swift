@@ -251,7 +251,7 @@ public struct ExitSettings: Codable, Sendable, Equatable {
     /// Switch exits off (children stay until 18).
     public var enabled: Bool = true
     /// Mean time in care by age band at entry, before the 18th birthday cuts it short.
-    public var meanYearsByAgeBand: ByAgeBand<Double> = ByAgeBand(1.9, 6.0, 20.0, 20.0, 10.0)
+    public var meanYearsByAgeBand: ByAgeBand<Double> = ByAgeBand(2.2, 7.0, 24.0, 24.0, 10.0)
     /// Share of entrants whose stay is short (a mixture of a short and a long exponential stay).
     public var shortStayShare: ByAgeBand<Double> = ByAgeBand(0.3, 0.3, 0.3, 0.2, 0.15)
     /// Mean of the short stays; the long stays' mean keeps the overall mean.

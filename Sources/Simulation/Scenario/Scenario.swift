@@ -35,6 +35,9 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var costs: CostSettings = .init()
     /// Plans and events, each from a month or date.
     public var timeline: [TimelineEvent] = []
+    /// Published figures (DfE and Ofsted local-authority CSV files, paths relative to the
+    /// scenario file) drawn beside the projection in the report; `hearth simulate --history` adds more.
+    public var history: [String] = []
 
     public init() {}
 
@@ -43,7 +46,7 @@ public struct Scenario: Codable, Sendable, Equatable {
         case startDate = "start_date"
         case years, runs, seed, start, entries
         case findingHomes = "finding_homes"
-        case ifa, residential, supported, exits, moves, carers, costs, timeline
+        case ifa, residential, supported, exits, moves, carers, costs, timeline, history
     }
 
     public init(from decoder: any Decoder) throws {
@@ -70,6 +73,7 @@ public struct Scenario: Codable, Sendable, Equatable {
         carers = try c.value(.carers, or: d.carers)
         costs = try c.value(.costs, or: d.costs)
         timeline = try c.value(.timeline, or: d.timeline)
+        history = try c.value(.history, or: d.history)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -93,5 +97,6 @@ public struct Scenario: Codable, Sendable, Equatable {
         try c.encode(carers, forKey: .carers)
         try c.encode(costs, forKey: .costs)
         try c.encode(timeline, forKey: .timeline)
+        if !history.isEmpty { try c.encode(history, forKey: .history) }
     }
 }

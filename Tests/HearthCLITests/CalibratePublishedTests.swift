@@ -1,0 +1,68 @@
+import CareModel
+import Foundation
+import HearthCLI
+import Simulation
+import Testing
+
+/// `hearth calibrate --published`: a starting scenario from published tables alone.
+@Suite struct CalibratePublishedTests {
+    func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "hearth-published-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// The county's files: the start is the published 31 March 2024 position, entries the
+    /// 2023/24 starters, and the exit rate the mean of the last four years' ceased over the mean
+    /// of the counts either side, computed here by hand; every section cites its source lines.
+    @Test func countyFilesGiveItsPublishedStartAndRates() throws {
+        let dir = temporaryDirectory()
+        let dfe = repositoryRoot.appendingPathComponent("Scenarios/published/gloucestershire-dfe.csv").path
+        let ofsted = repositoryRoot.appendingPathComponent("Scenarios/published/gloucestershire-ofsted.csv").path
+        let out = dir + "/published.json"
+        let (console, output) = Console.capturing()
+        #expect(Hearth.run(["calibrate", "--published", dfe, "--published", ofsted, "--la", "Gloucestershire", "-o", out], console: console) == 0, "\(output.stderr)")
+        let scenario = try ScenarioFile.read(path: out)
+        #expect(scenario.startDate == "2024-04-01")
+        #expect(scenario.start.county?.childrenInCare == 840)
+        #expect(abs(scenario.entries.perYearByAgeBand.values.reduce(0, +) - 292) < 1e-9)
+        // 2021-2024 started 333, 366, 323, 292: -5% a year with s.e. 3.5%, so no trend.
+        #expect(scenario.entries.annualTrend == 0)
+        let rate = (290 / ((730 + 784) / 2.0) + 315 / ((784 + 836) / 2.0) + 301 / ((836 + 865) / 2.0) + 320 / ((865 + 840) / 2.0)) / 4
+        let baseline = Scenario()
+        for band in AgeBand.allCases {
+            #expect(abs(scenario.exits.meanYearsByAgeBand[band] - baseline.exits.meanYearsByAgeBand[band] * (1226.0 / 3270.0) / rate) < 1e-9)
+        }
+        #expect(scenario.start.county?.placementWeights["residential"].map { abs($0 - 92 * 840 / 836.0) < 1e-9 } == true)
+        #expect(scenario.start.county?.inHouseHouseholds == 215)
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(text.contains("gloucestershire-dfe.csv:20"), "the 840 cites its line")
+        #expect(text.contains("gloucestershire-ofsted.csv:4"))
+        #expect(output.stdout.contains("exit rate 0.38 a year"))
+    }
+
+    /// A council whose starters grow 10% a year exactly gets that trend; one with a single
+    /// council's file needs no --la; a file with none of the figures is an error, exit code 2.
+    @Test func aClearTrendIsKeptAndMissingFiguresAreNamed() throws {
+        let dir = temporaryDirectory()
+        var rows = ["time_period,geographic_level,old_la_code,la_name,new_la_code,cla_group,characteristic,number"]
+        for (i, year) in (2021...2024).enumerated() {
+            rows.append("\(year),Local authority,999,Testshire,E99999999,CLA on 31 March,Total,\(500 + 20 * i)")
+            rows.append("\(year),Local authority,999,Testshire,E99999999,Started during the year,Total,\(200.0 * pow(1.1, Double(i)))")
+        }
+        try (rows.joined(separator: "\n") + "\n").write(toFile: dir + "/t.csv", atomically: true, encoding: .utf8)
+        let (console, output) = Console.capturing()
+        #expect(Hearth.run(["calibrate", "--published", dir + "/t.csv", "-o", dir + "/t.json"], console: console) == 0, "\(output.stderr)")
+        let scenario = try ScenarioFile.read(path: dir + "/t.json")
+        #expect(abs(scenario.entries.annualTrend - 0.1) < 1e-6)
+        #expect(scenario.start.county?.childrenInCare == 560)
+        #expect(scenario.exits == Scenario().exits, "no ceased figures: the baseline's stays")
+
+        try "time_period,geographic_level,la_name,cla_group,characteristic,number\n2024,Local authority,Testshire,Gender,Male,10\n"
+            .write(toFile: dir + "/none.csv", atomically: true, encoding: .utf8)
+        let (console2, output2) = Console.capturing()
+        #expect(Hearth.run(["calibrate", "--published", dir + "/none.csv", "-o", dir + "/none.json"], console: console2) == 2)
+        #expect(output2.stderr.contains("no local-authority figures Hearth uses"), "\(output2.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/none.json"))
+    }
+}
