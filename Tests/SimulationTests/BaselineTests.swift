@@ -2,7 +2,8 @@ import CareModel
 import Testing
 @testable import Simulation
 
-/// Month 0 of the county baseline is the March 2024 snapshot, exactly.
+/// Month 0 of the county baseline is, exactly, the snapshot its county profile is given as input
+/// (the county's March 2024 counts): the starting population reproduces its inputs.
 @Test func baselineStartsFromTheMarch2024Snapshot() {
     let results = MonteCarlo.run(scenario: Scenario(), start: SimTest.countyStart, runs: 2, years: 1, seed: 1)
     func start(_ kpi: KPI) -> Double { results.value(kpi, month: 0).p50 }
@@ -23,15 +24,14 @@ import Testing
     #expect(abs(start(.over20MilesPct) - 28.7) < 2)
 }
 
-/// The baseline's rates reproduce recent history: about 294 entries a year, mean time in care
-/// about 2.9 years by Little's law, 18-45 approvals and about 30 resignations a year, and
-/// 85-95% of available in-house places in use.
+/// The baseline's flows follow the rates the scenario configures: about 294 entries a year,
+/// resignations at 0.14 a year per household (about 30 a year for 215 households), mean time
+/// in care about 2.9 years by Little's law, and 85-97% of available in-house places in use.
 @Test func baselineReproducesRecentRates() {
-    let runs = 12, years = 3
-    let results = MonteCarlo.run(scenario: Scenario(), start: SimTest.countyStart, runs: runs, years: years, seed: 2024)
+    let years = 3
+    let results = baselineThreeYears
     let perYear = { (key: String) in results.total(key)!.p50 / Double(years) }
     #expect(abs(perYear("entries") - 294) < 20)
-    #expect((18...45).contains(Int(perYear("approvals").rounded())))
     #expect(abs(perYear("resignations") - 30) < 7)
     // Little's law: mean number in care / entries a year.
     let meanInCare = (1...(12 * years)).reduce(0.0) { $0 + results.value(.childrenInCare, month: $1).p50 } / Double(12 * years)
@@ -95,6 +95,19 @@ import Testing
     #expect(results.value(.moves, month: 1).p50 <= 40, "moves in month 1: \(results.value(.moves, month: 1).p50)")
 }
 
+/// Three years of the baseline, 12 runs, seed 2024 (shared by the tests below).
+let baselineThreeYears = MonteCarlo.run(scenario: Scenario(), start: SimTest.countyStart, runs: 12, years: 3, seed: 2024)
+
+/// Regression (the simulator's own output, seed 2024, 12 runs): approvals a year over three
+/// years of the baseline. Recruitment is an enquiry-to-approval pipeline with no published
+/// annual figure to test against, so this pins the value the model gives today (38.5 a year
+/// with seed 2024 and 12 runs): a change to the pipeline must update it knowingly.
+@Test func regressionBaselineApprovalsPerYear() {
+    let results = baselineThreeYears
+    let approvals = results.total("approvals")!.p50 / 3
+    #expect(abs(approvals - 38.5) <= 2, "approvals \(approvals) a year (regression value 38.5)")
+}
+
 /// Residential care and supported accommodation hold the March 2024 snapshot's 92 and 90 over
 /// five years instead of collapsing (issue #4): external residential grew 23 -> 117 and supported
 /// living 16 -> ~131 over 2012-22 (docs/sources.md), so "nothing changes" should not lose
@@ -104,14 +117,18 @@ import Testing
 /// 80, 76, 78, 76 (P10-P90 about +-15, so a 16-run median has a standard error of about 4).
 /// The mean of the monthly medians over years 3-5 separates the two robustly (now about 89 and
 /// 78, before about 74 and 67); the year-end bands catch a collapse or an explosion.
-@Test func baselineResidentialAndSupportedHoldTheSnapshotOverFiveYears() {
+///
+/// The year-end values are a regression on the simulator's own output (seed 2024, 16 runs:
+/// residential 103, 106, 97.5, 83.5, 75.5; supported 96, 80, 78, 80.5, 78), within 5 children.
+@Test func regressionResidentialAndSupportedOverFiveYears() {
     let years = 5
     let results = MonteCarlo.run(scenario: Scenario(), start: SimTest.countyStart, runs: 16, years: years, seed: 2024)
+    let residentialByYear = [103, 106, 97.5, 83.5, 75.5], supportedByYear = [96, 80, 78, 80.5, 78]
     for year in 1...years {
         let residential = results.value(.residential, month: 12 * year).p50
         let supported = results.value(.supported, month: 12 * year).p50
-        #expect(residential >= 62 && residential <= 118, "residential \(residential) at the end of year \(year)")
-        #expect(supported >= 66 && supported <= 112, "supported \(supported) at the end of year \(year)")
+        #expect(abs(residential - residentialByYear[year - 1]) <= 5, "residential \(residential) at the end of year \(year)")
+        #expect(abs(supported - supportedByYear[year - 1]) <= 5, "supported \(supported) at the end of year \(year)")
     }
     let months = 25...(12 * years)
     func meanP50(_ kpi: KPI) -> Double { months.reduce(0.0) { $0 + results.value(kpi, month: $1).p50 } / Double(months.count) }
