@@ -61,7 +61,7 @@ enum CalibrationBenchmarks {
                 return
             }
             let t1 = DispatchTime.now().uptimeNanoseconds
-            let window = Calibration.Window.covering(imported.histories)!
+            let window = imported.observed!.window
             result = Calibration.calibrate(imported.histories, window: window, centroids: imported.centroids)
             let t2 = DispatchTime.now().uptimeNanoseconds
             bestImport = min(bestImport, Double(t1 - t0) / 1e9)

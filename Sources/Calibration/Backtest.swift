@@ -9,7 +9,8 @@ import CareModel
 /// take the children in care on `asOf` from the return as the starting population, project
 /// `years` years, and compare each projected year-end with what the return actually shows:
 /// children in care by placement type and age band on each anniversary of `asOf`, and entries
-/// and exits during each year. A row is covered when the truth lies in [P10, P90].
+/// (`Calibration.isEntry`, the definition calibration counts) and exits during each year. A row
+/// is covered when the truth lies in [P10, P90].
 public enum Backtest {
     /// One measure in one projected year.
     public struct Row: Sendable, Hashable {
@@ -50,9 +51,9 @@ public enum Backtest {
             row[ProjectionMeasure.childrenInCare.index] = census.total
             for type in PlacementType.allCases { row[ProjectionMeasure.inPlacement(type).index] = census.byType[type.rawValue] ?? 0 }
             for band in AgeBand.allCases { row[ProjectionMeasure.inAgeBand(band).index] = census.byBand[band.key] ?? 0 }
+            row[ProjectionMeasure.entries.index] = Calibration.entries(histories, from: previous.adding(days: 1), to: end)
             for h in histories {
                 for p in h.periods {
-                    if p.start > previous && p.start <= end { row[ProjectionMeasure.entries.index] += 1 }
                     if let e = p.end, e > previous && e <= end { row[ProjectionMeasure.exits.index] += 1 }
                 }
             }

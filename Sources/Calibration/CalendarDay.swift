@@ -87,14 +87,34 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
         return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
     }
 
-    /// Parses `DD/MM/YYYY` (the DfE form, one-digit day and month accepted) or ISO `YYYY-MM-DD`.
+    /// The century given to a two-digit year `yy` in `DD/MM/YY`: 00-69 are 2000-2069 and
+    /// 70-99 are 1970-1999 (the POSIX `%y` rule), so `24/04/17` is 24 April 2017 and a birth
+    /// date `05/12/93` is 5 December 1993.
+    public static func fullYear(twoDigit yy: Int) -> Int { yy < 70 ? 2000 + yy : 1900 + yy }
+
+    /// Parses the date forms found in SSDA903 files.
+    ///
+    /// - `DD/MM/YYYY` (the DfE form; one-digit day and month accepted), also with `-` or `.`;
+    /// - `DD/MM/YY`, the year read by `fullYear(twoDigit:)`;
+    /// - ISO `YYYY-MM-DD` (also with `/`);
+    /// - any of these followed by a time of day, as a spreadsheet writes a date cell:
+    ///   `2019-05-05 00:00:00`, `2019-05-05T00:00:00.000`, `05/05/2019 00:00` (the time is ignored).
+    /// Impossible days (31/02) and components of more than four digits are rejected.
     /// - Complexity: O(length), no allocation.
     public init?(parsing text: some StringProtocol) {
         var numbers = (0, 0, 0)
         var digits = (0, 0, 0)
         var index = 0
         var separator: UInt8 = 0
+        var sawTime = false
+        var timeDigits = 0
         for byte in text.utf8 {
+            if sawTime {
+                // A time of day after the date: digits, ':', '.', 'Z' or a zone offset only.
+                if byte >= 0x30 && byte <= 0x39 { timeDigits += 1 }
+                guard (byte >= 0x30 && byte <= 0x39) || byte == 0x3A || byte == 0x2E || byte == 0x5A || byte == 0x2B || byte == 0x2D else { return nil }
+                continue
+            }
             if byte >= 0x30 && byte <= 0x39 {
                 let v = Int(byte - 0x30)
                 switch index {
@@ -102,20 +122,28 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
                 case 1: numbers.1 = numbers.1 * 10 + v; digits.1 += 1
                 default: numbers.2 = numbers.2 * 10 + v; digits.2 += 1
                 }
-            } else if (byte == 0x2F || byte == 0x2D) && index < 2 && (separator == 0 || separator == byte) {
+                guard digits.0 <= 4, digits.1 <= 4, digits.2 <= 4 else { return nil }
+            } else if (byte == 0x2F || byte == 0x2D || byte == 0x2E) && index < 2 && (separator == 0 || separator == byte) {
                 separator = byte
                 index += 1
+            } else if (byte == 0x20 || byte == 0x54) && index == 2 && digits.2 > 0 {
+                sawTime = true
             } else {
                 return nil
             }
         }
-        guard index == 2 else { return nil }
-        if separator == 0x2F {
-            guard (1...2).contains(digits.0), (1...2).contains(digits.1), digits.2 == 4 else { return nil }
-            self.init(year: numbers.2, month: numbers.1, day: numbers.0)
-        } else {
-            guard digits.0 == 4, digits.1 == 2, digits.2 == 2 else { return nil }
+        guard index == 2, !sawTime || timeDigits > 0 else { return nil }
+        if digits.0 == 4 {
+            // YYYY-MM-DD (or YYYY/MM/DD).
+            guard separator != 0x2E, (1...2).contains(digits.1), (1...2).contains(digits.2) else { return nil }
             self.init(year: numbers.0, month: numbers.1, day: numbers.2)
+        } else {
+            guard (1...2).contains(digits.0), (1...2).contains(digits.1) else { return nil }
+            switch digits.2 {
+            case 4: self.init(year: numbers.2, month: numbers.1, day: numbers.0)
+            case 2: self.init(year: CalendarDay.fullYear(twoDigit: numbers.2), month: numbers.1, day: numbers.0)
+            default: return nil
+            }
         }
     }
 

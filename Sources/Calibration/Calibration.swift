@@ -27,40 +27,6 @@ public enum Calibration {
             self.from = from
             self.to = to
         }
-
-        /// The span the data covers fully, for a return that lists every episode open at any
-        /// time in its collection years: it starts on 1 April of the financial year holding the
-        /// earliest episode end (episodes that ended before the first year are not in such a
-        /// return, so earlier entries would be undercounted) and ends on the latest DECOM or DEC,
-        /// moved to 31 March when that is at most 31 days later.
-        public static func covering(_ histories: [CareHistory]) -> Window? {
-            var firstStart: CalendarDay?
-            var firstEnd: CalendarDay?
-            var last: CalendarDay?
-            for h in histories {
-                for p in h.periods {
-                    firstStart = min(firstStart ?? p.start, p.start)
-                    last = max(last ?? p.start, p.start)
-                    for spell in p.placements {
-                        last = max(last!, spell.start)
-                        if let end = spell.end {
-                            firstEnd = min(firstEnd ?? end, end)
-                            last = max(last!, end)
-                        }
-                    }
-                }
-            }
-            guard let firstStart, var last else { return nil }
-            var first = firstStart
-            if let firstEnd {
-                let yearStart = firstEnd.reportingYearEnd.adding(years: -1).adding(days: 1)
-                first = max(firstStart, yearStart)
-            }
-            let yearEnd = last.reportingYearEnd
-            if yearEnd.days(since: last) <= 31 { last = yearEnd }
-            guard first < last else { return nil }
-            return Window(from: first, to: last)
-        }
     }
 
     /// Estimates every rate from `histories` within `window`; `centroids` maps postcode
@@ -119,10 +85,29 @@ public enum Calibration {
                         source: "children with in-house foster carers on \(points.count) yearly census days to \(window.to): \(counts) (log-linear slope)")
     }
 
-    /// Calls `body` for every period of care whose start was observed inside the window.
+    /// Whether `period` is an entry to care on a day in [`from`, `to`].
+    ///
+    /// The one definition of an entry used by calibration, the backtest's truth, the synthetic
+    /// return generator and the docs: the first day of a new period of care — the child was not
+    /// looked after the day before — as the DfE counts children who "started to be looked
+    /// after". A period whose start the return did not see (its first episode predates the
+    /// years observed in full and is not RNE = S) is not an entry. Short breaks (LS V3/V4) are
+    /// not care and so start nothing.
+    public static func isEntry(_ period: PeriodOfCare, from: CalendarDay, to: CalendarDay) -> Bool {
+        period.startObserved && period.start >= from && period.start <= to
+    }
+
+    /// Entries (see `isEntry`) on days in [`from`, `to`].
+    public static func entries(_ histories: [CareHistory], from: CalendarDay, to: CalendarDay) -> Int {
+        var n = 0
+        for h in histories { for p in h.periods where isEntry(p, from: from, to: to) { n += 1 } }
+        return n
+    }
+
+    /// Calls `body` for every entry (see `isEntry`) inside the window.
     static func forEachEntry(_ histories: [CareHistory], window: Window, _ body: (CareHistory, PeriodOfCare) -> Void) {
         for h in histories {
-            for p in h.periods where p.startObserved && p.start >= window.from && p.start <= window.to {
+            for p in h.periods where isEntry(p, from: window.from, to: window.to) {
                 body(h, p)
             }
         }

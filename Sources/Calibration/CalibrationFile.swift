@@ -12,16 +12,27 @@ public enum SSDA903Import {
         public var report: CleaningReport
         public var centroids: [String: Location]?
         public var files: SSDA903Reader.Files
+        /// The collection years the return observes in full (nil: not one whole year).
+        public var observed: ObservedYears?
+        /// The councils of a multi-council extract (LA column) and the one(s) calibrated.
+        public var councils: [(name: String, children: Int)] = []
+        public var selection: CouncilSelection?
     }
 
-    /// Locates, reads and cleans the return in `directory`; `postcodes` overrides the centroid table.
-    public static func load(directory: String, postcodes: String? = nil) throws(InvalidInput) -> Imported {
+    /// Locates, reads and cleans the return in `directory`; `postcodes` overrides the centroid
+    /// table; `council` chooses among the councils of a multi-council extract.
+    public static func load(directory: String, postcodes: String? = nil, council: CouncilSelection? = nil) throws(InvalidInput) -> Imported {
         var files = try SSDA903Reader.locate(directory: directory)
         if let postcodes { files.postcodes = postcodes }
-        let data = try SSDA903Reader.read(files)
+        let all = try SSDA903Reader.read(files)
+        let data = try all.selecting(council, source: directory)
         let centroids = try files.postcodes.map { path throws(InvalidInput) in try SSDA903Reader.readCentroids(path: path) }
-        let (histories, report) = SSDA903Cleaning.histories(from: data)
-        return Imported(histories: histories, report: report, centroids: centroids, files: files)
+        let observed = ObservedYears.of(data)
+        let (histories, report) = SSDA903Cleaning.histories(from: data, observedFrom: observed?.window.from)
+        var imported = Imported(histories: histories, report: report, centroids: centroids, files: files, observed: observed)
+        imported.councils = all.councils
+        imported.selection = council
+        return imported
     }
 
     /// The cleaning report as CSV: file, line, column, action, reason.

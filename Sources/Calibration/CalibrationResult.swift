@@ -147,7 +147,7 @@ public struct ExitDestinationEstimates: Codable, Sendable {
     public static func destination(rec code: String?, age: Int) -> String {
         if age >= 18 { return "aged_18" }
         switch code ?? "" {
-        case "E4A", "E4B": return "returned_home"
+        case "E4", "E4A", "E4B": return "returned_home"
         case "E11", "E12": return "adopted"
         case "E41", "E43", "E44", "E45", "E46", "E47", "E48": return "special_guardianship"
         case "E5", "E6", "E13", "E17": return "independent_living"

@@ -20,12 +20,16 @@ import CareModel
 ///    merged into one.
 /// Periods of care then start at RNE = S and end at the first DEC whose REC is not X1. An X1
 /// followed by a gap, or a period that starts with another RNE, is read sensibly and noted.
+/// A period's start is *observed* (it is an entry to care, see `Calibration.isEntry`) when its
+/// first episode is RNE = S, when it follows an earlier period of the child, or when it starts
+/// on or after `observedFrom`, the first day of the years the return observes in full (a child
+/// not in the return the day before such a start was not looked after that day, whatever RNE says).
 /// Guarantees: periods and placements of a child never overlap, every input row is either used
 /// or appears in the report, and the result does not depend on the order of rows within files.
 public enum SSDA903Cleaning {
     /// Cleans `data` and returns the children's histories (sorted by CHILD) and the report.
     /// - Complexity: O(n log n) in the number of episodes.
-    public static func histories(from data: SSDA903Return) -> (histories: [CareHistory], report: CleaningReport) {
+    public static func histories(from data: SSDA903Return, observedFrom: CalendarDay? = nil) -> (histories: [CareHistory], report: CleaningReport) {
         var report = CleaningReport()
         for issue in data.readIssues { report.add(issue.file, issue.line, issue.column, issue.action, issue.reason) }
         report.headerRows = data.rowsRead?.header ?? data.headers.count
@@ -99,7 +103,7 @@ public enum SSDA903Cleaning {
                 append(e, to: &cleaned, data: data, report: &report)
             }
             report.episodesUsed += cleaned.count
-            let periods = buildPeriods(cleaned, data: data, report: &report)
+            let periods = buildPeriods(cleaned, data: data, observedFrom: observedFrom, report: &report)
             guard !periods.isEmpty else { continue }
             histories.append(CareHistory(child: header.child, sex: header.sex, dob: header.dob,
                                          isUASC: uascChildren.contains(header.child),
@@ -162,7 +166,7 @@ public enum SSDA903Cleaning {
     }
 
     /// Splits a child's cleaned episodes into periods of care with their placements.
-    static func buildPeriods(_ episodes: [SSDA903Episode], data: SSDA903Return, report: inout CleaningReport) -> [PeriodOfCare] {
+    static func buildPeriods(_ episodes: [SSDA903Episode], data: SSDA903Return, observedFrom: CalendarDay? = nil, report: inout CleaningReport) -> [PeriodOfCare] {
         var periods: [PeriodOfCare] = []
         var current: PeriodOfCare?
         for (k, e) in episodes.enumerated() {
@@ -206,13 +210,16 @@ public enum SSDA903Cleaning {
                 current = nil
             }
             let observed = e.reasonNew == .started
+            let inObservedYears = observedFrom.map { e.start >= $0 } ?? false
             if !observed && !periods.isEmpty {
                 report.add(file, e.source.line, "RNE", .noted, "a new period after \(periods.last!.end.map(\.description) ?? "?") starts with RNE \(e.reasonNew.rawValue): read as RNE S")
+            } else if !observed && inObservedYears {
+                report.add(file, e.source.line, "RNE", .noted, "the child's first episode starts with RNE \(e.reasonNew.rawValue) inside the years the return observes in full: read as RNE S (a new period of care)")
             }
             var spellFirst = spell
             spellFirst.reasonChange = nil
             let period = PeriodOfCare(start: e.start, end: e.end, reasonEnded: e.reasonEnded,
-                                      startObserved: observed || !periods.isEmpty, homePostcode: e.homePostcode,
+                                      startObserved: observed || !periods.isEmpty || inObservedYears, homePostcode: e.homePostcode,
                                       legalStatus: e.legalStatus, placements: [spellFirst])
             if e.end != nil && e.reasonEnded != "X1" {
                 if e.reasonEnded == nil {

@@ -53,6 +53,10 @@ public struct SSDA903Header: Hashable, Sendable {
     /// some local extracts put a mother's identifier here instead (see docs/ssda903.md).
     public var mother: String?
     public var source: RowSource
+    /// LA of a regional or multi-council extract (nil in a council's own return).
+    public var council: String?
+    /// YEAR of a stacked extract: the collection year by its end (2024 for 2023/24).
+    public var collectionYear: Int?
 
     public init(child: String, sex: Sex, dob: CalendarDay, ethnic: String? = nil, mother: String? = nil, source: RowSource) {
         self.child = child
@@ -110,6 +114,10 @@ public struct SSDA903Episode: Hashable, Sendable {
     /// URN: Ofsted registration of the provision.
     public var urn: String?
     public var source: RowSource
+    /// LA of a regional or multi-council extract (nil in a council's own return).
+    public var council: String?
+    /// YEAR of a stacked extract: the collection year by its end (2024 for 2023/24).
+    public var collectionYear: Int?
 
     public init(
         child: String, start: CalendarDay, reasonNew: ReasonNewEpisode, legalStatus: String,
@@ -155,6 +163,8 @@ public struct SSDA903UASC: Hashable, Sendable {
     /// DUC: the date the child ceased to be UASC.
     public var ceased: CalendarDay?
     public var source: RowSource
+    /// LA of a regional or multi-council extract.
+    public var council: String?
 
     public init(child: String, sex: Sex? = nil, dob: CalendarDay? = nil, ceased: CalendarDay? = nil, source: RowSource) {
         self.child = child
@@ -165,23 +175,37 @@ public struct SSDA903UASC: Hashable, Sendable {
     }
 }
 
-/// The SSDA903 code lists Hearth checks against (both eras).
+/// The SSDA903 code lists of the DfE guidance, every code of both eras (up to 2023/24 and
+/// 2024/25 on), that Hearth checks against. A code outside them is read leniently and reported
+/// once per code with its count.
 public enum SSDA903Codes {
-    /// Every PLACE code recognised, including K3 (2024/25 on), H5 and P2 (until 2024/25) and
-    /// Z11-Z14, which are read as `other` placements.
+    /// PLACE: adoption A3-A6; H5 and P2 (to 2023/24, still read after); K1-K3 (K3 from
+    /// 2024/25); P1 with parents, P3 residential employment; R1-R3, R5; S1; T0-T4 temporary;
+    /// U1-U6 foster; Z1 (to 2024/25) and Z11-Z14 (2025/26 on) other.
     public static let placeCodes: Set<String> = [
-        "U1", "U2", "U3", "U4", "U5", "U6", "A3", "A4", "A5", "A6", "P1", "R1", "K1", "K2",
-        "H5", "P2", "K3", "R2", "R3", "R5", "S1", "T0", "T1", "T2", "T3", "T4", "Z1",
-        "Z11", "Z12", "Z13", "Z14",
+        "A3", "A4", "A5", "A6", "H5", "K1", "K2", "K3", "P1", "P2", "P3", "R1", "R2", "R3", "R5", "S1",
+        "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1", "Z11", "Z12", "Z13", "Z14",
     ]
+    /// LS: care orders C1/C2, freeing and placement orders D1/E1, section 20 V2 and short-break
+    /// series V3/V4, police protection, EPO and assessment orders L1-L3, youth justice J1-J3.
     public static let legalStatuses: Set<String> = [
         "C1", "C2", "D1", "E1", "V2", "V3", "V4", "J1", "J2", "J3", "L1", "L2", "L3",
     ]
+    /// PLACE_PROVIDER: PR0 parent, PR1 own LA, PR2 other LA, PR3 other public, PR4 private, PR5 voluntary.
     public static let providers: Set<String> = ["PR0", "PR1", "PR2", "PR3", "PR4", "PR5"]
+    /// RNE, as `ReasonNewEpisode`.
+    public static let reasonsNew: Set<String> = Set(ReasonNewEpisode.allCases.map(\.rawValue))
+    /// REC of both eras: E11/E12 adopted, E2 died, E3 another LA, E4A/E4B home (E4 before the
+    /// split), E13 relatives without PR, E41 residence or child arrangements order, E43/E44
+    /// special guardianship (to 2017/18) and E45-E48 (2018/19 on), E5/E6 independent living,
+    /// E7 adult social care, E8 other, E9 custody, E14 remand ended, E15 age assessed 18+,
+    /// E16 moved abroad, E17 aged 18 staying on, X1 episode ends and a new one starts.
     public static let reasonsEnded: Set<String> = [
-        "E11", "E12", "E2", "E3", "E4A", "E4B", "E13", "E41", "E43", "E44", "E45", "E46", "E47",
+        "E11", "E12", "E2", "E3", "E4", "E4A", "E4B", "E13", "E41", "E43", "E44", "E45", "E46", "E47",
         "E48", "E5", "E6", "E7", "E8", "E9", "E14", "E15", "E16", "E17", "X1",
     ]
+    /// CIN: N1 abuse or neglect ... N8 absent parenting.
+    public static let categoriesOfNeed: Set<String> = ["N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"]
     /// The first day of the 2024/25 collection, when K3 and the M/F/U sex codes came in.
     public static let year2024Start = CalendarDay(year: 2024, month: 4, day: 1)!
     /// The first day of the 2025/26 collection, when H5 and P2 were withdrawn.

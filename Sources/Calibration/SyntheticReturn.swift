@@ -78,6 +78,10 @@ public struct SyntheticReturn: Sendable {
     public var data: SSDA903Return
     /// Postcode district -> centroid.
     public var centroids: [(district: String, location: Location)]
+    /// The first day of every period of care the generator started in [from, to], in the order
+    /// generated: the true entries (`Calibration.isEntry`), one per child written. Short
+    /// breaks are not care and are not among them.
+    public var entries: [CalendarDay] = []
 }
 
 /// Writes a realistic SSDA903 return from known rates, for tests, demos and benchmarks.
@@ -104,6 +108,7 @@ public enum SyntheticReturnGenerator {
         let districts = makeDistricts(spec, using: &rng)
         var out = SSDA903Return(files: ["header.csv", "episodes.csv", "uasc.csv"])
         var childNumber = 0
+        var entries: [CalendarDay] = []
         let meanGroup = spec.siblingGroupSizeShares.enumerated().reduce(0.0) { $0 + Double($1.offset + 1) * $1.element } / max(1e-12, spec.siblingGroupSizeShares.reduce(0, +))
         let years = spec.burnInYears + spec.to.days(since: spec.from) / 365 + 2
         for k in 0..<years {
@@ -123,13 +128,13 @@ public enum SyntheticReturnGenerator {
                         childNumber += 1
                         let age = band.ages.lowerBound + Int(rng.nextUnit() * Double(band.ages.count))
                         emitChild(id: childNumber, age: age, start: start, home: home, firstType: firstType,
-                                  firstPostcode: firstPostcode, spec: spec, districts: districts, into: &out, using: &rng)
+                                  firstPostcode: firstPostcode, spec: spec, districts: districts, into: &out, entries: &entries, using: &rng)
                     }
                 }
             }
         }
         emitShortBreakChildren(spec, districts: districts, startNumber: childNumber, into: &out, using: &rng)
-        return SyntheticReturn(data: out, centroids: districts)
+        return SyntheticReturn(data: out, centroids: districts, entries: entries)
     }
 
     static func makeDistricts(_ spec: SyntheticReturnSpec, using rng: inout Xoshiro256StarStar) -> [(district: String, location: Location)] {
@@ -191,7 +196,7 @@ public enum SyntheticReturnGenerator {
     /// One child's period of care from `start`, written as episodes where they overlap the window.
     static func emitChild(id: Int, age: Int, start: CalendarDay, home: String, firstType: PlacementType, firstPostcode: String,
                           spec: SyntheticReturnSpec, districts: [(district: String, location: Location)],
-                          into out: inout SSDA903Return, using rng: inout Xoshiro256StarStar) {
+                          into out: inout SSDA903Return, entries: inout [CalendarDay], using rng: inout Xoshiro256StarStar) {
         let dob = start.adding(years: -age).adding(days: -Int(rng.nextUnit() * 364))
         let eighteen = dob.adding(years: 18)
         let band = AgeBand(age: age).rawValue
@@ -287,8 +292,8 @@ public enum SyntheticReturnGenerator {
             }
             lastYearWritten = open ? spec.to : pieceEnd
         }
-        guard let lastDay = lastYearWritten else { return }
-        _ = lastDay
+        guard lastYearWritten != nil else { return }
+        if start >= spec.from { entries.append(start) }
         let sex: Sex = rng.nextUnit() < 0.55 ? .male : .female
         out.headers.append(SSDA903Header(child: child, sex: sex, dob: dob, ethnic: "WBRI", mother: sex == .female && age >= 15 && rng.nextUnit() < 0.05 ? "1" : "0",
                                          source: RowSource(file: 0, line: out.headers.count + 2)))

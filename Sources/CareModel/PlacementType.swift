@@ -17,7 +17,7 @@ public enum PlacementType: String, CaseIterable, Sendable, Codable, Comparable {
     case withParents = "with_parents"
     /// Placed for adoption (A3-A6).
     case adoption = "adoption"
-    /// Everything else (R2, R3, R5, S1, T0-T4, Z1 and unknown codes).
+    /// Everything else (R2, R3, R5, S1, P3, T0-T4, Z1, Z11-Z14 and unknown codes).
     case other = "other"
 
     /// The SSDA903 PLACE codes of this type (foster types share U4-U6; the provider decides).
@@ -29,7 +29,7 @@ public enum PlacementType: String, CaseIterable, Sendable, Codable, Comparable {
         case .supported: ["H5", "P2", "K3"]
         case .withParents: ["P1"]
         case .adoption: ["A3", "A4", "A5", "A6"]
-        case .other: ["R2", "R3", "R5", "S1", "T0", "T1", "T2", "T3", "T4", "Z1"]
+        case .other: ["R2", "R3", "R5", "S1", "P3", "T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14"]
         }
     }
 

@@ -29,7 +29,9 @@ enum BacktestCommand: HearthCommand {
         options:
           --as-of DATE   the last day the calibration may see (YYYY-MM-DD or DD/MM/YYYY)
           --years N      years to project, 1-20; the return must reach DATE + N years
-          --from DATE    first day of calibration data (default: the start of the return)
+          --from DATE    first day of calibration data (default: 1 April of the first
+                         collection year the return observes in full; earlier is refused)
+          --la NAME, --region   one council, or all together, of a multi-council extract
           --engine E     simulator (default) or flows
           --runs R       Monte Carlo runs (default 200)
           --threads T    worker threads for the simulator (output does not depend on it)
@@ -41,7 +43,7 @@ enum BacktestCommand: HearthCommand {
         """
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--as-of", "--years", "--from", "--runs", "--seed", "--csv", "--postcodes", "--engine", "--threads"], flags: [])
+        let args = try Arguments(arguments, valued: ["--as-of", "--years", "--from", "--runs", "--seed", "--csv", "--postcodes", "--engine", "--threads", "--la"], flags: ["--region"])
         guard args.positionals.count == 1 else { throw UsageError("name one directory holding the SSDA903 tables") }
         guard let asOf = try CalibrateCommand.date(args, "--as-of") else { throw UsageError("give --as-of DATE, the last day the calibration may see") }
         guard args.value("--years") != nil else { throw UsageError("give --years N, the years to project") }
@@ -54,16 +56,14 @@ enum BacktestCommand: HearthCommand {
         }
         let threads = args.value("--threads") == nil ? nil : try args.integer("--threads", default: 1, in: 1...1024)
         let directory = args.positionals[0]
-        let imported = try SSDA903Import.load(directory: directory, postcodes: args.value("--postcodes"))
-        console.message("read \(directory): \(imported.report.summary)")
-        guard let span = Calibration.Window.covering(imported.histories) else {
-            throw InvalidInput([InputProblem(file: directory, line: nil, message: "no usable episodes: every row was dropped in cleaning")])
-        }
-        let from = try CalibrateCommand.date(args, "--from") ?? span.from
+        let imported = try SSDA903Import.load(directory: directory, postcodes: args.value("--postcodes"), council: try CalibrateCommand.councilSelection(args))
+        CalibrateCommand.report(imported, console: console)
+        let (span, _) = try CalibrateCommand.window(imported, from: try CalibrateCommand.date(args, "--from"), to: nil, directory: directory)
+        let from = span.from
         let end = asOf.adding(years: years)
         guard from < asOf else { throw UsageError("--as-of \(asOf) must be after the start of the data, \(from)") }
         guard end <= span.to else {
-            throw UsageError("the return ends on \(span.to): it cannot show \(years) year\(years == 1 ? "" : "s") after \(asOf) (\(end))")
+            throw UsageError("the return observes the collection years \(imported.observed!) in full: it cannot show \(years) year\(years == 1 ? "" : "s") after \(asOf) (\(end))")
         }
         let report: Backtest.Report
         switch engine {

@@ -8,27 +8,35 @@ import Simulation
 enum CalibrateCommand: HearthCommand {
     static let name = "calibrate"
     static let summary = "estimate a scenario's rates from a council's SSDA903 return"
-    static let synopsis = "hearth calibrate DIR [--from DATE --to DATE] [--name NAME] [--postcodes FILE] [--cleaning-report FILE] [--calibration FILE] -o SCENARIO.json"
+    static let synopsis = "hearth calibrate DIR [--from DATE --to DATE] [--la NAME | --region] [--name NAME] [--postcodes FILE] [--cleaning-report FILE] [--calibration FILE] -o SCENARIO.json"
     static let help = """
         usage: \(synopsis)
                hearth calibrate --make-synthetic DIR [--seed S] [--from DATE --to DATE]
 
-        Reads the SSDA903 tables in DIR (and its immediate subdirectories, e.g. one per year):
-          Header   header.csv    or any *.csv whose name contains "header" (SSDA903_2024_Header.csv)
-          Episodes episodes.csv  or any *.csv whose name contains "episode"
-          UASC     uasc.csv      or any *.csv whose name contains "uasc" (optional)
-          postcode_districts.csv (postcode_district,lat,lon), optional, for distances
-        Columns are the DfE's (CHILD, DECOM, RNE, LS, PLACE, PLACE_PROVIDER, DEC, REC, ...);
-        dates DD/MM/YYYY or YYYY-MM-DD; SEX 1/2 or M/F/U. Cleans the episodes (short breaks,
+        Reads the SSDA903 return in DIR (and its immediate subdirectories, e.g. one per year),
+        recognising each CSV table by its columns, whatever the file is called:
+          Header   CHILD, SEX, DOB, ...             Episodes CHILD, DECOM, RNE, LS, PLACE, DEC, REC, ...
+          UASC     CHILD, DUC, ... (optional)       postcode centroids postcode_district, lat, lon (optional)
+        or the DfE XML return (<EXPSSDA903>, one file). The other DfE tables (reviews, missing,
+        OC2, OC3, AD1, placed for adoption, previous permanence, social worker episodes) and
+        prior-year copies are listed as read, not used. Dates DD/MM/YYYY, DD/MM/YY (00-69 are
+        20xx), YYYY-MM-DD, with or without a time; SEX 1/2 or M/F/U. Cleans the episodes (short breaks,
         legal-status-only changes, overlaps, duplicates), estimates entry rates with their trend,
         sibling groups, time in care (censoring handled), exit destinations, placement mix,
         move rates and distances, prints a calibration table, and writes SCENARIO.json: a
         scenario that `hearth simulate` runs as is, starting the day after --to from the children
         in care then, with a `comment` in each section saying where every number came from.
 
+        The window is the whole collection years (1 April - 31 March) the return observes in
+        full (printed, and written into the scenario's comments). An entry is the first day of a
+        new period of care (the child was not looked after the day before).
+
         options:
-          --from DATE, --to DATE   the window of data to use (default: all of it); --to is also
-                                   the census day for the starting population
+          --from DATE, --to DATE   a narrower window inside the years observed in full (a date
+                                   outside them is refused); --to is also the census day for
+                                   the starting population
+          --la NAME                calibrate one council of a multi-council extract (LA column)
+          --region                 calibrate every council of such an extract together
           --postcodes FILE         postcode-district centroid table (postcode_district,lat,lon)
           --cleaning-report FILE   every row cleaning dropped, merged, truncated or noted (CSV)
           -o, --out FILE           where to write the scenario (JSON)
@@ -45,7 +53,7 @@ enum CalibrateCommand: HearthCommand {
         """
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--from", "--to", "--postcodes", "--cleaning-report", "-o", "--out", "--make-synthetic", "--seed", "--name", "--calibration"], flags: [])
+        let args = try Arguments(arguments, valued: ["--from", "--to", "--postcodes", "--cleaning-report", "-o", "--out", "--make-synthetic", "--seed", "--name", "--calibration", "--la"], flags: ["--region"])
         let from = try date(args, "--from")
         let to = try date(args, "--to")
         if let directory = args.value("--make-synthetic") {
@@ -58,12 +66,17 @@ enum CalibrateCommand: HearthCommand {
         }
         guard args.positionals.count == 1 else { throw UsageError("name one directory holding the SSDA903 tables") }
         guard let out = args.value("-o") ?? args.value("--out") else { throw UsageError("name the output file with -o FILE") }
-        let (imported, result) = try calibrate(directory: args.positionals[0], from: from, to: to, postcodes: args.value("--postcodes"))
-        console.message("read \(imported.files.header.count + imported.files.episodes.count + imported.files.uasc.count) file(s): \(imported.report.summary)")
+        let (imported, result, windowNote) = try calibrate(directory: args.positionals[0], from: from, to: to, postcodes: args.value("--postcodes"),
+                                                           council: try councilSelection(args))
+        report(imported, console: console)
+        console.message("window: \(windowNote)")
         let directoryName = (args.positionals[0] as NSString).standardizingPath.split(separator: "/").last.map(String.init) ?? "return"
         let name = args.value("--name") ?? "calibrated-\(directoryName)"
         let scenario = Scenario(calibration: result, name: name)
-        var files: [(path: String, data: Data)] = [(out, try CalibrationScenarioFile.render(scenario, comments: Scenario.calibrationComments(result)))]
+        var comments = Scenario.calibrationComments(result)
+        comments["start"] = "Calibration window: \(windowNote). " + (comments["start"] ?? "")
+        comments["entries"] = "An entry is the first day of a new period of care (the child was not looked after the day before), counted in the window \(result.from) to \(result.to). " + (comments["entries"] ?? "")
+        var files: [(path: String, data: Data)] = [(out, try CalibrationScenarioFile.render(scenario, comments: comments))]
         if let path = args.value("--calibration") {
             files.append((path, try SSDA903Import.encode(result)))
         }
@@ -75,15 +88,61 @@ enum CalibrateCommand: HearthCommand {
         console.message("wrote \(out)")
     }
 
-    /// Reads, cleans and calibrates; the window defaults to the span of the data.
-    static func calibrate(directory: String, from: CalendarDay?, to: CalendarDay?, postcodes: String?) throws -> (SSDA903Import.Imported, CalibrationResult) {
-        let imported = try SSDA903Import.load(directory: directory, postcodes: postcodes)
-        guard let span = Calibration.Window.covering(imported.histories) else {
+    /// Reads, cleans and calibrates; the window defaults to the collection years the return
+    /// observes in full, and a --from/--to reaching outside them is refused.
+    static func calibrate(directory: String, from: CalendarDay?, to: CalendarDay?, postcodes: String?,
+                          council: CouncilSelection? = nil) throws -> (SSDA903Import.Imported, CalibrationResult, String) {
+        let imported = try SSDA903Import.load(directory: directory, postcodes: postcodes, council: council)
+        let (window, note) = try window(imported, from: from, to: to, directory: directory)
+        return (imported, Calibration.calibrate(imported.histories, window: window, centroids: imported.centroids), note)
+    }
+
+    /// The calibration window and a sentence saying how it was chosen.
+    static func window(_ imported: SSDA903Import.Imported, from: CalendarDay?, to: CalendarDay?, directory: String) throws -> (Calibration.Window, String) {
+        guard !imported.histories.isEmpty else {
             throw InvalidInput([InputProblem(file: directory, line: nil, message: "no usable episodes: every row was dropped in cleaning (see --cleaning-report)")])
         }
-        let window = Calibration.Window(from: from ?? span.from, to: to ?? span.to)
+        guard let observed = imported.observed else {
+            throw InvalidInput([InputProblem(file: directory, line: nil, message: "the return observes no whole collection year (1 April - 31 March): expected the episodes of at least one whole year, such as one year's return")])
+        }
+        let full = observed.window
+        let window = Calibration.Window(from: from ?? full.from, to: to ?? full.to)
+        for (name, day) in [("--from", from), ("--to", to)] {
+            guard let day, day < full.from || day > full.to else { continue }
+            throw UsageError("\(name) \(day) reaches a year the return only partly observes: it observes the collection years \(observed) in full; choose dates inside them")
+        }
         guard window.from < window.to else { throw UsageError("--from \(window.from) is not before --to \(window.to)") }
-        return (imported, Calibration.calibrate(imported.histories, window: window, centroids: imported.centroids))
+        let years = "the collection years \(observed) the return observes in full"
+        let note = from == nil && to == nil ? "\(window.from) to \(window.to), \(years)" : "\(window.from) to \(window.to), chosen with --from/--to inside \(years)"
+        return (window, note)
+    }
+
+    /// --la NAME or --region.
+    static func councilSelection(_ args: Arguments) throws(UsageError) -> CouncilSelection? {
+        if args.has("--region") {
+            guard args.value("--la") == nil else { throw UsageError("give --la NAME or --region, not both") }
+            return .region
+        }
+        return args.value("--la").map { .only($0) }
+    }
+
+    /// What was read: files used and not used, councils, and the cleaning report by kind.
+    static func report(_ imported: SSDA903Import.Imported, console: Console) {
+        console.message("read \(imported.files.modelledCount) file(s): \(imported.report.summary)")
+        for file in imported.files.unused { console.message("\(file)") }
+        if imported.councils.count > 1 {
+            let chosen: String
+            switch imported.selection {
+            case .only(let name)?:
+                chosen = "calibrating " + (imported.councils.first { $0.name.lowercased() == name.trimmingCharacters(in: .whitespaces).lowercased() }?.name ?? name)
+            default: chosen = "calibrating them together as a region"
+            }
+            console.message("councils in the extract: \(imported.councils.map { "\($0.name) (\($0.children) children)" }.joined(separator: ", ")); \(chosen)")
+        }
+        // Stacked years repeat and supersede rows by design: counted in the summary, not warned about.
+        let groups = imported.report.groups.filter { $0.action != .duplicate && $0.action != .superseded }
+        for group in groups.prefix(40) { console.message("warning: \(group)") }
+        if groups.count > 40 { console.message("warning: \(groups.count - 40) more kinds of issue: see --cleaning-report FILE") }
     }
 
     /// A DATE option (YYYY-MM-DD or DD/MM/YYYY).

@@ -1,3 +1,4 @@
+import Calibration
 import Interchange
 
 /// `hearth validate FILE...`: checks input files and reports every problem found.
@@ -8,8 +9,9 @@ enum ValidateCommand: HearthCommand {
     static let help = """
         usage: \(synopsis)
 
-        Checks children.csv and households.csv files and prints one line per problem to
-        stderr, in the form editors jump to:
+        Checks children.csv and households.csv files, and SSDA903 tables (Header, Episodes,
+        UASC, recognised by their columns, or the XML return), and prints one line per
+        problem to stderr, in the form editors jump to:
 
           children.csv:14: age "17y": expected a whole number 0-17
           households.csv:3: occupied "4": expected 0-3, no more than places (3)
@@ -33,6 +35,10 @@ enum ValidateCommand: HearthCommand {
         var problems: [InputProblem] = []
         for path in args.positionals {
             do {
+                if let summary = try SSDA903Reader.validate(path: path) {
+                    console.message("\(path): ok (\(summary))")
+                    continue
+                }
                 let summary = try InputValidation.validate(path: path)
                 console.message("\(path): ok (\(summary))")
             } catch {

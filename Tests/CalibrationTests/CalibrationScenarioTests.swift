@@ -5,14 +5,15 @@ import Simulation
 import Testing
 
 @Suite struct CalibrationScenarioTests {
-    @Test func oneYearReturnCalibratesWithoutTrendAndGivesAValidScenario() {
+    @Test func oneYearReturnCalibratesWithoutTrendAndGivesAValidScenario() throws {
         let from = CalendarDay(year: 2023, month: 4, day: 1)!
         let to = CalendarDay(year: 2024, month: 3, day: 31)!
         var spec = SyntheticReturnSpec(from: from, to: to)
         spec.entriesPerYear = [20, 30, 30, 40, 20]
         let synthetic = SyntheticReturnGenerator.generate(spec, seed: 8)
-        let (histories, _) = SSDA903Cleaning.histories(from: synthetic.data)
-        let window = Calibration.Window.covering(histories)!
+        let observed = try #require(ObservedYears.of(synthetic.data))
+        let (histories, _) = SSDA903Cleaning.histories(from: synthetic.data, observedFrom: observed.window.from)
+        let window = observed.window
         #expect(window.from == from && window.to == to)
         let result = Calibration.calibrate(histories, window: window)
         #expect(result.entries.yearly.count == 1)

@@ -128,8 +128,18 @@ import Testing
         }
         #expect(CalendarDay(parsing: "31/02/2020") == nil)
         #expect(CalendarDay(parsing: "2020-13-01") == nil)
-        #expect(CalendarDay(parsing: "01/02/20") == nil)
-        #expect(CalendarDay(parsing: "2020/01/02") == nil)
+        // Two-digit years (00-69 are 20xx, 70-99 are 19xx) and spreadsheet date-time cells.
+        #expect(CalendarDay(parsing: "01/02/20") == CalendarDay(year: 2020, month: 2, day: 1))
+        #expect(CalendarDay(parsing: "24/04/17") == CalendarDay(year: 2017, month: 4, day: 24))
+        #expect(CalendarDay(parsing: "05/12/93") == CalendarDay(year: 1993, month: 12, day: 5))
+        #expect(CalendarDay(parsing: "2020/01/02") == CalendarDay(year: 2020, month: 1, day: 2))
+        #expect(CalendarDay(parsing: "2019-05-05 00:00:00") == CalendarDay(year: 2019, month: 5, day: 5))
+        #expect(CalendarDay(parsing: "2019-05-05T00:00:00.000") == CalendarDay(year: 2019, month: 5, day: 5))
+        #expect(CalendarDay(parsing: "05/05/2019 00:00") == CalendarDay(year: 2019, month: 5, day: 5))
+        #expect(CalendarDay(parsing: "05-05-2019") == CalendarDay(year: 2019, month: 5, day: 5))
+        for bad in ["2019-05-05 noon", "5/5/5", "2019-5", "123456789012345678901/01/2020", "05/05/2019 ", "2019-05-05x", "1/1/123"] {
+            #expect(CalendarDay(parsing: bad) == nil, "\(bad)")
+        }
         let birth = CalendarDay(year: 2008, month: 2, day: 29)!
         #expect(CalendarDay(year: 2026, month: 2, day: 28)!.age(bornOn: birth) == 17)
         #expect(CalendarDay(year: 2026, month: 3, day: 1)!.age(bornOn: birth) == 18)

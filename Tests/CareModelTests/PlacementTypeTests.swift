@@ -13,6 +13,7 @@ import Testing
         ("H5", .supported), ("P2", .supported), ("K3", .supported),  // semi-independent / supported
         ("R2", .other), ("R3", .other), ("R5", .other), ("S1", .other), ("T0", .other), ("T1", .other),
         ("T2", .other), ("T3", .other), ("T4", .other), ("Z1", .other),
+        ("P3", .other), ("Z11", .other), ("Z12", .other), ("Z13", .other), ("Z14", .other),  // residential employment; 2025/26 other
     ]
     static let fosterCodes = ["U4", "U5", "U6"]
     /// PR1 own authority, PR2 other authority, PR3 other public: in-house; PR4 private and

@@ -1,0 +1,147 @@
+import Foundation
+import Interchange
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Reading the SSDA903 return in the XML form case-management systems export for the DfE.
+///
+/// The DfE schema (`EXPSSDA903`): one `<CHILD>` per child holding one `<HEADER>` (CHILDID, UPN,
+/// SEX, DOB, ETHNIC, UASC flag, DUC, the AD1 and OC3 items, nested AMISSING / AREVIEW /
+/// PERMANENCE / OC2 / AD_PLACED groups, MOTHER, MC_DOB) followed by zero or more `<EPISODE>`
+/// (DECOM, RNE, LS, CIN, PL, PL_POST, HOME_POST, URN, PLACE_PROVIDER, DEC, REC,
+/// REASON_PLACE_CHANGE). Each HEADER becomes a Header row (CHILDID is CHILD), each EPISODE an
+/// Episodes row of that child (PL is PLACE), and a HEADER with UASC 1 or a DUC a UASC row;
+/// the nested groups are tables Hearth does not use and are skipped. Blank items are empty
+/// tags (`<DEC />`). Rows then go through the same checks as the CSV tables, located by the
+/// XML line and the child (`return.xml:812: DECOM "31/02/2020": expected a date ...
+/// (CHILD 4711, EPISODE 2)`), since exports often put the whole file on one line.
+/// A file that is not well-formed XML, or whose root is not `EXPSSDA903` (for example a
+/// CIN census file, `<Message>` ... `<Children>`), is malformed and named as such.
+public enum SSDA903XMLReader {
+    /// Parses an XML return into `data`; returns the number of `<CHILD>` elements and the malformations.
+    public static func parse(_ bytes: [UInt8], file: String, into data: inout SSDA903Return) -> (rows: Int, problems: [InputProblem]) {
+        let log = ProblemLog(file: file, limit: SSDA903Reader.problemLimit)
+        let index = SSDA903Reader.fileIndex(file, in: &data)
+        let collector = Collector()
+        let parser = XMLParser(data: Data(bytes))
+        parser.shouldResolveExternalEntities = false
+        parser.shouldProcessNamespaces = false
+        parser.delegate = collector
+        let parsed = parser.parse()
+        if let root = collector.root, root != "EXPSSDA903" {
+            let what = root == "Message" || collector.sawCINCensus
+                ? "this is a CIN census XML file (<Message> with <Children>), not the SSDA903 return"
+                : "the root element is <\(root)>"
+            log.add(line: 1, "\(what): expected the DfE SSDA903 XML return, <EXPSSDA903> with one <CHILD> per child")
+            return (0, log.problems)
+        }
+        if !parsed || collector.root == nil || collector.openElement != nil {
+            let line = parser.lineNumber
+            let reason = parser.parserError.map { "\($0.localizedDescription)" }
+                ?? collector.openElement.map { "the file ends inside <\($0)>" } ?? "no elements"
+            log.add(line: max(1, line), "not well-formed XML (\(reason)): expected the DfE SSDA903 XML return, <EXPSSDA903> with one <CHILD> per child")
+            return (0, log.problems)
+        }
+        for element in collector.elements {
+            let row = XMLRow(line: element.line, fields: element.fields, log: log, context: element.context)
+            switch element.kind {
+            case .header:
+                SSDA903Reader.readHeader(row, log: log, file: file, index: index, into: &data)
+                let flag = row.text("uasc")
+                if flag == "1" || (flag == nil && row.text("duc") != nil) {
+                    SSDA903Reader.readUASC(row, log: log, file: file, index: index, into: &data)
+                }
+            case .episode:
+                SSDA903Reader.readEpisode(row, log: log, file: file, index: index, into: &data)
+            }
+        }
+        return (collector.children, log.problems)
+    }
+
+    /// A HEADER or EPISODE element's items, by lower-case CSV column name.
+    struct Element {
+        enum Kind { case header, episode }
+        var kind: Kind
+        var line: Int
+        var fields: [String: String]
+        var context: String
+    }
+
+    /// One element read as a row.
+    struct XMLRow: SSDA903Fields {
+        var line: Int
+        var fields: [String: String]
+        var log: ProblemLog
+        var context: String
+
+        func text(_ column: String) -> String? {
+            guard let value = fields[column]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+            return value
+        }
+
+        func problem(_ column: String, _ message: String) {
+            log.add(line: line, field: column, "\(message) (\(context))")
+        }
+    }
+
+    /// The SAX delegate: collects HEADER and EPISODE items (direct children only).
+    final class Collector: NSObject, XMLParserDelegate {
+        var root: String?
+        var sawCINCensus = false
+        var elements: [Element] = []
+        var children = 0
+        private var stack: [String] = []
+        /// The innermost element still open when parsing stopped (a truncated file).
+        var openElement: String? { stack.last }
+        private var current: Element?
+        private var text = ""
+        private var child = ""
+        private var episodeNumber = 0
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            if root == nil { root = name }
+            if name == "Children" || name == "ChildIdentifiers" { sawCINCensus = true }
+            let parent = stack.last
+            stack.append(name)
+            text = ""
+            guard root == "EXPSSDA903" else { return }
+            switch (name, parent) {
+            case ("CHILD", "EXPSSDA903"):
+                children += 1
+                child = ""
+                episodeNumber = 0
+            case ("HEADER", "CHILD"):
+                current = Element(kind: .header, line: parser.lineNumber, fields: [:], context: "CHILD element \(children)")
+            case ("EPISODE", "CHILD"):
+                episodeNumber += 1
+                current = Element(kind: .episode, line: parser.lineNumber, fields: ["child": child],
+                                  context: "CHILD \(child.isEmpty ? "element \(children)" : child), EPISODE \(episodeNumber)")
+            default:
+                break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            stack.removeLast()
+            guard root == "EXPSSDA903" else { return }
+            let parent = stack.last
+            if var element = current, parent == "HEADER" || parent == "EPISODE" {
+                // An item of the HEADER or EPISODE itself (not of a nested group).
+                let column = name == "CHILDID" ? "child" : name == "PL" ? "place" : name.lowercased()
+                element.fields[column] = text
+                if name == "CHILDID" {
+                    child = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    element.context = "CHILD \(child)"
+                }
+                current = element
+            } else if (name == "HEADER" || name == "EPISODE"), parent == "CHILD", let element = current {
+                elements.append(element)
+                current = nil
+            }
+            text = ""
+        }
+    }
+}
