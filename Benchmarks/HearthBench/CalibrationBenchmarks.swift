@@ -108,7 +108,7 @@ enum CalibrationBenchmarks {
             spec.entriesPerYear = spec.entriesPerYear.map { $0 * scale }
             if singles { spec.siblingGroupSizeShares = [1, 0, 0, 0] }
             let synthetic = SyntheticReturnGenerator.generate(spec, seed: seed)
-            let (histories, _) = SSDA903Cleaning.histories(from: synthetic.data)
+            let (histories, _) = SSDA903Cleaning.histories(from: synthetic.data, observedFrom: from)
             let report = engine == .flows
                 ? Backtest.run(histories, from: from, asOf: asOf, years: 3, runs: runs, seed: seed)
                 : Backtest.runSimulator(histories, from: from, asOf: asOf, years: 3, runs: runs, seed: seed)
@@ -136,7 +136,7 @@ enum CalibrationBenchmarks {
         var projSD = [[Double]](repeating: [], count: measures.count)
         for seed in 1...UInt64(seeds) {
             let synthetic = SyntheticReturnGenerator.generate(SyntheticReturnSpec(from: from, to: to), seed: seed)
-            let (histories, _) = SSDA903Cleaning.histories(from: synthetic.data)
+            let (histories, _) = SSDA903Cleaning.histories(from: synthetic.data, observedFrom: from)
             let calibration = Calibration.calibrate(histories, window: .init(from: from, to: asOf))
             let projection = CalibratedProjection.project(calibration, population: StartingChild.population(histories, on: asOf), start: asOf, years: 1, runs: runs, seed: seed)
             let truth = Backtest.truth(histories, asOf: asOf, years: 1)

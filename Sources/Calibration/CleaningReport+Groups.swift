@@ -32,10 +32,16 @@ extension CleaningReport {
 
     /// The issues grouped by kind, largest groups first within each file.
     /// - Complexity: O(n log n) in the number of issues.
-    public var groups: [Group] {
+    public var groups: [Group] { groups(excluding: []) }
+
+    /// The issues grouped by kind, leaving out the actions in `excluded`.
+    /// - Complexity: O(n log n) in the number of issues kept.
+    public func groups(excluding excluded: Set<Action>) -> [Group] {
         var order: [String] = []
         var byKey: [String: Group] = [:]
-        for issue in sortedIssues {
+        let kept = excluded.isEmpty ? issues : issues.filter { !excluded.contains($0.action) }
+        let sorted = kept.sorted { ($0.file, $0.line, $0.action.rawValue) < ($1.file, $1.line, $1.action.rawValue) }
+        for issue in sorted {
             let key = "\(issue.file)\u{1}\(issue.column ?? "")\u{1}\(issue.action.rawValue)\u{1}\(SSDA903Reader.shape(of: issue.reason, keepingQuoted: true))"
             if byKey[key] == nil {
                 order.append(key)

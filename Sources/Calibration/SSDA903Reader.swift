@@ -385,19 +385,25 @@ public enum SSDA903Reader {
     }
 
     /// A message with identifiers and numbers generalised, so that one kind of problem on
-    /// different rows has one shape: digits outside quotes become `#`, the word after `child`
-    /// becomes `…`, and quoted values are dropped unless `keepingQuoted` (which keeps one group
-    /// per unknown code).
+    /// different rows has one shape: outside quotes, every word holding a digit (a number, a
+    /// date, a code such as C2, a line) becomes `#` and the word after `child` becomes `…`;
+    /// quoted values are dropped unless `keepingQuoted` (which keeps one group per unknown code).
     public static func shape(of message: String, keepingQuoted: Bool = false) -> String {
         var out = ""
+        var word = ""
         var inQuotes = false
-        var lastWasDigit = false
         var skippingIdentifier = false
+        func flush() {
+            guard !word.isEmpty else { return }
+            out += word.contains(where: \.isNumber) ? "#" : word
+            word = ""
+        }
         for c in message {
             if skippingIdentifier {
                 if c == " " || c == ":" || c == "," || c == ")" { skippingIdentifier = false } else { continue }
             }
             if c == "\"" {
+                flush()
                 inQuotes.toggle()
                 out.append(c)
                 continue
@@ -406,18 +412,18 @@ public enum SSDA903Reader {
                 if keepingQuoted { out.append(c) }
                 continue
             }
-            if c.isNumber {
-                if !lastWasDigit { out.append("#") }
-                lastWasDigit = true
+            if c.isLetter || c.isNumber || c == "_" {
+                word.append(c)
                 continue
             }
-            lastWasDigit = false
+            flush()
             out.append(c)
             if out.hasSuffix("child ") || out.hasSuffix("CHILD ") {
                 out.append("…")
                 skippingIdentifier = true
             }
         }
+        flush()
         return out
     }
 

@@ -139,8 +139,10 @@ enum CalibrateCommand: HearthCommand {
             }
             console.message("councils in the extract: \(imported.councils.map { "\($0.name) (\($0.children) children)" }.joined(separator: ", ")); \(chosen)")
         }
-        // Stacked years repeat and supersede rows by design: counted in the summary, not warned about.
-        let groups = imported.report.groups.filter { $0.action != .duplicate && $0.action != .superseded }
+        // Stacked years repeat and supersede rows, and legal-status-only changes are merged, by
+        // design: counted in the summary line, not warned about.
+        let quiet: Set<CleaningReport.Action> = [.duplicate, .superseded, .merged]
+        let groups = imported.report.groups(excluding: quiet)
         for group in groups.prefix(40) { console.message("warning: \(group)") }
         if groups.count > 40 { console.message("warning: \(groups.count - 40) more kinds of issue: see --cleaning-report FILE") }
     }
