@@ -14,8 +14,9 @@ import Interchange
 ///   latest;
 /// - otherwise the first year is the one holding the earliest DEC (an episode that ended in a
 ///   year was open in it, so that year's return is present), skipping leading years with fewer
-///   than a quarter of the median yearly exits (REC other than X1): those are the history of
-///   children still in care that a full-history extract carries, not a year of its own; the
+///   than a quarter of the median yearly exits (REC other than X1) of the last three years:
+///   those are the history of children still in care that a full-history extract carries, not
+///   a year of its own; the
 ///   last year is the one holding the latest DECOM or DEC when that is at most 31 days before
 ///   its 31 March (a return extracted at the year end), else the year before.
 /// Guarantees: the window starts on a 1 April and ends on a 31 March, and never reaches a year
@@ -75,10 +76,10 @@ public struct ObservedYears: Sendable, Equatable, CustomStringConvertible {
         let lastYear = yearEnd(of: latest)
         let yearEndDay = CalendarDay(year: lastYear, month: 3, day: 31)!
         let last = yearEndDay.days(since: latest) <= 31 ? lastYear : lastYear - 1
-        let counts = (first...max(first, last)).map { exitsByYear[$0] ?? 0 }.sorted()
-        if counts.count >= 3 {
-            let median = counts[counts.count / 2]
-            while first < last && 4 * (exitsByYear[first] ?? 0) < median { first += 1 }
+        if last - first >= 2 {
+            // The reference: the median exits of the last three years, which every return holds.
+            let recent = (last - 2...last).map { exitsByYear[$0] ?? 0 }.sorted()
+            while first < last - 2 && 4 * (exitsByYear[first] ?? 0) < recent[1] { first += 1 }
         }
         guard first <= last else { return nil }
         return ObservedYears(first: first, last: last)

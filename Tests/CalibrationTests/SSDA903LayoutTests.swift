@@ -262,3 +262,51 @@ struct IndependentCount {
         #expect(Set(luton.histories.map(\.child)).intersection(bedford.histories.map(\.child)).count > 0)
     }
 }
+
+@Suite struct ObservedYearsTests {
+    static func episode(_ child: String, _ start: String, _ end: String?, rec: String? = "E8", year: Int? = nil) -> SSDA903Episode {
+        var e = SSDA903Episode(child: child, start: CalendarDay(parsing: start)!, reasonNew: .started, legalStatus: "C2", place: "U4",
+                               end: end.map { CalendarDay(parsing: $0)! }, reasonEnded: end == nil ? nil : rec, source: RowSource(file: 0, line: 2))
+        e.collectionYear = year
+        return e
+    }
+
+    @Test func wholeYearsFromTheEarliestEndToTheLastYearEnd() {
+        var data = SSDA903Return()
+        // Returns for 2020/21 to 2022/23, extracted on 31 March 2023.
+        data.episodes = [Self.episode("a", "2015-06-01", "2020-05-01"), Self.episode("b", "2021-01-01", "2022-02-01"),
+                         Self.episode("c", "2022-11-01", "2023-03-20"), Self.episode("d", "2022-12-01", nil)]
+        #expect(ObservedYears.of(data) == ObservedYears(first: 2021, last: 2023))
+        #expect(ObservedYears.of(data)!.description == "2020/21 to 2022/23 (2020-04-01 to 2023-03-31)")
+        // Extracted in the autumn: the last year is the one before.
+        data.episodes.append(Self.episode("e", "2023-09-30", nil))
+        #expect(ObservedYears.of(data) == ObservedYears(first: 2021, last: 2023))
+        data.episodes.removeLast()
+        data.episodes[2].end = CalendarDay(year: 2023, month: 1, day: 10)
+        #expect(ObservedYears.of(data) == ObservedYears(first: 2021, last: 2022))
+    }
+
+    @Test func aFullHistoryExtractsSparseLeadingYearsAreNotObserved() {
+        var data = SSDA903Return()
+        var n = 0
+        // 30 exits a year in 2019/20 to 2023/24, and a trickle of earlier history (2 ends a year).
+        for year in 2019...2023 {
+            for k in 0..<30 {
+                n += 1
+                data.episodes.append(Self.episode("c\(n)", "\(year - 1)-06-01", "\(year)-0\(1 + k % 3)-15"))
+            }
+        }
+        for year in 2012...2018 { for _ in 0..<2 { n += 1; data.episodes.append(Self.episode("h\(n)", "2010-06-01", "\(year)-01-15")) } }
+        data.episodes.append(Self.episode("last", "2024-03-01", nil))
+        #expect(ObservedYears.of(data) == ObservedYears(first: 2019, last: 2024))
+    }
+
+    @Test func aYearColumnSaysWhichYearsAreHeld() {
+        var data = SSDA903Return()
+        data.episodes = [Self.episode("a", "2010-01-01", "2011-01-01", year: 2018), Self.episode("b", "2019-01-01", nil, year: 2020),
+                         Self.episode("c", "2019-01-01", nil, year: 2021), Self.episode("d", "2019-01-01", nil, year: 2022)]
+        // 2018 stands apart from the run 2020-2022 ending at the latest year.
+        #expect(ObservedYears.of(data) == ObservedYears(first: 2020, last: 2022))
+        #expect(ObservedYears.of(SSDA903Return()) == nil)
+    }
+}
