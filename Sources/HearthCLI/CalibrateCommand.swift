@@ -46,7 +46,9 @@ enum CalibrateCommand: HearthCommand {
                                    postcode_districts.csv) generated from known rates, for demos
 
         A malformed file (broken CSV, missing column, a date that is not a date) stops with one
-        line per problem, file:line: FIELD "value": expected ..., exit code 2, nothing written.
+        line per problem, file:line: FIELD "value": expected ... (the same problem on many rows
+        once, with its count and first lines), exit code 2, nothing written. A return holding
+        several councils (LA column) stops listing them unless --la or --region is given.
 
         example:
           hearth calibrate return/ --from 2015-04-01 --to 2025-03-31 -o calibrated.json
