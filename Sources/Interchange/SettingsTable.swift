@@ -59,9 +59,13 @@ public struct SettingsTable: Sendable {
     /// Keys accepted and ignored (`comment`).
     public var ignoredKeys: Set<String>
 
-    public init(_ settings: [Setting], ignoring ignoredKeys: Set<String> = ["comment"]) {
+    /// Keys that must be written; `a|b` accepts either spelling.
+    public var requiredKeys: [String]
+
+    public init(_ settings: [Setting], ignoring ignoredKeys: Set<String> = ["comment"], required: [String] = []) {
         self.settings = settings
         self.ignoredKeys = ignoredKeys
+        self.requiredKeys = required
     }
 
     /// The most keys a map of free keys (district weights) may hold.
@@ -87,6 +91,16 @@ public struct SettingsTable: Sendable {
         }
         var byKey: [String: Setting] = [:]
         for s in settings { byKey[s.key] = s }
+        if !requiredKeys.isEmpty {
+            let written = Set(members.map(\.key))
+            for required in requiredKeys {
+                let spellings = required.split(separator: "|").map(String.init)
+                guard !spellings.contains(where: written.contains) else { continue }
+                let field = path.isEmpty ? spellings[0] : "\(path).\(spellings[0])"
+                found.append(InputProblem(file: json.location.file, line: json.location.line, field: field,
+                                          message: "\(Self.shownPath(field)): missing: expected a value here"))
+            }
+        }
         for member in members {
             let field = path.isEmpty ? member.key : "\(path).\(member.key)"
             if ignoredKeys.contains(member.key) { continue }

@@ -133,7 +133,7 @@ import Testing
                 }
             }
         }
-        collect(ScenarioSettings.scenario, "")
+        collect(ScenarioSettings.scenario.table, "")
         var rng = Xoshiro256StarStar(seed: 2026)
         let began = Date()
         var accepted = 0
@@ -156,7 +156,7 @@ import Testing
             }
             accepted += 1
             let written = try LocatedJSON.parse(Array(try ScenarioFile.encode(scenario).utf8), file: "w")
-            #expect(ScenarioSettings.scenario.problems(in: written).map(\.description) == [], "\(path) = \(value)")
+            #expect(ScenarioSettings.scenario.table.problems(in: written).map(\.description) == [], "\(path) = \(value)")
             #expect(scenario.workEstimate(runs: scenario.runs, years: scenario.years).isFinite)
         }
         #expect(accepted + refused == 1_500 && refused > 0 && accepted > 0)
