@@ -218,6 +218,24 @@ public indirect enum EncodedJSON: Encodable, Sendable {
     }
 }
 
+extension EncodedJSON {
+    /// This value as located JSON (without locations), to check a value built in code against
+    /// the same tables as a file.
+    public var located: LocatedJSON {
+        let nowhere = AnyJSON.nowhere
+        switch self {
+        case .object(let members):
+            return LocatedJSON(.object(members.map { LocatedJSON.Member(key: $0.0, keyLocation: nowhere, value: $0.1.located) }), at: nowhere)
+        case .array(let items): return LocatedJSON(.array(items.map(\.located)), at: nowhere)
+        case .double(let x): return LocatedJSON(.number("\(x)"), at: nowhere)
+        case .int(let n): return LocatedJSON(.number(String(n)), at: nowhere)
+        case .unsigned(let n): return LocatedJSON(.number(String(n)), at: nowhere)
+        case .string(let t): return LocatedJSON(.string(t), at: nowhere)
+        case .bool(let b): return LocatedJSON(.bool(b), at: nowhere)
+        }
+    }
+}
+
 /// Any JSON a `Decoder` holds, as a `LocatedJSON` without locations (for `Decodable` support).
 struct AnyJSON: Decodable {
     var value: LocatedJSON
