@@ -200,9 +200,9 @@ public struct SettingsTable: Sendable {
         }
     }
 
-    /// `0-1`, `0 or more` style range text (documentation and messages).
+    /// `0-1` style range text (`-0.9 to 1` when the range starts below zero), for documentation and messages.
     public static func describe(_ range: ClosedRange<Double>) -> String {
-        "\(plain(range.lowerBound))-\(plain(range.upperBound))"
+        range.lowerBound < 0 ? "\(plain(range.lowerBound)) to \(plain(range.upperBound))" : "\(plain(range.lowerBound))-\(plain(range.upperBound))"
     }
 
     public static func describe(_ range: ClosedRange<Int>) -> String {
