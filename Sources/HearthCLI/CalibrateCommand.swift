@@ -49,7 +49,9 @@ enum CalibrateCommand: HearthCommand {
             twice: that stops with exit code 2 before anything is written.
 
             A malformed file (broken CSV, missing column, a date that is not a date) stops with one
-            line per problem, file:line: FIELD "value": expected ..., exit code 2, nothing written.
+            line per problem, file:line: FIELD "value": expected ... (the same problem on many rows
+            once, with its count and first lines), exit code 2, nothing written. A return holding
+            several councils (LA column) stops listing them unless --la or --region is given.
             """,
         examples: [
             "hearth calibrate return/ --from 2015-04-01 --to 2025-03-31 -o calibrated.json",

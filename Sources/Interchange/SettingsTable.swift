@@ -27,6 +27,8 @@ public struct Setting: Sendable {
         case numbers(ClosedRange<Double>, count: ClosedRange<Int>)
         /// A list of words drawn from these.
         case choices([String])
+        /// A list of texts (file names), with a count in `count`.
+        case texts(count: ClosedRange<Int>)
         /// An object whose keys are drawn from these (any subset) and whose values are numbers in the range.
         case keyedNumbers([String], ClosedRange<Double>)
         /// An object of any keys (at most `SettingsTable.maximumKeys`) to numbers in the range.
@@ -59,9 +61,13 @@ public struct SettingsTable: Sendable {
     /// Keys accepted and ignored (`comment`).
     public var ignoredKeys: Set<String>
 
-    public init(_ settings: [Setting], ignoring ignoredKeys: Set<String> = ["comment"]) {
+    /// Keys that must be written; `a|b` accepts either spelling.
+    public var requiredKeys: [String]
+
+    public init(_ settings: [Setting], ignoring ignoredKeys: Set<String> = ["comment"], required: [String] = []) {
         self.settings = settings
         self.ignoredKeys = ignoredKeys
+        self.requiredKeys = required
     }
 
     /// The most keys a map of free keys (district weights) may hold.
@@ -87,6 +93,16 @@ public struct SettingsTable: Sendable {
         }
         var byKey: [String: Setting] = [:]
         for s in settings { byKey[s.key] = s }
+        if !requiredKeys.isEmpty {
+            let written = Set(members.map(\.key))
+            for required in requiredKeys {
+                let spellings = required.split(separator: "|").map(String.init)
+                guard !spellings.contains(where: written.contains) else { continue }
+                let field = path.isEmpty ? spellings[0] : "\(path).\(spellings[0])"
+                found.append(InputProblem(file: json.location.file, line: json.location.line, field: field,
+                                          message: "\(Self.shownPath(field)): missing: expected a value here"))
+            }
+        }
         for member in members {
             let field = path.isEmpty ? member.key : "\(path).\(member.key)"
             if ignoredKeys.contains(member.key) { continue }
@@ -163,6 +179,11 @@ public struct SettingsTable: Sendable {
             for (i, item) in items.enumerated() where !(item.string.map(words.contains) ?? false) {
                 fail(item, "\(field)[\(i)]", "one of \(words.joined(separator: ", "))")
             }
+        case .texts(let count):
+            guard case .array(let items) = json.value, count.contains(items.count) else {
+                return fail(json, field, "a list of \(Self.describeCount(count)) texts in quotes")
+            }
+            for (i, item) in items.enumerated() where item.string == nil { fail(item, "\(field)[\(i)]", "text in quotes") }
         case .keyedNumbers(let keys, let range):
             keyed(json, keys) { node, at in number(node, at, range) }
         case .namedNumbers(let range):
@@ -186,9 +207,9 @@ public struct SettingsTable: Sendable {
         }
     }
 
-    /// `0-1`, `0 or more` style range text (documentation and messages).
+    /// `0-1` style range text (`-0.9 to 1` when the range starts below zero), for documentation and messages.
     public static func describe(_ range: ClosedRange<Double>) -> String {
-        "\(plain(range.lowerBound))-\(plain(range.upperBound))"
+        range.lowerBound < 0 ? "\(plain(range.lowerBound)) to \(plain(range.upperBound))" : "\(plain(range.lowerBound))-\(plain(range.upperBound))"
     }
 
     public static func describe(_ range: ClosedRange<Int>) -> String {
@@ -230,6 +251,7 @@ public struct SettingsTable: Sendable {
         case .choice(let words): return words.joined(separator: " / ")
         case .numbers(let r, let count): return "\(describeCount(count)) x \(describe(r))"
         case .choices: return "list of words"
+        case .texts(let count): return "\(describeCount(count)) texts"
         case .keyedNumbers(_, let r): return "each " + describe(r)
         case .namedNumbers(let r): return "each " + describe(r)
         case .section: return "section"

@@ -80,7 +80,7 @@ import Testing
             "s.json:4: seed 18446744073709551616: expected a whole number 0-18446744073709551615",
             "s.json:5: day \"2024-02-30\": expected a real date YYYY-MM-DD in 1900-2200",
             "s.json:6: list[1] 11: expected a number 0-10",
-            "s.json:7: inner.x 2: expected a number -1-1",
+            "s.json:7: inner.x 2: expected a number -1 to 1",
             "s.json:7: inner.y: unknown field \"y\": expected one of comment, x",
             "s.json:8: extra: unknown field \"extra\": expected one of comment, share, count, seed, day, list, inner",
         ])

@@ -23,7 +23,7 @@ import Testing
     /// Each of these trapped (illegal instruction), allocated without bound or hung before.
     @Test(arguments: [
         (#"{"entries": {"per_year_by_age_band": {"under_1": 1e12}}}"#, "s.json:1: entries.per_year_by_age_band.under_1 1e12: expected a number 0-100,000"),
-        (#"{"entries": {"annual_trend": 9.9}}"#, "s.json:1: entries.annual_trend 9.9: expected a number -0.9-1"),
+        (#"{"entries": {"annual_trend": 9.9}}"#, "s.json:1: entries.annual_trend 9.9: expected a number -0.9 to 1"),
         (#"{"entries": {"sibling_age_gap_years": 9223372036854775807}}"#, "s.json:1: entries.sibling_age_gap_years 9223372036854775807: expected a whole number 1-17"),
         (#"{"carers": {"recruitment": {"assessment_months_max": 9223372036854775807}}}"#, "s.json:1: carers.recruitment.assessment_months_max 9223372036854775807: expected a number 0-120"),
         (#"{"carers": {"recruitment": {"enquiries_per_month": 1e300}}}"#, "s.json:1: carers.recruitment.enquiries_per_month 1e300: expected a number 0-100,000"),
@@ -133,7 +133,7 @@ import Testing
                 }
             }
         }
-        collect(ScenarioSettings.scenario, "")
+        collect(ScenarioSettings.scenario.table, "")
         var rng = Xoshiro256StarStar(seed: 2026)
         let began = Date()
         var accepted = 0
@@ -156,7 +156,7 @@ import Testing
             }
             accepted += 1
             let written = try LocatedJSON.parse(Array(try ScenarioFile.encode(scenario).utf8), file: "w")
-            #expect(ScenarioSettings.scenario.problems(in: written).map(\.description) == [], "\(path) = \(value)")
+            #expect(ScenarioSettings.scenario.table.problems(in: written).map(\.description) == [], "\(path) = \(value)")
             #expect(scenario.workEstimate(runs: scenario.runs, years: scenario.years).isFinite)
         }
         #expect(accepted + refused == 1_500 && refused > 0 && accepted > 0)

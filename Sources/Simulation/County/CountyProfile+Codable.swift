@@ -2,141 +2,17 @@ import CareModel
 
 /// JSON form: snake_case keys (`name`, `latitude`, `longitude`, `radius_miles`, `child_share`,
 /// `carer_share`); the older camelCase spellings are still read. Written in snake_case.
+/// Declared once in `ScenarioSettings.district`.
 extension CountyProfile.District: Codable {
-    enum CodingKeys: String, CodingKey {
-        case name, latitude, longitude
-        case radiusMiles = "radius_miles"
-        case childShare = "child_share"
-        case carerShare = "carer_share"
-        case olderRadiusMiles = "radiusMiles"
-        case olderChildShare = "childShare"
-        case olderCarerShare = "carerShare"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        func either(_ key: CodingKeys, _ older: CodingKeys) throws -> Double {
-            if let value = try c.decodeIfPresent(Double.self, forKey: key) { return value }
-            return try c.decode(Double.self, forKey: c.contains(older) ? older : key)
-        }
-        self.init(name: try c.decode(String.self, forKey: .name), latitude: try c.decode(Double.self, forKey: .latitude),
-                  longitude: try c.decode(Double.self, forKey: .longitude), radiusMiles: try either(.radiusMiles, .olderRadiusMiles),
-                  childShare: try either(.childShare, .olderChildShare), carerShare: try either(.carerShare, .olderCarerShare))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(latitude, forKey: .latitude)
-        try c.encode(longitude, forKey: .longitude)
-        try c.encode(radiusMiles, forKey: .radiusMiles)
-        try c.encode(childShare, forKey: .childShare)
-        try c.encode(carerShare, forKey: .carerShare)
-    }
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.district.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.district.encoded(self).encode(to: encoder) }
 }
 
-/// JSON form: snake_case keys; every key is optional and a missing key keeps the default.
+/// JSON form: snake_case keys; every key is optional and a missing key keeps the county
+/// default. Declared once in `ScenarioSettings.county`.
 extension CountyProfile: Codable {
-    enum CodingKeys: String, CodingKey {
-        case name, districts
-        case countyRadiusMiles = "county_radius_miles"
-        case childrenInCare = "children_in_care"
-        case ageBandWeights = "age_band_weights"
-        case placementWeights = "placement_weights"
-        case entryAgeBandWeights = "entry_age_band_weights"
-        case maleShare = "male_share"
-        case needShares = "need_shares"
-        case ethnicityWeights = "ethnicity_weights"
-        case over20MilesShare = "over_20_miles_share"
-        case inHouseHouseholds = "in_house_households"
-        case inHousePlaces = "in_house_places"
-        case onHoldShare = "on_hold_share"
-        case approvalShares = "approval_shares"
-        case skillShares = "skill_shares"
-        case ownChildrenShare = "own_children_share"
-        case inHouseWeeklyCost = "in_house_weekly_cost"
-        case ifaHouseholds = "ifa_households"
-        case ifaVacancies = "ifa_vacancies"
-        case ifaMinMiles = "ifa_min_miles"
-        case ifaMaxMiles = "ifa_max_miles"
-        case ifaAroundDistricts = "ifa_around_districts"
-        case ifaWeeklyCost = "ifa_weekly_cost"
-        case referrals
-        case siblingReferralShare = "sibling_referral_share"
-        case siblingGroupSizeWeights = "sibling_group_size_weights"
-        case requestWeights = "request_weights"
-        case meanDaysWaiting = "mean_days_waiting"
-        case siblingShareInCare = "sibling_share_in_care"
-        case siblingsApartShareBySize = "siblings_apart_share_by_size"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = CountyProfile.default
-        func value<T: Decodable>(_ key: CodingKeys, _ fallback: T) throws -> T {
-            try c.decodeIfPresent(T.self, forKey: key) ?? fallback
-        }
-        self.init(
-            name: try value(.name, d.name), districts: try value(.districts, d.districts),
-            countyRadiusMiles: try value(.countyRadiusMiles, d.countyRadiusMiles),
-            childrenInCare: try value(.childrenInCare, d.childrenInCare),
-            ageBandWeights: try value(.ageBandWeights, d.ageBandWeights),
-            placementWeights: try value(.placementWeights, d.placementWeights),
-            entryAgeBandWeights: try value(.entryAgeBandWeights, d.entryAgeBandWeights),
-            maleShare: try value(.maleShare, d.maleShare), needShares: try value(.needShares, d.needShares),
-            ethnicityWeights: try value(.ethnicityWeights, d.ethnicityWeights),
-            over20MilesShare: try value(.over20MilesShare, d.over20MilesShare),
-            inHouseHouseholds: try value(.inHouseHouseholds, d.inHouseHouseholds),
-            inHousePlaces: try value(.inHousePlaces, d.inHousePlaces), onHoldShare: try value(.onHoldShare, d.onHoldShare),
-            approvalShares: try value(.approvalShares, d.approvalShares), skillShares: try value(.skillShares, d.skillShares),
-            ownChildrenShare: try value(.ownChildrenShare, d.ownChildrenShare),
-            inHouseWeeklyCost: try value(.inHouseWeeklyCost, d.inHouseWeeklyCost),
-            ifaHouseholds: try value(.ifaHouseholds, d.ifaHouseholds), ifaVacancies: try value(.ifaVacancies, d.ifaVacancies),
-            ifaMinMiles: try value(.ifaMinMiles, d.ifaMinMiles), ifaMaxMiles: try value(.ifaMaxMiles, d.ifaMaxMiles),
-            ifaAroundDistricts: try value(.ifaAroundDistricts, d.ifaAroundDistricts),
-            ifaWeeklyCost: try value(.ifaWeeklyCost, d.ifaWeeklyCost), referrals: try value(.referrals, d.referrals),
-            siblingReferralShare: try value(.siblingReferralShare, d.siblingReferralShare),
-            siblingGroupSizeWeights: try value(.siblingGroupSizeWeights, d.siblingGroupSizeWeights),
-            requestWeights: try value(.requestWeights, d.requestWeights),
-            meanDaysWaiting: try value(.meanDaysWaiting, d.meanDaysWaiting),
-            siblingShareInCare: try value(.siblingShareInCare, d.siblingShareInCare),
-            siblingsApartShareBySize: try value(.siblingsApartShareBySize, d.siblingsApartShareBySize))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(districts, forKey: .districts)
-        try c.encode(countyRadiusMiles, forKey: .countyRadiusMiles)
-        try c.encode(childrenInCare, forKey: .childrenInCare)
-        try c.encode(ageBandWeights, forKey: .ageBandWeights)
-        try c.encode(placementWeights, forKey: .placementWeights)
-        try c.encode(entryAgeBandWeights, forKey: .entryAgeBandWeights)
-        try c.encode(maleShare, forKey: .maleShare)
-        try c.encode(needShares, forKey: .needShares)
-        try c.encode(ethnicityWeights, forKey: .ethnicityWeights)
-        try c.encode(over20MilesShare, forKey: .over20MilesShare)
-        try c.encode(inHouseHouseholds, forKey: .inHouseHouseholds)
-        try c.encode(inHousePlaces, forKey: .inHousePlaces)
-        try c.encode(onHoldShare, forKey: .onHoldShare)
-        try c.encode(approvalShares, forKey: .approvalShares)
-        try c.encode(skillShares, forKey: .skillShares)
-        try c.encode(ownChildrenShare, forKey: .ownChildrenShare)
-        try c.encode(inHouseWeeklyCost, forKey: .inHouseWeeklyCost)
-        try c.encode(ifaHouseholds, forKey: .ifaHouseholds)
-        try c.encode(ifaVacancies, forKey: .ifaVacancies)
-        try c.encode(ifaMinMiles, forKey: .ifaMinMiles)
-        try c.encode(ifaMaxMiles, forKey: .ifaMaxMiles)
-        try c.encode(ifaAroundDistricts, forKey: .ifaAroundDistricts)
-        try c.encode(ifaWeeklyCost, forKey: .ifaWeeklyCost)
-        try c.encode(referrals, forKey: .referrals)
-        try c.encode(siblingReferralShare, forKey: .siblingReferralShare)
-        try c.encode(siblingGroupSizeWeights, forKey: .siblingGroupSizeWeights)
-        try c.encode(requestWeights, forKey: .requestWeights)
-        try c.encode(meanDaysWaiting, forKey: .meanDaysWaiting)
-        try c.encode(siblingShareInCare, forKey: .siblingShareInCare)
-        try c.encode(siblingsApartShareBySize, forKey: .siblingsApartShareBySize)
-    }
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.county.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.county.encoded(self).encode(to: encoder) }
 
     /// Problems that would make generation impossible or meaningless, as `field: message` pairs.
     public func validationProblems() -> [(field: String, message: String)] {

@@ -46,13 +46,6 @@ public struct ByAgeBand<Value: Codable & Sendable & Equatable>: Codable, Sendabl
         }
     }
 
-    /// This map with the bands present in `map` replaced (for partial overrides).
-    func overlaid(with map: [String: Value], path: [any CodingKey]) throws -> Self {
-        try Self.rejectUnknown(map.keys, path)
-        var copy = self
-        for band in AgeBand.allCases { if let v = map[band.key] { copy[band] = v } }
-        return copy
-    }
 }
 
 /// A value for each placement type, written in JSON as an object keyed by `PlacementType.rawValue`
@@ -102,12 +95,6 @@ public struct ByPlacementType<Value: Codable & Sendable & Equatable>: Codable, S
         }
     }
 
-    func overlaid(with map: [String: Value], path: [any CodingKey]) throws -> Self {
-        try Self.rejectUnknown(map.keys, path)
-        var copy = self
-        for type in PlacementType.allCases { if let v = map[type.rawValue] { copy[type] = v } }
-        return copy
-    }
 }
 
 extension PlacementType {
@@ -148,37 +135,5 @@ public struct AnyCodingKey: CodingKey, Sendable {
     public init?(intValue: Int) {
         stringValue = "\(intValue)"
         self.intValue = intValue
-    }
-}
-
-extension KeyedDecodingContainer {
-    /// The value at `key`, or `fallback` when the key is absent or null.
-    func value<T: Decodable>(_ key: Key, or fallback: T) throws -> T {
-        try decodeIfPresent(T.self, forKey: key) ?? fallback
-    }
-
-    /// An age-band map where only the bands given replace those of `fallback`.
-    func bands<T>(_ key: Key, or fallback: ByAgeBand<T>) throws -> ByAgeBand<T> {
-        guard let map = try decodeIfPresent([String: T].self, forKey: key) else { return fallback }
-        return try fallback.overlaid(with: map, path: codingPath + [key])
-    }
-
-    /// A placement-type map where only the types given replace those of `fallback`.
-    func types<T>(_ key: Key, or fallback: ByPlacementType<T>) throws -> ByPlacementType<T> {
-        guard let map = try decodeIfPresent([String: T].self, forKey: key) else { return fallback }
-        return try fallback.overlaid(with: map, path: codingPath + [key])
-    }
-}
-
-/// Throws a located error for the first key in the decoder's object that `Keys` does not know,
-/// so that a misspelt field is reported instead of silently ignored.
-func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_ decoder: any Decoder, _: Keys.Type) throws {
-    let container = try decoder.container(keyedBy: AnyCodingKey.self)
-    let known = Set(Keys.allCases.map(\.stringValue))
-    for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) where !known.contains(key.stringValue) {
-        let expected = Keys.allCases.map(\.stringValue).joined(separator: ", ")
-        throw DecodingError.dataCorrupted(.init(
-            codingPath: decoder.codingPath + [key],
-            debugDescription: "unknown field \"\(key.stringValue)\": expected one of \(expected)"))
     }
 }

@@ -63,35 +63,12 @@ public struct TimelineEvent: Codable, Sendable, Equatable {
         self.atMonth = atMonth
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case kind
-        case atMonth = "at_month"
-        case date, months
-        case extraEnquiriesPerMonth = "extra_enquiries_per_month"
-        case conversion, beds
-        case weeklyCostPerBed = "weekly_cost_per_bed"
-        case factor, destinations
-        case annualTrend = "annual_trend"
-        case capacity, comment
-    }
+    /// A recruitment campaign with no time yet (the reader's starting point).
+    init() {}
 
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        kind = try c.decode(Kind.self, forKey: .kind)
-        atMonth = try c.decodeIfPresent(Int.self, forKey: .atMonth)
-        date = try c.decodeIfPresent(String.self, forKey: .date)
-        months = try c.decodeIfPresent(Int.self, forKey: .months)
-        extraEnquiriesPerMonth = try c.decodeIfPresent(Double.self, forKey: .extraEnquiriesPerMonth)
-        conversion = try c.decodeIfPresent(Double.self, forKey: .conversion)
-        beds = try c.decodeIfPresent(Int.self, forKey: .beds)
-        weeklyCostPerBed = try c.decodeIfPresent(Double.self, forKey: .weeklyCostPerBed)
-        factor = try c.decodeIfPresent(Double.self, forKey: .factor)
-        destinations = try c.decodeIfPresent([String].self, forKey: .destinations)
-        annualTrend = try c.decodeIfPresent(Double.self, forKey: .annualTrend)
-        capacity = try c.decodeIfPresent(Int.self, forKey: .capacity)
-        comment = try c.decodeIfPresent(String.self, forKey: .comment)
-    }
+    /// Read and written by `ScenarioSettings.timelineEvent`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.timelineEvent.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.timelineEvent.encoded(self).encode(to: encoder) }
 }
 
 /// The county the projection starts from: a synthetic county matching the snapshot.
@@ -105,30 +82,6 @@ public struct StartSettings: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case countySeed = "county_seed"
-        case preset, county, comment
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        countySeed = try c.value(.countySeed, or: Self().countySeed)
-        preset = try c.value(.preset, or: Self().preset)
-        guard Self.presets.contains(preset) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: .preset, in: c, debugDescription: "unknown preset \"\(preset)\": expected one of \(Self.presets.joined(separator: ", "))")
-        }
-        county = try c.decodeIfPresent(CountyProfile.self, forKey: .county)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(countySeed, forKey: .countySeed)
-        try c.encode(preset, forKey: .preset)
-        try c.encodeIfPresent(county, forKey: .county)
-    }
-
     public static let presets = ["county", "england"]
 
     /// The county profile this start uses.
@@ -136,4 +89,8 @@ public struct StartSettings: Codable, Sendable, Equatable {
         if let county { return county }
         return preset == "england" ? .england : .default
     }
+
+    /// Read and written by `ScenarioSettings.start`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.start.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.start.encoded(self).encode(to: encoder) }
 }

@@ -34,63 +34,16 @@ public struct EntrySettings: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case enabled, comment
-        case perYearByAgeBand = "per_year_by_age_band"
-        case annualTrend = "annual_trend"
-        case seasonality
-        case siblingGroupSizes = "sibling_group_sizes"
-        case siblingAgeGapYears = "sibling_age_gap_years"
-        case needs, urgency
-        case plannedRequests = "planned_requests"
-        case emergencyRequest = "emergency_request"
-        case districtWeights = "district_weights"
-        case homeScatterMiles = "home_scatter_miles"
-        case ageAtEntryWeights = "age_at_entry_weights"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let d = Self()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        enabled = try c.value(.enabled, or: d.enabled)
-        perYearByAgeBand = try c.bands(.perYearByAgeBand, or: d.perYearByAgeBand)
-        annualTrend = try c.value(.annualTrend, or: d.annualTrend)
-        seasonality = try c.value(.seasonality, or: d.seasonality)
-        siblingGroupSizes = try c.value(.siblingGroupSizes, or: d.siblingGroupSizes)
-        siblingAgeGapYears = try c.value(.siblingAgeGapYears, or: d.siblingAgeGapYears)
-        needs = try c.value(.needs, or: d.needs)
-        urgency = try c.value(.urgency, or: d.urgency)
-        plannedRequests = try c.value(.plannedRequests, or: d.plannedRequests)
-        emergencyRequest = try c.value(.emergencyRequest, or: d.emergencyRequest)
-        districtWeights = try c.value(.districtWeights, or: d.districtWeights)
-        homeScatterMiles = try c.value(.homeScatterMiles, or: d.homeScatterMiles)
-        ageAtEntryWeights = try c.value(.ageAtEntryWeights, or: d.ageAtEntryWeights)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(enabled, forKey: .enabled)
-        try c.encode(perYearByAgeBand, forKey: .perYearByAgeBand)
-        try c.encode(annualTrend, forKey: .annualTrend)
-        try c.encode(seasonality, forKey: .seasonality)
-        try c.encode(siblingGroupSizes, forKey: .siblingGroupSizes)
-        try c.encode(siblingAgeGapYears, forKey: .siblingAgeGapYears)
-        try c.encode(needs, forKey: .needs)
-        try c.encode(urgency, forKey: .urgency)
-        try c.encode(plannedRequests, forKey: .plannedRequests)
-        try c.encode(emergencyRequest, forKey: .emergencyRequest)
-        try c.encode(districtWeights, forKey: .districtWeights)
-        try c.encode(homeScatterMiles, forKey: .homeScatterMiles)
-        if !ageAtEntryWeights.isEmpty { try c.encode(ageAtEntryWeights, forKey: .ageAtEntryWeights) }
-    }
-
     /// The expected number of children in a sibling group.
     public var meanGroupSize: Double {
         let total = siblingGroupSizes.reduce(0, +)
         guard total > 0 else { return 1 }
         return siblingGroupSizes.enumerated().reduce(0) { $0 + Double($1.offset + 1) * $1.element } / total
     }
+
+    /// Read and written by `ScenarioSettings.entries`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.entries.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.entries.encoded(self).encode(to: encoder) }
 }
 
 /// The chance that an entering child has each need.
@@ -107,33 +60,9 @@ public struct NeedRates: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case disability, complex, trauma, solo, comment
-        case uasc16Plus = "uasc_16_plus"
-        case exploitationRisk10Plus = "exploitation_risk_10_plus"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let d = Self()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        disability = try c.value(.disability, or: d.disability)
-        complex = try c.value(.complex, or: d.complex)
-        trauma = try c.value(.trauma, or: d.trauma)
-        uasc16Plus = try c.value(.uasc16Plus, or: d.uasc16Plus)
-        exploitationRisk10Plus = try c.value(.exploitationRisk10Plus, or: d.exploitationRisk10Plus)
-        solo = try c.value(.solo, or: d.solo)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(disability, forKey: .disability)
-        try c.encode(complex, forKey: .complex)
-        try c.encode(trauma, forKey: .trauma)
-        try c.encode(uasc16Plus, forKey: .uasc16Plus)
-        try c.encode(exploitationRisk10Plus, forKey: .exploitationRisk10Plus)
-        try c.encode(solo, forKey: .solo)
-    }
+    /// Read and written by `ScenarioSettings.needs`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.needs.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.needs.encoded(self).encode(to: encoder) }
 }
 
 /// Shares of requests by urgency (2021/22: 238 same day, 225 emergency, 273 planned).
@@ -144,32 +73,15 @@ public struct UrgencyMix: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case sameDay = "same_day"
-        case emergency, planned, comment
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let d = Self()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        sameDay = try c.value(.sameDay, or: d.sameDay)
-        emergency = try c.value(.emergency, or: d.emergency)
-        planned = try c.value(.planned, or: d.planned)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(sameDay, forKey: .sameDay)
-        try c.encode(emergency, forKey: .emergency)
-        try c.encode(planned, forKey: .planned)
-    }
-
     /// The share placed at once (same day or emergency).
     public var urgentShare: Double {
         let total = sameDay + emergency + planned
         return total > 0 ? (sameDay + emergency) / total : 0
     }
+
+    /// Read and written by `ScenarioSettings.urgency`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.urgency.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.urgency.encoded(self).encode(to: encoder) }
 }
 
 /// Shares of planned requests by the kind of home asked for.
@@ -181,26 +93,7 @@ public struct RequestMix: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case shortTerm = "short_term"
-        case longTerm = "long_term"
-        case parentAndChild = "parent_and_child"
-        case comment
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let d = Self()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        shortTerm = try c.value(.shortTerm, or: d.shortTerm)
-        longTerm = try c.value(.longTerm, or: d.longTerm)
-        parentAndChild = try c.value(.parentAndChild, or: d.parentAndChild)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(shortTerm, forKey: .shortTerm)
-        try c.encode(longTerm, forKey: .longTerm)
-        try c.encode(parentAndChild, forKey: .parentAndChild)
-    }
+    /// Read and written by `ScenarioSettings.plannedRequests`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.plannedRequests.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.plannedRequests.encoded(self).encode(to: encoder) }
 }

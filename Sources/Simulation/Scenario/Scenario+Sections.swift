@@ -41,64 +41,9 @@ public struct FindingHomeSettings: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case comment
-        case meetingsPerWeek = "meetings_per_week"
-        case kinshipEnabled = "kinship_enabled"
-        case kinshipProbability = "kinship_probability"
-        case kinshipOver20MilesProbability = "kinship_over_20_miles_probability"
-        case supportedFromAge = "supported_from_age"
-        case supportedProbability = "supported_probability"
-        case residentialForComplexProbability = "residential_for_complex_probability"
-        case residentialProbability10Plus = "residential_probability_10_plus"
-        case emergencyMoveProbability = "emergency_move_probability"
-        case otherProbability = "other_probability"
-        case plannedMaxWaitDays = "planned_max_wait_days"
-        case poorFitScore = "poor_fit_score"
-        case plannedMoveAfterDays = "planned_move_after_days"
-        case moveSearchDays = "move_search_days"
-        case matchingEnabled = "matching_enabled"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let d = Self()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        meetingsPerWeek = try c.value(.meetingsPerWeek, or: d.meetingsPerWeek)
-        kinshipEnabled = try c.value(.kinshipEnabled, or: d.kinshipEnabled)
-        kinshipProbability = try c.bands(.kinshipProbability, or: d.kinshipProbability)
-        kinshipOver20MilesProbability = try c.value(.kinshipOver20MilesProbability, or: d.kinshipOver20MilesProbability)
-        supportedFromAge = try c.value(.supportedFromAge, or: d.supportedFromAge)
-        supportedProbability = try c.value(.supportedProbability, or: d.supportedProbability)
-        residentialForComplexProbability = try c.value(.residentialForComplexProbability, or: d.residentialForComplexProbability)
-        residentialProbability10Plus = try c.value(.residentialProbability10Plus, or: d.residentialProbability10Plus)
-        emergencyMoveProbability = try c.value(.emergencyMoveProbability, or: d.emergencyMoveProbability)
-        otherProbability = try c.value(.otherProbability, or: d.otherProbability)
-        plannedMaxWaitDays = try c.value(.plannedMaxWaitDays, or: d.plannedMaxWaitDays)
-        poorFitScore = try c.value(.poorFitScore, or: d.poorFitScore)
-        plannedMoveAfterDays = try c.value(.plannedMoveAfterDays, or: d.plannedMoveAfterDays)
-        moveSearchDays = try c.value(.moveSearchDays, or: d.moveSearchDays)
-        matchingEnabled = try c.value(.matchingEnabled, or: d.matchingEnabled)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(meetingsPerWeek, forKey: .meetingsPerWeek)
-        try c.encode(kinshipEnabled, forKey: .kinshipEnabled)
-        try c.encode(kinshipProbability, forKey: .kinshipProbability)
-        try c.encode(kinshipOver20MilesProbability, forKey: .kinshipOver20MilesProbability)
-        try c.encode(supportedFromAge, forKey: .supportedFromAge)
-        try c.encode(supportedProbability, forKey: .supportedProbability)
-        try c.encode(residentialForComplexProbability, forKey: .residentialForComplexProbability)
-        try c.encode(residentialProbability10Plus, forKey: .residentialProbability10Plus)
-        try c.encode(emergencyMoveProbability, forKey: .emergencyMoveProbability)
-        try c.encode(otherProbability, forKey: .otherProbability)
-        try c.encode(plannedMaxWaitDays, forKey: .plannedMaxWaitDays)
-        try c.encode(poorFitScore, forKey: .poorFitScore)
-        try c.encode(plannedMoveAfterDays, forKey: .plannedMoveAfterDays)
-        try c.encode(moveSearchDays, forKey: .moveSearchDays)
-        try c.encode(matchingEnabled, forKey: .matchingEnabled)
-    }
+    /// Read and written by `ScenarioSettings.findingHomes`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.findingHomes.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.findingHomes.encoded(self).encode(to: encoder) }
 }
 
 /// The independent fostering agency market: its own capacity, distances and cost.
@@ -112,28 +57,9 @@ public struct IFAMarketSettings: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case comment
-        case enabled
-        case capacity
-        case over20MilesProbability = "over_20_miles_probability"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let d = Self()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        enabled = try c.value(.enabled, or: d.enabled)
-        capacity = try c.value(.capacity, or: d.capacity)
-        over20MilesProbability = try c.value(.over20MilesProbability, or: d.over20MilesProbability)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(enabled, forKey: .enabled)
-        try c.encode(capacity, forKey: .capacity)
-        try c.encode(over20MilesProbability, forKey: .over20MilesProbability)
-    }
+    /// Read and written by `ScenarioSettings.ifa`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.ifa.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.ifa.encoded(self).encode(to: encoder) }
 }
 
 /// Children's homes: the council's own beds and the external market (never full).
@@ -149,31 +75,9 @@ public struct ResidentialSettings: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case comment
-        case ownBeds = "own_beds"
-        case ownOver20MilesProbability = "own_over_20_miles_probability"
-        case externalOver20MilesProbability = "external_over_20_miles_probability"
-        case ownHomeStepDown = "own_home_step_down"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let d = Self()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        ownBeds = try c.value(.ownBeds, or: d.ownBeds)
-        ownOver20MilesProbability = try c.value(.ownOver20MilesProbability, or: d.ownOver20MilesProbability)
-        externalOver20MilesProbability = try c.value(.externalOver20MilesProbability, or: d.externalOver20MilesProbability)
-        ownHomeStepDown = try c.value(.ownHomeStepDown, or: d.ownHomeStepDown)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(ownBeds, forKey: .ownBeds)
-        try c.encode(ownOver20MilesProbability, forKey: .ownOver20MilesProbability)
-        try c.encode(externalOver20MilesProbability, forKey: .externalOver20MilesProbability)
-        try c.encode(ownHomeStepDown, forKey: .ownHomeStepDown)
-    }
+    /// Read and written by `ScenarioSettings.residential`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.residential.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.residential.encoded(self).encode(to: encoder) }
 }
 
 /// Supported and semi-independent accommodation for young people 16 and over.
@@ -185,25 +89,9 @@ public struct SupportedSettings: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case comment
-        case enabled
-        case over20MilesProbability = "over_20_miles_probability"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let d = Self()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        enabled = try c.value(.enabled, or: d.enabled)
-        over20MilesProbability = try c.value(.over20MilesProbability, or: d.over20MilesProbability)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(enabled, forKey: .enabled)
-        try c.encode(over20MilesProbability, forKey: .over20MilesProbability)
-    }
+    /// Read and written by `ScenarioSettings.supported`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.supported.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.supported.encoded(self).encode(to: encoder) }
 }
 
 /// Where children go when they leave care before 18 (relative weights).
@@ -219,31 +107,9 @@ public struct ExitDestinations: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case comment
-        case home
-        case adoption
-        case specialGuardianship = "special_guardianship"
-        case other
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let d = Self()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        home = try c.value(.home, or: d.home)
-        adoption = try c.value(.adoption, or: d.adoption)
-        specialGuardianship = try c.value(.specialGuardianship, or: d.specialGuardianship)
-        other = try c.value(.other, or: d.other)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(home, forKey: .home)
-        try c.encode(adoption, forKey: .adoption)
-        try c.encode(specialGuardianship, forKey: .specialGuardianship)
-        try c.encode(other, forKey: .other)
-    }
+    /// Read and written by `ScenarioSettings.exitDestinations`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.exitDestinations.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.exitDestinations.encoded(self).encode(to: encoder) }
 }
 
 /// How children leave care: time in care by age at entry, destinations, staying put.
@@ -275,55 +141,9 @@ public struct ExitSettings: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case comment
-        case enabled
-        case meanYearsByAgeBand = "mean_years_by_age_band"
-        case shortStayShare = "short_stay_share"
-        case shortStayMeanYears = "short_stay_mean_years"
-        case destinations
-        case placedForAdoptionMonths = "placed_for_adoption_months"
-        case placedWithParentsShare = "placed_with_parents_share"
-        case placedForAdoptionShare = "placed_for_adoption_share"
-        case placedWithParentsMonths = "placed_with_parents_months"
-        case stayingPutProbability = "staying_put_probability"
-        case stayingPutYears = "staying_put_years"
-        case moveToSupportedPerYear = "move_to_supported_per_year"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let d = Self()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        enabled = try c.value(.enabled, or: d.enabled)
-        meanYearsByAgeBand = try c.bands(.meanYearsByAgeBand, or: d.meanYearsByAgeBand)
-        shortStayShare = try c.bands(.shortStayShare, or: d.shortStayShare)
-        shortStayMeanYears = try c.value(.shortStayMeanYears, or: d.shortStayMeanYears)
-        destinations = try c.bands(.destinations, or: d.destinations)
-        placedForAdoptionMonths = try c.value(.placedForAdoptionMonths, or: d.placedForAdoptionMonths)
-        placedWithParentsShare = try c.value(.placedWithParentsShare, or: d.placedWithParentsShare)
-        placedForAdoptionShare = try c.value(.placedForAdoptionShare, or: d.placedForAdoptionShare)
-        placedWithParentsMonths = try c.value(.placedWithParentsMonths, or: d.placedWithParentsMonths)
-        stayingPutProbability = try c.value(.stayingPutProbability, or: d.stayingPutProbability)
-        stayingPutYears = try c.value(.stayingPutYears, or: d.stayingPutYears)
-        moveToSupportedPerYear = try c.value(.moveToSupportedPerYear, or: d.moveToSupportedPerYear)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(enabled, forKey: .enabled)
-        try c.encode(meanYearsByAgeBand, forKey: .meanYearsByAgeBand)
-        try c.encode(shortStayShare, forKey: .shortStayShare)
-        try c.encode(shortStayMeanYears, forKey: .shortStayMeanYears)
-        try c.encode(destinations, forKey: .destinations)
-        try c.encode(placedForAdoptionMonths, forKey: .placedForAdoptionMonths)
-        try c.encode(placedWithParentsShare, forKey: .placedWithParentsShare)
-        if placedForAdoptionShare != 1 { try c.encode(placedForAdoptionShare, forKey: .placedForAdoptionShare) }
-        try c.encode(placedWithParentsMonths, forKey: .placedWithParentsMonths)
-        try c.encode(stayingPutProbability, forKey: .stayingPutProbability)
-        try c.encode(stayingPutYears, forKey: .stayingPutYears)
-        try c.encode(moveToSupportedPerYear, forKey: .moveToSupportedPerYear)
-    }
+    /// Read and written by `ScenarioSettings.exits`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.exits.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.exits.encoded(self).encode(to: encoder) }
 }
 
 /// Moves to a better-fitting, less intensive or in-house home when one frees up.
@@ -345,40 +165,9 @@ public struct StepDownSettings: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case comment
-        case enabled
-        case afterMonths = "after_months"
-        case residentialShare = "residential_share"
-        case ifaShare = "ifa_share"
-        case maxPerMeeting = "max_per_meeting"
-        case reserveVacancies = "reserve_vacancies"
-        case minScore = "min_score"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let d = Self()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        enabled = try c.value(.enabled, or: d.enabled)
-        afterMonths = try c.value(.afterMonths, or: d.afterMonths)
-        residentialShare = try c.value(.residentialShare, or: d.residentialShare)
-        ifaShare = try c.value(.ifaShare, or: d.ifaShare)
-        maxPerMeeting = try c.value(.maxPerMeeting, or: d.maxPerMeeting)
-        reserveVacancies = try c.value(.reserveVacancies, or: d.reserveVacancies)
-        minScore = try c.value(.minScore, or: d.minScore)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(enabled, forKey: .enabled)
-        try c.encode(afterMonths, forKey: .afterMonths)
-        try c.encode(residentialShare, forKey: .residentialShare)
-        try c.encode(ifaShare, forKey: .ifaShare)
-        try c.encode(maxPerMeeting, forKey: .maxPerMeeting)
-        try c.encode(reserveVacancies, forKey: .reserveVacancies)
-        try c.encode(minScore, forKey: .minScore)
-    }
+    /// Read and written by `ScenarioSettings.stepDown`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.stepDown.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.stepDown.encoded(self).encode(to: encoder) }
 }
 
 /// Placement moves (breakdowns and planned moves), where they go, and step-down moves.
@@ -475,75 +264,9 @@ public struct MoveSettings: Codable, Sendable, Equatable {
         return PlacementType.at(last)
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case comment
-        case breakdownsEnabled = "breakdowns_enabled"
-        case breakdownsPerYear = "breakdowns_per_year"
-        case destinations
-        case destinationAgeFactors = "destination_age_factors"
-        case frailtyShape = "frailty_shape"
-        case earlyMonths = "early_months"
-        case earlyFactor = "early_factor"
-        case stepDown = "step_down"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let d = Self()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        breakdownsEnabled = try c.value(.breakdownsEnabled, or: d.breakdownsEnabled)
-        breakdownsPerYear = try c.types(.breakdownsPerYear, or: d.breakdownsPerYear)
-        if let map = try c.decodeIfPresent([String: [String: Double]].self, forKey: .destinations) {
-            let path = c.codingPath + [CodingKeys.destinations]
-            try ByPlacementType<Double>.rejectUnknown(map.keys, path)
-            destinations = d.destinations
-            for (from, row) in map {
-                try ByPlacementType<Double>.rejectUnknown(row.keys, path + [AnyCodingKey(from)])
-                let index = PlacementType(rawValue: from)!.index
-                destinations[index] = PlacementType.allCases.map { row[$0.rawValue] ?? 0 }
-            }
-        }
-        if let map = try c.decodeIfPresent([String: [String: Double]].self, forKey: .destinationAgeFactors) {
-            let path = c.codingPath + [CodingKeys.destinationAgeFactors]
-            try ByAgeBand<Double>.rejectUnknown(map.keys, path)
-            destinationAgeFactors = d.destinationAgeFactors
-            for band in AgeBand.allCases {
-                guard let row = map[band.key] else { continue }
-                try ByPlacementType<Double>.rejectUnknown(row.keys, path + [AnyCodingKey(band.key)])
-                destinationAgeFactors[band.rawValue] = PlacementType.allCases.map { row[$0.rawValue] ?? 1 }
-            }
-        }
-        frailtyShape = try c.value(.frailtyShape, or: d.frailtyShape)
-        earlyMonths = try c.value(.earlyMonths, or: d.earlyMonths)
-        earlyFactor = try c.value(.earlyFactor, or: d.earlyFactor)
-        stepDown = try c.value(.stepDown, or: d.stepDown)
-    }
-
-    /// Encodes a table of placement-type values, `{row key: {type: value}}`, leaving out empty
-    /// rows and values equal to `omitted` (the decoder's default); nothing when every row is empty.
-    private static func encodeTable(_ rows: [[Double]], rowKeys: [String], omitting omitted: Double,
-                                    in c: inout KeyedEncodingContainer<CodingKeys>, forKey key: CodingKeys) throws {
-        guard rows.contains(where: { !$0.isEmpty }) else { return }
-        var table = c.nestedContainer(keyedBy: AnyCodingKey.self, forKey: key)
-        for (rowKey, row) in zip(rowKeys, rows) where !row.isEmpty {
-            var cells = table.nestedContainer(keyedBy: AnyCodingKey.self, forKey: AnyCodingKey(rowKey))
-            for type in PlacementType.allCases where row[type.index] != omitted {
-                try cells.encode(row[type.index], forKey: AnyCodingKey(type.rawValue))
-            }
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(breakdownsEnabled, forKey: .breakdownsEnabled)
-        try c.encode(breakdownsPerYear, forKey: .breakdownsPerYear)
-        try Self.encodeTable(destinations, rowKeys: PlacementType.allCases.map(\.rawValue), omitting: 0, in: &c, forKey: .destinations)
-        try Self.encodeTable(destinationAgeFactors, rowKeys: AgeBand.allCases.map(\.key), omitting: 1, in: &c, forKey: .destinationAgeFactors)
-        try c.encode(frailtyShape, forKey: .frailtyShape)
-        try c.encode(earlyMonths, forKey: .earlyMonths)
-        try c.encode(earlyFactor, forKey: .earlyFactor)
-        try c.encode(stepDown, forKey: .stepDown)
-    }
+    /// Read and written by `ScenarioSettings.moves`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.moves.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.moves.encoded(self).encode(to: encoder) }
 }
 
 /// The recruitment funnel for new in-house fostering households.
@@ -565,40 +288,9 @@ public struct RecruitmentSettings: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case comment
-        case enabled
-        case enquiriesPerMonth = "enquiries_per_month"
-        case conversion
-        case assessmentMonthsMin = "assessment_months_min"
-        case assessmentMonthsMax = "assessment_months_max"
-        case placesDistribution = "places_distribution"
-        case districtWeights = "district_weights"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let d = Self()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        enabled = try c.value(.enabled, or: d.enabled)
-        enquiriesPerMonth = try c.value(.enquiriesPerMonth, or: d.enquiriesPerMonth)
-        conversion = try c.value(.conversion, or: d.conversion)
-        assessmentMonthsMin = try c.value(.assessmentMonthsMin, or: d.assessmentMonthsMin)
-        assessmentMonthsMax = try c.value(.assessmentMonthsMax, or: d.assessmentMonthsMax)
-        placesDistribution = try c.value(.placesDistribution, or: d.placesDistribution)
-        districtWeights = try c.value(.districtWeights, or: d.districtWeights)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(enabled, forKey: .enabled)
-        try c.encode(enquiriesPerMonth, forKey: .enquiriesPerMonth)
-        try c.encode(conversion, forKey: .conversion)
-        try c.encode(assessmentMonthsMin, forKey: .assessmentMonthsMin)
-        try c.encode(assessmentMonthsMax, forKey: .assessmentMonthsMax)
-        try c.encode(placesDistribution, forKey: .placesDistribution)
-        try c.encode(districtWeights, forKey: .districtWeights)
-    }
+    /// Read and written by `ScenarioSettings.recruitment`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.recruitment.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.recruitment.encoded(self).encode(to: encoder) }
 }
 
 /// Carers on hold: illness, an allegation, bereavement, rest after a long placement.
@@ -612,28 +304,9 @@ public struct OnHoldSettings: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case comment
-        case enabled
-        case perHouseholdPerYear = "per_household_per_year"
-        case meanMonths = "mean_months"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let d = Self()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        enabled = try c.value(.enabled, or: d.enabled)
-        perHouseholdPerYear = try c.value(.perHouseholdPerYear, or: d.perHouseholdPerYear)
-        meanMonths = try c.value(.meanMonths, or: d.meanMonths)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(enabled, forKey: .enabled)
-        try c.encode(perHouseholdPerYear, forKey: .perHouseholdPerYear)
-        try c.encode(meanMonths, forKey: .meanMonths)
-    }
+    /// Read and written by `ScenarioSettings.onHold`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.onHold.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.onHold.encoded(self).encode(to: encoder) }
 }
 
 /// In-house foster carers: recruitment, resignations, holds.
@@ -653,37 +326,9 @@ public struct CarerSettings: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case comment
-        case recruitment
-        case resignationsEnabled = "resignations_enabled"
-        case resignationsPerHouseholdPerYear = "resignations_per_household_per_year"
-        case leaveAfterSpecialGuardianship = "leave_after_special_guardianship"
-        case leaveAfterReturnHome = "leave_after_return_home"
-        case onHold = "on_hold"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let d = Self()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        recruitment = try c.value(.recruitment, or: d.recruitment)
-        resignationsEnabled = try c.value(.resignationsEnabled, or: d.resignationsEnabled)
-        resignationsPerHouseholdPerYear = try c.value(.resignationsPerHouseholdPerYear, or: d.resignationsPerHouseholdPerYear)
-        leaveAfterSpecialGuardianship = try c.value(.leaveAfterSpecialGuardianship, or: d.leaveAfterSpecialGuardianship)
-        leaveAfterReturnHome = try c.value(.leaveAfterReturnHome, or: d.leaveAfterReturnHome)
-        onHold = try c.value(.onHold, or: d.onHold)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(recruitment, forKey: .recruitment)
-        try c.encode(resignationsEnabled, forKey: .resignationsEnabled)
-        try c.encode(resignationsPerHouseholdPerYear, forKey: .resignationsPerHouseholdPerYear)
-        try c.encode(leaveAfterSpecialGuardianship, forKey: .leaveAfterSpecialGuardianship)
-        try c.encode(leaveAfterReturnHome, forKey: .leaveAfterReturnHome)
-        try c.encode(onHold, forKey: .onHold)
-    }
+    /// Read and written by `ScenarioSettings.carers`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.carers.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.carers.encoded(self).encode(to: encoder) }
 }
 
 /// Weekly costs by placement type, in pounds at the start date.
@@ -699,30 +344,8 @@ public struct CostSettings: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case comment
-        case weekly
-        case ownHomeWeeklyPerBed = "own_home_weekly_per_bed"
-        case stayingPutWeekly = "staying_put_weekly"
-        case annualInflation = "annual_inflation"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let d = Self()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        weekly = try c.types(.weekly, or: d.weekly)
-        ownHomeWeeklyPerBed = try c.value(.ownHomeWeeklyPerBed, or: d.ownHomeWeeklyPerBed)
-        stayingPutWeekly = try c.value(.stayingPutWeekly, or: d.stayingPutWeekly)
-        annualInflation = try c.value(.annualInflation, or: d.annualInflation)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(weekly, forKey: .weekly)
-        try c.encode(ownHomeWeeklyPerBed, forKey: .ownHomeWeeklyPerBed)
-        try c.encode(stayingPutWeekly, forKey: .stayingPutWeekly)
-        try c.encode(annualInflation, forKey: .annualInflation)
-    }
+    /// Read and written by `ScenarioSettings.costs`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.costs.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.costs.encoded(self).encode(to: encoder) }
 }
 

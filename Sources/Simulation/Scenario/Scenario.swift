@@ -41,62 +41,7 @@ public struct Scenario: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case version, name, description, base, comment
-        case startDate = "start_date"
-        case years, runs, seed, start, entries
-        case findingHomes = "finding_homes"
-        case ifa, residential, supported, exits, moves, carers, costs, timeline, history
-    }
-
-    public init(from decoder: any Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
-        let d = Scenario()
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        version = try c.value(.version, or: d.version)
-        name = try c.value(.name, or: d.name)
-        description = try c.decodeIfPresent(String.self, forKey: .description)
-            ?? c.decodeIfPresent(String.self, forKey: .comment) ?? d.description
-        base = try c.decodeIfPresent(String.self, forKey: .base)
-        startDate = try c.value(.startDate, or: d.startDate)
-        years = try c.value(.years, or: d.years)
-        runs = try c.value(.runs, or: d.runs)
-        seed = try c.value(.seed, or: d.seed)
-        start = try c.value(.start, or: d.start)
-        entries = try c.value(.entries, or: d.entries)
-        findingHomes = try c.value(.findingHomes, or: d.findingHomes)
-        ifa = try c.value(.ifa, or: d.ifa)
-        residential = try c.value(.residential, or: d.residential)
-        supported = try c.value(.supported, or: d.supported)
-        exits = try c.value(.exits, or: d.exits)
-        moves = try c.value(.moves, or: d.moves)
-        carers = try c.value(.carers, or: d.carers)
-        costs = try c.value(.costs, or: d.costs)
-        timeline = try c.value(.timeline, or: d.timeline)
-        history = try c.value(.history, or: d.history)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(version, forKey: .version)
-        try c.encode(name, forKey: .name)
-        try c.encode(description, forKey: .description)
-        try c.encodeIfPresent(base, forKey: .base)
-        try c.encode(startDate, forKey: .startDate)
-        try c.encode(years, forKey: .years)
-        try c.encode(runs, forKey: .runs)
-        try c.encode(seed, forKey: .seed)
-        try c.encode(start, forKey: .start)
-        try c.encode(entries, forKey: .entries)
-        try c.encode(findingHomes, forKey: .findingHomes)
-        try c.encode(ifa, forKey: .ifa)
-        try c.encode(residential, forKey: .residential)
-        try c.encode(supported, forKey: .supported)
-        try c.encode(exits, forKey: .exits)
-        try c.encode(moves, forKey: .moves)
-        try c.encode(carers, forKey: .carers)
-        try c.encode(costs, forKey: .costs)
-        try c.encode(timeline, forKey: .timeline)
-        if !history.isEmpty { try c.encode(history, forKey: .history) }
-    }
+    /// Read and written by `ScenarioSettings.scenario`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.scenario.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.scenario.encoded(self).encode(to: encoder) }
 }

@@ -27,22 +27,15 @@ public enum ScenarioFile {
     /// Parses scenario JSON; `file` names it in messages and `directory` resolves a relative `base`.
     ///
     /// The file (with its bases) is read by `LocatedJSON`, checked against `ScenarioSettings`
-    /// (every value of the wrong kind or out of range reported where it is written), then
-    /// decoded, then checked across fields (`validationProblems`). Nothing is returned unless
-    /// all three pass.
+    /// (every value of the wrong kind or out of range reported where it is written), decoded by
+    /// the same declarations, then checked across fields (`validationProblems`). Nothing is
+    /// returned unless every check passes.
     public static func parse(_ bytes: [UInt8], file: String, directory: String?) throws(InvalidInput) -> Scenario {
         var seen: Set<String> = []
         let merged = try resolve(bytes, file: file, directory: directory, seen: &seen)
-        let rangeProblems = ScenarioSettings.scenario.problems(in: merged)
+        let rangeProblems = ScenarioSettings.scenario.table.problems(in: merged)
         if !rangeProblems.isEmpty { throw InvalidInput(sorted(rangeProblems)) }
-        let scenario: Scenario
-        do {
-            scenario = try JSONDecoder().decode(Scenario.self, from: Data(merged.text.utf8))
-        } catch let error as DecodingError {
-            throw InvalidInput([problem(for: error, file: file, document: merged)])
-        } catch {
-            throw InvalidInput([InputProblem(file: file, line: nil, message: "\(error)")])
-        }
+        let scenario = ScenarioSettings.scenario.decode(merged)
         let problems = scenario.validationProblems().map { field, message in
             located(field: field, message: message, file: file, document: merged)
         }
@@ -113,53 +106,5 @@ public enum ScenarioFile {
         // The base's own description and timeline describe the base, not this file.
         baseDocument = baseDocument.removing("comment")
         return LocatedJSON.merge(baseDocument, over: document)
-    }
-
-    /// A located problem for a decoding error.
-    static func problem(for error: DecodingError, file: String, document: LocatedJSON) -> InputProblem {
-        let (path, message): ([any CodingKey], String)
-        switch error {
-        case .typeMismatch(let type, let context):
-            (path, message) = (context.codingPath, "expected \(describe(type))")
-        case .valueNotFound(let type, let context):
-            (path, message) = (context.codingPath, "expected \(describe(type)), found null")
-        case .keyNotFound(let key, let context):
-            (path, message) = (context.codingPath + [key], "missing: expected a value here")
-        case .dataCorrupted(let context):
-            (path, message) = (context.codingPath, context.debugDescription)
-        @unknown default:
-            (path, message) = ([], "\(error)")
-        }
-        let field = jsonPath(path)
-        return located(field: field, message: field.isEmpty ? message : "\(field): \(message)", file: file, document: document)
-    }
-
-    /// `entries.per_year_by_age_band.under_1`, `timeline[2].kind`.
-    static func jsonPath(_ path: [any CodingKey]) -> String {
-        var text = ""
-        for key in path {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += (text.isEmpty ? "" : ".") + key.stringValue
-            }
-        }
-        return text
-    }
-
-    static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is Double.Type, is Float.Type: return "a number"
-        case is Int.Type, is UInt64.Type: return "a whole number"
-        case is String.Type: return "text in quotes"
-        case is Bool.Type: return "true or false"
-        default:
-            let name = "\(type)"
-            if name.hasPrefix("Array") { return "a list [ ... ]" }
-            if name.hasPrefix("Dictionary") { return "an object { ... }" }
-            if name.contains("PlacementRequest") { return "one of short_term, long_term, emergency, respite, parent_and_child" }
-            if name.contains("Kind") { return "one of " + TimelineEvent.Kind.allCases.map(\.rawValue).joined(separator: ", ") }
-            return "an object { ... }"
-        }
     }
 }
