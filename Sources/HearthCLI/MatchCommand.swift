@@ -6,20 +6,23 @@ import Matching
 enum MatchCommand: HearthCommand {
     static let name = "match"
     static let summary = "rank households for each child or sibling group and plan jointly"
-    static let synopsis = "hearth match CHILDREN.csv HOUSEHOLDS.csv [--policy POLICY.json] [--top K] [--format table|json|csv]"
+    static let synopsis = "hearth match CHILDREN.csv HOUSEHOLDS.csv [--policy POLICY.json] [--top K] [--time-limit SECONDS] [--format table|json|csv]"
     static let help = """
         usage: \(synopsis)
 
         For each child or sibling group (children sharing a group_id stay together), lists the
         K best households that pass every hard rule, with score out of 100, miles from home and
         the key reasons; for a child with none, the nearest misses and the rules they fail.
-        Then the best joint plan (each household takes at most one new child or group per
-        round; as many children placed as possible, then the highest total score), and what it
-        gains over a greedy "most urgent picks first" plan.
+        Then the best joint plan for all of them together (as many children placed as possible,
+        then the fewest sibling groups split, then the highest total score counted per child),
+        with the proof: the most children any plan could place and the best possible score;
+        and what it gains over a greedy "most urgent picks first" plan.
 
         options:
           --policy POLICY.json   limits and weights (default: built-in policy; see docs/matching.md)
           --top K                households per shortlist, 1-50 (default 3)
+          --time-limit SECONDS   stop the joint plan's search after this long and report the
+                                 gap to the best possible score (default: search to the end)
           --format FORMAT        table (default), json or csv
 
         example:
@@ -28,11 +31,17 @@ enum MatchCommand: HearthCommand {
         """
 
     static func run(_ arguments: [String], console: Console) throws {
-        let args = try Arguments(arguments, valued: ["--policy", "--top", "--format"], flags: [])
+        let args = try Arguments(arguments, valued: ["--policy", "--top", "--format", "--time-limit"], flags: [])
         guard args.positionals.count == 2 else {
             throw UsageError("expected CHILDREN.csv and HOUSEHOLDS.csv, got \(args.positionals.count) file\(args.positionals.count == 1 ? "" : "s")")
         }
         let top = try args.integer("--top", default: 3, in: 1...50)
+        let timeLimit = try args.value("--time-limit").map { text -> Double in
+            guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
+                throw UsageError("--time-limit \"\(text)\": expected a number of seconds above 0")
+            }
+            return seconds
+        }
         let format = args.value("--format") ?? "table"
         guard ["table", "json", "csv"].contains(format) else {
             throw UsageError("--format \"\(format)\": expected table, json or csv")
@@ -41,7 +50,7 @@ enum MatchCommand: HearthCommand {
             childrenPath: args.positionals[0], householdsPath: args.positionals[1], policyPath: args.value("--policy"))
         let groups = SiblingGroup.groups(of: children)
         let shortlists = Matcher.shortlists(groups: groups, households: households, policy: policy, top: top)
-        let (plan, rounds, baseline) = Matcher.plans(groups: groups, households: households, policy: policy)
+        let (plan, rounds, baseline) = Matcher.plans(groups: groups, households: households, policy: policy, timeLimit: timeLimit)
         switch format {
         case "json": console.print(MatchResultWriters.json(plan: plan, shortlists: shortlists, baseline: baseline, rounds: rounds))
         case "csv": console.print(MatchResultWriters.csv(plan: plan, shortlists: shortlists))
@@ -91,8 +100,14 @@ enum MatchTable {
         }
         let st = plan.statistics
         let total = st.childrenPlaced + st.childrenUnplaced
-        o += "\nJOINT PLAN (\(plan.method == "greedy" ? "greedy order, better than exact rounds here" : "exact assignment each round"), \(plan.rounds) round\(plan.rounds == 1 ? "" : "s")): "
+        o += "\nJOINT PLAN (best for all of them together): "
             + "\(st.childrenPlaced) of \(total) children placed, total score \(f2(plan.totalScore))\n"
+        if let bound = plan.bound {
+            o += "    " + (st.childrenPlaced >= bound.childrenPossible ? "no plan could place more children"
+                : "a plan might place up to \(bound.childrenPossible) children (the search was stopped)")
+            o += "; this plan is within \(f1(100 * bound.gap))% of the best possible score"
+                + " (\(f2(bound.childScore)) counted per child, best possible \(f2(bound.childScoreBound)))\n"
+        }
         if !plan.entries.isEmpty {
             // Where each placement stood on the unit's own shortlist ("-" beyond the top K).
             var rank: [[ChildID]: [HouseholdID: Int]] = [:]
