@@ -7,6 +7,8 @@ struct BenchOptions {
     var quick = false
     var runs = 5
     var peers = true
+    /// `--time-limit SECONDS`: the joint plan's search limit where a case uses one (national).
+    var timeLimit: Double? = 60
 
     init(_ args: [String]) {
         var i = 0
@@ -14,6 +16,9 @@ struct BenchOptions {
             switch args[i] {
             case "--quick": quick = true
             case "--no-peers": peers = false
+            case "--time-limit":
+                i += 1
+                timeLimit = Double(args[safe: i] ?? "").flatMap { $0 > 0 ? $0 : nil }
             case "--runs":
                 i += 1
                 runs = max(1, Int(args[safe: i] ?? "") ?? runs)

@@ -8,7 +8,8 @@ import Simulation
 /// The matching suite: scoring kernel, dense and sparse assignment (with numpy/scipy peers on
 /// the same instance files), the synthetic county end to end, and England at national scale.
 ///
-/// Cases: `scoring`, `dense`, `sparse`, `county`, `page`, `national`, `gain` (default: all).
+/// Cases: `scoring`, `dense`, `sparse`, `county` (and the 500 x 2,500 county), `page`, `national`,
+/// `gain` (the joint plan against the baselines over many seeds) (default: all).
 enum MatchingBenchmarks {
     static func run(_ options: BenchOptions) {
         BenchPaths.ensureInstances()
@@ -157,61 +158,115 @@ enum MatchingBenchmarks {
     // MARK: county end to end
 
     static func county(_ options: BenchOptions, _ table: inout RatioTable) {
-        let county = CountyGenerator.generate(profile: .default, seed: 7)
-        let dir = BenchPaths.instances + "/county"
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try! writeCountyFiles(children: county.referrals, households: county.households, dir: dir)
         let hearth = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("hearth").path
         guard FileManager.default.isExecutableFile(atPath: hearth) else {
             note("county: \(hearth) not built; run swift build -c release --product hearth first")
             return
         }
-        let timing = Clock.measure(runs: options.runs) { () -> Int32 in
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: hearth)
-            p.arguments = ["match", dir + "/children.csv", dir + "/households.csv", "--format", "json"]
-            p.standardOutput = FileHandle.nullDevice
-            try! p.run()
-            p.waitUntilExit()
-            return p.terminationStatus
+        for (label, profile, target) in [("county", CountyProfile.default, "< 1 s"), ("county500", largeCountyProfile, "< 10 s")] {
+            let county = CountyGenerator.generate(profile: profile, seed: 7)
+            let dir = BenchPaths.instances + "/" + label
+            try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try! writeCountyFiles(children: county.referrals, households: county.households, dir: dir)
+            let timing = Clock.measure(runs: options.runs) { () -> Int32 in
+                let p = Process()
+                p.executableURL = URL(fileURLWithPath: hearth)
+                p.arguments = ["match", dir + "/children.csv", dir + "/households.csv", "--format", "json"]
+                p.standardOutput = FileHandle.nullDevice
+                try! p.run()
+                p.waitUntilExit()
+                return p.terminationStatus
+            }
+            let groups = SiblingGroup.groups(of: county.referrals)
+            let plan = Matcher.plan(groups: groups, households: county.households, policy: .default)
+            let bound = plan.bound!
+            print(String(format: "%@: hearth match %d referrals x %d households: best %.3f s, median %.3f s (exit %d); %d of %d children placed (bound %d), gap %.4f%%, %d nodes",
+                label, county.referrals.count, county.households.count, timing.best, timing.median, timing.result,
+                plan.statistics.childrenPlaced, county.referrals.count, bound.childrenPossible, 100 * bound.gap, bound.nodes))
+            table.add("hearth match, synthetic \(label) (\(county.referrals.count) x \(county.households.count))",
+                      figure: String(format: "%.3f s", timing.median), target: target,
+                      note: "end to end, process start to exit, median; " + (bound.optimal ? "proven optimal" : String(format: "gap %.4f%%", 100 * bound.gap)))
         }
-        print(String(format: "county: hearth match %d referrals x %d households: best %.3f s, median %.3f s (exit %d)",
-            county.referrals.count, county.households.count, timing.best, timing.median, timing.result))
-        table.add("hearth match, synthetic county (\(county.referrals.count) x \(county.households.count))",
-                  figure: String(format: "%.3f s", timing.median), target: "< 1 s", note: "end to end, process start to exit, median")
     }
 
-    // MARK: gain of the exact plan over greedy
+    // MARK: the joint optimum against the baselines
 
-    /// Many synthetic counties (main's generator, one seed each, with 50-150 referrals): how
-    /// the exact round-by-round plan compares with greedy, and how often greedy was better.
+    /// Many synthetic counties (main's generator, one seed each): the joint plan
+    /// (`Matcher.plan`) against the exact rounds and greedy, in the default county (50-150
+    /// referrals) and in a tight one (70 referrals, 5 agency vacancies). For each county: is the
+    /// plan proven optimal (children placed equal to the bound, score equal to its bound), and
+    /// how the baselines compare on children placed, siblings together and miles.
     static func gain(_ options: BenchOptions, _ table: inout RatioTable) {
         let counties = options.quick ? 10 : 40
-        var children = (rounds: 0, greedy: 0), together = (rounds: 0, greedy: 0)
-        var miles = (rounds: 0.0, greedy: 0.0), over20 = (rounds: 0, greedy: 0)
-        var roundsBetter = 0, greedyBetter = 0, greedyChosen = 0
-        let t0 = Clock.now()
-        for seed in 0..<counties {
-            var profile = CountyProfile.default
-            profile.referrals = 50 + 25 * (seed % 5)
-            let county = CountyGenerator.generate(profile: profile, seed: UInt64(1000 + seed))
-            let groups = SiblingGroup.groups(of: county.referrals)
-            let (best, rounds, greedy) = Matcher.plans(groups: groups, households: county.households, policy: .default)
-            let a = rounds.statistics, b = greedy.statistics
-            children.rounds += a.childrenPlaced; children.greedy += b.childrenPlaced
-            together.rounds += a.siblingGroupsTogether; together.greedy += b.siblingGroupsTogether
-            miles.rounds += a.totalMiles; miles.greedy += b.totalMiles
-            over20.rounds += a.childrenOver20Miles; over20.greedy += b.childrenOver20Miles
-            if a.childrenPlaced > b.childrenPlaced { roundsBetter += 1 }
-            if a.childrenPlaced < b.childrenPlaced { greedyBetter += 1 }
-            if best.method == "greedy" { greedyChosen += 1 }
+        for tight in [false, true] {
+            var placed = (plan: 0, rounds: 0, greedy: 0), together = (plan: 0, rounds: 0, greedy: 0)
+            var miles = (plan: 0.0, rounds: 0.0, greedy: 0.0), score = (plan: 0.0, rounds: 0.0, greedy: 0.0)
+            var childrenAtBound = 0, scoreAtBound = 0, roundsShort = 0, roundsBelowScore = 0, greedyShort = 0
+            var worstGap = 0.0, worstTime = 0.0, totalTime = 0.0, nodes = 0
+            for seed in 0..<counties {
+                let profile = tight ? tightCountyProfile : { var p = CountyProfile.default; p.referrals = 50 + 25 * (seed % 5); return p }()
+                let county = CountyGenerator.generate(profile: profile, seed: UInt64(1000 + seed))
+                let groups = SiblingGroup.groups(of: county.referrals)
+                let t0 = Clock.now()
+                let plan = Matcher.plan(groups: groups, households: county.households, policy: .default)
+                let seconds = Clock.now() - t0
+                totalTime += seconds; worstTime = max(worstTime, seconds)
+                let rounds = Matcher.roundOptimalPlan(groups: groups, households: county.households, policy: .default)
+                let greedy = Matcher.greedyPlan(groups: groups, households: county.households, policy: .default)
+                let a = plan.statistics, r = rounds.statistics, g = greedy.statistics
+                let bound = plan.bound!
+                nodes += bound.nodes
+                if a.childrenPlaced == bound.childrenPossible { childrenAtBound += 1 }
+                if bound.optimal && bound.gap == 0 { scoreAtBound += 1 }
+                worstGap = max(worstGap, bound.gap)
+                if r.childrenPlaced < a.childrenPlaced { roundsShort += 1 }
+                if r.childrenPlaced == a.childrenPlaced && perChildScore(rounds) < bound.childScore - 0.005 { roundsBelowScore += 1 }
+                if g.childrenPlaced < a.childrenPlaced { greedyShort += 1 }
+                placed.plan += a.childrenPlaced; placed.rounds += r.childrenPlaced; placed.greedy += g.childrenPlaced
+                together.plan += a.siblingGroupsTogether; together.rounds += r.siblingGroupsTogether; together.greedy += g.siblingGroupsTogether
+                miles.plan += a.totalMiles; miles.rounds += r.totalMiles; miles.greedy += g.totalMiles
+                score.plan += bound.childScore; score.rounds += perChildScore(rounds); score.greedy += perChildScore(greedy)
+            }
+            let name = tight ? "tight county (70 referrals, 5 agency vacancies)" : "default county (50-150 referrals)"
+            print("\(name), \(counties) seeds:")
+            print(String(format: "  joint plan: children placed = bound in %d/%d, score = bound (gap 0) in %d/%d, worst gap %.4f%%; %.3f s per plan (worst %.3f s), %d nodes",
+                childrenAtBound, counties, scoreAtBound, counties, 100 * worstGap, totalTime / Double(counties), worstTime, nodes))
+            print("  rounds place fewer children in \(roundsShort) counties and score lower with as many in \(roundsBelowScore); greedy places fewer in \(greedyShort)")
+            print("                      joint plan    rounds    greedy")
+            print(String(format: "  children placed    %10d %9d %9d", placed.plan, placed.rounds, placed.greedy))
+            print(String(format: "  siblings together  %10d %9d %9d", together.plan, together.rounds, together.greedy))
+            print(String(format: "  mean miles         %10.2f %9.2f %9.2f", miles.plan / Double(max(placed.plan, 1)),
+                miles.rounds / Double(max(placed.rounds, 1)), miles.greedy / Double(max(placed.greedy, 1))))
+            print(String(format: "  score per child    %10.0f %9.0f %9.0f", score.plan, score.rounds, score.greedy))
+            table.add("joint plan, \(counties) \(tight ? "tight" : "default") counties", figure: "optimal \(scoreAtBound)/\(counties)",
+                      target: "children and score at the bound on every seed",
+                      note: "+\(placed.plan - placed.rounds) children vs rounds, +\(placed.plan - placed.greedy) vs greedy; \(String(format: "%.3f", worstTime)) s worst")
         }
-        print(String(format: "gain over %d counties (%.1f s): children placed %d vs greedy %d; sibling groups together %d vs %d; mean miles %.1f vs %.1f; over 20 miles %d vs %d",
-            counties, Clock.now() - t0, children.rounds, children.greedy, together.rounds, together.greedy,
-            miles.rounds / Double(max(children.rounds, 1)), miles.greedy / Double(max(children.greedy, 1)), over20.rounds, over20.greedy))
-        print("  exact rounds placed more children in \(roundsBetter) counties, greedy in \(greedyBetter); greedy's plan was returned in \(greedyChosen)")
-        table.add("exact rounds vs greedy, \(counties) synthetic counties", figure: "+\(children.rounds - children.greedy) children",
-                  target: "never fewer", note: "groups together \(together.rounds) vs \(together.greedy); greedy chosen in \(greedyChosen)")
+    }
+
+    /// The tight county: 70 referrals and only 5 agency vacancies.
+    static var tightCountyProfile: CountyProfile {
+        var p = CountyProfile.default
+        p.referrals = 70
+        p.ifaVacancies = 5
+        return p
+    }
+
+    /// The larger county: 500 children waiting, about 2,500 households (the default county's
+    /// carers and vacancies scaled by 7).
+    static var largeCountyProfile: CountyProfile {
+        var p = CountyProfile.default
+        p.referrals = 500
+        p.inHouseHouseholds *= 7
+        p.inHousePlaces *= 7
+        p.ifaHouseholds *= 7
+        p.ifaVacancies *= 7
+        return p
+    }
+
+    /// The plan's score counted per child (each child counts the score of their placement).
+    static func perChildScore(_ plan: MatchPlan) -> Double {
+        plan.entries.reduce(0) { $0 + $1.placement.score * Double($1.group.size) }
     }
 
     // MARK: national scale
@@ -234,19 +289,20 @@ enum MatchingBenchmarks {
         let t1 = Clock.now()
         let lists = Matcher.shortlists(groups: groups, households: county.households, policy: policy, top: 5)
         let t2 = Clock.now()
-        let optimal = Matcher.roundOptimalPlan(groups: groups, households: county.households, policy: policy)
+        let optimal = Matcher.plan(groups: groups, households: county.households, policy: policy, timeLimit: options.timeLimit)
         let t3 = Clock.now()
         let greedy = Matcher.greedyPlan(groups: groups, households: county.households, policy: policy)
         let t4 = Clock.now()
         let a = optimal.statistics, b = greedy.statistics
+        let bound = optimal.bound!
         let withCandidates = lists.filter { !$0.candidates.isEmpty }.count
-        print(String(format: "  shortlists %.1f s (%d of %d units with a feasible household); round-optimal plan %.1f s (%d rounds); greedy %.1f s",
-            t2 - t1, withCandidates, groups.count, t3 - t2, optimal.rounds, t4 - t3))
-        print("  plan: \(a.childrenPlaced) children placed, \(a.siblingGroupsTogether) groups together, mean \(String(format: "%.1f", a.meanMiles)) miles; greedy: \(b.childrenPlaced), \(b.siblingGroupsTogether), \(String(format: "%.1f", b.meanMiles))")
+        print(String(format: "  shortlists %.1f s (%d of %d units with a feasible household); joint plan %.1f s (time limit %@); greedy %.1f s",
+            t2 - t1, withCandidates, groups.count, t3 - t2, options.timeLimit.map { String(format: "%.0f s", $0) } ?? "none", t4 - t3))
+        print("  plan: \(a.childrenPlaced) children placed (bound \(bound.childrenPossible)), \(a.siblingGroupsTogether) groups together, mean \(String(format: "%.1f", a.meanMiles)) miles, gap \(String(format: "%.4f%%", 100 * bound.gap)) at candidate limit \(policy.candidateLimit), \(bound.nodes) nodes; greedy: \(b.childrenPlaced), \(b.siblingGroupsTogether), \(String(format: "%.1f", b.meanMiles))")
         let peak = Double(peakMemoryBytes()) / 1_073_741_824
         table.add("national \(county.referrals.count) x \(county.households.count): shortlists + plan + greedy",
                   figure: String(format: "%.1f s", t4 - t1), target: "< 60 s, < 4 GiB",
-                  note: String(format: "peak memory %.2f GiB; plan places %+d children vs greedy", peak, a.childrenPlaced - b.childrenPlaced))
+                  note: String(format: "peak memory %.2f GiB; plan places %+d children vs greedy; gap %.4f%%", peak, a.childrenPlaced - b.childrenPlaced, 100 * bound.gap))
     }
 }
 

@@ -13,13 +13,15 @@ enum MatchCommand: HearthCommand {
             For each child or sibling group (children sharing a group_id stay together), lists the
             K best households that pass every hard rule, with score out of 100, miles from home and
             the key reasons; for a child with none, the nearest misses and the rules they fail.
-            Then the best joint plan (each household takes at most one new child or group per
-            round; as many children placed as possible, then the highest total score), and what it
-            gains over a greedy "most urgent picks first" plan.
+            Then the best joint plan for all of them together (as many children placed as possible,
+            then the fewest sibling groups split, then the highest total score counted per child),
+            with the proof: the most children any plan could place and the best possible score;
+            and what it gains over a greedy "most urgent picks first" plan.
             """,
         options: [
             .valued("--policy", value: "POLICY.json", "limits and weights (default: built-in policy; see docs/matching.md)"),
             .valued("--top", value: "K", "households per shortlist, 1-50 (default 3)"),
+            .valued("--time-limit", value: "SECONDS", "stop the joint plan's search after this long and report the\ngap to the best possible score (default: search to the end)"),
             .valued("--format", value: "table|json|csv", "table (default), json or csv"),
             .valued("--out", value: "DIR", "also write DIR/match.html (the family-finding meeting's page: one\nself-contained file, prints as an A4 meeting pack), DIR/match.json\nand DIR/match.csv, all or none"),
         ],
@@ -35,6 +37,12 @@ enum MatchCommand: HearthCommand {
             throw UsageError("expected CHILDREN.csv and HOUSEHOLDS.csv, got \(args.positionals.count) file\(args.positionals.count == 1 ? "" : "s")")
         }
         let top = try args.integer("--top", default: 3, in: 1...50)
+        let timeLimit = try args.value("--time-limit").map { text -> Double in
+            guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
+                throw UsageError("--time-limit \"\(text)\": expected a number of seconds above 0")
+            }
+            return seconds
+        }
         let format = args.value("--format") ?? "table"
         guard ["table", "json", "csv"].contains(format) else {
             throw UsageError("--format \"\(format)\": expected table, json or csv")
@@ -43,7 +51,7 @@ enum MatchCommand: HearthCommand {
             childrenPath: args.positionals[0], householdsPath: args.positionals[1], policyPath: args.value("--policy"))
         let groups = SiblingGroup.groups(of: children)
         let shortlists = Matcher.shortlists(groups: groups, households: households, policy: policy, top: top)
-        let (plan, rounds, baseline) = Matcher.plans(groups: groups, households: households, policy: policy)
+        let (plan, rounds, baseline) = Matcher.plans(groups: groups, households: households, policy: policy, timeLimit: timeLimit)
         if let directory = args.value("--out") {
             let page = MeetingPage.render(MeetingInputs(
                 groups: groups, households: households, policy: policy, shortlists: shortlists, plan: plan, greedy: baseline))
@@ -104,8 +112,14 @@ enum MatchTable {
         }
         let st = plan.statistics
         let total = st.childrenPlaced + st.childrenUnplaced
-        o += "\nJOINT PLAN (\(plan.method == "greedy" ? "greedy order, better than exact rounds here" : "exact assignment each round"), \(plan.rounds) round\(plan.rounds == 1 ? "" : "s")): "
+        o += "\nJOINT PLAN (best for all of them together): "
             + "\(st.childrenPlaced) of \(total) children placed, total score \(f2(plan.totalScore))\n"
+        if let bound = plan.bound {
+            o += "    " + (st.childrenPlaced >= bound.childrenPossible ? "no plan could place more children"
+                : "a plan might place up to \(bound.childrenPossible) children (the search was stopped)")
+            o += "; this plan is within \(f1(100 * bound.gap))% of the best possible score"
+                + " (\(f2(bound.childScore)) counted per child, best possible \(f2(bound.childScoreBound)))\n"
+        }
         if !plan.entries.isEmpty {
             // Where each placement stood on the unit's own shortlist ("-" beyond the top K).
             var rank: [[ChildID]: [HouseholdID: Int]] = [:]

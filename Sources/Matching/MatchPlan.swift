@@ -27,14 +27,46 @@ public struct MatchPlan: Sendable {
     public var unplaced: [UnplacedUnit]
     /// How many rounds the plan took (each household takes at most one new unit per round).
     public var rounds: Int
-    /// How the plan was made: `optimal_rounds` (an exact assignment per round) or `greedy`.
+    /// How the plan was made: `optimal` (the joint optimum, `Matcher.plan`), `optimal_rounds`
+    /// (an exact assignment per round) or `greedy`.
     public var method: String
+    /// What no plan could beat (the joint optimum's proof); nil for the baselines.
+    public var bound: PlanBound?
 
     /// The placements, in the order made.
     public var placements: [Placement] { entries.map(\.placement) }
     /// The sum of the placements' scores.
     public var totalScore: Double { entries.reduce(0) { $0 + $1.placement.score } }
     public var statistics: PlanStatistics { PlanStatistics(self) }
+}
+
+/// The proof that comes with a joint plan: the most children any plan could place and the
+/// highest score, counted per child, of any plan placing as many children with no more split
+/// parts. When the search ran to the end both are met by the plan (`optimal`); stopped by a
+/// time limit, they bound what is left to gain.
+public struct PlanBound: Sendable, Equatable {
+    /// No plan places more children than this.
+    public var childrenPossible: Int
+    /// The plan's score counted per child: each child counts the score of their placement.
+    public var childScore: Double
+    /// No plan placing as many children as this one, with no more split parts, has a higher
+    /// score counted per child.
+    public var childScoreBound: Double
+    /// Whether the plan is proven optimal on every level.
+    public var optimal: Bool
+    /// Branch-and-bound nodes explored.
+    public var nodes: Int
+
+    public init(childrenPossible: Int, childScore: Double, childScoreBound: Double, optimal: Bool, nodes: Int) {
+        self.childrenPossible = childrenPossible
+        self.childScore = childScore
+        self.childScoreBound = childScoreBound
+        self.optimal = optimal
+        self.nodes = nodes
+    }
+
+    /// How far the score may be from the best possible, as a share of the bound (0 = optimal).
+    public var gap: Double { childScoreBound > 0 ? max(0, childScoreBound - childScore) / childScoreBound : 0 }
 }
 
 /// The figures by which plans are compared.

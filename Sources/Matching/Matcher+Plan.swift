@@ -1,46 +1,34 @@
 import CareModel
 
 extension Matcher {
-    /// The best joint plan: exact assignments round by round, never worse than greedy.
+    /// The best joint plan for all the children together, with its proof (`MatchPlan.bound`).
     ///
-    /// ## Objective
-    /// Each round solves one assignment problem exactly (sparse Jonker-Volgenant): every
-    /// waiting unit (sibling group or child) goes to at most one household and every household
-    /// takes at most one new unit; the cost of a feasible pair is
-    /// `-(children x BIG + score)` with `BIG = 100 x (units waiting + 1)`, larger than any total
-    /// of scores that round, so the round first places as many children as possible and then maximises
-    /// the total score (lexicographic). Households with places left take further units in
-    /// following rounds, seeing the children placed before (solo, exploitation and age fit
-    /// rules use the new residents). When a round places nobody, groups marked as splittable
-    /// that are still waiting are split in two by age and the rounds go on; parts carry the
-    /// `split_penalty`. Rounds stop when nothing more can be placed.
-    ///
-    /// Filling homes round by round is exact per round but, like any packing of groups into
-    /// places, not always the best over all rounds; so the greedy baseline is also computed
-    /// and, in the rare case it places more children (or as many with a higher total score),
-    /// it is returned instead (`method == "greedy"`). The result is therefore never worse than
-    /// greedy.
-    /// - Complexity: rounds x (pairs scored + sparse assignment); with the spatial grid only
-    ///   households within the distance limit are scored.
-    public static func plan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy) -> MatchPlan {
-        plans(groups: groups, households: households, policy: policy).best
+    /// Most children placed, then fewest parts of split sibling groups, then the highest total
+    /// score counted per child; every configuration of units a household could take is listed
+    /// and the best packing found by an exact solver (`JointPlanner`, `PackingSolver`). With
+    /// `timeLimit` (seconds) the search may stop early: the plan is the best found and the
+    /// bound says how far from the best it can be.
+    /// - Complexity: pairs scored + configurations listed + the packing search (exponential
+    ///   in the worst case; county instances close at the root or after a few nodes).
+    public static func plan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double? = nil) -> MatchPlan {
+        JointPlanner(groups: groups, households: households, policy: policy).plan(timeLimit: timeLimit, households: households)
     }
 
-    /// The best plan together with the two it was chosen from (the exact rounds and greedy),
-    /// for reports comparing them.
-    public static func plans(groups: [SiblingGroup], households: [Household], policy: MatchPolicy)
+    /// The best plan together with the two baselines (the exact rounds and greedy), for
+    /// reports comparing them.
+    public static func plans(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double? = nil)
         -> (best: MatchPlan, rounds: MatchPlan, greedy: MatchPlan)
     {
-        let rounds = roundOptimalPlan(groups: groups, households: households, policy: policy)
-        let greedy = greedyPlan(groups: groups, households: households, policy: policy)
-        let a = rounds.statistics, b = greedy.statistics
-        if b.childrenPlaced > a.childrenPlaced || (b.childrenPlaced == a.childrenPlaced && b.totalScore > a.totalScore + 1e-9) {
-            return (greedy, rounds, greedy)
-        }
-        return (rounds, rounds, greedy)
+        (plan(groups: groups, households: households, policy: policy, timeLimit: timeLimit),
+         roundOptimalPlan(groups: groups, households: households, policy: policy),
+         greedyPlan(groups: groups, households: households, policy: policy))
     }
 
-    /// The round-by-round optimal plan alone (without the greedy safeguard of `plan`).
+    /// The round-by-round baseline: each round one exact assignment of the waiting units to
+    /// households (each at most one new unit per round; cost `-(children x BIG + score)`, so
+    /// the round places as many children as it can, then maximises its total score); homes
+    /// with places left take more in later rounds; splittable groups are split in two by age
+    /// once nothing more fits whole. Exact per round, not over rounds.
     public static func roundOptimalPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy) -> MatchPlan {
         var engine = PlanEngine(groups: groups, households: households, policy: policy)
         var waiting = Array(engine.units.indices)

@@ -53,10 +53,14 @@ struct PlanEngine {
 
     /// Feasible households for each of `indices` (grid positions with kernel scores, best first
     /// when limited), scanned in parallel chunks; deterministic whatever the thread count.
-    func candidates(for indices: [Int]) -> [[(h: Int32, score: Double)]] {
+    /// `distanceSlack` > 1 widens the distance limit (a screen for the reference evaluator,
+    /// whose haversine distance the kernel's projection matches to 0.02%).
+    func candidates(for indices: [Int], distanceSlack: Double = 1) -> [[(h: Int32, score: Double)]] {
         var result = [[(h: Int32, score: Double)]](repeating: [], count: indices.count)
         guard !indices.isEmpty, columns.count > 0 else { return result }
-        let k = KernelConstants(policy: policy)
+        var screen = policy
+        screen.maxDistanceMiles *= distanceSlack
+        let k = KernelConstants(policy: screen)
         let limit = limitCandidates ? max(1, policy.candidateLimit) : Int.max
         result.withUnsafeMutableBufferPointer { out in
             let outPointer = UnsafeSendablePointer(out.baseAddress!)

@@ -7,7 +7,8 @@ import Matching
 public enum MatchResultWriters {
     /// The JSON document of the interface spec: `placements`, `unplaced`, `shortlists` (with
     /// `candidates`, each with its `breakdown`), `total_score`; plus `plan` (method, rounds,
-    /// figures) and `baseline` (the greedy plan's figures and the gain over it).
+    /// figures), `bound` (the joint plan's proof: children possible, score per child and its
+    /// bound, gap) and `baseline` (the greedy plan's figures and the gain over it).
     public static func json(plan: MatchPlan, shortlists: [Shortlist], baseline: MatchPlan, rounds: MatchPlan? = nil) -> String {
         var o = "{\n"
         o += "  \"placements\": ["
@@ -41,6 +42,7 @@ public enum MatchResultWriters {
         o += shortlists.isEmpty ? "],\n" : "\n  ],\n"
         o += "  \"total_score\": \(f2(plan.totalScore)),\n"
         o += "  \"plan\": \(figures(plan)),\n"
+        if let bound = plan.bound { o += "  \"bound\": \(boundFigures(bound, plan)),\n" }
         if let rounds { o += "  \"exact_rounds\": \(figures(rounds)),\n" }
         o += "  \"baseline\": \(figures(baseline)),\n"
         let a = plan.statistics, b = baseline.statistics
@@ -59,6 +61,21 @@ public enum MatchResultWriters {
             + "\"children_unplaced\": \(s.childrenUnplaced), \"sibling_groups_together\": \(s.siblingGroupsTogether), "
             + "\"sibling_groups_split\": \(s.siblingGroupsSplit), \"mean_miles_from_home\": \(f1(s.meanMiles)), "
             + "\"children_over_20_miles\": \(s.childrenOver20Miles), \"total_score\": \(f2(s.totalScore))}"
+    }
+
+    /// The plan's proof: the most children any plan could place, the score counted per child
+    /// and its bound, the relative gap, and whether the plan is proven optimal.
+    static func boundFigures(_ bound: PlanBound, _ plan: MatchPlan) -> String {
+        "{\"children_placed\": \(plan.statistics.childrenPlaced), \"children_possible\": \(bound.childrenPossible), "
+            + "\"child_score\": \(f2(bound.childScore)), \"child_score_bound\": \(f2(bound.childScoreBound)), "
+            + "\"gap\": \(String(format6(bound.gap))), \"optimal\": \(bound.optimal)}"
+    }
+
+    /// A share with six decimals (the gap: 0.000000 when proven optimal).
+    static func format6(_ x: Double) -> String {
+        let scaled = Int((x * 1_000_000).rounded())
+        let fraction = String(scaled % 1_000_000)
+        return "\(scaled / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction
     }
 
     static func breakdown(_ e: MatchEvaluation) -> String {

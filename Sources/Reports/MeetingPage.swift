@@ -1,21 +1,6 @@
 import CareModel
 import Matching
 
-/// What a joint planner proves about the best possible plan, when it does: the most children
-/// any plan could place and an upper bound on the total score. Rendered only when a planner
-/// supplies it; the page never estimates it.
-public struct PlanBound: Sendable {
-    /// The most children any plan could place.
-    public var mostChildrenPossible: Int
-    /// No plan placing that many children scores more than this in total.
-    public var scoreUpperBound: Double
-
-    public init(mostChildrenPossible: Int, scoreUpperBound: Double) {
-        self.mostChildrenPossible = mostChildrenPossible
-        self.scoreUpperBound = scoreUpperBound
-    }
-}
-
 /// Everything the family-finding meeting's page shows: the inputs as read and the results of
 /// `hearth match` (shortlists, the joint plan, the plans it was chosen from).
 public struct MeetingInputs: Sendable {
@@ -26,6 +11,7 @@ public struct MeetingInputs: Sendable {
     public var plan: MatchPlan
     /// The "most urgent child picks first" plan the joint plan is compared with.
     public var greedy: MatchPlan
+    /// The planner's proof about the best possible plan (default: the plan's own).
     public var bound: PlanBound?
 
     public init(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, shortlists: [Shortlist],
@@ -36,7 +22,7 @@ public struct MeetingInputs: Sendable {
         self.shortlists = shortlists
         self.plan = plan
         self.greedy = greedy
-        self.bound = bound
+        self.bound = bound ?? plan.bound
     }
 }
 
@@ -162,9 +148,13 @@ public enum MeetingPage {
         row("Total score", MeetingWords.fixed(a.totalScore, 2), MeetingWords.fixed(b.totalScore, 2), signed(a.totalScore - b.totalScore, 2),
             better: verdict(a.totalScore - b.totalScore, higherIsBetter: true, tolerance: 0.005))
         o += "</tbody></table></div>"
-        o += "<p class=\"note\">" + (m.plan.method == "greedy"
-            ? "Here the order of urgency gave the best plan found: it is the plan proposed."
-            : "Made round by round: in each round every household takes at most one new child or group, as many children as possible are placed and then the total score is as high as possible.")
+        let method: String
+        switch m.plan.method {
+        case "greedy": method = "Here the order of urgency gave the best plan found: it is the plan proposed."
+        case "optimal": method = "The plan is the best for all of them together: as many children placed as possible, then as few sibling groups split as possible, then the highest total score counted per child."
+        default: method = "Made round by round: in each round every household takes at most one new child or group, as many children as possible are placed and then the total score is as high as possible."
+        }
+        o += "<p class=\"note\">" + method
         o += " Mean miles count each placed child once.</p></section>"
         return o
     }
@@ -172,11 +162,12 @@ public enum MeetingPage {
     /// "No plan could place more children; within X% of the best possible score", from a
     /// planner's proven bound.
     static func boundLine(_ bound: PlanBound, plan: PlanStatistics) -> String {
-        let children = plan.childrenPlaced >= bound.mostChildrenPossible
+        let children = plan.childrenPlaced >= bound.childrenPossible
             ? "No plan could place more children"
-            : "At most \(bound.mostChildrenPossible) children could be placed by any plan"
-        let gap = bound.scoreUpperBound > 0 ? max(0, (bound.scoreUpperBound - plan.totalScore) / bound.scoreUpperBound * 100) : 0
-        return "<p class=\"bound\">\(children); the total score is within \(MeetingWords.fixed(gap, 1))% of the best possible (at most \(MeetingWords.fixed(bound.scoreUpperBound, 2))).</p>"
+            : "At most \(bound.childrenPossible) children could be placed by any plan"
+        let best = "\(MeetingWords.fixed(bound.childScoreBound, 2)) counted per child"
+        return "<p class=\"bound\">\(children); the score is within \(MeetingWords.fixed(bound.gap * 100, 1))% of the best possible (at most \(best))"
+            + (bound.optimal ? ": no better plan exists." : ", when the search stopped.") + "</p>"
     }
 
     // MARK: overview

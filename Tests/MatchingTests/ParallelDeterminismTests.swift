@@ -40,8 +40,10 @@ import Testing
 
     @Test func plansAndShortlistsDoNotDependOnCompetingThreads() {
         var rng = Xoshiro256StarStar(seed: 62)
-        let groups = SiblingGroup.groups(of: RandomCounty.children(120, rng: &rng))
-        let households = RandomCounty.households(90, rng: &rng)
+        // Random counties (no geography) make dense feasibility graphs, the exact planner's hard
+        // case: kept small enough to solve to the end in a debug build.
+        let groups = SiblingGroup.groups(of: RandomCounty.children(60, rng: &rng))
+        let households = RandomCounty.households(45, rng: &rng)
         let alone = Self.fingerprint(Matcher.plan(groups: groups, households: households, policy: .default))
         let aloneLists = Matcher.shortlists(groups: groups, households: households, policy: .default, top: 3)
             .map { "\($0)" }

@@ -101,8 +101,13 @@ func two(_ x: Double) -> String { String(format: "%.2f", x + (x >= 0 ? 1e-9 : -1
     #expect(c.html.contains("<th scope=\"row\">Children placed</th><td>\(a.childrenPlaced) of \(total)</td><td>\(b.childrenPlaced) of \(total)</td>"))
     #expect(c.html.contains("<th scope=\"row\">Total score</th><td>\(two(a.totalScore))</td><td>\(two(b.totalScore))</td>"))
     #expect(c.html.contains("<th scope=\"row\">Children placed over 20 miles</th><td>\(a.childrenOver20Miles)</td><td>\(b.childrenOver20Miles)</td>"))
-    // No bound was given, so none is claimed.
-    #expect(!c.html.contains("class=\"bound\"") && !c.html.contains("best possible"))
+    // The bound is the planner's own proof: claimed exactly when the plan carries one.
+    if let bound = c.inputs.plan.bound {
+        #expect(c.html.contains("<p class=\"bound\">") && c.html.contains("within \(MeetingWords.fixed(bound.gap * 100, 1))% of the best possible"))
+        #expect(bound.childrenPossible == a.childrenPlaced, "the optimal planner places every child any plan could")
+    } else {
+        #expect(!c.html.contains("class=\"bound\"") && !c.html.contains("best possible"))
+    }
 }
 
 /// Every match test printed in the page (the static <details>) equals `Matcher.evaluate`, the
@@ -215,16 +220,17 @@ func two(_ x: Double) -> String { String(format: "%.2f", x + (x >= 0 ? 1e-9 : -1
 @Test func boundLineAppearsOnlyFromARealBound() {
     let plain = MeetingCase.county
     let stats = plain.inputs.plan.statistics
-    let bound = PlanBound(mostChildrenPossible: stats.childrenPlaced, scoreUpperBound: stats.totalScore / 0.95)
+    let childScore = plain.inputs.plan.bound?.childScore ?? stats.totalScore
+    let bound = PlanBound(childrenPossible: stats.childrenPlaced, childScore: childScore, childScoreBound: childScore / 0.95, optimal: false, nodes: 1)
     let withBound = MeetingPage.render(MeetingInputs(
         groups: plain.groups, households: plain.households, policy: plain.policy, shortlists: plain.inputs.shortlists,
         plan: plain.inputs.plan, greedy: plain.inputs.greedy, bound: bound))
-    #expect(withBound.contains("<p class=\"bound\">No plan could place more children; the total score is within 5.0% of the best possible"))
-    let short = PlanBound(mostChildrenPossible: stats.childrenPlaced + 2, scoreUpperBound: stats.totalScore)
+    #expect(withBound.contains("<p class=\"bound\">No plan could place more children; the score is within 5.0% of the best possible"))
+    let short = PlanBound(childrenPossible: stats.childrenPlaced + 2, childScore: childScore, childScoreBound: childScore, optimal: false, nodes: 1)
     let withShort = MeetingPage.render(MeetingInputs(
         groups: plain.groups, households: plain.households, policy: plain.policy, shortlists: plain.inputs.shortlists,
         plan: plain.inputs.plan, greedy: plain.inputs.greedy, bound: short))
-    #expect(withShort.contains("At most \(stats.childrenPlaced + 2) children could be placed by any plan; the total score is within 0.0%"))
+    #expect(withShort.contains("At most \(stats.childrenPlaced + 2) children could be placed by any plan; the score is within 0.0%"))
 }
 
 /// Units that nobody fits show their nearest misses with a fix in words, and the map numbers

@@ -282,6 +282,20 @@ extension Replication {
                     planMarks[h].owner = u
                 }
                 guard top.household >= 0 else { continue }
+                // The plan ranks by the reference evaluator's scores (0.01 points per
+                // criterion): when another household is within the kernel's rounding of the
+                // best, the reference scores decide (first in candidate order on a tie).
+                var near: [Int] = []
+                for i in candidates.indices where scoreBuffer[i] >= 0 && scoreBuffer[i] >= top.score - 0.1 { near.append(i) }
+                if near.count > 1 {
+                    let group = siblingGroup(members)
+                    var bestCents = Int.min
+                    for i in near {
+                        let e = Matcher.evaluate(group, refreshedHousehold(candidates[i]), policy: InHouseMatching.policy)
+                        let cents = Int((e.score * 100).rounded())
+                        if e.feasible, cents > bestCents { bestCents = cents; top = (candidates[i], e.score) }
+                    }
+                }
                 rows.append(row)
             } else {
                 competing = competing || planned.count > 0
@@ -295,7 +309,9 @@ extension Replication {
         }
         var placed = [Bool](repeating: false, count: units.count)
         if !planned.isEmpty, !competing, scenario.findingHomes.matchingEnabled {
-            // No household is feasible for two units: the joint optimum is each unit's best.
+            // No household is feasible for two units: every configuration holds one unit, so
+            // the joint optimum (all children placed, none split, each at the highest score
+            // it can have) is each unit's best.
             for (k, u) in planned.enumerated() {
                 let members = units[u], h = best[k].household
                 placeInHouse(members, household: h, miles: children[members[0]].home.distanceMiles(to: households[h].location))
@@ -310,8 +326,6 @@ extension Replication {
                     settled = picks.enumerated().map { k, h in
                         (planned[k], h, children[units[planned[k]][0]].home.distanceMiles(to: households[h].location))
                     }
-                } else {
-                    settled = smallPlan(units, planned, rows, candidateSet)
                 }
             }
             if let settled {

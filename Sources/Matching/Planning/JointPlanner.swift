@@ -1,0 +1,318 @@
+import CareModel
+import Dispatch
+
+/// The globally best joint plan: every set of units each household could take, packed exactly.
+///
+/// ## Objective (lexicographic)
+/// 1. the number of children placed;
+/// 2. then the fewest parts of split sibling groups placed (a group is split only where that
+///    places more children);
+/// 3. then the total score counted per child: each child counts the score of the placement
+///    they are in (a group of three at 70 points counts 210).
+///
+/// ## Model
+/// Units are the sibling groups and single children, and for groups that may split, their
+/// halves by age (younger, older), and the halves' halves. A household's *configuration* is a
+/// set of units it takes together: no child twice, no two parts of one group, sizes within its
+/// free places, a solo child alone, and no child at risk of exploitation with a new child more
+/// than `exploitation_age_gap` years younger (own brothers and sisters excepted). Each unit is
+/// scored as the reference evaluator scores it when every other child of the configuration is
+/// already living there: age fit sees all of them, whatever the order. Every configuration of
+/// every household is listed (units from each household's feasible pairs); the plan is the
+/// heaviest packing of configurations, one per household, each child at most once, with the
+/// weight `children x A - parts x B + score in hundredths of a point x children`, where
+/// `B = 10,000 x children + 1` exceeds any total of scores and `A = B x (children + 1)`
+/// exceeds any difference the lower levels can make, so the packing's optimum is the
+/// lexicographic optimum. `PackingSolver` solves it exactly and proves a bound.
+///
+/// Feasible pairs are found by the scoring kernel with a 0.1% wider distance limit (wider
+/// than its projection error), then confirmed and scored by the reference evaluator; at national size (units x households > 25 million) each unit keeps its best
+/// `candidate_limit` kernel-scored households, and the optimum is over that graph.
+struct JointPlanner {
+    var engine: PlanEngine
+    /// For each unit, its two halves (empty when it is not split further).
+    var halves: [[Int]] = []
+    /// Child indices of each unit.
+    var unitChildren: [[Int32]] = []
+    var childCount = 0
+    /// Feasible households of each unit: grid position and score points in hundredths without
+    /// age fit and split penalty.
+    var pairs: [[(h: Int32, baseCents: Int)]] = []
+
+    /// One configuration: units (ascending) and their per-unit scores in hundredths.
+    struct Configuration {
+        var units: [Int32]
+        var cents: [Int]
+    }
+    var configurations: [[Configuration]] = []
+
+    init(groups: [SiblingGroup], households: [Household], policy: MatchPolicy) {
+        engine = PlanEngine(groups: groups, households: households, policy: policy)
+        var childIndex: [ChildID: Int32] = [:]
+        for g in groups { for child in g.children where childIndex[child.id] == nil { childIndex[child.id] = Int32(childIndex.count) } }
+        childCount = childIndex.count
+        // Units: groups, then the halves of groups that may split, recursively.
+        var u = 0
+        while u < engine.units.count {
+            halves.append([])
+            if engine.units[u].splittable && engine.units[u].group.size > 1 {
+                halves[u] = engine.split(u)
+            }
+            u += 1
+        }
+        unitChildren = engine.units.map { unit in unit.group.children.map { childIndex[$0.id]! } }
+        scorePairs()
+        listConfigurations()
+    }
+
+    /// The kernel's feasible pairs (with a 0.1% wider distance limit, so that no pair within
+    /// the limit is missed), confirmed and scored by the reference evaluator.
+    mutating func scorePairs() {
+        let all = Array(engine.units.indices)
+        let lists = engine.candidates(for: all, distanceSlack: 1.001)
+        var result = [[(h: Int32, baseCents: Int)]](repeating: [], count: all.count)
+        let engine = self.engine
+        result.withUnsafeMutableBufferPointer { out in
+            let pointer = UnsafeSendablePointer(out.baseAddress!)
+            let chunks = min(all.count, 64)
+            DispatchQueue.concurrentPerform(iterations: max(chunks, 1)) { c in
+                guard chunks > 0 else { return }
+                for u in (c * all.count / chunks)..<((c + 1) * all.count / chunks) {
+                    var found: [(h: Int32, baseCents: Int)] = []
+                    for candidate in lists[u] {
+                        let e = Matcher.evaluate(engine.units[u].group, engine.households[Int(candidate.h)], policy: engine.policy)
+                        guard e.feasible else { continue }
+                        var cents = 0
+                        for part in e.breakdown where part.criterion != Criterion.ageFit.rawValue {
+                            cents += Int((part.points * 100).rounded())
+                        }
+                        found.append((candidate.h, cents))
+                    }
+                    pointer.base[u] = found
+                }
+            }
+        }
+        pairs = result
+        for u in all { self.engine.units[u].initialFeasible = pairs[u].count }
+    }
+
+    /// Every configuration of every household.
+    mutating func listConfigurations() {
+        let hCount = engine.households.count
+        var byHousehold = [[(u: Int32, baseCents: Int)]](repeating: [], count: hCount)
+        for (u, list) in pairs.enumerated() {
+            for p in list { byHousehold[Int(p.h)].append((Int32(u), p.baseCents)) }
+        }
+        var result = [[Configuration]](repeating: [], count: hCount)
+        let planner = self, feasibleUnits = byHousehold
+        result.withUnsafeMutableBufferPointer { out in
+            let pointer = UnsafeSendablePointer(out.baseAddress!)
+            let chunks = min(hCount, 64)
+            DispatchQueue.concurrentPerform(iterations: max(chunks, 1)) { c in
+                guard chunks > 0 else { return }
+                for h in (c * hCount / chunks)..<((c + 1) * hCount / chunks) where !feasibleUnits[h].isEmpty {
+                    pointer.base[h] = planner.configurations(of: h, feasibleUnits[h])
+                }
+            }
+        }
+        configurations = result
+    }
+
+    /// The configurations of household `h` from its feasible units.
+    /// - Complexity: O(configurations x units per configuration^2).
+    func configurations(of h: Int, _ options: [(u: Int32, baseCents: Int)]) -> [Configuration] {
+        let household = engine.households[h]
+        let free = household.freePlaces
+        let gap = engine.policy.exploitationAgeGap
+        var result: [Configuration] = []
+        var chosen: [Int] = []
+        func compatible(_ a: Int, _ b: Int) -> Bool {
+            let ua = engine.units[a], ub = engine.units[b]
+            if ua.origin == ub.origin { return false }
+            if ua.group.needs.contains(.solo) || ub.group.needs.contains(.solo) { return false }
+            for (x, y) in [(ua, ub), (ub, ua)] {
+                for risky in x.group.children where risky.needs.contains(.exploitationRisk) {
+                    for other in y.group.children where risky.age - other.age > gap { return false }
+                }
+            }
+            return true
+        }
+        func record() {
+            var cents: [Int] = []
+            for (k, q) in chosen.enumerated() {
+                let unit = engine.units[Int(options[q].u)]
+                var ages = household.residentAges
+                for (j, r) in chosen.enumerated() where j != k { ages += engine.units[Int(options[r].u)].group.children.map(\.age) }
+                var raw = options[q].baseCents + agePointsCents(unit.group, residentAges: ages)
+                if unit.isSplitPart { raw -= min(Int((engine.policy.splitPenalty * 100).rounded()), raw) }
+                cents.append(raw)
+            }
+            result.append(Configuration(units: chosen.map { options[$0].u }, cents: cents))
+        }
+        func extend(from start: Int, left: Int) {
+            for q in start..<options.count {
+                let u = Int(options[q].u)
+                guard engine.units[u].group.size <= left else { continue }
+                guard chosen.allSatisfy({ compatible(Int(options[$0].u), u) }) else { continue }
+                chosen.append(q)
+                record()
+                extend(from: q + 1, left: left - engine.units[u].group.size)
+                chosen.removeLast()
+            }
+        }
+        extend(from: 0, left: free)
+        return result
+    }
+
+    /// Age fit points in hundredths, exactly as the reference evaluator computes them.
+    func agePointsCents(_ group: SiblingGroup, residentAges: [Int]) -> Int {
+        let w = engine.policy.weights[.ageFit]
+        let points: Double
+        if residentAges.isEmpty {
+            points = CriterionFit.points(w, 0.5)
+        } else {
+            let meanAge = Double(group.children.reduce(0) { $0 + $1.age }) / Double(group.size)
+            let residentMean = Double(residentAges.reduce(0, +)) / Double(residentAges.count)
+            points = CriterionFit.points(w, CriterionFit.ageFit(meanAge: meanAge, residentMeanAge: residentMean, span: engine.policy.ageFitSpanYears))
+        }
+        return Int((points * 100).rounded())
+    }
+
+    /// The plan: the packing solved (within `timeLimit` seconds when given), with its bound.
+    func plan(timeLimit: Double?, households original: [Household]) -> MatchPlan {
+        // Level weights per connected component, so that the numbers stay small and exact.
+        let hCount = engine.households.count
+        var componentOf = [Int](repeating: -1, count: hCount)
+        var componentChildren: [Int] = []
+        do {
+            var parent = Array(0..<hCount)
+            func find(_ x: Int) -> Int {
+                var x = x
+                while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+                return x
+            }
+            var firstHousehold = [Int](repeating: -1, count: childCount)
+            for (u, list) in pairs.enumerated() {
+                for p in list {
+                    for child in unitChildren[u] {
+                        let f = firstHousehold[Int(child)]
+                        if f < 0 { firstHousehold[Int(child)] = Int(p.h); continue }
+                        let a = find(f), b = find(Int(p.h))
+                        if a != b { parent[max(a, b)] = min(a, b) }
+                    }
+                }
+            }
+            var index: [Int: Int] = [:]
+            for h in 0..<hCount where !configurations[h].isEmpty {
+                let r = find(h)
+                if let k = index[r] { componentOf[h] = k } else {
+                    index[r] = componentChildren.count
+                    componentOf[h] = componentChildren.count
+                    componentChildren.append(0)
+                }
+            }
+            for child in 0..<childCount where firstHousehold[child] >= 0 {
+                componentChildren[componentOf[find(firstHousehold[child])]] += 1
+            }
+        }
+        func levels(_ k: Int) -> (a: Double, b: Double) {
+            let n = Double(componentChildren[k])
+            let b = 10_000 * n + 1
+            return (b * (n + 1), b)
+        }
+        var problem = PackingProblem(itemCount: childCount, options: Array(repeating: [], count: hCount))
+        for h in 0..<hCount where !configurations[h].isEmpty {
+            let (a, b) = levels(componentOf[h])
+            problem.options[h] = configurations[h].map { config in
+                var children = 0, parts = 0, cents = 0
+                var items: [Int32] = []
+                for (k, u) in config.units.enumerated() {
+                    let unit = engine.units[Int(u)]
+                    children += unit.group.size
+                    if unit.isSplitPart { parts += 1 }
+                    cents += config.cents[k] * unit.group.size
+                    items += unitChildren[Int(u)]
+                }
+                return PackingOption(items: items, weight: Double(children) * a - Double(parts) * b + Double(cents))
+            }
+        }
+        let solution = PackingSolver.solve(problem, timeLimit: timeLimit)
+
+        // Read the plan back, with the bound on each level.
+        var placedChild = [Bool](repeating: false, count: childCount)
+        var componentPlaced = [(children: Int, parts: Int, cents: Int)](repeating: (0, 0, 0), count: componentChildren.count)
+        var chosen: [(h: Int, u: Int32, config: Configuration)] = []
+        for h in 0..<hCount where solution.choice[h] >= 0 {
+            let config = configurations[h][solution.choice[h]]
+            let k = componentOf[h]
+            for (q, u) in config.units.enumerated() {
+                let unit = engine.units[Int(u)]
+                for child in unitChildren[Int(u)] { placedChild[Int(child)] = true }
+                componentPlaced[k].children += unit.group.size
+                componentPlaced[k].parts += unit.isSplitPart ? 1 : 0
+                componentPlaced[k].cents += config.cents[q] * unit.group.size
+                chosen.append((h, u, config))
+            }
+        }
+        // The components are independent, so each one's optimum is at most its value plus the
+        // solver's slack (bound - value): any plan of component k worth at most that places at
+        // most floor((value + n x b) / a) children (n children in the component, parts <= n and
+        // n x b < a), and with as many children and no more split parts,
+        // scores at most value - children x a + parts x b.
+        var childrenPossible = 0
+        var scoreBoundCents = 0
+        let slack = solution.bound - solution.value
+        for k in componentChildren.indices {
+            let (a, b) = levels(k)
+            let placed = componentPlaced[k]
+            let upper = Double(placed.children) * a - Double(placed.parts) * b + Double(placed.cents) + slack
+            let children = min(componentChildren[k], Int(((upper + Double(componentChildren[k]) * b) / a).rounded(.down)))
+            childrenPossible += children
+            let most = 10_000 * componentChildren[k]
+            if children == placed.children {
+                scoreBoundCents += min(Int((upper - Double(children) * a + Double(placed.parts) * b).rounded(.down)), most)
+            } else {
+                scoreBoundCents += most
+            }
+        }
+
+        var entries: [(unit: Int, entry: PlanEntry)] = []
+        for (h, u, config) in chosen {
+            let unit = engine.units[Int(u)]
+            var household = engine.households[h]
+            var atRisk: [Int] = []
+            for other in config.units where other != u {
+                let group = engine.units[Int(other)].group
+                household.occupied += group.size
+                household.residentAges += group.children.map(\.age)
+                atRisk += group.children.filter { $0.needs.contains(.exploitationRisk) }.map(\.age)
+            }
+            let evaluation = Matcher.evaluate(unit.group, household, policy: engine.policy, isSplitPart: unit.isSplitPart, residentsAtRisk: atRisk)
+            entries.append((Int(u), PlanEntry(
+                group: unit.group,
+                placement: Placement(children: unit.group.childIDs, household: household.id, score: evaluation.score,
+                    distanceMiles: evaluation.distanceMiles),
+                round: 1, isSplitPart: unit.isSplitPart, evaluation: evaluation, residentsAtRisk: atRisk)))
+        }
+        // Input order: by the group's place in the input, then whole before parts.
+        entries.sort { (engine.units[$0.unit].origin, $0.unit) < (engine.units[$1.unit].origin, $1.unit) }
+        // Unplaced: for each group, the largest units none of whose children were placed.
+        var unplaced: [Int] = []
+        func collect(_ u: Int) {
+            if unitChildren[u].allSatisfy({ !placedChild[Int($0)] }) { unplaced.append(u); return }
+            for half in halves[u] { collect(half) }
+        }
+        for u in engine.units.indices where !engine.units[u].isSplitPart { collect(u) }
+        let childScoreCents = chosen.reduce(0) { total, c in
+            let k = c.config.units.firstIndex(of: c.u)!
+            return total + c.config.cents[k] * engine.units[Int(c.u)].group.size
+        }
+        var plan = Matcher.finish(engine, unplaced: unplaced, rounds: 1, method: "optimal", households: original)
+        plan.entries = entries.map(\.entry)
+        plan.bound = PlanBound(
+            childrenPossible: childrenPossible, childScore: Double(childScoreCents) / 100,
+            childScoreBound: Double(max(scoreBoundCents, childScoreCents)) / 100,
+            optimal: solution.isOptimal, nodes: solution.nodes)
+        return plan
+    }
+}

@@ -1,0 +1,310 @@
+import Dispatch
+
+/// Branch and bound with a Lagrangian bound over one `PackingComponent` (see `PackingSolver`).
+struct PackingSearch {
+    nonisolated(unsafe) static var trace = false
+    let c: PackingComponent
+    let deadline: UInt64?
+    /// Options of each local item.
+    var itemOptions: [[Int32]]
+    /// Whether each option is still allowed at the current node.
+    var alive: [Bool]
+    /// Options removed since the root, to undo on the way back.
+    var trail: [Int32] = []
+    /// The choice fixed on the path to the current node (-1 = not fixed), and its value.
+    var fixed: [Int32]
+    var fixedValue = 0.0
+    var lambda: [Double]
+    var incumbent: [Int32]
+    var incumbentValue = 0.0
+    /// The largest bound of a node left open by the time limit.
+    var openBound = -Double.infinity
+    var nodes = 0
+    var stopped = false
+
+    // Work arrays of one relaxation.
+    var reduced: [Double]
+    var chosen: [Int32]
+    var cover: [Int32]
+    var used: [Bool]
+
+    init(_ component: PackingComponent, deadline: UInt64?) {
+        c = component
+        self.deadline = deadline
+        itemOptions = Array(repeating: [], count: component.itemCount)
+        for o in 0..<component.optionCount {
+            for e in component.itemStart[o]..<component.itemStart[o + 1] { itemOptions[Int(component.items[e])].append(Int32(o)) }
+        }
+        alive = Array(repeating: true, count: component.optionCount)
+        fixed = Array(repeating: -1, count: component.households.count)
+        lambda = Array(repeating: 0, count: component.itemCount)
+        incumbent = Array(repeating: -1, count: component.households.count)
+        reduced = Array(repeating: 0, count: component.optionCount)
+        chosen = Array(repeating: -1, count: component.households.count)
+        cover = Array(repeating: 0, count: component.itemCount)
+        used = Array(repeating: false, count: component.itemCount)
+    }
+
+    mutating func run() -> PackingSolution {
+        // A first packing: each household in turn takes its heaviest option still free.
+        heuristic(preferred: nil)
+        node(depth: 0, inherited: trivialBound())
+        let bound = stopped ? max(incumbentValue, openBound.rounded(.down)) : incumbentValue
+        var choice = [Int](repeating: -1, count: c.households.count)
+        for (h, o) in incumbent.enumerated() where o >= 0 { choice[h] = Int(c.original[Int(o)]) }
+        return PackingSolution(choice: choice, value: incumbentValue, bound: max(bound, incumbentValue), nodes: nodes)
+    }
+
+    /// Each household's heaviest allowed option, plus what is fixed (a valid bound).
+    func trivialBound() -> Double {
+        var total = fixedValue
+        for h in 0..<c.households.count {
+            var best = 0.0
+            for o in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[o] { best = max(best, c.weight[o]) }
+            total += best
+        }
+        return total
+    }
+
+    var timeUp: Bool {
+        guard let deadline else { return false }
+        return DispatchTime.now().uptimeNanoseconds >= deadline
+    }
+
+    // MARK: the relaxation
+
+    /// L(lambda) for the allowed options; sets `chosen` (each household's best option at the
+    /// item prices, -1 when none gains) and `cover`.
+    mutating func relax() -> Double {
+        var total = 0.0
+        for i in 0..<c.itemCount { cover[i] = 0; used[i] = false }
+        for h in 0..<c.households.count {
+            var best = 0.0, pick: Int32 = -1
+            for o in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[o] {
+                var r = c.weight[o]
+                for e in c.itemStart[o]..<c.itemStart[o + 1] {
+                    let i = Int(c.items[e])
+                    r -= lambda[i]
+                    used[i] = true
+                }
+                reduced[o] = r
+                if r > best { best = r; pick = Int32(o) }
+            }
+            chosen[h] = pick
+            total += best
+            if pick >= 0 {
+                for e in c.itemStart[Int(pick)]..<c.itemStart[Int(pick) + 1] { cover[Int(c.items[e])] += 1 }
+            }
+        }
+        for i in 0..<c.itemCount {
+            if used[i] { total += lambda[i] } else { lambda[i] = 0 }
+        }
+        return total
+    }
+
+    /// One pass of exact coordinate descent over the items' multipliers.
+    mutating func coordinatePass() {
+        for i in 0..<c.itemCount where !itemOptions[i].isEmpty {
+            var first = 0.0, second = 0.0
+            var lastHousehold: Int32 = -1
+            var any = false
+            for o in itemOptions[i] where alive[Int(o)] {
+                let h = c.owner[Int(o)]
+                if h == lastHousehold { continue }
+                lastHousehold = h
+                any = true
+                // The household's best option with the item (price of the item added back)
+                // against its best without it (or nothing).
+                var with = -Double.infinity, without = 0.0
+                for p in c.householdOptions[Int(h)]..<c.householdOptions[Int(h) + 1] where alive[p] {
+                    var r = c.weight[p], contains = false
+                    for e in c.itemStart[p]..<c.itemStart[p + 1] {
+                        let j = Int(c.items[e])
+                        if j == i { contains = true } else { r -= lambda[j] }
+                    }
+                    if contains { with = max(with, r) } else { without = max(without, r - 0) }
+                }
+                let gain = with - without
+                if gain > first { second = first; first = gain } else if gain > second { second = gain }
+            }
+            if any { lambda[i] = max(0, second) }
+        }
+    }
+
+    /// The value of the relaxed choice when it is a packing (no item twice), else nil.
+    func relaxedPackingValue() -> Double? {
+        var value = 0.0
+        for i in 0..<c.itemCount where cover[i] > 1 { return nil }
+        for h in 0..<c.households.count where chosen[h] >= 0 { value += c.weight[Int(chosen[h])] }
+        return value
+    }
+
+    // MARK: packings
+
+    /// A packing from the relaxed choice (if given), repaired greedily, then every household
+    /// left takes its heaviest option still free; keeps it when it beats the best so far.
+    mutating func heuristic(preferred: [Int32]?) {
+        var taken = [Bool](repeating: false, count: c.itemCount)
+        var pick = fixed
+        var value = fixedValue
+        func fits(_ o: Int) -> Bool {
+            for e in c.itemStart[o]..<c.itemStart[o + 1] where taken[Int(c.items[e])] { return false }
+            return true
+        }
+        func take(_ o: Int) {
+            for e in c.itemStart[o]..<c.itemStart[o + 1] { taken[Int(c.items[e])] = true }
+            pick[Int(c.owner[o])] = Int32(o)
+            value += c.weight[o]
+        }
+        if let preferred {
+            let order = (0..<c.households.count).filter { preferred[$0] >= 0 }
+                .sorted { (c.weight[Int(preferred[$0])], $1) > (c.weight[Int(preferred[$1])], $0) }
+            for h in order where fits(Int(preferred[h])) { take(Int(preferred[h])) }
+        }
+        // Households left, heaviest available option first.
+        var candidates: [(weight: Double, option: Int)] = []
+        for h in 0..<c.households.count where pick[h] < 0 {
+            for o in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[o] { candidates.append((c.weight[o], o)) }
+        }
+        candidates.sort { ($0.weight, $1.option) > ($1.weight, $0.option) }
+        for (_, o) in candidates where pick[Int(c.owner[o])] < 0 && fits(o) { take(o) }
+        if value > incumbentValue {
+            incumbentValue = value
+            incumbent = pick
+        }
+    }
+
+    // MARK: the search
+
+    mutating func node(depth: Int, inherited: Double) {
+        nodes += 1
+        if timeUp {
+            stopped = true
+            openBound = max(openBound, inherited)
+            return
+        }
+        var bound = inherited
+        let saved = lambda
+        var bestLambda = lambda
+        var bestL = Double.infinity
+        let iterations = depth == 0 ? 3000 : 200
+        var theta = 1.0, sinceImproved = 0
+        var branchChoice: [Int32] = []
+        var branchCover: [Int32] = []
+        var branchReduced: [Double] = []
+        for iteration in 0..<iterations {
+            if iteration < 3 { coordinatePass() }
+            let l = relax()
+            if l < bestL - 1e-9 {
+                bestL = l; bestLambda = lambda; sinceImproved = 0
+                branchChoice = chosen; branchCover = cover; branchReduced = reduced
+            } else {
+                sinceImproved += 1
+                if sinceImproved % 30 == 0 { theta *= 0.5 }
+            }
+            bound = min(bound, fixedValue + l)
+            if bound < incumbentValue + 0.5 { lambda = saved; return }
+            if let value = relaxedPackingValue(), fixedValue + value > l + fixedValue - 0.5 {
+                // The relaxed choice is a packing worth the bound: optimal at this node.
+                if fixedValue + value > incumbentValue {
+                    incumbentValue = fixedValue + value
+                    var pick = fixed
+                    for h in 0..<c.households.count where chosen[h] >= 0 { pick[h] = chosen[h] }
+                    incumbent = pick
+                }
+                lambda = saved
+                return
+            }
+            if iteration == 0 || iteration % 10 == 9 { heuristic(preferred: chosen) }
+            if bound < incumbentValue + 0.5 { lambda = saved; return }
+            if theta < 1e-6 { break }
+            // Projected subgradient step towards the best packing found.
+            var norm = 0.0
+            for i in 0..<c.itemCount {
+                let g = 1 - Double(cover[i])
+                if g > 0 && lambda[i] <= 0 { continue }
+                norm += g * g
+            }
+            guard norm > 0 else { break }
+            let step = theta * (l - (incumbentValue - fixedValue)) / norm
+            for i in 0..<c.itemCount {
+                let g = 1 - Double(cover[i])
+                lambda[i] = max(0, lambda[i] - step * g)
+            }
+        }
+        lambda = bestLambda
+        heuristic(preferred: branchChoice)
+        if depth < 3, PackingSearch.trace { print("node depth \(depth) items \(c.itemCount) options \(c.optionCount) fixed \(fixedValue) bestL \(bestL) bound \(bound) incumbent \(incumbentValue) gap \(bound - incumbentValue)") }
+        if bound < incumbentValue + 0.5 { lambda = saved; return }
+
+        // Branch on one option of the relaxed choice at the best multipliers.
+        guard let o = branchingOption(branchChoice, branchCover, branchReduced) else {
+            lambda = saved
+            return
+        }
+        if timeUp {
+            stopped = true
+            openBound = max(openBound, bound)
+            lambda = saved
+            return
+        }
+        let mark = trail.count
+        let h = Int(c.owner[o])
+        // The household takes option o.
+        fixed[h] = Int32(o)
+        fixedValue += c.weight[o]
+        for p in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[p] { kill(p) }
+        for e in c.itemStart[o]..<c.itemStart[o + 1] {
+            for p in itemOptions[Int(c.items[e])] where alive[Int(p)] { kill(Int(p)) }
+        }
+        node(depth: depth + 1, inherited: bound)
+        undo(to: mark)
+        fixed[h] = -1
+        fixedValue -= c.weight[o]
+        if timeUp && bound >= incumbentValue + 0.5 {
+            stopped = true
+            openBound = max(openBound, bound)
+            lambda = saved
+            return
+        }
+        // Option o is forbidden.
+        kill(o)
+        node(depth: depth + 1, inherited: bound)
+        undo(to: mark)
+        lambda = saved
+    }
+
+    mutating func kill(_ o: Int) {
+        alive[o] = false
+        trail.append(Int32(o))
+    }
+
+    mutating func undo(to mark: Int) {
+        while trail.count > mark { alive[Int(trail.removeLast())] = true }
+    }
+
+    /// An option to branch on: of an item chosen twice, the option gaining most; else of the
+    /// priciest item nobody took, its best allowed option; else any allowed option.
+    func branchingOption(_ choice: [Int32], _ cover: [Int32], _ reduced: [Double]) -> Int? {
+        guard !choice.isEmpty else { return nil }
+        var best = -1, bestGain = -Double.infinity
+        for h in 0..<c.households.count where choice[h] >= 0 {
+            let o = Int(choice[h])
+            guard alive[o] else { continue }
+            var conflict = false
+            for e in c.itemStart[o]..<c.itemStart[o + 1] where cover[Int(c.items[e])] > 1 { conflict = true }
+            if conflict && reduced[o] > bestGain { bestGain = reduced[o]; best = o }
+        }
+        if best >= 0 { return best }
+        var item = -1, price = 0.0
+        for i in 0..<c.itemCount where cover[i] == 0 && lambda[i] > price {
+            if itemOptions[i].contains(where: { alive[Int($0)] }) { item = i; price = lambda[i] }
+        }
+        if item >= 0 {
+            for p in itemOptions[item] where alive[Int(p)] && reduced[Int(p)] > bestGain { bestGain = reduced[Int(p)]; best = Int(p) }
+            return best
+        }
+        for o in 0..<c.optionCount where alive[o] { return o }
+        return nil
+    }
+}
