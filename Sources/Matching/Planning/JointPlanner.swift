@@ -178,8 +178,9 @@ struct JointPlanner {
         return Int((points * 100).rounded())
     }
 
-    /// The plan: the packing solved (within `timeLimit` seconds when given), with its bound.
-    func plan(timeLimit: Double?, households original: [Household]) -> MatchPlan {
+    /// The plan: the packing solved (within `timeLimit` seconds when given and `nodeLimit`
+    /// nodes per component), with its bound.
+    func plan(timeLimit: Double?, nodeLimit: Int, households original: [Household]) -> MatchPlan {
         // Level weights per connected component, so that the numbers stay small and exact.
         let hCount = engine.households.count
         var componentOf = [Int](repeating: -1, count: hCount)
@@ -236,7 +237,19 @@ struct JointPlanner {
                 return PackingOption(items: items, weight: Double(children) * a - Double(parts) * b + Double(cents))
             }
         }
-        let solution = PackingSolver.solve(problem, timeLimit: timeLimit)
+        let solution = PackingSolver.solve(problem, timeLimit: timeLimit, nodeLimit: nodeLimit)
+        // The first level alone (weight = children), whose small whole numbers the bound
+        // closes on quickly: the most children any plan could place, per component.
+        var childrenOnly = problem
+        for h in 0..<hCount {
+            for q in childrenOnly.options[h].indices { childrenOnly.options[h][q].weight = Double(childrenOnly.options[h][q].items.count) }
+        }
+        let mostChildren = PackingSolver.solve(childrenOnly, timeLimit: timeLimit, nodeLimit: nodeLimit)
+        var mostChildrenFound = [Int](repeating: 0, count: componentChildren.count)
+        for h in 0..<hCount where mostChildren.choice[h] >= 0 {
+            mostChildrenFound[componentOf[h]] += childrenOnly.options[h][mostChildren.choice[h]].items.count
+        }
+        let childrenSlack = Int((mostChildren.bound - mostChildren.value).rounded())
 
         // Read the plan back, with the bound on each level.
         var placedChild = [Bool](repeating: false, count: childCount)
@@ -258,7 +271,8 @@ struct JointPlanner {
         // solver's slack (bound - value): any plan of component k worth at most that places at
         // most floor((value + n x b) / a) children (n children in the component, parts <= n and
         // n x b < a), and with as many children and no more split parts,
-        // scores at most value - children x a + parts x b.
+        // scores at most value - children x a + parts x b. The children-only packing bounds
+        // the first level the same way.
         var childrenPossible = 0
         var scoreBoundCents = 0
         let slack = solution.bound - solution.value
@@ -266,7 +280,8 @@ struct JointPlanner {
             let (a, b) = levels(k)
             let placed = componentPlaced[k]
             let upper = Double(placed.children) * a - Double(placed.parts) * b + Double(placed.cents) + slack
-            let children = min(componentChildren[k], Int(((upper + Double(componentChildren[k]) * b) / a).rounded(.down)))
+            let children = min(componentChildren[k], Int(((upper + Double(componentChildren[k]) * b) / a).rounded(.down)),
+                               mostChildrenFound[k] + childrenSlack)
             childrenPossible += children
             let most = 10_000 * componentChildren[k]
             if children == placed.children {
@@ -312,7 +327,7 @@ struct JointPlanner {
         plan.bound = PlanBound(
             childrenPossible: childrenPossible, childScore: Double(childScoreCents) / 100,
             childScoreBound: Double(max(scoreBoundCents, childScoreCents)) / 100,
-            optimal: solution.isOptimal, nodes: solution.nodes)
+            optimal: solution.isOptimal, nodes: solution.nodes + mostChildren.nodes)
         return plan
     }
 }

@@ -5,6 +5,8 @@ struct PackingSearch {
     nonisolated(unsafe) static var trace = false
     let c: PackingComponent
     let deadline: UInt64?
+    /// Nodes after which the search stops (deterministic, unlike the deadline).
+    let nodeLimit: Int
     /// Options of each local item.
     var itemOptions: [[Int32]]
     /// Whether each option is still allowed at the current node.
@@ -28,9 +30,10 @@ struct PackingSearch {
     var cover: [Int32]
     var used: [Bool]
 
-    init(_ component: PackingComponent, deadline: UInt64?) {
+    init(_ component: PackingComponent, deadline: UInt64?, nodeLimit: Int) {
         c = component
         self.deadline = deadline
+        self.nodeLimit = nodeLimit
         itemOptions = Array(repeating: [], count: component.itemCount)
         for o in 0..<component.optionCount {
             for e in component.itemStart[o]..<component.itemStart[o + 1] { itemOptions[Int(component.items[e])].append(Int32(o)) }
@@ -67,6 +70,7 @@ struct PackingSearch {
     }
 
     var timeUp: Bool {
+        if nodes >= nodeLimit { return true }
         guard let deadline else { return false }
         return DispatchTime.now().uptimeNanoseconds >= deadline
     }
@@ -188,7 +192,7 @@ struct PackingSearch {
         var bestLambda = lambda
         var bestL = Double.infinity
         let iterations = depth == 0 ? 3000 : 200
-        var theta = 1.0, sinceImproved = 0
+        var theta = depth == 0 ? 1.0 : 0.1, sinceImproved = 0
         var branchChoice: [Int32] = []
         var branchCover: [Int32] = []
         var branchReduced: [Double] = []
