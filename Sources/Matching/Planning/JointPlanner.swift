@@ -164,6 +164,35 @@ struct JointPlanner {
         return result
     }
 
+    /// The two baselines (exact rounds, greedy) as packings of configurations, when every
+    /// household's units form one of its configurations, so the search starts from the better
+    /// and never returns a worse plan.
+    func baselineStarts(_ original: [Household]) -> [[Int]] {
+        var unitOf: [GroupID: Int] = [:]
+        for (u, unit) in engine.units.enumerated() { unitOf[unit.group.id] = u }
+        var position: [HouseholdID: Int] = [:]
+        for (h, household) in engine.households.enumerated() { position[household.id] = h }
+        var starts: [[Int]] = []
+        for baseline in [Matcher.roundOptimalPlan(groups: Array(engine.units.prefix { !$0.isSplitPart }.map(\.group)), households: original, policy: engine.policy),
+                         Matcher.greedyPlan(groups: Array(engine.units.prefix { !$0.isSplitPart }.map(\.group)), households: original, policy: engine.policy)] {
+            var units = [[Int32]](repeating: [], count: engine.households.count)
+            var valid = true
+            for entry in baseline.entries {
+                guard let u = unitOf[entry.group.id], let h = position[entry.placement.household] else { valid = false; break }
+                units[h].append(Int32(u))
+            }
+            guard valid else { continue }
+            var choice = [Int](repeating: -1, count: engine.households.count)
+            for h in units.indices where !units[h].isEmpty {
+                let wanted = units[h].sorted()
+                guard let q = configurations[h].firstIndex(where: { $0.units.sorted() == wanted }) else { valid = false; break }
+                choice[h] = q
+            }
+            if valid { starts.append(choice) }
+        }
+        return starts
+    }
+
     /// Age fit points in hundredths, exactly as the reference evaluator computes them.
     func agePointsCents(_ group: SiblingGroup, residentAges: [Int]) -> Int {
         let w = engine.policy.weights[.ageFit]
@@ -237,7 +266,7 @@ struct JointPlanner {
                 return PackingOption(items: items, weight: Double(children) * a - Double(parts) * b + Double(cents))
             }
         }
-        let solution = PackingSolver.solve(problem, timeLimit: timeLimit, nodeLimit: nodeLimit)
+        let solution = PackingSolver.solve(problem, timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(original))
         // The first level alone (weight = children), whose small whole numbers the bound
         // closes on quickly: the most children any plan could place, per component.
         var childrenOnly = problem
