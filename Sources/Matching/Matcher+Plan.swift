@@ -16,8 +16,23 @@ extension Matcher {
         groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double? = nil,
         nodeLimit: Int = defaultNodeLimit
     ) -> MatchPlan {
-        JointPlanner(groups: groups, households: households, policy: policy)
-            .plan(timeLimit: timeLimit, nodeLimit: nodeLimit, households: households)
+        let planner = JointPlanner(groups: groups, households: households, policy: policy)
+        let joint = planner.plan(timeLimit: timeLimit, nodeLimit: nodeLimit, households: households)
+        guard planner.engine.limitCandidates, let bound = joint.bound else { return joint }
+        // At national size a baseline may use pairs outside the candidate limit: keep it when it
+        // is better (more children, then a higher score counted per child), with the bound.
+        var best = joint
+        for baseline in [roundOptimalPlan(groups: groups, households: households, policy: policy),
+                         greedyPlan(groups: groups, households: households, policy: policy)] {
+            let a = best.statistics, b = baseline.statistics
+            let perChild = { (p: MatchPlan) in p.entries.reduce(0.0) { $0 + $1.placement.score * Double($1.group.size) } }
+            if b.childrenPlaced > a.childrenPlaced || (b.childrenPlaced == a.childrenPlaced && perChild(baseline) > perChild(best) + 1e-9) {
+                best = baseline
+                best.bound = PlanBound(childrenPossible: max(bound.childrenPossible, b.childrenPlaced), childScore: perChild(baseline),
+                    childScoreBound: max(bound.childScoreBound, perChild(baseline)), optimal: false, nodes: bound.nodes)
+            }
+        }
+        return best
     }
 
     /// Branch-and-bound nodes per connected component after which `plan` stops searching.

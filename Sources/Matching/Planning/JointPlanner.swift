@@ -69,7 +69,9 @@ struct JointPlanner {
     /// the limit is missed), confirmed and scored by the reference evaluator.
     mutating func scorePairs() {
         let all = Array(engine.units.indices)
-        let lists = engine.candidates(for: all, distanceSlack: 1.001)
+        // At national size the candidate limit keeps the kernel's best households, exactly as the
+        // baselines see them (no widened screen, which would shift the scores at the margin).
+        let lists = engine.candidates(for: all, distanceSlack: engine.limitCandidates ? 1 : 1.001)
         var result = [[(h: Int32, baseCents: Int)]](repeating: [], count: all.count)
         let engine = self.engine
         result.withUnsafeMutableBufferPointer { out in
@@ -185,10 +187,11 @@ struct JointPlanner {
             var choice = [Int](repeating: -1, count: engine.households.count)
             for h in units.indices where !units[h].isEmpty {
                 let wanted = units[h].sorted()
-                guard let q = configurations[h].firstIndex(where: { $0.units.sorted() == wanted }) else { valid = false; break }
-                choice[h] = q
+                // A home whose baseline units are not one of its configurations (a pair outside
+                // the candidate limit) is left out: the rest is still a packing.
+                if let q = configurations[h].firstIndex(where: { $0.units.sorted() == wanted }) { choice[h] = q }
             }
-            if valid { starts.append(choice) }
+            starts.append(choice)
         }
         return starts
     }
