@@ -7,12 +7,36 @@ extension Matcher {
     /// score counted per child; every configuration of units a household could take is listed
     /// and the best packing found by an exact solver (`JointPlanner`, `PackingSolver`). With
     /// `timeLimit` (seconds) the search may stop early: the plan is the best found and the
-    /// bound says how far from the best it can be.
+    /// bound says how far from the best it can be. The search also stops after `nodeLimit`
+    /// branch-and-bound nodes per connected component (deterministic: the same input gives the
+    /// same plan and bound).
     /// - Complexity: pairs scored + configurations listed + the packing search (exponential
-    ///   in the worst case; county instances close at the root or after a few nodes).
-    public static func plan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double? = nil) -> MatchPlan {
-        JointPlanner(groups: groups, households: households, policy: policy).plan(timeLimit: timeLimit, households: households)
+    ///   in the worst case, hence the limits).
+    public static func plan(
+        groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double? = nil,
+        nodeLimit: Int = defaultNodeLimit
+    ) -> MatchPlan {
+        let planner = JointPlanner(groups: groups, households: households, policy: policy)
+        let joint = planner.plan(timeLimit: timeLimit, nodeLimit: nodeLimit, households: households)
+        guard planner.engine.limitCandidates, let bound = joint.bound else { return joint }
+        // At national size a baseline may use pairs outside the candidate limit: keep it when it
+        // is better (more children, then a higher score counted per child), with the bound.
+        var best = joint
+        for baseline in [roundOptimalPlan(groups: groups, households: households, policy: policy),
+                         greedyPlan(groups: groups, households: households, policy: policy)] {
+            let a = best.statistics, b = baseline.statistics
+            let perChild = { (p: MatchPlan) in p.entries.reduce(0.0) { $0 + $1.placement.score * Double($1.group.size) } }
+            if b.childrenPlaced > a.childrenPlaced || (b.childrenPlaced == a.childrenPlaced && perChild(baseline) > perChild(best) + 1e-9) {
+                best = baseline
+                best.bound = PlanBound(childrenPossible: max(bound.childrenPossible, b.childrenPlaced), childScore: perChild(baseline),
+                    childScoreBound: max(bound.childScoreBound, perChild(baseline)), optimal: false, nodes: bound.nodes)
+            }
+        }
+        return best
     }
+
+    /// Branch-and-bound nodes per connected component after which `plan` stops searching.
+    public static let defaultNodeLimit = 2_000
 
     /// The best plan together with the two baselines (the exact rounds and greedy), for
     /// reports comparing them.

@@ -147,7 +147,7 @@ func smallCounty(_ rng: inout Xoshiro256StarStar) -> ([SiblingGroup], [Household
 @Test func jointPlanEqualsBruteForceOnEveryLevel() {
     var rng = Xoshiro256StarStar(seed: 1101)
     var multiUnitHomes = 0, splits = 0
-    for trial in 0..<2500 {
+    for trial in 0..<2000 {
         let (groups, households) = smallCounty(&rng)
         let plan = Matcher.plan(groups: groups, households: households, policy: .default)
         let truth = bruteForceJointPlan(groups, households, .default)

@@ -69,7 +69,9 @@ struct JointPlanner {
     /// the limit is missed), confirmed and scored by the reference evaluator.
     mutating func scorePairs() {
         let all = Array(engine.units.indices)
-        let lists = engine.candidates(for: all, distanceSlack: 1.001)
+        // At national size the candidate limit keeps the kernel's best households, exactly as the
+        // baselines see them (no widened screen, which would shift the scores at the margin).
+        let lists = engine.candidates(for: all, distanceSlack: engine.limitCandidates ? 1 : 1.001)
         var result = [[(h: Int32, baseCents: Int)]](repeating: [], count: all.count)
         let engine = self.engine
         result.withUnsafeMutableBufferPointer { out in
@@ -164,6 +166,36 @@ struct JointPlanner {
         return result
     }
 
+    /// The two baselines (exact rounds, greedy) as packings of configurations, when every
+    /// household's units form one of its configurations, so the search starts from the better
+    /// and never returns a worse plan.
+    func baselineStarts(_ original: [Household]) -> [[Int]] {
+        var unitOf: [GroupID: Int] = [:]
+        for (u, unit) in engine.units.enumerated() { unitOf[unit.group.id] = u }
+        var position: [HouseholdID: Int] = [:]
+        for (h, household) in engine.households.enumerated() { position[household.id] = h }
+        var starts: [[Int]] = []
+        for baseline in [Matcher.roundOptimalPlan(groups: Array(engine.units.prefix { !$0.isSplitPart }.map(\.group)), households: original, policy: engine.policy),
+                         Matcher.greedyPlan(groups: Array(engine.units.prefix { !$0.isSplitPart }.map(\.group)), households: original, policy: engine.policy)] {
+            var units = [[Int32]](repeating: [], count: engine.households.count)
+            var valid = true
+            for entry in baseline.entries {
+                guard let u = unitOf[entry.group.id], let h = position[entry.placement.household] else { valid = false; break }
+                units[h].append(Int32(u))
+            }
+            guard valid else { continue }
+            var choice = [Int](repeating: -1, count: engine.households.count)
+            for h in units.indices where !units[h].isEmpty {
+                let wanted = units[h].sorted()
+                // A home whose baseline units are not one of its configurations (a pair outside
+                // the candidate limit) is left out: the rest is still a packing.
+                if let q = configurations[h].firstIndex(where: { $0.units.sorted() == wanted }) { choice[h] = q }
+            }
+            starts.append(choice)
+        }
+        return starts
+    }
+
     /// Age fit points in hundredths, exactly as the reference evaluator computes them.
     func agePointsCents(_ group: SiblingGroup, residentAges: [Int]) -> Int {
         let w = engine.policy.weights[.ageFit]
@@ -178,8 +210,9 @@ struct JointPlanner {
         return Int((points * 100).rounded())
     }
 
-    /// The plan: the packing solved (within `timeLimit` seconds when given), with its bound.
-    func plan(timeLimit: Double?, households original: [Household]) -> MatchPlan {
+    /// The plan: the packing solved (within `timeLimit` seconds when given and `nodeLimit`
+    /// nodes per component), with its bound.
+    func plan(timeLimit: Double?, nodeLimit: Int, households original: [Household]) -> MatchPlan {
         // Level weights per connected component, so that the numbers stay small and exact.
         let hCount = engine.households.count
         var componentOf = [Int](repeating: -1, count: hCount)
@@ -236,7 +269,19 @@ struct JointPlanner {
                 return PackingOption(items: items, weight: Double(children) * a - Double(parts) * b + Double(cents))
             }
         }
-        let solution = PackingSolver.solve(problem, timeLimit: timeLimit)
+        let solution = PackingSolver.solve(problem, timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(original))
+        // The first level alone (weight = children), whose small whole numbers the bound
+        // closes on quickly: the most children any plan could place, per component.
+        var childrenOnly = problem
+        for h in 0..<hCount {
+            for q in childrenOnly.options[h].indices { childrenOnly.options[h][q].weight = Double(childrenOnly.options[h][q].items.count) }
+        }
+        let mostChildren = PackingSolver.solve(childrenOnly, timeLimit: timeLimit, nodeLimit: nodeLimit)
+        var mostChildrenFound = [Int](repeating: 0, count: componentChildren.count)
+        for h in 0..<hCount where mostChildren.choice[h] >= 0 {
+            mostChildrenFound[componentOf[h]] += childrenOnly.options[h][mostChildren.choice[h]].items.count
+        }
+        let childrenSlack = Int((mostChildren.bound - mostChildren.value).rounded())
 
         // Read the plan back, with the bound on each level.
         var placedChild = [Bool](repeating: false, count: childCount)
@@ -258,7 +303,8 @@ struct JointPlanner {
         // solver's slack (bound - value): any plan of component k worth at most that places at
         // most floor((value + n x b) / a) children (n children in the component, parts <= n and
         // n x b < a), and with as many children and no more split parts,
-        // scores at most value - children x a + parts x b.
+        // scores at most value - children x a + parts x b. The children-only packing bounds
+        // the first level the same way.
         var childrenPossible = 0
         var scoreBoundCents = 0
         let slack = solution.bound - solution.value
@@ -266,7 +312,8 @@ struct JointPlanner {
             let (a, b) = levels(k)
             let placed = componentPlaced[k]
             let upper = Double(placed.children) * a - Double(placed.parts) * b + Double(placed.cents) + slack
-            let children = min(componentChildren[k], Int(((upper + Double(componentChildren[k]) * b) / a).rounded(.down)))
+            let children = min(componentChildren[k], Int(((upper + Double(componentChildren[k]) * b) / a).rounded(.down)),
+                               mostChildrenFound[k] + childrenSlack)
             childrenPossible += children
             let most = 10_000 * componentChildren[k]
             if children == placed.children {
@@ -312,7 +359,7 @@ struct JointPlanner {
         plan.bound = PlanBound(
             childrenPossible: childrenPossible, childScore: Double(childScoreCents) / 100,
             childScoreBound: Double(max(scoreBoundCents, childScoreCents)) / 100,
-            optimal: solution.isOptimal, nodes: solution.nodes)
+            optimal: solution.isOptimal, nodes: solution.nodes + mostChildren.nodes)
         return plan
     }
 }

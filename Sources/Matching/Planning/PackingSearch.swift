@@ -5,6 +5,12 @@ struct PackingSearch {
     nonisolated(unsafe) static var trace = false
     let c: PackingComponent
     let deadline: UInt64?
+    /// Nodes after which the search stops (deterministic, unlike the deadline).
+    let nodeLimit: Int
+    /// Option entries scanned so far, and the budget after which the search stops
+    /// (deterministic; about a second of work per 10^9).
+    var work = 0
+    static let workLimit = 1_000_000_000
     /// Options of each local item.
     var itemOptions: [[Int32]]
     /// Whether each option is still allowed at the current node.
@@ -28,9 +34,10 @@ struct PackingSearch {
     var cover: [Int32]
     var used: [Bool]
 
-    init(_ component: PackingComponent, deadline: UInt64?) {
+    init(_ component: PackingComponent, deadline: UInt64?, nodeLimit: Int) {
         c = component
         self.deadline = deadline
+        self.nodeLimit = nodeLimit
         itemOptions = Array(repeating: [], count: component.itemCount)
         for o in 0..<component.optionCount {
             for e in component.itemStart[o]..<component.itemStart[o + 1] { itemOptions[Int(component.items[e])].append(Int32(o)) }
@@ -43,6 +50,29 @@ struct PackingSearch {
         chosen = Array(repeating: -1, count: component.households.count)
         cover = Array(repeating: 0, count: component.itemCount)
         used = Array(repeating: false, count: component.itemCount)
+    }
+
+    /// Takes a known packing (global option index per global household) as the best so far
+    /// when it is a packing and beats it.
+    mutating func offer(_ start: [Int]) {
+        var taken = [Bool](repeating: false, count: c.itemCount)
+        var pick = [Int32](repeating: -1, count: c.households.count)
+        var value = 0.0
+        for (h, global) in c.households.enumerated() where global < start.count && start[global] >= 0 {
+            let o = c.householdOptions[h] + start[global]
+            guard o < c.householdOptions[h + 1] else { return }
+            for e in c.itemStart[o]..<c.itemStart[o + 1] {
+                let i = Int(c.items[e])
+                if taken[i] { return }
+                taken[i] = true
+            }
+            pick[h] = Int32(o)
+            value += c.weight[o]
+        }
+        if value > incumbentValue {
+            incumbentValue = value
+            incumbent = pick
+        }
     }
 
     mutating func run() -> PackingSolution {
@@ -67,6 +97,7 @@ struct PackingSearch {
     }
 
     var timeUp: Bool {
+        if nodes >= nodeLimit || work >= PackingSearch.workLimit { return true }
         guard let deadline else { return false }
         return DispatchTime.now().uptimeNanoseconds >= deadline
     }
@@ -76,6 +107,7 @@ struct PackingSearch {
     /// L(lambda) for the allowed options; sets `chosen` (each household's best option at the
     /// item prices, -1 when none gains) and `cover`.
     mutating func relax() -> Double {
+        work += c.items.count
         var total = 0.0
         for i in 0..<c.itemCount { cover[i] = 0; used[i] = false }
         for h in 0..<c.households.count {
@@ -188,12 +220,14 @@ struct PackingSearch {
         var bestLambda = lambda
         var bestL = Double.infinity
         let iterations = depth == 0 ? 3000 : 200
-        var theta = 1.0, sinceImproved = 0
+        var theta = depth == 0 ? 1.0 : 0.1, sinceImproved = 0
         var branchChoice: [Int32] = []
         var branchCover: [Int32] = []
         var branchReduced: [Double] = []
+        let heuristicEvery = c.optionCount <= 20_000 ? 10 : 100
         for iteration in 0..<iterations {
-            if iteration < 3 { coordinatePass() }
+            if work >= PackingSearch.workLimit { break }
+            if iteration < 3 && c.optionCount <= 20_000 { coordinatePass() }
             let l = relax()
             if l < bestL - 1e-9 {
                 bestL = l; bestLambda = lambda; sinceImproved = 0
@@ -215,7 +249,7 @@ struct PackingSearch {
                 lambda = saved
                 return
             }
-            if iteration == 0 || iteration % 10 == 9 { heuristic(preferred: chosen) }
+            if iteration % heuristicEvery == 0 { heuristic(preferred: chosen) }
             if bound < incumbentValue + 0.5 { lambda = saved; return }
             if theta < 1e-6 { break }
             // Projected subgradient step towards the best packing found.

@@ -40,9 +40,12 @@ import Glibc
 ///   O(iterations x option entries). Components of a few hundred households close at the root
 ///   or after few nodes in practice.
 public enum PackingSolver {
-    /// The best packing, with a proven bound; `timeLimit` seconds (nil = none) stop the search
-    /// with the best packing found so far and the bound of what is left open.
-    public static func solve(_ problem: PackingProblem, timeLimit: Double? = nil) -> PackingSolution {
+    /// The best packing, with a proven bound; `timeLimit` seconds (nil = none) or `nodeLimit`
+    /// branch-and-bound nodes per component stop the search with the best packing found so
+    /// far and the bound of what is left open. The node limit keeps the answer deterministic.
+    /// `starts` are known packings (option index per household, -1 = none), the best of which
+    /// the search starts from, so the answer is never worse than any of them.
+    public static func solve(_ problem: PackingProblem, timeLimit: Double? = nil, nodeLimit: Int = .max, starts: [[Int]] = []) -> PackingSolution {
         let start = DispatchTime.now().uptimeNanoseconds
         let deadline: UInt64? = timeLimit.map { start + UInt64(max(0, $0) * 1e9) }
         let components = PackingComponent.split(problem)
@@ -51,7 +54,7 @@ public enum PackingSolver {
         results.withUnsafeMutableBufferPointer { out in
             let pointer = UnsafeSendablePointer(out.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: components.count) { c in
-                (pointer.base + c).initialize(to: components[c].solve(deadline: deadline))
+                (pointer.base + c).initialize(to: components[c].solve(deadline: deadline, nodeLimit: nodeLimit, starts: starts))
             }
         }
         var choice = [Int](repeating: -1, count: problem.options.count)
@@ -133,9 +136,10 @@ struct PackingComponent: Sendable {
 
     var optionCount: Int { owner.count }
 
-    func solve(deadline: UInt64?) -> PackingSolution {
+    func solve(deadline: UInt64?, nodeLimit: Int, starts: [[Int]]) -> PackingSolution {
         if let solution = solveAsAssignment() { return solution }
-        var search = PackingSearch(self, deadline: deadline)
+        var search = PackingSearch(self, deadline: deadline, nodeLimit: nodeLimit)
+        for start in starts { search.offer(start) }
         return search.run()
     }
 
