@@ -55,6 +55,8 @@ extension Backtest {
         }
         var population = generated
         population.children = children
+        // The return shows who has started an adoption or home pathway.
+        population.pathwayStart = .notYetStarted
         return population
     }
 

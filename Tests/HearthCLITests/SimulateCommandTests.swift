@@ -184,3 +184,19 @@ func contents(_ path: String) -> Data? { FileManager.default.contents(atPath: pa
     #expect(output2.stderr.contains("published.csv:2: number \"lots\": expected a count"), "\(output2.stderr)")
     #expect(!FileManager.default.fileExists(atPath: bad + "/run/report.html"))
 }
+
+/// A scenario's own `history` field names published files relative to the scenario file.
+@Test func scenarioHistoryFieldIsReadRelativeToTheScenario() throws {
+    let dir = temporaryDirectory("history-field")
+    try FileManager.default.createDirectory(atPath: dir + "/published", withIntermediateDirectories: true)
+    let source = repositoryRoot.appendingPathComponent("Scenarios/published/gloucestershire-dfe.csv").path
+    try FileManager.default.copyItem(atPath: source, toPath: dir + "/published/dfe.csv")
+    try #"{"version": 1, "base": "county-baseline", "name": "with-history", "history": ["published/dfe.csv"]}"#
+        .write(toFile: dir + "/scenario.json", atomically: true, encoding: .utf8)
+    let (console, output) = Console.capturing()
+    let code = Hearth.run(["simulate", dir + "/scenario.json", "--runs", "2", "--years", "1", "--out", dir + "/out"], console: console)
+    #expect(code == 0, "\(output.stderr)")
+    let html = try String(contentsOfFile: dir + "/out/report.html", encoding: .utf8)
+    #expect(html.contains("Model vs published (Gloucestershire)"))
+    #expect(html.contains("published/dfe.csv:20"), "the 31 March 2024 count is month 0 and cites its line")
+}

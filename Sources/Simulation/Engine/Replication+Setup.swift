@@ -77,13 +77,11 @@ extension Replication {
             destination = drawDestination(entryBand)
             remaining = .infinity
         case .adoption:
-            // Entrants spend exactly `pathwayDays` placed for adoption before leaving, so at any
-            // moment the children placed for adoption are uniformly spread over that period.
             destination = .adoption
-            remaining = staysRNG.nextUnit() * pathwayDays(.adoption)
+            remaining = Draw.exponential(mean: scenario.exits.placedForAdoptionMonths * Calendar.monthDays, using: &staysRNG)
         case .withParents:
             destination = .home
-            remaining = staysRNG.nextUnit() * pathwayDays(.home)
+            remaining = Draw.exponential(mean: scenario.exits.placedWithParentsMonths * Calendar.monthDays, using: &staysRNG)
         default:
             let daysTo18 = 18 * Calendar.yearDays + birthDay
             if let plan = sharedPlan, plan.remaining.isFinite, plan.remaining >= daysTo18 || plan.remaining >= leadDays(plan) {
@@ -127,22 +125,30 @@ extension Replication {
     /// In the model a child leaving by adoption moves to the adopters `placed_for_adoption_months`
     /// before leaving (with `placed_for_adoption_share`), and a child going home moves home first
     /// `placed_with_parents_months` before (with `placed_with_parents_share`). A snapshot child in
-    /// any other placement has not made that move, so one whose drawn stay ends within that lead
-    /// leaves from where they are (no move first). Two other rules were tried and rejected:
-    /// - moving every such child on day 0 put the baseline's placed for adoption 42 -> 94 and with
-    ///   parents 39 -> 66 in month 1 (in-house 287 -> 255);
-    /// - rejecting such draws (redrawing until the stay outlasts the lead) keeps the snapshot but
-    ///   holds back every exit by adoption or home for the first 18-21 months: the county from
-    ///   March 2021 then had 277 exits in its first year against 315 published, and a bunch of 330
-    ///   in its second against 301.
-    /// Destination and stay are drawn as for any child with this time in care, so the snapshot's
-    /// exits follow the scenario's exit rates from day 0.
+    /// any other placement has not made that move. Moving every child whose drawn stay ends
+    /// within that lead on day 0 put the baseline's placed for adoption 42 -> 94 and with parents
+    /// 39 -> 66 in month 1 (in-house 287 -> 255), so one of two rules applies
+    /// (`StartingPopulation.pathwayStart`):
+    /// - `notYetStarted` (children from a return): destination, stay and "moves first" are drawn
+    ///   together and draws that would need the move before day 0 are rejected, the exact
+    ///   conditional given that the child has not started the pathway (Bayes by rejection). On
+    ///   synthetic returns it takes year-1 exits from +1.1 band half-widths to about 0.
+    /// - `leaveFromPlacement` (a synthetic county from published counts): such a child leaves
+    ///   from where they are. The rejection held back every exit by adoption or home for 18-21
+    ///   months there: from the county's published March 2021 position the model had 277 exits in
+    ///   its first year against 315 published, then a bunch of 330 against 301, because the
+    ///   snapshot's months in care and placements are not the model's own pathway stocks.
     mutating func drawStartingExit(_ band: AgeBand, elapsedYears: Double, daysTo18: Double) -> StartingPlan {
-        let destination = drawDestination(band)
-        let remaining = drawStay(band, destination, elapsedYears: elapsedYears)
-        let plan: StartingPlan = (destination, remaining, drawMovesFirst(destination))
-        if remaining >= daysTo18 || remaining >= leadDays(plan) { return plan }
-        return (destination, remaining, false)
+        var last: StartingPlan = (.home, 0.0, false)
+        for _ in 0..<100 {
+            let destination = drawDestination(band)
+            let remaining = drawStay(band, destination, elapsedYears: elapsedYears)
+            last = (destination, remaining, drawMovesFirst(destination))
+            if remaining >= daysTo18 || remaining >= leadDays(last) { return last }
+            if start.population.pathwayStart == .leaveFromPlacement { return (destination, remaining, false) }
+        }
+        // Practically unreachable (every destination needs a move first): go home directly.
+        return (.home, last.remaining, false)
     }
 
     /// Applies the timeline event at `index` of the scenario.

@@ -59,6 +59,20 @@ public struct StartingPopulation: Sendable {
     /// In-house fostering households (agency carers are a market, not modelled one by one).
     public var households: [Household]
 
+    /// How a starting child who is neither placed for adoption nor placed with parents leaves
+    /// when the stay drawn for them ends within the adoption or home pathway's lead time.
+    public enum PathwayStart: Sendable, Equatable {
+        /// They leave from where they are (no move first): for a snapshot built from published
+        /// counts, whose exits must follow the published rates from day 0.
+        case leaveFromPlacement
+        /// Such draws are rejected (the exact conditional given "has not started the pathway"):
+        /// for children taken from a return, whose placements show who has started one.
+        case notYetStarted
+    }
+
+    /// See `PathwayStart`; a synthetic county leaves from its placements.
+    public var pathwayStart: PathwayStart = .leaveFromPlacement
+
     public init(districts: [District], children: [ChildInCare], households: [Household]) {
         self.districts = districts
         self.children = children
