@@ -4,32 +4,36 @@
 import Foundation
 import PackageDescription
 
-/// Release builds use the vector instructions of the machine they are built on, as far as
-/// AVX2 (the `haswell` instruction set: AVX2, FMA, BMI2), when it is an x86-64 Linux machine
-/// that has them: the scoring kernel's 8-lane vectors then take one AVX2 instruction per four
-/// lanes instead of one SSE2 instruction per two. Such a binary needs an AVX2 CPU;
-/// `HEARTH_CPU=baseline swift build -c release` builds one for any x86-64 CPU (SSE2), and
-/// `HEARTH_CPU=NAME` (an LLVM CPU name, e.g. `znver4`) builds for that CPU. Debug builds (and
+/// Release builds use the vector instructions of the machine they are built on, when it is an
+/// x86-64 Linux machine: AVX-512 (the `skylake-avx512` instruction set) where the CPU has
+/// AVX-512 F, BW, DQ and VL, else AVX2 (`haswell`: AVX2, FMA, BMI2) where it has those. The
+/// scoring kernel's and the dense assignment's 8-lane vectors of doubles then take one
+/// instruction (AVX-512) or two (AVX2) instead of four SSE2 instructions. Such a binary needs
+/// such a CPU; `HEARTH_CPU=baseline swift build -c release` builds one for any x86-64 CPU (SSE2),
+/// and `HEARTH_CPU=NAME` (an LLVM CPU name, e.g. `haswell`) builds for that CPU. Debug builds (and
 /// `swift test`) are always baseline. Results are bit-identical either way: Swift never fuses a
 /// multiply and an add into an FMA on its own, and every operation is the same IEEE operation
-/// at either vector width.
+/// at any vector width.
 let vectorSettings: [SwiftSetting] = {
     #if os(Linux) && arch(x86_64)
     let choice = ProcessInfo.processInfo.environment["HEARTH_CPU"] ?? "native"
     let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
         .split(separator: "\n").first { $0.hasPrefix("flags") }?.split(separator: " ").map(String.init) ?? []
     let haswell = ["avx2", "fma", "bmi1", "bmi2", "f16c", "movbe", "popcnt", "aes", "pclmulqdq", "rdrand"]
+    let avx512 = haswell + ["avx512f", "avx512bw", "avx512dq", "avx512vl", "avx512cd"]
     let cpu: String?
     switch choice {
     case "baseline": cpu = nil
-    case "native": cpu = haswell.allSatisfy(flags.contains) ? "haswell" : nil
+    case "native": cpu = avx512.allSatisfy(flags.contains) ? "skylake-avx512" : haswell.allSatisfy(flags.contains) ? "haswell" : nil
     default: cpu = choice
     }
     guard let cpu else { return [] }
-    return [
-        .unsafeFlags(["-target-cpu", cpu], .when(platforms: [.linux], configuration: .release)),
-        .define("HEARTH_AVX2", .when(platforms: [.linux], configuration: .release)),
-    ]
+    let release = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
+    var settings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", cpu], release), .define("HEARTH_AVX2", release)]
+    if cpu.contains("avx512") || cpu.hasPrefix("znver4") || cpu.hasPrefix("znver5") || cpu.contains("rapids") {
+        settings.append(.define("HEARTH_AVX512", release))
+    }
+    return settings
     #else
     return []
     #endif

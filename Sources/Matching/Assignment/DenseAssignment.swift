@@ -16,9 +16,11 @@
 /// The shortest-path searches keep the columns in their natural order with a state per column
 /// (to do, reached), so each scan reads the distances, the column duals and the cost row
 /// contiguously, eight lanes at a time, instead of through a permuted list of columns as in
-/// JV's code; the searches settle the same columns at the same distances, so the optimum is
-/// the same. In AVX2 builds the augmenting row reduction's search for a row's two smallest
-/// reduced costs also runs in eight lanes (`twoSmallest`, the same answer as the scalar scan).
+/// JV's code. Columns are still settled in order of distance, all columns at the least distance
+/// together, so each augmenting path is a shortest one; only among equally short paths may
+/// another be taken, which keeps the result an optimum (the unique one when costs have no
+/// ties). In AVX2 and AVX-512 builds the augmenting row reduction's search for a row's two
+/// smallest reduced costs also runs in eight lanes (`twoSmallest`, the scalar scan's answer).
 ///
 /// The augmenting row reduction can chain long on uniform random costs, lowering prices by
 /// tiny steps; each pass is therefore limited to `8 n` row scans and the rows still free go to
@@ -216,7 +218,8 @@ public enum DenseAssignment {
     /// The smallest and second-smallest `row[j] - v[j]` (`m >= 2`) with their columns, in the
     /// order of (value, column): ties go to the lower column. The answer of
     /// `twoSmallestScalar`, with eight lanes each keeping their own two smallest, merged at the
-    /// end; used in AVX2 builds (with SSE2 alone the lane blends cost more than the scalar scan).
+    /// end; used in AVX2 and AVX-512 builds (with SSE2 alone the lane blends cost more than the
+    /// scalar scan).
     /// - Complexity: O(m).
     @inline(__always)
     static func twoSmallest(_ row: UnsafePointer<Double>, _ v: UnsafePointer<Double>, _ m: Int) -> (Double, Int, Double, Int) {

@@ -17,10 +17,12 @@ public enum ScoringKernel {
     public static let infeasible = -1.0
 
     /// The vector instructions the kernel was compiled for (see `vectorSettings` in
-    /// Package.swift): "AVX2" in release builds on an AVX2 x86-64 Linux machine, else
-    /// "baseline" (SSE2 on x86-64, NEON on arm64). The scores are the same bits either way.
+    /// Package.swift): "AVX-512" or "AVX2" in release builds on such an x86-64 Linux machine,
+    /// else "baseline" (SSE2 on x86-64, NEON on arm64). The scores are the same bits either way.
     public static var instructionSet: String {
-        #if HEARTH_AVX2
+        #if HEARTH_AVX512
+        "AVX-512"
+        #elseif HEARTH_AVX2
         "AVX2"
         #else
         "baseline"
