@@ -62,9 +62,9 @@ enum MatchingBenchmarks {
         for x in buffer where x >= 0 { feasible += 1; sum += x }
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let rate1 = pairs / single.best / 1e6, rateN = pairs / multi.best / 1e6
-        print(String(format: "scoring %d x %d (%.1f%% feasible), %@: 1 thread best %.4f s (CPU %.4f s), median %.4f s = %.0f M pairs/s; %d threads best %.4f s, median %.4f s = %.0f M pairs/s; write-only bound (fill with -1, %d threads) %.4f s = %.0f M pairs/s",
+        print(String(format: "scoring %d x %d (%.1f%% feasible), %@: 1 thread best %.4f s (CPU %.4f s), median %.4f s = %.0f M pairs/s; %d threads best %.4f s (CPU %.4f s), median %.4f s = %.0f M pairs/s; write-only bound (fill with -1, %d threads) %.4f s = %.0f M pairs/s",
             nUnits, nHouseholds, 100 * Double(feasible) / pairs, ScoringKernel.instructionSet, single.best, single.cpu, single.median, rate1,
-            cores, multi.best, multi.median, rateN, cores, fill.best, pairs / fill.best / 1e6))
+            cores, multi.best, multi.cpu, multi.median, rateN, cores, fill.best, pairs / fill.best / 1e6))
         table.add("scoring \(nUnits)x\(nHouseholds), \(cores) threads", figure: String(format: "%.0f M pairs/s", rateN),
                   target: ">= 1000 M pairs/s", note: String(format: "%.4f s; write-only bound %.0f M pairs/s", multi.best, pairs / fill.best / 1e6))
         guard options.peers else { return }
