@@ -70,8 +70,9 @@ import Testing
     var rng = Xoshiro256StarStar(seed: 34)
     let policy = MatchPolicy.default
     let groups = SiblingGroup.groups(of: RandomCounty.children(200, rng: &rng))
-    // 203 households: not a multiple of 8, so the scalar tail runs too.
-    let households = RandomCounty.households(203, rng: &rng)
+    // 1,203 households: more than two runs of 64 blocks of 8 (the vector kernel's passes) and
+    // not a multiple of 8, so the scalar tail runs too.
+    let households = RandomCounty.households(1203, rng: &rng)
     var codes = CodeBook()
     let columns = HouseholdColumns(households, codes: &codes)
     let k = KernelConstants(policy: policy)

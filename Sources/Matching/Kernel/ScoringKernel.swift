@@ -16,6 +16,19 @@ public enum ScoringKernel {
     /// The score marking an infeasible pair.
     public static let infeasible = -1.0
 
+    /// The vector instructions the kernel was compiled for (see `vectorSettings` in
+    /// Package.swift): "AVX-512" or "AVX2" in release builds on such an x86-64 Linux machine,
+    /// else "baseline" (SSE2 on x86-64, NEON on arm64). The scores are the same bits either way.
+    public static var instructionSet: String {
+        #if HEARTH_AVX512
+        "AVX-512"
+        #elseif HEARTH_AVX2
+        "AVX2"
+        #else
+        "baseline"
+        #endif
+    }
+
     /// The scalar kernel, one pair at a time: the readable statement of what the vectorised
     /// `scoreRow` computes, and its tail loop. Writes `range.count` values to `out`.
     /// - Complexity: O(range.count), no allocation, no trigonometry.
@@ -99,9 +112,11 @@ public enum ScoringKernel {
         return result
     }
 
-    /// Scores into a caller's buffer of `units.count x households.count` doubles (row-major).
+    /// Scores into a caller's buffer of `units.count x households.count` doubles (row-major),
+    /// on all cores, or on the calling thread alone when `singleThread` (for measurements).
     public static func scoreMatrix(
-        units: [UnitRow], households: HouseholdColumns, policy: MatchPolicy, into buffer: UnsafeMutableBufferPointer<Double>
+        units: [UnitRow], households: HouseholdColumns, policy: MatchPolicy, into buffer: UnsafeMutableBufferPointer<Double>,
+        singleThread: Bool = false
     ) {
         let n = units.count, m = households.count
         precondition(buffer.count >= n * m)
@@ -113,7 +128,7 @@ public enum ScoringKernel {
             // Tiles of households small enough to stay in the L1/L2 cache while a chunk's rows
             // are scored against them.
             let tile = 512
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let scoreChunk: @Sendable (Int) -> Void = { c in
                 let lo = c * n / chunks, hi = (c + 1) * n / chunks
                 for start in stride(from: 0, to: m, by: tile) {
                     let end = min(m, start + tile)
@@ -121,6 +136,11 @@ public enum ScoringKernel {
                         scoreRow(units[r], view, range: start..<end, constants: k, into: pointer.base + r * m + start)
                     }
                 }
+            }
+            if singleThread {
+                for c in 0..<chunks { scoreChunk(c) }
+            } else {
+                DispatchQueue.concurrentPerform(iterations: chunks, execute: scoreChunk)
             }
         }
     }

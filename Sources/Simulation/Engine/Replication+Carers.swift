@@ -26,7 +26,7 @@ extension Replication {
     /// Carers resign: they take no new children, and children living with them move within
     /// the notice period (about a month on average).
     mutating func resign(_ h: Int, stamp: UInt32) {
-        guard households[h].active, households[h].stamp == stamp else { return }
+        guard households[h].active, households[h].stamp == stamp else { return discardStale() }
         resignationsThisMonth += 1
         householdLeaves(h)
         for c in households[h].occupants {
@@ -44,14 +44,14 @@ extension Replication {
     }
 
     mutating func holdStart(_ h: Int, stamp: UInt32) {
-        guard households[h].active, households[h].stamp == stamp, !households[h].onHold else { return }
+        guard households[h].active, households[h].stamp == stamp, !households[h].onHold else { return discardStale() }
         households[h].onHold = true
         refreshVacancy(h)
         scheduleHoldEnd(h)
     }
 
     mutating func holdEnd(_ h: Int, stamp: UInt32) {
-        guard households[h].active, households[h].stamp == stamp, households[h].onHold else { return }
+        guard households[h].active, households[h].stamp == stamp, households[h].onHold else { return discardStale() }
         households[h].onHold = false
         refreshVacancy(h)
         scheduleHoldStart(h)

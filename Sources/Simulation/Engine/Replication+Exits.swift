@@ -3,7 +3,7 @@ import CareModel
 extension Replication {
     /// Child `c` leaves care (if the event is still current).
     mutating func leave(_ c: Int, stamp: UInt32) {
-        guard children[c].state != .left, children[c].exitStamp == stamp else { return }
+        guard children[c].state != .left, children[c].exitStamp == stamp else { return discardStale() }
         let child = children[c]
         let household = Int(child.household)
         let wasType = child.type
@@ -44,7 +44,7 @@ extension Replication {
 
     /// Before leaving by adoption or to parents, the child moves to the adopters or home.
     mutating func preExitMove(_ c: Int, stamp: UInt32) {
-        guard children[c].state == .placed, children[c].exitStamp == stamp else { return }
+        guard children[c].state == .placed, children[c].exitStamp == stamp else { return discardStale() }
         let type: PlacementType = children[c].destination == .adoption ? .adoption : .withParents
         guard children[c].type != type else { return }
         placingReason = .moveBeforeLeaving
@@ -75,7 +75,7 @@ extension Replication {
 
     /// A 16- or 17-year-old in foster or residential care moves on to supported accommodation.
     mutating func moveToSupported(_ c: Int, stamp: UInt32) {
-        guard children[c].state == .placed, children[c].exitStamp == stamp else { return }
+        guard children[c].state == .placed, children[c].exitStamp == stamp else { return discardStale() }
         switch children[c].type {
         case .inHouseFoster, .ifaFoster, .residential: break
         default: return

@@ -233,7 +233,7 @@ extension Replication {
     }
 
     mutating func requestMove(_ c: Int, stamp: UInt32) {
-        guard children[c].state == .placed, children[c].placementStamp == stamp else { return }
+        guard children[c].state == .placed, children[c].placementStamp == stamp else { return discardStale() }
         children[c].wantsMove = true
         moveRequests.append(Int32(c))
     }
@@ -251,7 +251,7 @@ extension Replication {
     /// with them, needs a new home at once. With `moves.destinations` for the type moved from,
     /// the new type is drawn from them (`placeAfterMove`); otherwise the urgent search.
     mutating func breakdown(_ c: Int, stamp: UInt32) {
-        guard children[c].state == .placed, children[c].placementStamp == stamp else { return }
+        guard children[c].state == .placed, children[c].placementStamp == stamp else { return discardStale() }
         placingReason = .placementEnded
         let previous = Int(children[c].household)
         let from = children[c].type

@@ -13,7 +13,8 @@ public struct ReplicationResult: Sendable {
     /// before the start date of those in care at the start.
     public var leavers: Int
     public var leaverDaysInCare: Double
-    /// Events processed (for throughput measurements).
+    /// Live events processed (for throughput measurements): calendar entries that took effect;
+    /// stale entries, discarded as soon as they are popped, are not counted.
     public var events: Int
     /// Every placement decision, when the replication was traced (else empty).
     public var trace: [PlacementDecision] = []
@@ -167,6 +168,7 @@ struct Replication {
         while let event = calendar.pop() {
             if event.time > end + 1e-9 { break }
             now = event.time
+            // Counted here; a handler that finds its entry stale takes it back (`discardStale`).
             events += 1
             switch event.kind {
             case .monthEnd:
@@ -199,6 +201,10 @@ struct Replication {
         }
         return result()
     }
+
+    /// Drops the event being handled from the count: its calendar entry no longer applies (the
+    /// stamp is out of date or the child or household has moved on), so nothing happens.
+    mutating func discardStale() { events -= 1 }
 
     func result() -> ReplicationResult {
         ReplicationResult(
