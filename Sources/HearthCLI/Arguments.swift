@@ -60,6 +60,15 @@ struct Arguments {
         return number
     }
 
+    /// A number option within `range`.
+    func number(_ name: String, default defaultValue: Double? = nil, in range: ClosedRange<Double>) throws(UsageError) -> Double? {
+        guard let text = value(name) else { return defaultValue }
+        guard let number = Double(text), number.isFinite, range.contains(number) else {
+            throw UsageError("\(name) \"\(text)\": expected a number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+
     /// A seed: any whole number 0...2^64-1.
     func seed(default defaultValue: UInt64) throws(UsageError) -> UInt64 {
         guard let text = value("--seed") else { return defaultValue }
@@ -68,6 +77,13 @@ struct Arguments {
         }
         return number
     }
+}
+
+/// A question the command cannot answer as asked (a goal no value of the lever meets): exit
+/// code 2 with the reason, no usage hint.
+struct Refusal: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// A mistake in how a command was called: exit code 2 with the message and a usage hint.

@@ -147,7 +147,7 @@ public enum HTMLReport {
         .grid.one { grid-template-columns: minmax(560px, 900px); }
         figure.chart { margin: 0; border: 1px solid #e3e3e3; border-radius: 6px; padding: .4rem; break-inside: avoid; page-break-inside: avoid; }
         figcaption { font-size: .9rem; color: #333; text-align: center; }
-        svg.fan { width: 100%; height: auto; font-size: 11px; }
+        svg.fan, svg.tornado { width: 100%; height: auto; font-size: 11px; } svg .whisker { stroke-width: 1.2; }
         svg .grid { stroke: #e6e6e6; stroke-width: 1; } svg .axis, svg .tick { stroke: #888; stroke-width: 1; }
         svg .band { fill-opacity: .22; stroke: none; } svg .median { fill: none; stroke-width: 2.2; }
         svg .reference { stroke: #333; stroke-dasharray: 6 4; stroke-width: 1.3; }
