@@ -40,9 +40,9 @@ public enum SensitivityWriters {
             body += "<section><h2>\(FanChart.escape(title))</h2><figure class=\"chart\" data-measure=\"\(measure.key)\">"
             body += TornadoChart.svg(title: title, effects: r.effects[m], change: r.change) { format(measure, $0, signed: true) }
             body += "<figcaption>\(FanChart.escape(label(measure))): change from the scenario</figcaption></figure>"
-            body += "<div class=\"table\"><table><tr><th>rank</th><th>assumption</th><th>value</th><th>\(pct)% lower: P50 [P10 to P90]</th><th>\(pct)% higher: P50 [P10 to P90]</th></tr>"
+            body += "<div class=\"table\"><table><tr><th>rank</th><th style=\"text-align:left\">assumption</th><th>value</th><th>\(pct)% lower: P50 [P10 to P90]</th><th>\(pct)% higher: P50 [P10 to P90]</th></tr>"
             for (rank, e) in r.effects[m].enumerated() {
-                body += "<tr><td>\(rank + 1)</td><td>\(FanChart.escape(e.assumption))<br><small>\(FanChart.escape(e.summary))</small></td>"
+                body += "<tr><td>\(rank + 1)</td><td style=\"text-align:left\">\(FanChart.escape(e.assumption))<br><small>\(FanChart.escape(e.summary))</small></td>"
                 body += "<td>\(FanChart.escape(n(e.value)))</td>"
                 body += "<td>\(FanChart.escape(band(measure, e.low)))</td><td>\(FanChart.escape(band(measure, e.high)))</td></tr>"
             }

@@ -8,7 +8,7 @@ import Simulation
 /// Plain SVG elements only, sized by a viewBox, like `FanChart`.
 public enum TornadoChart {
     public static let width = 760.0
-    static let labelWidth = 300.0, right = 20.0, top = 30.0, rowHeight = 26.0, bottom = 34.0
+    static let labelWidth = 300.0, right = 44.0, top = 30.0, rowHeight = 26.0, bottom = 34.0
     public static let downColour = "#3b6ea8", upColour = "#c75b12"
 
     /// A chart of `effects` (already ranked), values formatted with `format`.
