@@ -77,7 +77,7 @@ public enum HTMLReport {
                            minimumTop: kpi == .utilisationPct ? 100 : 0)
         }
         body += "</div></section>"
-        body += "<section class=\"table\"><h2>At the end of year \(first.years)</h2><p class=\"meta\">Each cell is the middle outcome (P50) with the range that 8 runs in 10 fall within [P10-P90]. A paired difference is worked out run by run on the same random streams, so it shows the effect of the scenario itself; its range is narrower than the gap between two separate ranges.</p>" + comparisonTable(all) + "</section>"
+        body += "<section class=\"table\"><h2>At the end of year \(first.years)</h2><p class=\"meta\">Each cell is the middle outcome (P50) with the range that 8 runs in 10 fall within [P10-P90]. A paired difference is worked out run by run, each scenario drawing the same random numbers for the same child, household and placement, so it shows the effect of the scenario itself; its range (P10 to P90 of the paired differences) is narrower than the gap between two separate ranges.</p>" + comparisonTable(all) + "</section>"
         return page(title: "Scenario comparison", body: body)
     }
 
