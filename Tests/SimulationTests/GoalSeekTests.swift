@@ -32,6 +32,21 @@ import Testing
         #expect(result.replications >= 3 * Self.runs)
     }
 
+    /// The largest resignation rate that keeps households: the answer meets the goal, a
+    /// step more does not.
+    @Test func largestResignationRateKeepsHouseholdsAndOneStepMoreDoesNot() throws {
+        var scenario = Scenario()
+        scenario.years = 1
+        let goal = KPIGoal(kpi: .households, bound: 215, atMost: false, month: 12, confidence: 0.75)
+        let result = GoalSeek.search(
+            scenario: scenario, start: SimTest.countyStart, lever: .resignationRate, range: 0...0.6, goal: goal, smallest: false,
+            runs: Self.runs, seed: 11, threads: 2)
+        let answer = try #require(result.answer, "\(result.refusal ?? "")")
+        #expect(answer > 0 && answer < 0.6)
+        #expect(Self.share(Lever.resignationRate.applied(answer, to: scenario), goal) >= goal.confidence)
+        #expect(Self.share(Lever.resignationRate.applied(answer + Lever.resignationRate.resolution, to: scenario), goal) < goal.confidence)
+    }
+
     @Test func aGoalOutOfReachIsRefused() {
         var scenario = Scenario()
         scenario.years = 1
