@@ -16,6 +16,10 @@ enum SimulationBenchmarks {
             fingerprint(options)
             return
         }
+        if options.cases.contains("pairing") {
+            PairingFigures.run(options)
+            return
+        }
         print("== simulation ==")
         if options.wants("county") { county(options) }
         if options.wants("throughput") { throughput(options) }

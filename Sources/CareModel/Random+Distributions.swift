@@ -8,6 +8,12 @@ import Darwin
 ///
 /// All take `using rng: inout some RandomNumberGenerator` so that every draw flows from a seed.
 public enum Draw {
+    /// Exponential with the given mean by inversion of the uniform `u` in [0, 1).
+    @inlinable
+    public static func exponential(mean: Double, quantile u: Double) -> Double {
+        -mean * log1p(-u)
+    }
+
     /// Exponential with the given mean (inverse transform).
     @inlinable
     public static func exponential(mean: Double, using rng: inout some RandomNumberGenerator) -> Double {
@@ -64,6 +70,39 @@ public enum Draw {
         }
     }
 
+    /// Poisson with the given mean by inversion of the uniform `u` in [0, 1): the smallest `k`
+    /// with P(X <= k) > u. One uniform per variate, and the result never decreases as the mean
+    /// grows (for a fixed `u`), which is what common random numbers need.
+    ///
+    /// The CDF is summed upward with the recurrence p(k) = p(k-1) x mean / k (Devroye 1986,
+    /// section X.3, "inversion by sequential search"). Below a mean of 500 the sum starts at
+    /// p(0) = exp(-mean); above, exp(-mean) would underflow, so it starts 25 standard deviations
+    /// below the mean, with p(start) from `lgamma` (at least exp(-530), representable); the
+    /// mass left out is below exp(-mean h(start/mean)) < 10^-135, h(x) = x log x - x + 1
+    /// (Chernoff bound), far below the 2^-53 resolution of `u`. The search stops 40 deviations
+    /// above the mean (a guard against a sum that rounding keeps below `u`).
+    /// - Complexity: O(mean) below 500, O(sqrt(mean)) above.
+    public static func poisson(mean: Double, quantile u: Double) -> Int {
+        guard mean > 0, mean.isFinite else { return 0 }
+        let deviation = mean.squareRoot()
+        let limit = Int(min(Double(Int.max / 4), mean + 40 * deviation + 40))
+        var k = 0
+        var p: Double
+        if mean < 500 {
+            p = exp(-mean)
+        } else {
+            k = Int(max(0, mean - 25 * deviation))
+            p = exp(-mean + Double(k) * log(mean) - lgamma(Double(k) + 1))
+        }
+        var cumulative = p
+        while cumulative <= u, k < limit {
+            k += 1
+            p *= mean / Double(k)
+            cumulative += p
+        }
+        return k
+    }
+
     /// True with probability `p`.
     @inlinable
     public static func bernoulli(_ p: Double, using rng: inout some RandomNumberGenerator) -> Bool {
@@ -73,9 +112,16 @@ public enum Draw {
     /// An index chosen with probability proportional to `weights` (non-negative, not all zero).
     /// - Complexity: O(weights.count).
     public static func weightedIndex(_ weights: [Double], using rng: inout some RandomNumberGenerator) -> Int {
+        weightedIndex(weights, quantile: rng.nextUnit())
+    }
+
+    /// The index whose share of the cumulative weights holds the uniform `u` in [0, 1)
+    /// (inversion: one uniform per draw).
+    /// - Complexity: O(weights.count).
+    public static func weightedIndex(_ weights: [Double], quantile u: Double) -> Int {
         let total = weights.reduce(0, +)
         precondition(total > 0, "weights must not all be zero")
-        var target = rng.nextUnit() * total
+        var target = u * total
         for (i, w) in weights.enumerated() {
             target -= w
             if target < 0 { return i }

@@ -64,8 +64,8 @@ struct Arguments {
         return number
     }
 
-    /// A number option within `range` (`1e9` or `1000000000`).
-    func number(_ name: String, default defaultValue: Double, in range: ClosedRange<Double>) throws(UsageError) -> Double {
+    /// A number option within `range`.
+    func number(_ name: String, default defaultValue: Double? = nil, in range: ClosedRange<Double>) throws(UsageError) -> Double? {
         guard let text = value(name) else { return defaultValue }
         guard let number = Double(text), number.isFinite, range.contains(number) else {
             throw UsageError("\(name) \"\(text)\": expected a number \(TextNumber.grouped(range.lowerBound))-\(TextNumber.grouped(range.upperBound))")
@@ -96,6 +96,13 @@ enum TextNumber {
         }
         return (x < 0 ? "-" : "") + out
     }
+}
+
+/// A question the command cannot answer as asked (a goal no value of the lever meets): exit
+/// code 2 with the reason, no usage hint.
+struct Refusal: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// A mistake in how a command was called: exit code 2 with the message and a usage hint.

@@ -10,9 +10,10 @@ enum CompareCommand: HearthCommand {
         name: "compare", summary: "run several scenarios on the same seeds and compare KPIs",
         positionals: "A.json B.json [...]",
         description: """
-            Runs every scenario with the same runs, years and seed. Run k of every scenario uses the
-            same random streams (common random numbers), so the differences shown are paired: each is
-            the P50 [P10 to P90] over runs of (scenario - first scenario) in the same run.
+            Runs every scenario with the same runs, years and seed. Run k of every scenario draws the
+            same random numbers for the same child, household and placement (common random numbers),
+            so the differences shown are paired: each is the P50 [P10 to P90] over runs of
+            (scenario - first scenario) in the same run, and reflects the scenario, not luck.
             """,
         arguments: [("A.json B.json", "scenario files, or names of bundled scenarios (e.g. county-baseline)")],
         options: [
@@ -49,7 +50,7 @@ enum CompareCommand: HearthCommand {
         for (i, scenario) in scenarios.enumerated() {
             results.append(settings.run(scenario, label: "\(scenario.name) (\(i + 1)/\(scenarios.count))", console: console))
         }
-        console.print("Comparison: \(settings.years) year\(settings.years == 1 ? "" : "s") x \(settings.runs) runs, seed \(settings.seed), same random streams for every scenario.\n")
+        console.print("Comparison: \(settings.years) year\(settings.years == 1 ? "" : "s") x \(settings.runs) runs, seed \(settings.seed), same random numbers for every scenario.\n")
         console.print("Cells: P50 [P10-P90] over runs; a paired difference is (scenario - first scenario) within each run, as P50 [P10 to P90].\n\n")
         console.print(ComparisonTable.render(results, year: settings.years))
         guard let directory = args.value("--out") else { return }

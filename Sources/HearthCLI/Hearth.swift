@@ -8,6 +8,7 @@ public enum Hearth {
     static let commands: [any HearthCommand.Type] = [
         SimulateCommand.self, CompareCommand.self, MatchCommand.self, ExplainCommand.self,
         GenerateCommand.self, ValidateCommand.self, CalibrateCommand.self, BacktestCommand.self,
+        TargetCommand.self, SensitivityCommand.self,
     ]
 
     /// Runs `hearth` with `arguments` (without the program name) and returns the exit code:
@@ -45,6 +46,9 @@ public enum Hearth {
             return 0
         } catch let error as UsageError {
             console.message("hearth \(name): \(error)\nusage: \(command.synopsis)\n(see hearth \(name) --help)")
+            return 2
+        } catch let refusal as Refusal {
+            console.message("hearth \(name): \(refusal); nothing was written")
             return 2
         } catch let error as InvalidInput {
             console.message(error.description)

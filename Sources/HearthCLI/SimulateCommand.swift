@@ -95,7 +95,7 @@ struct RunSettings {
         years = try args.integer("--years", default: scenario.years, in: 1...100)
         seed = try args.seed(default: scenario.seed)
         threads = args.value("--threads") == nil ? nil : try args.integer("--threads", default: 1, in: 1...1024)
-        maxWork = try args.number("--max-work", default: Scenario.defaultWorkLimit, in: 1...1e15)
+        maxWork = try args.number("--max-work", in: 1...1e15) ?? Scenario.defaultWorkLimit
     }
 
     /// Refuses (exit code 2) a run whose estimated size is beyond `maxWork`, with the estimate.

@@ -126,7 +126,7 @@ public enum HTMLReport {
                            minimumTop: kpi == .utilisationPct ? 100 : 0)
         }
         body += "</div></section>"
-        body += "<section class=\"table\"><h2>At the end of year \(first.years)</h2><p class=\"meta\">Each cell is the middle outcome (P50) with the range that 8 runs in 10 fall within [P10-P90]. A paired difference is worked out run by run on the same random streams, so it shows the effect of the scenario itself; its range is narrower than the gap between two separate ranges.</p>" + comparisonTable(all) + "</section>"
+        body += "<section class=\"table\"><h2>At the end of year \(first.years)</h2><p class=\"meta\">Each cell is the middle outcome (P50) with the range that 8 runs in 10 fall within [P10-P90]. A paired difference is worked out run by run, each scenario drawing the same random numbers for the same child, household and placement, so it shows the effect of the scenario itself; its range (P10 to P90 of the paired differences) is narrower than the gap between two separate ranges.</p>" + comparisonTable(all) + "</section>"
         return page(title: "Scenario comparison", body: body)
     }
 
@@ -255,7 +255,7 @@ public enum HTMLReport {
         .grid.one { grid-template-columns: minmax(560px, 900px); }
         figure.chart { margin: 0; border: 1px solid #e3e3e3; border-radius: 6px; padding: .4rem; break-inside: avoid; page-break-inside: avoid; }
         figcaption { font-size: .9rem; color: #333; text-align: center; }
-        svg.fan { width: 100%; height: auto; font-size: 11px; }
+        svg.fan, svg.tornado { width: 100%; height: auto; font-size: 11px; } svg .whisker { stroke-width: 1.2; }
         svg .grid { stroke: #e6e6e6; stroke-width: 1; } svg .axis, svg .tick { stroke: #888; stroke-width: 1; }
         svg .band { fill-opacity: .22; stroke: none; } svg .median { fill: none; stroke-width: 2.2; }
         svg .reference { stroke: #333; stroke-dasharray: 6 4; stroke-width: 1.3; }

@@ -33,10 +33,42 @@ import Testing
     /// probabilities computed in closed form (tail cells pooled to keep expected counts >= 20).
     @Test(arguments: [1.5, 9.9, 10, 12, 45, 120, 1000] as [Double])
     func poissonProbabilitiesByChiSquare(mean: Double) {
+        Self.checkPoissonByChiSquare(mean: mean) { rng in Draw.poisson(mean: mean, using: &rng) }
+    }
+
+    /// Poisson by inversion of one uniform, on both sides of its switch to a start near the
+    /// mean (500).
+    @Test(arguments: [0.3, 1.5, 12, 45, 120, 499, 501, 1000, 5000] as [Double])
+    func poissonByInversionProbabilitiesByChiSquare(mean: Double) {
+        Self.checkPoissonByChiSquare(mean: mean) { rng in Draw.poisson(mean: mean, quantile: rng.nextUnit()) }
+    }
+
+    /// For one uniform, inversion never gives fewer for a larger mean (what common random
+    /// numbers rely on); and the extreme uniforms give finite answers.
+    @Test func poissonByInversionGrowsWithTheMean() {
+        var rng = Xoshiro256StarStar(seed: 77)
+        for _ in 0..<20_000 {
+            let u = rng.nextUnit()
+            let mean = 2000 * rng.nextUnit() * rng.nextUnit()
+            let more = mean * (1 + 0.05 * rng.nextUnit())
+            #expect(Draw.poisson(mean: mean, quantile: u) <= Draw.poisson(mean: more, quantile: u), "u \(u), means \(mean) < \(more)")
+        }
+        for mean in [0.5, 40, 499.9, 500.1, 1e6] {
+            #expect(Draw.poisson(mean: mean, quantile: 0) <= Int(mean))
+            #expect(Draw.poisson(mean: mean, quantile: 1 - 0x1p-53) >= Int(mean))
+            #expect(Draw.poisson(mean: mean, quantile: 1 - 0x1p-53) <= Int(mean + 41 * mean.squareRoot() + 41))
+        }
+        #expect(Draw.poisson(mean: 0, quantile: 0.5) == 0)
+        #expect(Draw.poisson(mean: -1, quantile: 0.5) == 0)
+    }
+
+    /// Chi-square of `draw`'s counts against the Poisson probabilities computed in closed form
+    /// (tail cells pooled to keep expected counts >= 20).
+    static func checkPoissonByChiSquare(mean: Double, draw: (inout Xoshiro256StarStar) -> Int) {
         var rng = Xoshiro256StarStar(seed: 200 + UInt64(mean))
         let hi = Int(mean + 6 * mean.squareRoot() + 10)
         var counts = [Int](repeating: 0, count: hi + 1)
-        for _ in 0..<Self.n { counts[min(hi, Draw.poisson(mean: mean, using: &rng))] += 1 }
+        for _ in 0..<Self.n { counts[min(hi, draw(&rng))] += 1 }
         // p(k) = exp(-mean + k log mean - log k!)
         var probabilities = (0...hi).map { k in exp(-mean + Double(k) * log(mean) - lgamma(Double(k) + 1)) }
         probabilities[hi] = max(0, 1 - probabilities.dropLast().reduce(0, +))

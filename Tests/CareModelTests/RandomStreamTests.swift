@@ -112,3 +112,47 @@ import Testing
         #expect((0..<10).map { _ in k1.next() } == (0..<10).map { _ in k2.next() })
     }
 }
+
+/// `RandomKey`: sub-keys are distinct, order matters, and the uniforms are uniform and
+/// uncorrelated between neighbouring tags.
+@Suite struct RandomKeyTests {
+    @Test func subKeysAreDistinctAndOrdered() {
+        let root = RandomKey(2026)
+        var seen = Set<UInt64>()
+        for a in 0..<300 {
+            for b in 0..<300 { seen.insert(root.key(a).key(b).value) }
+        }
+        #expect(seen.count == 90_000)
+        #expect(root.key(1).key(2) != root.key(2).key(1))
+        #expect(root.key(-1) != root.key(1))
+        #expect(root.key(5) == root.key(UInt64(5)))
+    }
+
+    @Test func unitsAreUniformAndNeighboursUncorrelated() {
+        let root = RandomKey(7)
+        let n = 100_000
+        var counts = [Int](repeating: 0, count: 20)
+        var xs: [Double] = [], ys: [Double] = []
+        var inRange = true
+        for i in 0..<n {
+            let key = root.key(i)
+            let u = key.unit(0), v = key.unit(1)
+            inRange = inRange && u >= 0 && u < 1 && v >= 0 && v < 1
+            counts[Int(u * 20)] += 1
+            xs.append(u)
+            ys.append(v)
+        }
+        #expect(inRange)
+        let statistic = Statistics.chiSquare(observed: counts, probabilities: Array(repeating: 0.05, count: 20))
+        #expect(Statistics.chiSquareAccepts(statistic, degreesOfFreedom: 19), "chi-square \(statistic)")
+        // Correlation of neighbouring tags' uniforms: within 4.5 standard errors (1/sqrt(n)) of 0.
+        let mx = xs.reduce(0, +) / Double(n), my = ys.reduce(0, +) / Double(n)
+        var sxy = 0.0, sxx = 0.0, syy = 0.0
+        for i in 0..<n {
+            sxy += (xs[i] - mx) * (ys[i] - my)
+            sxx += (xs[i] - mx) * (xs[i] - mx)
+            syy += (ys[i] - my) * (ys[i] - my)
+        }
+        #expect(abs(sxy / (sxx * syy).squareRoot()) < 4.5 / Double(n).squareRoot())
+    }
+}

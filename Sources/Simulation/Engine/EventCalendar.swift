@@ -3,7 +3,8 @@
 enum EventKind: UInt8 {
     /// Month boundary: record the month, draw next month's arrivals and enquiries.
     case monthEnd
-    /// A sibling group arrives (target = group).
+    /// A sibling group arrives (target = month x 8 + age band, stamp = its number k >= 1 in
+    /// that month and band: together, its random key).
     case arrival
     /// A child leaves care (target = child, stamp = exit stamp).
     case exit
@@ -17,7 +18,8 @@ enum EventKind: UInt8 {
     case resignation
     /// A household goes on hold / comes off hold.
     case holdStart, holdEnd
-    /// A household from the recruitment pipeline is approved (target = template household).
+    /// A household from the recruitment pipeline is approved (target = index of its random key
+    /// in `Replication.approvalKeys`).
     case approval
     /// A staying-put young person leaves (target = household, -1 = an agency place).
     case stayingPutEnd

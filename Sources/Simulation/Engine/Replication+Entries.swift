@@ -3,6 +3,10 @@ import CareModel
 extension Replication {
     /// Draws the number of sibling groups arriving in month `m` by age band and schedules them
     /// at uniform times within the month (a Poisson process with a piecewise-constant rate).
+    ///
+    /// The count is the inverse Poisson CDF of the (month, band)'s own uniform, so a higher
+    /// rate never gives fewer groups; the k-th group's time and everything about it come from
+    /// its own key, so the groups of a lower rate arrive unchanged under a higher one.
     mutating func scheduleArrivals(month m: Int) {
         let entries = scenario.entries
         if m > 0 { entryLevel *= Double.pow1p(entryTrend, 1.0 / 12) }
@@ -10,11 +14,15 @@ extension Replication {
         let season = seasonalFactor(month: m)
         let perGroup = 1 / entries.meanGroupSize
         let startDay = Double(m) * Calendar.monthDays
+        let month = runKey.key(.entries).key(m)
         for band in AgeBand.allCases {
             let mean = entries.perYearByAgeBand[band] / 12 * entryLevel * season * perGroup
-            let count = Draw.poisson(mean: mean, using: &arrivalsRNG)
-            for _ in 0..<count {
-                calendar.schedule(startDay + arrivalsRNG.nextUnit() * Calendar.monthDays, .arrival, target: Int32(band.rawValue))
+            let source = month.key(band.rawValue)
+            let count = Draw.poisson(mean: mean, quantile: source.unit(0))
+            guard count > 0 else { continue }
+            for k in 1...count {
+                let time = startDay + source.key(k).unit(.arrivalTime) * Calendar.monthDays
+                calendar.schedule(time, .arrival, target: Int32(m * 8 + band.rawValue), stamp: UInt32(k))
             }
         }
     }
@@ -36,22 +44,26 @@ extension Replication {
         return m - 1
     }
 
-    /// A sibling group arrives: draws the children and finds them a home.
-    mutating func arrive(band: AgeBand) {
+    /// Sibling group `number` (1...) of age band `band` in month `month` arrives: draws the
+    /// children from the group's own key and finds them a home.
+    mutating func arrive(band: AgeBand, month: Int, number: Int) {
         let entries = scenario.entries
-        let size = entries.siblingGroupSizes.isEmpty ? 1 : Draw.weightedIndex(entries.siblingGroupSizes, using: &arrivalsRNG) + 1
-        let leadAge = entryAge(band)
-        let district = Draw.weightedIndex(start.childWeights, using: &arrivalsRNG)
+        let key = runKey.key(.entries).key(month).key(band.rawValue).key(number)
+        let size = entries.siblingGroupSizes.isEmpty
+            ? 1 : Draw.weightedIndex(entries.siblingGroupSizes, quantile: key.unit(.groupSize)) + 1
+        let leadAge = entryAge(band, quantile: key.unit(.leadAge))
+        let district = Draw.weightedIndex(start.childWeights, quantile: key.unit(.district))
         let centre = start.population.districts[district].centre
         let home = centre.offset(
-            miles: entries.homeScatterMiles * arrivalsRNG.nextUnit().squareRoot(), bearingDegrees: arrivalsRNG.nextUnit() * 360)
-        let urgent = arrivalsRNG.nextUnit() < entries.urgency.urgentShare
+            miles: entries.homeScatterMiles * key.unit(.homeDistance).squareRoot(), bearingDegrees: key.unit(.homeBearing) * 360)
+        let urgent = key.unit(.urgency) < entries.urgency.urgentShare
         let request: PlacementRequest
         if urgent {
             request = entries.emergencyRequest
         } else {
             let mix = entries.plannedRequests
-            let pick = Draw.weightedIndex([mix.shortTerm, mix.longTerm, leadAge < 1 ? mix.parentAndChild : 0], using: &arrivalsRNG)
+            let pick = Draw.weightedIndex(
+                [mix.shortTerm, mix.longTerm, leadAge < 1 ? mix.parentAndChild : 0], quantile: key.unit(.request))
             request = [PlacementRequest.shortTerm, .longTerm, .parentAndChild][pick]
         }
         let group = Int32(groups.count)
@@ -59,26 +71,29 @@ extension Replication {
         // Brothers and sisters share a plan: the first child's stay and destination (each still
         // leaves at their own 18th birthday).
         let leadBand = AgeBand(age: Int(leadAge))
-        let destination = drawDestination(leadBand)
-        let stay = drawStay(leadBand, destination)
+        let plan = key.key(.plan)
+        let destination = drawDestination(leadBand, plan)
+        let stay = drawStay(leadBand, destination, plan)
         // ... and whether they move to their parents or adopters first (together).
-        let movesFirst = drawMovesFirst(destination)
+        let movesFirst = drawMovesFirst(destination, plan)
         // With single-year entry weights (a calibrated scenario) brothers and sisters are drawn
         // within the lead's band: the group rate of a band is its children's rate / mean group
         // size, which holds only if the whole group counts in that band.
         let sameBand = entries.ageAtEntryWeights.count == 18
         for k in 0..<size {
+            let member = key.key(.member).key(k)
             var age = leadAge
             if k > 0, sameBand {
-                age = entryAge(band)
+                age = entryAge(band, quantile: member.unit(.age))
             } else if k > 0 {
-                let gap = Double(Draw.integer(in: 1...max(1, entries.siblingAgeGapYears), using: &arrivalsRNG))
-                age = arrivalsRNG.nextUnit() < 0.5 ? age - gap * Double(k) : age + gap * Double(k)
+                let gaps = max(1, entries.siblingAgeGapYears)
+                let gap = Double(1 + min(gaps - 1, Int(member.unit(.siblingGap) * Double(gaps))))
+                age = member.unit(.siblingSide) < 0.5 ? age - gap * Double(k) : age + gap * Double(k)
                 age = min(17.9, max(0.05, age))
             }
             addEntrant(
                 age: age, home: home, district: district, request: request, group: group, destination: destination, stay: stay,
-                movesFirst: movesFirst)
+                movesFirst: movesFirst, key: member)
         }
         route(group: Int(group), urgent: urgent)
     }
@@ -86,25 +101,23 @@ extension Replication {
     /// Creates one entering child (waiting) and schedules their exit.
     mutating func addEntrant(
         age: Double, home: Location, district: Int, request: PlacementRequest, group: Int32,
-        destination: ExitDestination, stay: Double, movesFirst: Bool? = nil
+        destination: ExitDestination, stay: Double, movesFirst: Bool? = nil, key: RandomKey
     ) {
         let rates = scenario.entries.needs
         var needs = Needs()
-        if arrivalsRNG.nextUnit() < rates.disability { needs.insert(.disability) }
-        if arrivalsRNG.nextUnit() < rates.complex { needs.insert(.complex) }
-        if arrivalsRNG.nextUnit() < rates.trauma { needs.insert(.trauma) }
-        let uascDraw = arrivalsRNG.nextUnit()
-        if age >= 16, uascDraw < rates.uasc16Plus { needs.insert(.uasc) }
-        let riskDraw = arrivalsRNG.nextUnit()
-        if age >= 10, riskDraw < rates.exploitationRisk10Plus { needs.insert(.exploitationRisk) }
-        if arrivalsRNG.nextUnit() < rates.solo { needs.insert(.solo) }
+        if key.unit(.disability) < rates.disability { needs.insert(.disability) }
+        if key.unit(.complex) < rates.complex { needs.insert(.complex) }
+        if key.unit(.trauma) < rates.trauma { needs.insert(.trauma) }
+        if age >= 16, key.unit(.uasc) < rates.uasc16Plus { needs.insert(.uasc) }
+        if age >= 10, key.unit(.exploitationRisk) < rates.exploitationRisk10Plus { needs.insert(.exploitationRisk) }
+        if key.unit(.solo) < rates.solo { needs.insert(.solo) }
         let child = Int32(children.count)
         children.append(SimChild(
             birthDay: now - age * Calendar.yearDays, entryDay: now, exitDay: 0, placedDay: now, waitingSince: now,
             recentStarts: (-.infinity, -.infinity, -.infinity), home: home, household: -1, unit: -1, group: group,
             placementStamp: 0, exitStamp: 0, district: Int32(district), needs: needs, request: request,
             state: .waiting, type: .other, destination: destination, over20: false, ownBed: false,
-            stepDownReady: false, wantsMove: false))
+            stepDownReady: false, wantsMove: false, key: key))
         inCare.append(child)
         waitingCount += 1
         entriesThisMonth += 1
@@ -112,16 +125,16 @@ extension Replication {
     }
 
     /// The exact age of a child entering care in `band` (the band's shape is `EntryAges`).
-    mutating func entryAge(_ band: AgeBand) -> Double {
-        EntryAges.age(band, quantile: arrivalsRNG.nextUnit(), weights: scenario.entries.ageAtEntryWeights)
+    func entryAge(_ band: AgeBand, quantile: Double) -> Double {
+        EntryAges.age(band, quantile: quantile, weights: scenario.entries.ageAtEntryWeights)
     }
 
-    /// Where a child entering at `band` will leave to (drawn at entry).
-    mutating func drawDestination(_ band: AgeBand) -> ExitDestination {
+    /// Where a child entering at `band` will leave to (drawn at entry from `plan`'s key).
+    func drawDestination(_ band: AgeBand, _ plan: RandomKey) -> ExitDestination {
         let d = scenario.exits.destinations[band]
         let weights = [d.home, d.adoption, d.specialGuardianship, d.other]
         guard weights.contains(where: { $0 > 0 }) else { return .home }
-        return ExitDestination(rawValue: UInt8(Draw.weightedIndex(weights, using: &staysRNG)))!
+        return ExitDestination(rawValue: UInt8(Draw.weightedIndex(weights, quantile: plan.unit(.destination))))!
     }
 
     /// Days in care for a child entering at `band`: with the band's short-stay share an
@@ -129,7 +142,10 @@ extension Replication {
     /// overall mean (the 18th birthday cuts either short). `elapsedYears` > 0 draws the
     /// remaining stay of a child already in care that long: the mixture is re-weighted by the
     /// chance of each kind lasting so long (Bayes), so the snapshot's long stayers stay long.
-    mutating func drawStay(_ band: AgeBand, _ destination: ExitDestination, elapsedYears: Double = 0) -> Double {
+    ///
+    /// Both draws are inversions of `plan`'s own uniforms, so a shorter mean (or a larger
+    /// short-stay share) never lengthens a child's stay.
+    func drawStay(_ band: AgeBand, _ destination: ExitDestination, _ plan: RandomKey, elapsedYears: Double = 0) -> Double {
         let exits = scenario.exits
         guard exits.enabled else { return .infinity }
         let factor = destination.rawValue < 4 ? exitFactor[Int(destination.rawValue)] : 1
@@ -143,16 +159,18 @@ extension Replication {
             let b = (1 - share) * exp(-elapsedYears / max(long, 1e-9))
             pShort = a + b > 0 ? a / (a + b) : 0
         }
-        let isShort = staysRNG.nextUnit() < pShort
-        return Draw.exponential(mean: (isShort ? short : long) * factor * Calendar.yearDays, using: &staysRNG)
+        let isShort = plan.unit(.shortOrLong) < pShort
+        return Draw.exponential(mean: (isShort ? short : long) * factor * Calendar.yearDays, quantile: plan.unit(.stayLength))
     }
 
-    /// Whether a child leaving to `destination` moves to the adopters or to their parents first.
-    mutating func drawMovesFirst(_ destination: ExitDestination) -> Bool {
+    /// Whether a child leaving to `destination` moves to the adopters or to their parents first
+    /// (from `plan`'s key).
+    func drawMovesFirst(_ destination: ExitDestination, _ plan: RandomKey) -> Bool {
         let exits = scenario.exits
+        let u = plan.unit(.movesFirst)
         switch destination {
-        case .adoption: return exits.placedForAdoptionShare >= 1 || staysRNG.nextUnit() < exits.placedForAdoptionShare
-        case .home: return staysRNG.nextUnit() < exits.placedWithParentsShare
+        case .adoption: return exits.placedForAdoptionShare >= 1 || u < exits.placedForAdoptionShare
+        case .home: return u < exits.placedWithParentsShare
         default: return false
         }
     }
@@ -188,7 +206,9 @@ extension Replication {
         children[c] = child
         calendar.schedule(child.exitDay, .exit, target: Int32(c), stamp: child.exitStamp)
         var lead = 0.0
-        if child.destination == .adoption || child.destination == .home, movesFirst ?? drawMovesFirst(child.destination) {
+        if child.destination == .adoption || child.destination == .home,
+            movesFirst ?? drawMovesFirst(child.destination, child.key.key(.plan))
+        {
             lead = pathwayDays(child.destination)
         }
         if lead > 0, child.type != .adoption, child.type != .withParents {
@@ -198,7 +218,7 @@ extension Replication {
         let rate = exits.moveToSupportedPerYear
         if rate > 0, scenario.supported.enabled {
             let sixteenth = child.birthDay + Double(scenario.findingHomes.supportedFromAge) * Calendar.yearDays
-            let at = max(now, sixteenth) + Draw.exponential(mean: Calendar.yearDays / rate, using: &staysRNG)
+            let at = max(now, sixteenth) + Draw.exponential(mean: Calendar.yearDays / rate, quantile: child.key.unit(.supportedMove))
             if at < child.exitDay { calendar.schedule(at, .supportedMove, target: Int32(c), stamp: child.exitStamp) }
         }
     }

@@ -18,9 +18,10 @@ extension Replication {
         guard wasPlaced else { return }
         let exits = scenario.exits
         if child.destination == .eighteen, wasType == .inHouseFoster || wasType == .ifaFoster,
-            placingRNG.nextUnit() < exits.stayingPutProbability
+            child.key.unit(.stayingPut) < exits.stayingPutProbability
         {
-            let end = now + Draw.exponential(mean: exits.stayingPutYears * Calendar.yearDays, using: &placingRNG)
+            let end = now + Draw.exponential(
+                mean: exits.stayingPutYears * Calendar.yearDays, quantile: child.key.unit(.stayingPutYears))
             stayingPutCount += 1
             if household >= 0 {
                 households[household].stayingPut += 1
@@ -38,7 +39,7 @@ extension Replication {
             case .home: p = scenario.carers.leaveAfterReturnHome
             default: p = 0
             }
-            if p > 0, carersRNG.nextUnit() < p { householdLeaves(household) }
+            if p > 0, child.key.unit(.carerLeaves) < p { householdLeaves(household) }
         }
     }
 
@@ -53,7 +54,7 @@ extension Replication {
         if let mate = preExitMate(c, type: type) {
             put(c, type: type, household: -1, over20: children[mate].over20, unit: children[mate].unit)
         } else {
-            put(c, type: type, household: -1, over20: drawOver20(type), unit: nextUnit())
+            put(c, type: type, household: -1, over20: drawOver20(type, for: c), unit: nextUnit())
         }
     }
 
@@ -83,7 +84,7 @@ extension Replication {
         placingReason = .supportedMove
         vacate(c)
         movesThisMonth += 1
-        put(c, type: .supported, household: -1, over20: drawOver20(.supported), unit: nextUnit())
+        put(c, type: .supported, household: -1, over20: drawOver20(.supported, for: c), unit: nextUnit())
     }
 
     /// A staying-put young person moves on, freeing the carer's place.

@@ -444,7 +444,7 @@ extension Replication {
             } else if type == .residential, scenario.ifa.enabled, ifaInUse < ifaCapacity {
                 vacate(c)
                 movesThisMonth += 1
-                put(c, type: .ifaFoster, household: -1, over20: drawOver20(.ifaFoster), unit: nextUnit())
+                put(c, type: .ifaFoster, household: -1, over20: drawOver20(.ifaFoster, for: c), unit: nextUnit())
                 moved += 1
             } else {
                 if type == .ifaFoster || !scenario.ifa.enabled { children[c].searchedAtEpoch = vacancyEpoch }

@@ -6,6 +6,17 @@ extension Replication {
         return unitCounter
     }
 
+    /// The random key of child `c`'s current placement (or of the time since the last one
+    /// ended): the child's key and placement stamp, so each placement draws its own numbers.
+    func placementKey(_ c: Int) -> RandomKey {
+        children[c].key.key(.placement).key(UInt64(children[c].placementStamp))
+    }
+
+    /// The random key of the placement `put` will start next for child `c`.
+    func nextPlacementKey(_ c: Int) -> RandomKey {
+        children[c].key.key(.placement).key(UInt64(children[c].placementStamp &+ 1))
+    }
+
     /// Puts waiting child `c` into a placement of `type` (with in-house `household`, or -1).
     ///
     /// `counting` is false for the starting snapshot (not a new placement, not a move), whose
@@ -28,17 +39,21 @@ extension Replication {
         child.recentStarts = since == nil ? (now, child.recentStarts.0, child.recentStarts.1) : (started, -.infinity, -.infinity)
         child.wantsMove = false
         let steps = scenario.moves.stepDown
+        let key = child.key.key(.placement).key(UInt64(child.placementStamp))
         child.stepDownReady = false
         if steps.enabled, counting {
-            if type == .residential, !child.needs.contains(.complex) || placingRNG.nextUnit() < 0.5 {
-                child.stepDownReady = placingRNG.nextUnit() < steps.residentialShare
+            if type == .residential, !child.needs.contains(.complex) || key.unit(.stepDownComplex) < 0.5 {
+                child.stepDownReady = key.unit(.stepDown) < steps.residentialShare
             } else if type == .ifaFoster {
-                child.stepDownReady = placingRNG.nextUnit() < steps.ifaShare
+                child.stepDownReady = key.unit(.stepDown) < steps.ifaShare
             }
             if child.stepDownReady { stepDownList.append(Int32(c)) }
         }
         let shape = scenario.moves.frailtyShape
-        if shape > 0, child.frailty < 0 { child.frailty = Draw.gamma(shape: shape, using: &placingRNG) / shape }
+        if shape > 0, child.frailty < 0 {
+            var frailtyDraws = child.key.key(.frailty).generator()
+            child.frailty = Draw.gamma(shape: shape, using: &frailtyDraws) / shape
+        }
         children[c] = child
         typeCount[type.index] += 1
         if counting { placementsByType[type.index] += 1 }
@@ -57,11 +72,12 @@ extension Replication {
         if shape > 0 { rate *= child.frailty }
         if rate > 0 {
             let at: Double
+            let u = key.unit(.breakdownTime)
             if scenario.moves.earlyMonths > 0, scenario.moves.earlyFactor > 1 {
-                let h = Draw.exponential(mean: 1, using: &placingRNG)
+                let h = Draw.exponential(mean: 1, quantile: u)
                 at = now + scenario.moves.placementDays(unitDraw: h, perDay: rate / Calendar.yearDays, elapsed: now - started)
             } else {
-                at = now + Draw.exponential(mean: Calendar.yearDays / rate, using: &placingRNG)
+                at = now + Draw.exponential(mean: Calendar.yearDays / rate, quantile: u)
             }
             if at < child.exitDay { calendar.schedule(at, .breakdown, target: Int32(c), stamp: child.placementStamp) }
         }
@@ -91,8 +107,10 @@ extension Replication {
         waitingCount += 1
     }
 
-    /// Whether a fresh draw puts a placement of `type` over 20 miles from home.
-    mutating func drawOver20(_ type: PlacementType) -> Bool {
+    /// Whether a fresh draw puts child `c`'s next placement, of `type`, over 20 miles from home
+    /// (the uniform of the placement about to start; brothers and sisters placed together share
+    /// the first one's).
+    func drawOver20(_ type: PlacementType, for c: Int) -> Bool {
         let p: Double
         switch type {
         case .ifaFoster: p = scenario.ifa.over20MilesProbability
@@ -104,7 +122,7 @@ extension Replication {
         case .withParents: p = 0
         case .other: p = 0.5
         }
-        return placingRNG.nextUnit() < p
+        return nextPlacementKey(c).unit(.over20) < p
     }
 
     /// The waiting members of group `g`.
@@ -120,27 +138,30 @@ extension Replication {
         let find = scenario.findingHomes
         let minAge = members.map { children[$0].age(at: now) }.min() ?? 0
         let complexTeen = members.contains { children[$0].needs.contains(.complex) && children[$0].age(at: now) >= 10 }
-        if placingRNG.nextUnit() < find.otherProbability {
+        // The route's draws are the first child's (one uniform per decision, read whether or not
+        // the decision is reached).
+        let routeKey = children[members[0]].key.key(.route)
+        if routeKey.unit(0) < find.otherProbability {
             let unit = nextUnit()
-            for c in members { put(c, type: .other, household: -1, over20: drawOver20(.other), unit: unit) }
+            for c in members { put(c, type: .other, household: -1, over20: drawOver20(.other, for: c), unit: unit) }
             return
         }
         let band = AgeBand(age: Int(children[members[0]].age(at: now)))
-        if find.kinshipEnabled, placingRNG.nextUnit() < find.kinshipProbability[band] {
+        if find.kinshipEnabled, routeKey.unit(1) < find.kinshipProbability[band] {
             let unit = nextUnit()
-            let over20 = drawOver20(.kinship)
+            let over20 = drawOver20(.kinship, for: members[0])
             for c in members { put(c, type: .kinship, household: -1, over20: over20, unit: unit) }
             return
         }
         if scenario.supported.enabled, minAge >= Double(find.supportedFromAge), !complexTeen,
-            placingRNG.nextUnit() < find.supportedProbability
+            routeKey.unit(2) < find.supportedProbability
         {
             let unit = nextUnit()
-            let over20 = drawOver20(.supported)
+            let over20 = drawOver20(.supported, for: members[0])
             for c in members { put(c, type: .supported, household: -1, over20: over20, unit: unit) }
             return
         }
-        let residentialDraw = placingRNG.nextUnit()
+        let residentialDraw = routeKey.unit(3)
         if complexTeen, residentialDraw < find.residentialForComplexProbability {
             placeResidential(members)
             return
@@ -161,7 +182,7 @@ extension Replication {
         guard !members.isEmpty else { return }
         if let best = bestInHouse(for: members, excluding: excluding) {
             placeInHouse(members, household: best.household, miles: best.miles)
-            let bridging = placingRNG.nextUnit() < scenario.findingHomes.emergencyMoveProbability
+            let bridging = placementKey(members[0]).unit(.bridging) < scenario.findingHomes.emergencyMoveProbability
             if bridging || best.score < scenario.findingHomes.poorFitScore { scheduleMoveRequests(members) }
             return
         }
@@ -188,23 +209,23 @@ extension Replication {
         let complex = members.contains { children[$0].needs.contains(.complex) }
         if allOld, !complex, scenario.supported.enabled {
             let unit = nextUnit()
-            let over20 = drawOver20(.supported)
+            let over20 = drawOver20(.supported, for: members[0])
             for c in members { put(c, type: .supported, household: -1, over20: over20, unit: unit) }
             return
         }
         if scenario.ifa.enabled, ifaInUse + members.count <= ifaCapacity {
             let unit = nextUnit()
-            let over20 = drawOver20(.ifaFoster)
+            let over20 = drawOver20(.ifaFoster, for: members[0])
             for c in members { put(c, type: .ifaFoster, household: -1, over20: over20, unit: unit) }
             if wantsMove { scheduleMoveRequests(members) }
             return
         }
         for c in members {
             if scenario.ifa.enabled, ifaInUse < ifaCapacity {
-                put(c, type: .ifaFoster, household: -1, over20: drawOver20(.ifaFoster), unit: nextUnit())
+                put(c, type: .ifaFoster, household: -1, over20: drawOver20(.ifaFoster, for: c), unit: nextUnit())
                 if wantsMove { scheduleMoveRequests([c]) }
             } else if scenario.supported.enabled, children[c].age(at: now) >= Double(find.supportedFromAge) {
-                put(c, type: .supported, household: -1, over20: drawOver20(.supported), unit: nextUnit())
+                put(c, type: .supported, household: -1, over20: drawOver20(.supported, for: c), unit: nextUnit())
             } else {
                 placeResidential([c])
             }
@@ -214,11 +235,12 @@ extension Replication {
     /// Residential care: the council's own beds first, then the external market.
     mutating func placeResidential(_ members: [Int]) {
         for c in members {
+            let u = nextPlacementKey(c).unit(.over20)
             if ownBedsUsed < ownBeds {
-                let over20 = placingRNG.nextUnit() < scenario.residential.ownOver20MilesProbability
+                let over20 = u < scenario.residential.ownOver20MilesProbability
                 put(c, type: .residential, household: -1, over20: over20, unit: nextUnit(), ownBed: true)
             } else {
-                let over20 = placingRNG.nextUnit() < scenario.residential.externalOver20MilesProbability
+                let over20 = u < scenario.residential.externalOver20MilesProbability
                 put(c, type: .residential, household: -1, over20: over20, unit: nextUnit())
             }
         }
@@ -262,14 +284,15 @@ extension Replication {
         }
         if scenario.moves.hasDestinations(from) {
             let band = AgeBand(age: Int(children[c].age(at: now)))
-            let to = scenario.moves.drawDestination(from: from, band: band, using: &placingRNG)
+            var draws = placementKey(c).key(.moveDestination).generator()
+            let to = scenario.moves.drawDestination(from: from, band: band, using: &draws)
             placeAfterMove(members, type: to, excluding: previous)
             return
         }
         let allOld = members.allSatisfy { children[$0].age(at: now) >= Double(scenario.findingHomes.supportedFromAge) }
-        if allOld, scenario.supported.enabled, placingRNG.nextUnit() < 0.5 {
+        if allOld, scenario.supported.enabled, placementKey(c).unit(.moveToSupported) < 0.5 {
             let unit = nextUnit()
-            let over20 = drawOver20(.supported)
+            let over20 = drawOver20(.supported, for: c)
             for m in members { put(m, type: .supported, household: -1, over20: over20, unit: unit) }
             return
         }
@@ -307,7 +330,7 @@ extension Replication {
             return
         }
         let unit = nextUnit()
-        let over20 = drawOver20(type)
+        let over20 = drawOver20(type, for: members[0])
         for m in members { put(m, type: type, household: -1, over20: over20, unit: unit) }
     }
 
@@ -321,7 +344,7 @@ extension Replication {
                 now - children[c].placedDay >= 30 else { continue }
             vacate(c)
             movesThisMonth += 1
-            let over20 = placingRNG.nextUnit() < scenario.residential.ownOver20MilesProbability
+            let over20 = nextPlacementKey(c).unit(.over20) < scenario.residential.ownOver20MilesProbability
             put(c, type: .residential, household: -1, over20: over20, unit: nextUnit(), ownBed: true)
         }
     }

@@ -12,13 +12,14 @@ extension Replication {
             households.append(SimHousehold(
                 household: h, active: true, onHold: household.status == .onHold, occupants: [], stayingPut: 0,
                 stamp: 0, district: start.householdDistrict[index]))
+            households[households.count - 1].key = runKey.key(.startingHouseholds).key(index)
             vacantSlot.append(-1)
         }
         kernel = start.kernel
         var previousKey: Int? = nil
         var sharedUnit: Int32? = nil  // the placement unit of the current group's children living together
         var sharedPlan: StartingPlan? = nil  // and their plan: destination and time of leaving
-        for childIndex in start.childOrder {
+        for (position, childIndex) in start.childOrder.enumerated() {
             let c = start.population.children[childIndex]
             if c.siblingKey == nil || c.siblingKey != previousKey {
                 groups.append(SimGroup(first: Int32(children.count), count: 0))
@@ -31,7 +32,9 @@ extension Replication {
             if c.livesWithSiblings {
                 if let shared = sharedUnit { unit = shared } else { sharedUnit = unit }
             }
-            let plan = addStartingChild(c, group: Int32(groups.count - 1), unit: unit, sharedPlan: c.livesWithSiblings ? sharedPlan : nil)
+            let plan = addStartingChild(
+                c, group: Int32(groups.count - 1), unit: unit, sharedPlan: c.livesWithSiblings ? sharedPlan : nil,
+                key: runKey.key(.startingChildren).key(position))
             if c.livesWithSiblings, sharedPlan == nil { sharedPlan = plan }
         }
         for h in households.indices {
@@ -59,12 +62,15 @@ extension Replication {
     ///
     /// Brothers and sisters living together share the first one's plan (`sharedPlan`), as
     /// entering groups do (each still leaves at their own 18th birthday), unless it would have
-    /// needed this child's move to adopters or parents before day 0.
+    /// needed this child's move to adopters or parents before day 0. Every draw about the child
+    /// comes from `key` (the child's place in the starting population).
     @discardableResult
-    mutating func addStartingChild(_ c: StartingPopulation.ChildInCare, group: Int32, unit: Int32, sharedPlan: StartingPlan? = nil) -> StartingPlan {
-        let fraction = placingRNG.nextUnit()
+    mutating func addStartingChild(
+        _ c: StartingPopulation.ChildInCare, group: Int32, unit: Int32, sharedPlan: StartingPlan? = nil, key: RandomKey
+    ) -> StartingPlan {
+        let fraction = key.unit(.startingAge)
         let age = min(17.999, Double(c.age) + fraction)
-        let daysInCare = (Double(c.monthsInCare) + placingRNG.nextUnit()) * Calendar.monthDays
+        let daysInCare = (Double(c.monthsInCare) + key.unit(.startingTime)) * Calendar.monthDays
         let entryDay = -min(daysInCare, age * Calendar.yearDays)
         let birthDay = -age * Calendar.yearDays
         let entryAge = max(0, age + entryDay / Calendar.yearDays)
@@ -74,21 +80,23 @@ extension Replication {
         var movesFirst: Bool? = nil
         switch c.placement {
         case _ where !scenario.exits.enabled:
-            destination = drawDestination(entryBand)
+            destination = drawDestination(entryBand, key.key(.plan))
             remaining = .infinity
         case .adoption:
             destination = .adoption
-            remaining = Draw.exponential(mean: scenario.exits.placedForAdoptionMonths * Calendar.monthDays, using: &staysRNG)
+            remaining = Draw.exponential(
+                mean: scenario.exits.placedForAdoptionMonths * Calendar.monthDays, quantile: key.key(.plan).unit(.stayLength))
         case .withParents:
             destination = .home
-            remaining = Draw.exponential(mean: scenario.exits.placedWithParentsMonths * Calendar.monthDays, using: &staysRNG)
+            remaining = Draw.exponential(
+                mean: scenario.exits.placedWithParentsMonths * Calendar.monthDays, quantile: key.key(.plan).unit(.stayLength))
         default:
             let daysTo18 = 18 * Calendar.yearDays + birthDay
             if let plan = sharedPlan, plan.remaining.isFinite, plan.remaining >= daysTo18 || plan.remaining >= leadDays(plan) {
                 (destination, remaining, movesFirst) = plan
             } else {
                 (destination, remaining, movesFirst) = drawStartingExit(
-                    entryBand, elapsedYears: -entryDay / Calendar.yearDays, daysTo18: daysTo18)
+                    entryBand, elapsedYears: -entryDay / Calendar.yearDays, daysTo18: daysTo18, key.key(.plan))
             }
         }
         let child = Int32(children.count)
@@ -97,7 +105,7 @@ extension Replication {
             recentStarts: (entryDay, -.infinity, -.infinity), home: c.home, household: -1, unit: -1, group: group,
             placementStamp: 0, exitStamp: 0, district: Int32(min(max(0, c.district), start.population.districts.count - 1)),
             needs: c.needs, request: .longTerm, state: .waiting, type: c.placement, destination: destination,
-            over20: false, ownBed: false, stepDownReady: false, wantsMove: false))
+            over20: false, ownBed: false, stepDownReady: false, wantsMove: false, key: key))
         waitingCount += 1
         inCare.append(child)
         setExit(Int(child), after: remaining, destination: destination, movesFirst: movesFirst)
@@ -108,7 +116,7 @@ extension Replication {
         }
         let distance = c.distanceMiles
             ?? (household >= 0 ? c.home.distanceMiles(to: households[household].household.location) : nil)
-        let over20 = distance.map { $0 > 20 } ?? drawOver20(c.placement)
+        let over20 = distance.map { $0 > 20 } ?? drawOver20(c.placement, for: Int(child))
         let type: PlacementType = (c.placement == .inHouseFoster && household < 0) ? .inHouseFoster : c.placement
         put(Int(child), type: type, household: household, over20: over20, unit: unit, counting: false, since: entryDay)
         return (destination, remaining, movesFirst)
@@ -138,12 +146,14 @@ extension Replication {
     ///   months there: from the county's published March 2021 position the model had 277 exits in
     ///   its first year against 315 published, then a bunch of 330 against 301, because the
     ///   snapshot's months in care and placements are not the model's own pathway stocks.
-    mutating func drawStartingExit(_ band: AgeBand, elapsedYears: Double, daysTo18: Double) -> StartingPlan {
+    /// Attempt i draws from `plan.key(.attempt).key(i)`.
+    func drawStartingExit(_ band: AgeBand, elapsedYears: Double, daysTo18: Double, _ plan: RandomKey) -> StartingPlan {
         var last: StartingPlan = (.home, 0.0, false)
-        for _ in 0..<100 {
-            let destination = drawDestination(band)
-            let remaining = drawStay(band, destination, elapsedYears: elapsedYears)
-            last = (destination, remaining, drawMovesFirst(destination))
+        for i in 0..<100 {
+            let attempt = plan.key(.attempt).key(i)
+            let destination = drawDestination(band, attempt)
+            let remaining = drawStay(band, destination, attempt, elapsedYears: elapsedYears)
+            last = (destination, remaining, drawMovesFirst(destination, attempt))
             if remaining >= daysTo18 || remaining >= leadDays(last) { return last }
             if start.population.pathwayStart == .leaveFromPlacement { return (destination, remaining, false) }
         }
@@ -178,12 +188,9 @@ extension Replication {
             if let trend = event.annualTrend { entryTrend = trend }
             if let factor = event.factor { entryLevel *= factor }
         case .retention:
+            let previous = resignationFactor
             resignationFactor *= event.factor ?? 1
-            for h in households.indices where households[h].active {
-                households[h].stamp &+= 1
-                scheduleResignation(h)
-                if households[h].onHold { scheduleHoldEnd(h) } else { scheduleHoldStart(h) }
-            }
+            for h in households.indices where households[h].active { rescaleResignation(h, from: previous) }
         case .ifaCapacity:
             ifaCapacity = event.capacity ?? ifaCapacity
         }

@@ -26,9 +26,11 @@ public struct ReplicationResult: Sendable {
 /// A next-event simulation: every process (arrivals, exits, breakdowns, meetings, carers)
 /// schedules its own future events on one calendar, and events that no longer apply (a
 /// breakdown after the child has moved, a resignation after a hold) carry a stamp that is
-/// checked instead of being removed. Each process draws from its own random stream, so two
-/// scenarios run with the same seed see the same arrivals and the same stays for as long as
-/// their decisions agree (common random numbers). All state lives in flat arrays of plain
+/// checked instead of being removed. Every draw is computed from the run's key and the
+/// identity of what it is about (the k-th group entering in a month and band, a child, a
+/// household, a child's n-th placement; `RandomSource`), never taken from a shared stream, so
+/// two scenarios run with the same seed see the same arrivals, the same stays and the same
+/// carers' lives wherever they do not differ by design (common random numbers). All state lives in flat arrays of plain
 /// structs indexed by integers; nothing is allocated per event except when a child arrives.
 ///
 /// Helpers called from the event handlers on every search (`candidateHouseholds`,
@@ -39,10 +41,11 @@ struct Replication {
     let scenario: Scenario
     let start: PreparedStart
     let months: Int
-    var arrivalsRNG: Xoshiro256StarStar
-    var staysRNG: Xoshiro256StarStar
-    var placingRNG: Xoshiro256StarStar
-    var carersRNG: Xoshiro256StarStar
+    /// The run's random key: every draw is computed from it and the identity of what it is
+    /// about (`RandomSource`).
+    let runKey: RandomKey
+    /// The keys of approvals scheduled from the recruitment pipeline (the approval event's target).
+    var approvalKeys: [RandomKey] = []
 
     var now = 0.0
     var month = 0
@@ -136,10 +139,7 @@ struct Replication {
         self.start = start
         self.months = months
         var base = rng
-        arrivalsRNG = base.split()
-        staysRNG = base.split()
-        placingRNG = base.split()
-        carersRNG = base.split()
+        runKey = RandomKey(drawingFrom: &base)
         entryTrend = scenario.entries.annualTrend
         ifaCapacity = scenario.ifa.capacity
         ownBeds = scenario.residential.ownBeds
@@ -178,7 +178,8 @@ struct Replication {
                 if month >= months { return result() }
                 calendar.schedule(Double(month + 1) * Calendar.monthDays, .monthEnd)
                 startMonth(month)
-            case .arrival: arrive(band: AgeBand(rawValue: Int(event.target))!)
+            case .arrival:
+                arrive(band: AgeBand(rawValue: Int(event.target) % 8)!, month: Int(event.target) / 8, number: Int(event.stamp))
             case .exit: leave(Int(event.target), stamp: event.stamp)
             case .preExitMove: preExitMove(Int(event.target), stamp: event.stamp)
             case .breakdown: breakdown(Int(event.target), stamp: event.stamp)
@@ -188,7 +189,7 @@ struct Replication {
             case .resignation: resign(Int(event.target), stamp: event.stamp)
             case .holdStart: holdStart(Int(event.target), stamp: event.stamp)
             case .holdEnd: holdEnd(Int(event.target), stamp: event.stamp)
-            case .approval: approveHousehold(template: Int(event.target))
+            case .approval: approveHousehold(key: approvalKeys[Int(event.target)])
             case .stayingPutEnd: stayingPutEnds(Int(event.target))
             case .timeline: applyTimeline(Int(event.target))
             case .moveRequest: requestMove(Int(event.target), stamp: event.stamp)

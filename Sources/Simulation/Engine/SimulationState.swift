@@ -51,6 +51,8 @@ struct SimChild {
     /// Multiplier of every move rate of this child (gamma, mean 1; `moves.frailty_shape`), drawn
     /// at the first placement; -1 = not drawn yet.
     var frailty: Double = -1
+    /// The child's own random key (`RandomSource`): set when the child is added.
+    var key = RandomKey(0)
 
     func age(at day: Double) -> Double { (day - birthDay) / Calendar.yearDays }
 }
@@ -74,6 +76,14 @@ struct SimHousehold {
     /// Bumped to cancel a scheduled resignation or hold.
     var stamp: UInt32
     var district: Int32
+    /// The household's own random key (`RandomSource`).
+    var key = RandomKey(0)
+    /// Holds drawn so far (the next hold draw's index).
+    var holdDraws: UInt32 = 0
+    /// The scheduled resignation day (infinity: none), and the stamp of its event: a change
+    /// of resignation rate moves it (the remaining time scaled) without touching holds.
+    var resignationDay = Double.infinity
+    var resignationStamp: UInt32 = 0
     /// Copies of the approval facts for the integer checks of the candidate search.
     var minAge: Int
     var maxAge: Int

@@ -82,11 +82,13 @@ public struct SimulationResults: Sendable {
 /// Runs replications of a scenario, in parallel, with results independent of the thread count.
 ///
 /// ## Design note
-/// Replication `r` always uses stream `r` of the seed (successive 2^128 jumps of xoshiro256**),
-/// whichever thread runs it, and results are stored by replication index, so any number of
+/// Replication `r` always uses stream `r` of the seed (the r-th split of the seed's
+/// xoshiro256** generator, from which the run's `RandomKey` is taken), whichever thread runs it, and results are stored by replication index, so any number of
 /// threads gives byte-identical output. Work is split statically (worker w runs w, w+T, ...)
 /// with `DispatchQueue.concurrentPerform`; replications are long enough that the imbalance is
-/// small. Scenarios compared with the same seed get the same streams (common random numbers).
+/// small. Scenarios compared with the same seed get the same streams, and within a run every
+/// draw is keyed by what it is about, so they stay in step (common random numbers; see
+/// `Replication`).
 public enum MonteCarlo {
     /// Runs `runs` replications of `years` years and summarises them.
     ///
@@ -113,10 +115,7 @@ public enum MonteCarlo {
         let scenario = scenario.resolvingDates()
         let prepared = PreparedStart(start, scenario: scenario)
         let months = max(0, years) * 12
-        var base = Xoshiro256StarStar(seed: seed)
-        var streams: [Xoshiro256StarStar] = []
-        streams.reserveCapacity(runs)
-        for _ in 0..<runs { streams.append(base.split()) }
+        let streams = self.streams(seed: seed, count: runs)
         let workers = max(1, min(runs, threads ?? ProcessInfo.processInfo.activeProcessorCount))
         let results = ResultSlots(count: runs)
         defer { results.slots.deallocate() }
@@ -141,6 +140,15 @@ public enum MonteCarlo {
             DispatchQueue.concurrentPerform(iterations: workers) { work($0) }
         }
         return (0..<runs).map { results.slots[$0]! }
+    }
+
+    /// The random streams of replications `0 ..< count` of `seed` (successive splits of the seed's generator).
+    static func streams(seed: UInt64, count: Int) -> [Xoshiro256StarStar] {
+        var base = Xoshiro256StarStar(seed: seed)
+        var streams: [Xoshiro256StarStar] = []
+        streams.reserveCapacity(count)
+        for _ in 0..<count { streams.append(base.split()) }
+        return streams
     }
 
     /// P10/P50/P90 over replications of every monthly KPI and every total.

@@ -348,7 +348,7 @@ public enum BundledScenarios {
               "version": 1,
               "base": "county-baseline",
               "name": "recruit-40-a-year",
-              "description": "Recruitment at target: the county baseline with 40 new in-house households approved a year on average (the council's 2022/23 target) instead of about 34: 39.2 enquiries a month at the local 8.5% enquiry-to-approval rate.",
+              "description": "Recruitment at target: the county baseline with 40 new in-house households approved a year on average (the council's 2022/23 target) instead of about 37 (36 enquiries a month): 39.2 enquiries a month at the local 8.5% enquiry-to-approval rate.",
               "carers": {
                 "recruitment": {
                   "enquiries_per_month": 39.2
