@@ -99,10 +99,10 @@ let retentionHalved: SimulationResults = {
 import Matching
 
 /// Regression (the simulator's own output, seed 12, 6 runs over 3 years): a retention plan
-/// halving resignations from month 0 leaves 0.627 times the resignations of the baseline. Not
+/// halving resignations from month 0 leaves 0.556 times the resignations of the baseline. Not
 /// 0.5: with fewer carers leaving there are more carers to resign, and households leave for
 /// other reasons too. Pinned within 0.03 so a change in how the plan acts is seen.
 @Test func regressionRetentionPlanResignationRatio() {
     let ratio = retentionHalved.total("resignations")!.p50 / timelineBase.total("resignations")!.p50
-    #expect(abs(ratio - 0.627) <= 0.03, "resignations ratio \(ratio) (regression value 0.627)")
+    #expect(abs(ratio - 0.556) <= 0.03, "resignations ratio \(ratio) (regression value 0.556)")
 }
