@@ -142,23 +142,20 @@ enum MatchTable {
         }
         let b = baseline.statistics
         o += "\nGAIN OVER GREEDY (most urgent child picks first)\n"
-        o += "    " + "".padding(28) + leftPad("plan", 9) + leftPad("greedy", 9) + leftPad("gain", 9) + "\n"
-        func row(_ label: String, _ a: String, _ b: String, _ g: String) {
-            o += "    " + label.padding(28) + leftPad(a, 9) + leftPad(b, 9) + leftPad(g, 9) + "\n"
+        o += "    " + "".padding(28) + leftPad("plan", 9) + leftPad("greedy", 9) + leftPad("difference", 12) + "\n"
+        /// One figure of both plans; `higherIsBetter` says which way the difference is a gain.
+        func row(_ label: String, _ a: Double, _ b: Double, higherIsBetter: Bool, _ f: (Double) -> String) {
+            let d = a - b
+            let verdict = d == 0 ? "same" : (d > 0) == higherIsBetter ? "better" : "worse"
+            o += "    " + label.padding(28) + leftPad(f(a), 9) + leftPad(f(b), 9) + leftPad((d > 0 ? "+" : "") + f(d), 12) + "  " + verdict + "\n"
         }
-        func signed(_ x: Int) -> String { x > 0 ? "+\(x)" : String(x) }
-        func signed(_ x: Double, _ f: (Double) -> String) -> String { x > 0 ? "+" + f(x) : f(x) }
-        row("children placed", String(st.childrenPlaced), String(b.childrenPlaced), signed(st.childrenPlaced - b.childrenPlaced))
-        row("sibling groups together", String(st.siblingGroupsTogether), String(b.siblingGroupsTogether), signed(st.siblingGroupsTogether - b.siblingGroupsTogether))
-        row("sibling groups split", String(st.siblingGroupsSplit), String(b.siblingGroupsSplit), signed(st.siblingGroupsSplit - b.siblingGroupsSplit))
-        row("mean miles from home", f1(st.meanMiles), f1(b.meanMiles), signed(st.meanMiles - b.meanMiles, f1))
-        row("children over 20 miles", String(st.childrenOver20Miles), String(b.childrenOver20Miles), signed(st.childrenOver20Miles - b.childrenOver20Miles))
-        row("total score", f2(st.totalScore), f2(b.totalScore), signed(st.totalScore - b.totalScore, f2))
-        if plan.method == "greedy" {
-            let r = rounds.statistics
-            o += "    (here the greedy order was at least as good: the exact round-by-round plan placed \(r.childrenPlaced) children\n"
-            o += "     with total score \(f2(r.totalScore)); filling homes round by round is exact per round, not over all rounds)\n"
-        }
+        let whole = { (x: Double) in String(Int(x.rounded())) }
+        row("children placed", Double(st.childrenPlaced), Double(b.childrenPlaced), higherIsBetter: true, whole)
+        row("sibling groups together", Double(st.siblingGroupsTogether), Double(b.siblingGroupsTogether), higherIsBetter: true, whole)
+        row("sibling groups split", Double(st.siblingGroupsSplit), Double(b.siblingGroupsSplit), higherIsBetter: false, whole)
+        row("mean miles from home", st.meanMiles, b.meanMiles, higherIsBetter: false, f1)
+        row("children over 20 miles", Double(st.childrenOver20Miles), Double(b.childrenOver20Miles), higherIsBetter: false, whole)
+        row("total score", st.totalScore, b.totalScore, higherIsBetter: true, f2)
         return o
     }
 

@@ -65,6 +65,18 @@ private func run(_ args: [String]) -> (Int32, String, String) {
     #expect(out.contains("JOINT PLAN"))
     #expect(out.contains("GAIN OVER GREEDY"))
     #expect(out.contains("nearest misses"))
+    // Each difference says in words whether the plan is better: more children, groups together
+    // and score are better; more splits, miles and children over 20 miles are worse.
+    let lowerIsBetter = ["sibling groups split", "mean miles from home", "children over 20 miles"]
+    let gain = out.components(separatedBy: "GAIN OVER GREEDY")[1].split(separator: "\n").dropFirst(2)
+    #expect(gain.count == 6)
+    for line in gain {
+        let fields = line.split(separator: " ").map(String.init)
+        let label = fields.dropLast(4).joined(separator: " ")
+        let plan = try #require(Double(fields[fields.count - 4])), greedy = try #require(Double(fields[fields.count - 3]))
+        let expected = plan == greedy ? "same" : (plan > greedy) != lowerIsBetter.contains(label) ? "better" : "worse"
+        #expect(fields.last == expected, "\(line)")
+    }
 }
 
 @Test func matchCSVHasOneColumnPerCriterion() throws {
