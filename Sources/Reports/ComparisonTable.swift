@@ -23,21 +23,24 @@ public enum ComparisonTable {
         return Percentiles(of: zip(x, y).map { $1 - $0 })
     }
 
-    /// The table: one row per KPI, for each scenario its P50 [P10-P90] at the end of `year`,
-    /// and for each scenario after the first its paired difference from the first.
+    /// The tables: one row per KPI, for each scenario its P50 [P10-P90] at the end of `year`;
+    /// then, in a table of their own, each later scenario's paired difference from the first.
     public static func render(_ all: [SimulationResults], year: Int) -> String {
         guard let first = all.first else { return "" }
-        var header = ["KPI at year \(year)"]
-        for r in all { header.append(r.scenario.name) }
-        for r in all.dropFirst() { header.append(differenceHeading(r, first)) }
-        var rows = [header]
+        var rows = [["KPI at year \(year)"] + all.map(\.scenario.name)]
         for kpi in TerminalSummary.tableKPIs {
-            var row = [TerminalSummary.label(kpi)]
-            for r in all { row.append(TerminalSummary.cell(r, kpi, year: year)) }
-            for r in all.dropFirst() { row.append(differenceCell(first, r, kpi, year: year)) }
-            rows.append(row)
+            rows.append([TerminalSummary.label(kpi)] + all.map { TerminalSummary.cell($0, kpi, year: year) })
         }
-        var out = TerminalSummary.layout(rows)
+        var out = TerminalSummary.layout(rows) + "\n"
+        if all.count > 1 {
+            // The paired differences in a table of their own, so that both fit the terminal.
+            out += "Paired difference from \(first.scenario.name), run by run: P50 [P10 to P90]\n"
+            var differences = [["KPI at year \(year)"] + all.dropFirst().map { "\($0.scenario.name) - \(first.scenario.name)" }]
+            for kpi in TerminalSummary.tableKPIs {
+                differences.append([TerminalSummary.label(kpi)] + all.dropFirst().map { differenceCell(first, $0, kpi, year: year) })
+            }
+            out += TerminalSummary.layout(differences)
+        }
         out += "\n"
         for r in all {
             let runOut = r.inHousePlacesRunOutMonth.map { "run out in month \($0)" } ?? "do not run out within \(r.years) year\(r.years == 1 ? "" : "s")"
@@ -45,11 +48,6 @@ public enum ComparisonTable {
             out += "\(r.scenario.name): in-house places \(runOut) (P50); total cost \(cost) over \(r.years) year\(r.years == 1 ? "" : "s") (P50)\n"
         }
         return out
-    }
-
-    /// The heading of a paired-difference column: "paired difference B - A".
-    public static func differenceHeading(_ r: SimulationResults, _ first: SimulationResults) -> String {
-        "paired difference \(r.scenario.name) - \(first.scenario.name)"
     }
 
     /// A paired difference as "P50 [P10 to P90]" with signs.

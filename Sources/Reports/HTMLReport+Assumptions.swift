@@ -82,7 +82,7 @@ extension HTMLReport {
         while let open = rest.range(of: " ("), let close = rest[open.upperBound...].firstIndex(of: ")") {
             let inside = rest[open.upperBound..<close]
             let configuration = inside.contains("/") || inside.contains("_")
-                || inside.range(of: #"[a-z]\.[a-z]"#, options: .regularExpression) != nil
+                || inside.range(of: #"[a-z]{2,}\.[a-z]{2,}"#, options: .regularExpression) != nil
             out += rest[..<open.lowerBound]
             if !configuration { out += rest[open.lowerBound...close] }
             rest = rest[rest.index(after: close)...]

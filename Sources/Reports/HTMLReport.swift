@@ -110,7 +110,7 @@ public enum HTMLReport {
         var body = "<header><h1>Scenario comparison</h1><p class=\"meta\">\(first.years) years from \(FanChart.escape(first.scenario.startDate)), "
         body += "\(first.runs) runs each on the same seed (\(first.seed)): differences come from the scenarios, not from luck.</p><ul>"
         for (i, r) in all.enumerated() {
-            body += "<li><span class=\"swatch\" style=\"background:\(colours[i % colours.count])\"></span><b>\(FanChart.escape(r.scenario.name))</b>: \(FanChart.escape(TerminalSummary.firstSentence(r.scenario.description)))</li>"
+            body += "<li><span class=\"swatch\" style=\"background:\(colours[i % colours.count])\"></span><b>\(FanChart.escape(r.scenario.name))</b>: \(FanChart.escape(plainDescription(r.scenario.description)))</li>"
         }
         body += "</ul></header><section><div class=\"grid\">"
         let charts: [(KPI, String, (Double) -> String, [(value: Double, label: String)])] = [
@@ -223,19 +223,30 @@ public enum HTMLReport {
         return "<b>\(FanChart.escape(middle))</b><br><span class=\"range\">\(FanChart.escape(rangeText))</span>"
     }
 
+    /// Each scenario's P50 [P10-P90] at the end of the run, then each later scenario's paired
+    /// difference from the first in a table of its own, so both fit a screen and an A4 page.
     static func comparisonTable(_ all: [SimulationResults]) -> String {
         guard let first = all.first else { return "" }
-        var out = "<table><tr><th>KPI</th>"
+        var out = "<table><thead><tr><th scope=\"col\">KPI</th>"
         for r in all { out += "<th scope=\"col\">\(FanChart.escape(r.scenario.name))</th>" }
-        for r in all.dropFirst() { out += "<th scope=\"col\">\(FanChart.escape(ComparisonTable.differenceHeading(r, first)))</th>" }
-        out += "</tr>"
+        out += "</tr></thead><tbody>"
         for kpi in TerminalSummary.tableKPIs {
-            out += "<tr><td>\(FanChart.escape(TerminalSummary.label(kpi)))</td>"
+            out += "<tr><th scope=\"row\">\(FanChart.escape(TerminalSummary.label(kpi)))</th>"
             for r in all { out += "<td>\(FanChart.escape(TerminalSummary.cell(r, kpi, year: first.years)))</td>" }
+            out += "</tr>"
+        }
+        out += "</tbody></table>"
+        guard all.count > 1 else { return out }
+        out += "<h3>Paired difference from \(FanChart.escape(first.scenario.name)), run by run: middle result [range of 8 runs in 10]</h3>"
+        out += "<table><thead><tr><th scope=\"col\">KPI</th>"
+        for r in all.dropFirst() { out += "<th scope=\"col\">\(FanChart.escape(r.scenario.name)) - \(FanChart.escape(first.scenario.name))</th>" }
+        out += "</tr></thead><tbody>"
+        for kpi in TerminalSummary.tableKPIs {
+            out += "<tr><th scope=\"row\">\(FanChart.escape(TerminalSummary.label(kpi)))</th>"
             for r in all.dropFirst() { out += "<td>\(FanChart.escape(ComparisonTable.differenceCell(first, r, kpi, year: first.years)))</td>" }
             out += "</tr>"
         }
-        return out + "</table>"
+        return out + "</tbody></table>"
     }
 
     static func page(title: String, body: String) -> String {
@@ -263,7 +274,7 @@ public enum HTMLReport {
         svg .ylab, svg .xlab, svg .xlab2, svg .legend, svg .reflab { fill: #444; } svg .xlab2 { fill: #888; font-size: 10px; }
         table { border-collapse: collapse; font-size: .85rem; } th, td { border: 1px solid #ddd; padding: .25rem .5rem; text-align: right; white-space: nowrap; }
         th:first-child, td:first-child { text-align: left; } tr:nth-child(even) td { background: #fafafa; }
-        .table { overflow-x: auto; } table.kpi { margin-bottom: 1rem; } table.kpi td { line-height: 1.2; }
+        .table { overflow-x: auto; } h3 { font-size: 1rem; margin: 1rem 0 .4rem; } table.kpi { margin-bottom: 1rem; } table.kpi td { line-height: 1.2; }
         th[scope=row] { text-align: left; font-weight: normal; } .range { font-size: .75rem; color: #555; }
         table.assumptions td, table.assumptions th { white-space: normal; text-align: left; vertical-align: top; max-width: 46rem; }
         td.field { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .75rem; color: #555; } .swatch { display: inline-block; width: .8rem; height: .8rem; margin-right: .4rem; vertical-align: middle; }

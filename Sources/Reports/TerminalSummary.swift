@@ -107,12 +107,13 @@ public enum TerminalSummary {
         "\(short(p.p50, kpi)) [\(short(p.p10, kpi))-\(short(p.p90, kpi))]"
     }
 
-    /// £1.23m, £456k, £789.
+    /// £1.23m, £456k, £1.5k, £789.
     public static func money(_ x: Double) -> String {
         let a = abs(x)
         if a >= 1e9 { return String(format: "£%.2fbn", x / 1e9) }
         if a >= 1e6 { return String(format: "£%.2fm", x / 1e6) }
         if a >= 1e4 { return String(format: "£%.0fk", x / 1e3) }
+        if a >= 1e3 { return String(format: "£%.1fk", x / 1e3) }
         return String(format: "£%.0f", x)
     }
 
@@ -170,9 +171,19 @@ public enum TerminalSummary {
     }
 
     /// The text up to the end of its first sentence.
+    /// Abbreviations whose full stop does not end a sentence.
+    static let abbreviations = ["e.g", "i.e", "etc", "approx", "incl", "vs"]
+
     static func firstSentence(_ text: String) -> String {
-        guard let end = text.range(of: ". ") else { return text }
-        return String(text[..<end.lowerBound]) + "."
+        var searchFrom = text.startIndex
+        while let end = text.range(of: ". ", range: searchFrom..<text.endIndex) {
+            let before = text[..<end.lowerBound]
+            if !abbreviations.contains(where: { before.lowercased().hasSuffix($0) }) {
+                return String(before) + "."
+            }
+            searchFrom = end.upperBound
+        }
+        return text
     }
 
     static func wrap(_ text: String, width: Int, indent: String) -> String {

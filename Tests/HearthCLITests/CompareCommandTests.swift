@@ -104,7 +104,8 @@ import Testing
         let b = try Self.variant(dir, file: "b.json", name: "high", recruitment: 40)
         let run = Self.compare([a, b])
         #expect(run.code == 0)
-        #expect(run.stdout.contains("paired difference high - low"))
+        #expect(run.stdout.contains("Paired difference from low, run by run") && run.stdout.contains("high - low"))
+        for line in run.stdout.split(separator: "\n") { #expect(line.count <= 120, "\(line.count) characters: \(line)") }
         #expect(!run.stdout.contains("run out not within"))
         #expect(run.stdout.contains("in-house places run out in month") || run.stdout.contains("in-house places do not run out within 1 year (P50)"))
     }

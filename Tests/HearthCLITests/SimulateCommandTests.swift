@@ -139,7 +139,7 @@ func contents(_ path: String) -> Data? { FileManager.default.contents(atPath: pa
     #expect(code == 0)
     #expect(output.stdout.contains("recruit-40-a-year - county-baseline"))
     // Entries do not depend on recruitment: with common random numbers the paired difference is exactly 0.
-    let entriesRow = output.stdout.split(separator: "\n").first { $0.hasPrefix("Entries (year)") }
+    let entriesRow = output.stdout.split(separator: "\n").last { $0.hasPrefix("Entries (year)") }
     #expect(entriesRow?.hasSuffix("0 [0 to 0]") == true)
     for file in ["comparison.json", "comparison.csv", "report.html", "county-baseline/summary.json", "recruit-40-a-year/monthly.csv"] {
         #expect(FileManager.default.fileExists(atPath: out + "/" + file), "missing \(file)")

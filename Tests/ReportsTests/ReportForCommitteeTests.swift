@@ -1,5 +1,5 @@
 import Foundation
-import Reports
+@testable import Reports
 import Simulation
 import Testing
 
@@ -30,6 +30,13 @@ import Testing
         #expect(placements.contains("Independent fostering agencies"))
         for code in ["in_house", ">ifa<", "kinship", "supported<"] { #expect(!placements.contains(code), "\(code) in the placements table") }
         #expect(Self.report.contains("P10 to P90"), "the bands are explained in words")
+    }
+
+    /// A scenario's first sentence does not stop at an abbreviation.
+    @Test func firstSentenceSkipsAbbreviations() {
+        #expect(HTMLReport.plainDescription("Fewer leave (about 15 a year instead of 30, e.g. by support). Then more.")
+            == "Fewer leave (about 15 a year instead of 30, e.g. by support).")
+        #expect(HTMLReport.plainDescription("One. Two.") == "One.")
     }
 
     @Test func assumptionsAreATable() {
