@@ -33,8 +33,8 @@ public enum Draw {
     /// transformed rejection with squeeze (PTRS, 1993) from 10 up.
     ///
     /// Knuth's method costs about `mean` uniforms per draw; PTRS costs about 2.5 uniforms
-    /// whatever the mean. (An earlier version used a rounded normal approximation from 30 up,
-    /// whose shape was measurably wrong: its skewness is 0 where the Poisson's is 1/sqrt(mean).)
+    /// whatever the mean. (A rounded normal approximation is not used: its shape is measurably
+    /// wrong, with skewness 0 where the Poisson's is 1/sqrt(mean).)
     /// - Complexity: O(min(mean, 10)) expected.
     public static func poisson(mean: Double, using rng: inout some RandomNumberGenerator) -> Int {
         guard mean > 0 else { return 0 }

@@ -94,9 +94,9 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     /// A new generator for an independent stream, seeded from this one's next four outputs
     /// (each passed through SplitMix64's mixing function); this one moves on by four outputs.
     ///
-    /// Children may split again, to any depth. (An earlier version returned a copy of this
-    /// generator and jumped this one; then a child's own split jumped the child onto exactly
-    /// the parent's new state, so the two produced the same numbers.) The child's 256-bit
+    /// Children may split again, to any depth. (Returning a copy of this generator and
+    /// jumping this one would not do: a child's own split would jump the child onto exactly
+    /// the parent's new state, so the two would produce the same numbers.) The child's 256-bit
     /// state is in effect drawn at random, so `n` streams of length `L` overlap with
     /// probability below n²·L / 2^256: never, in practice. For streams that provably never
     /// overlap, use `init(seed:stream:)`.

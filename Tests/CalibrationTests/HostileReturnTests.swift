@@ -13,7 +13,7 @@ import Testing
             #expect(CalendarDay(parsing: text) == nil, "\(text)")
         }
         #expect(CalendarDay(parsing: "29/02/2024") == CalendarDay(year: 2024, month: 2, day: 29))
-        // Adding years near the ends of the calendar no longer traps.
+        // Adding years near the ends of the calendar does not trap.
         let late = CalendarDay(year: 2300, month: 12, day: 31)!
         #expect(late.adding(years: 20).year == 2300)
         #expect(CalendarDay(year: 1800, month: 1, day: 1)!.adding(years: -Int.max).year == 1800)

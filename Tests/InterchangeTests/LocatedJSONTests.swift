@@ -71,7 +71,7 @@ import Testing
     }
 
     /// 200,000 keys in one object (every one unknown to any table) are read in linear time:
-    /// the old quadratic duplicate check took minutes here.
+    /// a quadratic duplicate check would take minutes here.
     @Test func manyKeysAreReadInLinearTime() throws {
         let n = 200_000
         let text = "{" + (0..<n).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + "}"

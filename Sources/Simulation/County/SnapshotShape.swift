@@ -11,8 +11,8 @@ import CareModel
 ///
 /// `Scenario.steadyStateShape()` computes the shape a scenario's own entry and stay rates
 /// produce in the long run (see its design note), so a projection that starts from the
-/// snapshot continues it instead of first reshuffling it. `flat` is the old shape: ages even
-/// inside bands and months in care uniform.
+/// snapshot continues it instead of first reshuffling it. `flat` is the simplest shape: ages
+/// even inside bands and months in care uniform.
 public struct SnapshotShape: Sendable, Equatable {
     /// Relative number in care at each single year of age 0...17.
     public var ageWeights: [Double]

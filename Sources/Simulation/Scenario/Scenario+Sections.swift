@@ -230,7 +230,7 @@ public struct MoveSettings: Codable, Sendable, Equatable {
     /// The county baseline's moves: these defaults plus one destination row, a young person in
     /// supported accommodation whose placement ends moves to another supported placement
     /// (semi-independent provision is for 16-17s; sending half of them through the foster
-    /// search emptied supported accommodation, issue #4). `Scenario()` starts from this; a moves
+    /// search would empty supported accommodation). `Scenario()` starts from this; a moves
     /// section read without `destinations` keeps the urgent re-placement for every type.
     public static let countyBaseline: MoveSettings = {
         var moves = MoveSettings()
