@@ -112,32 +112,24 @@ struct PlanEngine {
         atRisk[h] += unit.group.children.filter { $0.needs.contains(.exploitationRisk) }.map(\.age)
     }
 
-    /// The households that came closest to taking unit `u` at the start: fewest failed rules,
-    /// then fewest miles, then id; each explained by the reference evaluator.
+    /// The households that came closest to taking unit `u` at the start, in `NearMissRank`
+    /// order (fewest failed rules, then smallest shortfall in free places, then fewest miles,
+    /// then id); each explained by the reference evaluator.
     /// - Complexity: O(households) integer checks plus `top` reference evaluations.
     func nearMisses(_ u: Int, top: Int) -> [Candidate] {
         guard initialColumns.count > 0, top > 0 else { return [] }
         let unit = units[u]
         let k = KernelConstants(policy: policy)
         let hh = initialHouseholds
-        // The best `top` by (failed rules, miles, id), kept sorted by insertion: O(households).
-        var ranked: [(count: Int, miles: Double, index: Int)] = []
-        func better(_ a: (count: Int, miles: Double, index: Int), _ b: (count: Int, miles: Double, index: Int)) -> Bool {
-            (a.count, a.miles, hh[a.index].id) < (b.count, b.miles, hh[b.index].id)
-        }
+        var ranked: [NearMissRank] = []
         initialColumns.withView { view in
-            for i in 0..<initialColumns.count {
+            ranked = NearMissRank.best((0..<initialColumns.count).lazy.compactMap { i -> NearMissRank? in
                 let f = ScoringKernel.failures(unit.row, view, i, constants: k)
-                guard f.count > 0 else { continue }
-                let item = (count: f.count, miles: f.miles, index: i)
-                if ranked.count == top, let last = ranked.last, !better(item, last) { continue }
-                var at = ranked.count
-                while at > 0 && better(item, ranked[at - 1]) { at -= 1 }
-                ranked.insert(item, at: at)
-                if ranked.count > top { ranked.removeLast() }
-            }
+                return f.count > 0 ? NearMissRank(failedRules: f.count, placesShort: f.placesShort, miles: f.miles,
+                    household: hh[i].id, index: i) : nil
+            }, top: top)
         }
-        return ranked.prefix(top).map { r in
+        return ranked.map { r in
             Candidate(household: hh[r.index].id, evaluation: Matcher.evaluate(unit.group, hh[r.index], policy: policy, isSplitPart: unit.isSplitPart))
         }
     }
@@ -157,17 +149,16 @@ struct PlanEngine {
         return made
     }
 
-    /// The reasons a unit was left unplaced, with the nearest misses when no household fitted.
-    func reasons(for u: Int, showNearMisses: Bool) -> [String] {
+    /// The reasons a unit was left unplaced, with `nearMisses` (its nearest misses, given when
+    /// no household fitted) and the rules each fails.
+    func reasons(for u: Int, nearMisses: [Candidate]) -> [String] {
         let unit = units[u]
         if unit.initialFeasible > 0 {
             return ["its \(unit.initialFeasible) possible household\(unit.initialFeasible == 1 ? " was" : "s were") all matched with other children or filled up"]
         }
         var reasons = ["no household passes every rule" + (unit.group.size > 1 ? " for \(unit.group.size) children together" : "")]
-        if showNearMisses {
-            for miss in nearMisses(u, top: 3) {
-                reasons.append("nearest miss \(miss.household): " + miss.evaluation.checks.filter { !$0.passed }.map { "\($0.rule.rawValue): \($0.detail)" }.joined(separator: ", "))
-            }
+        for miss in nearMisses {
+            reasons.append("nearest miss \(miss.household): " + miss.evaluation.checks.filter { !$0.passed }.map { "\($0.rule.rawValue): \($0.detail)" }.joined(separator: ", "))
         }
         return reasons
     }
