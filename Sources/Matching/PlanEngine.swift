@@ -44,7 +44,7 @@ struct PlanEngine {
         initialHouseholds = households
         initialColumns = columns
         for (i, g) in groups.enumerated() {
-            units.append(Unit(group: g, isSplitPart: false, splittable: g.maySplit, origin: i,
+            units.append(Unit(group: g, isSplitPart: false, splittable: g.maySplit && Self.splitPoint(g.children) != nil, origin: i,
                 row: UnitRow(g, policy: policy, codes: &codes)))
         }
         self.codes = codes
@@ -134,15 +134,29 @@ struct PlanEngine {
         }
     }
 
-    /// Splits a unit into two halves by age (younger, older); each half is a split part.
+    /// Children under this age are babies: a split never separates two of them.
+    static let babyAge = 2
+
+    /// Where a group, ordered youngest first, is cut in two: after the younger half (the larger
+    /// when odd), moved later if that would separate two children under 2, so that babies stay
+    /// together in the younger part; nil when no cut keeps them together (all are babies).
+    static func splitPoint(_ children: [Child]) -> Int? {
+        guard children.count > 1 else { return nil }
+        let babies = children.filter { $0.age < babyAge }.count
+        var cut = (children.count + 1) / 2
+        if babies >= 2 && cut < babies { cut = babies }
+        return cut < children.count ? cut : nil
+    }
+
+    /// Splits a unit in two by age (younger, older; see `splitPoint`); each part is a split part.
     mutating func split(_ u: Int) -> [Int] {
         let unit = units[u]
         let sorted = unit.group.children.enumerated().sorted { ($0.element.age, $0.offset) < ($1.element.age, $1.offset) }.map(\.element)
-        let half = (sorted.count + 1) / 2
+        guard let cut = Self.splitPoint(sorted) else { return [] }
         var made: [Int] = []
-        for (p, part) in [Array(sorted[..<half]), Array(sorted[half...])].enumerated() {
+        for (p, part) in [Array(sorted[..<cut]), Array(sorted[cut...])].enumerated() {
             let group = SiblingGroup(id: GroupID("\(unit.group.id.rawValue).\(p + 1)"), children: part)
-            units.append(Unit(group: group, isSplitPart: true, splittable: unit.splittable && part.count > 1,
+            units.append(Unit(group: group, isSplitPart: true, splittable: unit.splittable && Self.splitPoint(part) != nil,
                 origin: unit.origin, row: UnitRow(group, policy: policy, codes: &codes, isSplitPart: true)))
             made.append(units.count - 1)
         }
