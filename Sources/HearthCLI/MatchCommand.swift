@@ -66,7 +66,7 @@ enum MatchCommand: HearthCommand {
         switch format {
         case "json": console.print(MatchResultWriters.json(plan: plan, shortlists: shortlists, baseline: baseline, rounds: rounds))
         case "csv": console.print(MatchResultWriters.csv(plan: plan, shortlists: shortlists))
-        default: console.print(MatchTable.render(plan: plan, rounds: rounds, shortlists: shortlists, baseline: baseline, households: households, top: top))
+        default: console.print(MatchTable.render(plan: plan, rounds: rounds, shortlists: shortlists, baseline: baseline, households: households, policy: policy, top: top))
         }
     }
 }
@@ -89,16 +89,27 @@ enum MatchInputs {
 }
 
 /// The table a family-finding meeting reads: shortlists, the joint plan, the gain over greedy.
+///
+/// Words, not codes (requests, needs and failed rules as `MeetingWords` says them), and no
+/// line longer than `lineWidth` characters: longer sentences wrap, indented under their start.
 enum MatchTable {
-    static func render(plan: MatchPlan, rounds: MatchPlan, shortlists: [Shortlist], baseline: MatchPlan, households: [Household], top: Int) -> String {
+    /// The longest line the table prints (a sentence longer than this wraps at a space).
+    static let lineWidth = 120
+
+    static func render(plan: MatchPlan, rounds: MatchPlan, shortlists: [Shortlist], baseline: MatchPlan, households: [Household], policy: MatchPolicy, top: Int) -> String {
         let byID = Dictionary(households.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        /// A near miss in words: the household's id and what fails there.
+        func missWords(_ c: Candidate, _ group: SiblingGroup) -> String {
+            guard let household = byID[c.household] else { return c.household.rawValue + " " + c.evaluation.failureDetails.joined(separator: "; ") }
+            return MeetingWords.failures(c.evaluation, group: group, household: household, policy: policy)
+        }
         var o = "SHORTLISTS (best \(top) households passing every rule, per child or sibling group)\n"
         for s in shortlists {
-            o += "\n" + unitTitle(s.group) + "\n"
+            o += "\n" + wrap(unitTitle(s.group), indent: "", continuation: "    ")
             if s.candidates.isEmpty {
                 o += "    no household passes every rule; nearest misses:\n"
                 for c in s.nearMisses {
-                    o += "    - \(c.household.rawValue) (\(f1(c.evaluation.distanceMiles)) mi): " + c.evaluation.failureDetails.joined(separator: "; ") + "\n"
+                    o += wrap(missWords(c, s.group) + " (\(f1(c.evaluation.distanceMiles)) miles from home)", indent: "    - ", continuation: "      ")
                 }
                 continue
             }
@@ -137,7 +148,13 @@ enum MatchTable {
         if !plan.unplaced.isEmpty {
             o += "  not placed:\n"
             for u in plan.unplaced {
-                o += "    " + u.group.childIDs.map(\.rawValue).joined(separator: ", ") + ": " + u.reasons.joined(separator: "; ") + "\n"
+                // The first reason, then only the nearest miss in words and how many more there were.
+                var line = u.group.childIDs.map(\.rawValue).joined(separator: ", ") + ": " + (u.reasons.first ?? "")
+                if let nearest = u.nearMisses.first {
+                    line += "; nearest miss " + missWords(nearest, u.group)
+                    if u.nearMisses.count > 1 { line += ", and \(u.nearMisses.count - 1) more near misses" }
+                }
+                o += wrap(line, indent: "    ", continuation: "        ")
             }
         }
         let b = baseline.statistics
@@ -159,11 +176,31 @@ enum MatchTable {
         return o
     }
 
+    /// A child or group's heading: ids with ages, the request and needs in words, the wait.
     static func unitTitle(_ g: SiblingGroup) -> String {
         let kids = g.children.map { "\($0.id.rawValue) (\($0.age))" }.joined(separator: ", ")
-        let needs = g.needs.isEmpty ? "" : " · needs \(g.needs.joinedTokens)"
+        let needs = g.needs.isEmpty ? "" : " · needs \(MeetingWords.needs(g.needs))"
         let label = g.size > 1 ? "Group \(g.id.rawValue): \(kids)" : kids
-        return label + " · \(g.placement.rawValue)\(needs) · waiting \(g.daysWaiting) day\(g.daysWaiting == 1 ? "" : "s")" + (g.maySplit ? " · may split" : "")
+        return label + " · \(MeetingWords.request(g.placement))\(needs) · waiting \(MeetingWords.days(g.daysWaiting))" + (g.maySplit ? " · may split" : "")
+    }
+
+    /// `text` as lines of at most `lineWidth` characters, the first after `indent`, the rest after
+    /// `continuation`, broken at spaces (a word longer than a line stands alone); each ends in a newline.
+    static func wrap(_ text: String, indent: String, continuation: String) -> String {
+        var lines: [String] = []
+        var line = indent
+        var lineHasWord = false
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if lineHasWord && line.count + 1 + word.count > lineWidth {
+                lines.append(line)
+                line = continuation + word
+            } else {
+                line += (lineHasWord ? " " : "") + word
+            }
+            lineHasWord = true
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n") + "\n"
     }
 
     static func f1(_ x: Double) -> String { MatchResultWriters.f1(x) }

@@ -18,7 +18,11 @@ public struct PlanEntry: Sendable {
 /// A child or sibling group (or part of a split group) the plan could not place, and why.
 public struct UnplacedUnit: Sendable {
     public var group: SiblingGroup
+    /// Why, in one sentence each (the first always; then one per nearest miss with its rules).
     public var reasons: [String]
+    /// When no household passed every rule at the start: the nearest misses, in `NearMissRank`
+    /// order (empty when some household fitted but was taken, or the instance is too large).
+    public var nearMisses: [Candidate] = []
 }
 
 /// A joint plan: which household each child or sibling group goes to.

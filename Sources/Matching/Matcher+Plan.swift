@@ -144,8 +144,9 @@ extension Matcher {
 
     static func finish(_ engine: PlanEngine, unplaced: [Int], rounds: Int, method: String, households: [Household]) -> MatchPlan {
         let showMisses = unplaced.count * households.count <= 50_000_000
-        let left = unplaced.sorted { (engine.units[$0].origin, $0) < (engine.units[$1].origin, $1) }.map {
-            UnplacedUnit(group: engine.units[$0].group, reasons: engine.reasons(for: $0, showNearMisses: showMisses))
+        let left = unplaced.sorted { (engine.units[$0].origin, $0) < (engine.units[$1].origin, $1) }.map { u -> UnplacedUnit in
+            let misses = showMisses && engine.units[u].initialFeasible <= 0 ? engine.nearMisses(u, top: 3) : []
+            return UnplacedUnit(group: engine.units[u].group, reasons: engine.reasons(for: u, nearMisses: misses), nearMisses: misses)
         }
         // Within a round of the exact plan each household takes one unit, so order there is
         // free: input order reads best. Greedy placements stay in the order made (later ones

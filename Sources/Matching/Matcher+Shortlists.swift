@@ -45,8 +45,9 @@ extension Matcher {
         return a.household < b.household
     }
 
-    /// The households that come closest to taking `group`: fewest failed rules, then fewest
-    /// miles (each with its failed rules, e.g. "would fit with 1 more place").
+    /// The households that come closest to taking `group`, in `NearMissRank` order (fewest
+    /// failed rules, then smallest shortfall in free places, then fewest miles, then id), each
+    /// with its failed rules, e.g. "would fit with 1 more place".
     /// - Complexity: O(households) cheap checks plus `top` reference evaluations.
     public static func nearMisses(_ group: SiblingGroup, _ households: [Household], policy: MatchPolicy, top: Int) -> [Candidate] {
         guard !households.isEmpty, top > 0 else { return [] }
@@ -54,15 +55,15 @@ extension Matcher {
         let columns = HouseholdColumns(households, codes: &codes)
         let row = UnitRow(group, policy: policy, codes: &codes)
         let k = KernelConstants(policy: policy)
-        var ranked: [(count: Int, miles: Double, index: Int)] = []
+        var ranked: [NearMissRank] = []
         columns.withView { view in
-            for i in 0..<households.count {
+            ranked = NearMissRank.best((0..<households.count).lazy.compactMap { i -> NearMissRank? in
                 let f = ScoringKernel.failures(row, view, i, constants: k)
-                if f.count > 0 { ranked.append((f.count, f.miles, i)) }
-            }
+                return f.count > 0 ? NearMissRank(failedRules: f.count, placesShort: f.placesShort, miles: f.miles,
+                    household: households[i].id, index: i) : nil
+            }, top: top)
         }
-        ranked.sort { ($0.count, $0.miles, households[$0.index].id) < ($1.count, $1.miles, households[$1.index].id) }
-        return ranked.prefix(top).map { r in
+        return ranked.map { r in
             Candidate(household: households[r.index].id, evaluation: evaluate(group, households[r.index], policy: policy))
         }
     }

@@ -44,7 +44,7 @@ struct PlanEngine {
         initialHouseholds = households
         initialColumns = columns
         for (i, g) in groups.enumerated() {
-            units.append(Unit(group: g, isSplitPart: false, splittable: g.maySplit, origin: i,
+            units.append(Unit(group: g, isSplitPart: false, splittable: g.maySplit && Self.splitPoint(g.children) != nil, origin: i,
                 row: UnitRow(g, policy: policy, codes: &codes)))
         }
         self.codes = codes
@@ -112,62 +112,67 @@ struct PlanEngine {
         atRisk[h] += unit.group.children.filter { $0.needs.contains(.exploitationRisk) }.map(\.age)
     }
 
-    /// The households that came closest to taking unit `u` at the start: fewest failed rules,
-    /// then fewest miles, then id; each explained by the reference evaluator.
+    /// The households that came closest to taking unit `u` at the start, in `NearMissRank`
+    /// order (fewest failed rules, then smallest shortfall in free places, then fewest miles,
+    /// then id); each explained by the reference evaluator.
     /// - Complexity: O(households) integer checks plus `top` reference evaluations.
     func nearMisses(_ u: Int, top: Int) -> [Candidate] {
         guard initialColumns.count > 0, top > 0 else { return [] }
         let unit = units[u]
         let k = KernelConstants(policy: policy)
         let hh = initialHouseholds
-        // The best `top` by (failed rules, miles, id), kept sorted by insertion: O(households).
-        var ranked: [(count: Int, miles: Double, index: Int)] = []
-        func better(_ a: (count: Int, miles: Double, index: Int), _ b: (count: Int, miles: Double, index: Int)) -> Bool {
-            (a.count, a.miles, hh[a.index].id) < (b.count, b.miles, hh[b.index].id)
-        }
+        var ranked: [NearMissRank] = []
         initialColumns.withView { view in
-            for i in 0..<initialColumns.count {
+            ranked = NearMissRank.best((0..<initialColumns.count).lazy.compactMap { i -> NearMissRank? in
                 let f = ScoringKernel.failures(unit.row, view, i, constants: k)
-                guard f.count > 0 else { continue }
-                let item = (count: f.count, miles: f.miles, index: i)
-                if ranked.count == top, let last = ranked.last, !better(item, last) { continue }
-                var at = ranked.count
-                while at > 0 && better(item, ranked[at - 1]) { at -= 1 }
-                ranked.insert(item, at: at)
-                if ranked.count > top { ranked.removeLast() }
-            }
+                return f.count > 0 ? NearMissRank(failedRules: f.count, placesShort: f.placesShort, miles: f.miles,
+                    household: hh[i].id, index: i) : nil
+            }, top: top)
         }
-        return ranked.prefix(top).map { r in
+        return ranked.map { r in
             Candidate(household: hh[r.index].id, evaluation: Matcher.evaluate(unit.group, hh[r.index], policy: policy, isSplitPart: unit.isSplitPart))
         }
     }
 
-    /// Splits a unit into two halves by age (younger, older); each half is a split part.
+    /// Children under this age are babies: a split never separates two of them.
+    static let babyAge = 2
+
+    /// Where a group, ordered youngest first, is cut in two: after the younger half (the larger
+    /// when odd), moved later if that would separate two children under 2, so that babies stay
+    /// together in the younger part; nil when no cut keeps them together (all are babies).
+    static func splitPoint(_ children: [Child]) -> Int? {
+        guard children.count > 1 else { return nil }
+        let babies = children.filter { $0.age < babyAge }.count
+        var cut = (children.count + 1) / 2
+        if babies >= 2 && cut < babies { cut = babies }
+        return cut < children.count ? cut : nil
+    }
+
+    /// Splits a unit in two by age (younger, older; see `splitPoint`); each part is a split part.
     mutating func split(_ u: Int) -> [Int] {
         let unit = units[u]
         let sorted = unit.group.children.enumerated().sorted { ($0.element.age, $0.offset) < ($1.element.age, $1.offset) }.map(\.element)
-        let half = (sorted.count + 1) / 2
+        guard let cut = Self.splitPoint(sorted) else { return [] }
         var made: [Int] = []
-        for (p, part) in [Array(sorted[..<half]), Array(sorted[half...])].enumerated() {
+        for (p, part) in [Array(sorted[..<cut]), Array(sorted[cut...])].enumerated() {
             let group = SiblingGroup(id: GroupID("\(unit.group.id.rawValue).\(p + 1)"), children: part)
-            units.append(Unit(group: group, isSplitPart: true, splittable: unit.splittable && part.count > 1,
+            units.append(Unit(group: group, isSplitPart: true, splittable: unit.splittable && Self.splitPoint(part) != nil,
                 origin: unit.origin, row: UnitRow(group, policy: policy, codes: &codes, isSplitPart: true)))
             made.append(units.count - 1)
         }
         return made
     }
 
-    /// The reasons a unit was left unplaced, with the nearest misses when no household fitted.
-    func reasons(for u: Int, showNearMisses: Bool) -> [String] {
+    /// The reasons a unit was left unplaced, with `nearMisses` (its nearest misses, given when
+    /// no household fitted) and the rules each fails.
+    func reasons(for u: Int, nearMisses: [Candidate]) -> [String] {
         let unit = units[u]
         if unit.initialFeasible > 0 {
             return ["its \(unit.initialFeasible) possible household\(unit.initialFeasible == 1 ? " was" : "s were") all matched with other children or filled up"]
         }
         var reasons = ["no household passes every rule" + (unit.group.size > 1 ? " for \(unit.group.size) children together" : "")]
-        if showNearMisses {
-            for miss in nearMisses(u, top: 3) {
-                reasons.append("nearest miss \(miss.household): " + miss.evaluation.checks.filter { !$0.passed }.map { "\($0.rule.rawValue): \($0.detail)" }.joined(separator: ", "))
-            }
+        for miss in nearMisses {
+            reasons.append("nearest miss \(miss.household): " + miss.evaluation.checks.filter { !$0.passed }.map { "\($0.rule.rawValue): \($0.detail)" }.joined(separator: ", "))
         }
         return reasons
     }

@@ -18,6 +18,39 @@ public enum MeetingWords {
         }
     }
 
+    /// What fails for a household under `rule`, in plain words to follow its id, e.g.
+    /// "has 0 free places of the 4 needed" or "is 62.3 miles from home (limit 50)".
+    public static func failure(_ rule: HardRule, group: SiblingGroup, household: Household, policy: MatchPolicy, miles: Double) -> String {
+        switch rule {
+        case .householdAvailable:
+            return "is on hold"
+        case .freePlaces:
+            let free = household.freePlaces
+            return "has \(free) free place\(free == 1 ? "" : "s") of the \(group.size) needed"
+        case .ageRange:
+            let range = household.ageRange
+            let outside = group.children.filter { !range.contains($0.age) }.map { String($0.age) }
+            return "is approved for ages \(range.lowerBound)-\(range.upperBound), not \(outside.joined(separator: ", "))"
+        case .approval:
+            return "is not approved for \(request(group.placement)) placements"
+        case .requiredSkills:
+            let missing = policy.requiredSkills(for: group.needs).subtracting(household.skills)
+            return "has no carers approved for \(skills(missing))"
+        case .solo:
+            return "already has \(household.occupied) child\(household.occupied == 1 ? "" : "ren") placed, and this child must be the only one"
+        case .exploitationRisk:
+            return "would place a child at risk of exploitation with a child more than \(policy.exploitationAgeGap) years younger"
+        case .distance:
+            return "is \(fixed(miles, 1)) miles from home (limit \(fixed(policy.maxDistanceMiles, 0)))"
+        }
+    }
+
+    /// Every failed rule of `evaluation` in plain words, joined with "and", after the household's id.
+    public static func failures(_ evaluation: MatchEvaluation, group: SiblingGroup, household: Household, policy: MatchPolicy) -> String {
+        let parts = evaluation.failedRules.map { failure($0, group: group, household: household, policy: policy, miles: evaluation.distanceMiles) }
+        return household.id.rawValue + " " + (parts.count <= 1 ? parts.joined() : parts.dropLast().joined(separator: ", ") + " and " + parts.last!)
+    }
+
     /// A criterion key of a breakdown (`Criterion` raw value or `split_penalty`) in plain words.
     public static func criterion(_ key: String) -> String {
         switch Criterion(rawValue: key) {

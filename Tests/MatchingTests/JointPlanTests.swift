@@ -47,13 +47,16 @@ func jointPlanBreaksNoRule(_ plan: MatchPlan, _ households: [Household], _ polic
 }
 
 /// The units a group may be placed as: whole, and when it may split, its halves by age
-/// (younger half first, the larger when odd), and their halves.
+/// (younger half first, the larger when odd, never cutting between two children under 2),
+/// and their halves.
 func unitsOf(_ group: SiblingGroup) -> [(group: SiblingGroup, isPart: Bool)] {
     var result: [(group: SiblingGroup, isPart: Bool)] = [(group, false)]
     func halve(_ g: SiblingGroup) {
         guard g.size > 1 else { return }
         let sorted = g.children.enumerated().sorted { ($0.element.age, $0.offset) < ($1.element.age, $1.offset) }.map(\.element)
-        let cut = (sorted.count + 1) / 2
+        var cut = (sorted.count + 1) / 2
+        while cut < sorted.count && sorted[cut].age < 2 && sorted[cut - 1].age < 2 { cut += 1 }
+        guard cut < sorted.count else { return }
         for part in [Array(sorted[..<cut]), Array(sorted[cut...])] {
             let p = SiblingGroup(id: GroupID(g.id.rawValue + "'"), children: part)
             result.append((p, true))

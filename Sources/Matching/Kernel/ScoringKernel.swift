@@ -214,10 +214,10 @@ extension HouseholdColumns {
 }
 
 extension ScoringKernel {
-    /// How many hard rules household `i` fails for `unit` (0 = feasible), and the projected
-    /// miles; used to find near misses quickly.
+    /// How many hard rules household `i` fails for `unit` (0 = feasible), how many free places
+    /// it is short (0 when enough), and the projected miles; used to find near misses quickly.
     @inlinable
-    public static func failures(_ unit: UnitRow, _ h: HouseholdColumnsView, _ i: Int, constants k: KernelConstants) -> (count: Int, miles: Double) {
+    public static func failures(_ unit: UnitRow, _ h: HouseholdColumnsView, _ i: Int, constants k: KernelConstants) -> (count: Int, placesShort: Int, miles: Double) {
         var n = 0
         if h.free[i] < 0 { n += 1 }  // on hold
         if h.places[i] < unit.size { n += 1 }
@@ -231,6 +231,6 @@ extension ScoringKernel {
         let dLambda = (h.longitude[i] - unit.longitude) * (unit.cosA + unit.cosB * phi)
         let d2 = dLambda * dLambda + dPhi * dPhi
         if d2 > k.maxDistanceSquared { n += 1 }
-        return (n, Location.earthRadiusMiles * d2.squareRoot())
+        return (n, Int(max(0, unit.size - h.places[i])), Location.earthRadiusMiles * d2.squareRoot())
     }
 }
