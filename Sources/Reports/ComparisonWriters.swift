@@ -14,7 +14,7 @@ public enum ComparisonWriters {
         let n = SimulationResultWriters.number
         var out = "{\n  \"runs\": \(all[0].runs),\n  \"years\": \(all[0].years),\n  \"seed\": \(all[0].seed),\n"
         out += "  \"scenarios\": [" + all.map { JSONText.quote($0.scenario.name) }.joined(separator: ", ") + "],\n"
-        out += "  \"folders\": [" + folders.map(JSONText.quote).joined(separator: ", ") + "],\n"
+        out += "  \"folders\": [" + folders.map { JSONText.quote($0) }.joined(separator: ", ") + "],\n"
         out += "  \"kpis\": {\n"
         for (i, kpi) in KPI.allCases.enumerated() {
             out += "    \(JSONText.quote(kpi.key)): ["

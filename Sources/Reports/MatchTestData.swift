@@ -1,3 +1,4 @@
+import Interchange
 import CareModel
 import Dispatch
 import Matching
@@ -145,29 +146,7 @@ struct MatchTestData {
     }
 
     /// A JSON string literal safe inside an HTML script element (`<` written as `\u003c`).
-    static func quote(_ s: String) -> String {
-        var o = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": o += "\\\""
-            case "\\": o += "\\\\"
-            case "\n": o += "\\n"
-            case "\r": o += "\\r"
-            case "\t": o += "\\t"
-            case "<": o += "\\u003c"
-            case ">": o += "\\u003e"
-            case "&": o += "\\u0026"
-            default:
-                if c.value < 0x20 || c.value == 0x2028 || c.value == 0x2029 {
-                    let hex = String(c.value, radix: 16)
-                    o += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    o.unicodeScalars.append(c)
-                }
-            }
-        }
-        return o + "\""
-    }
+    static func quote(_ s: String) -> String { JSONText.quote(s, insideHTMLScript: true) }
 }
 
 /// A pointer handed to concurrent workers that each write their own disjoint elements.
