@@ -205,35 +205,38 @@ public enum SSDA903Reader {
 
     /// Parses a Header table; returns the number of data rows and the malformations.
     public static func parseHeader(_ bytes: [UInt8], file: String, into data: inout SSDA903Return) -> (rows: Int, problems: [InputProblem]) {
-        let log = ProblemLog(file: file, limit: problemLimit)
-        let index = fileIndex(file, in: &data)
-        guard let table = Table(bytes: bytes, file: file, required: headerRequired, optional: headerOptional, log: log) else {
-            return (0, log.problems)
+        parseTable(bytes, file: file, required: headerRequired, optional: headerOptional, into: &data) { row, log, index, data in
+            readHeader(row, log: log, file: file, index: index, into: &data)
         }
-        for row in table.rows { readHeader(row, log: log, file: file, index: index, into: &data) }
-        return (table.rows.count, log.problems)
     }
 
     /// Parses an Episodes table; returns the number of data rows and the malformations.
     public static func parseEpisodes(_ bytes: [UInt8], file: String, into data: inout SSDA903Return) -> (rows: Int, problems: [InputProblem]) {
-        let log = ProblemLog(file: file, limit: problemLimit)
-        let index = fileIndex(file, in: &data)
-        guard let table = Table(bytes: bytes, file: file, required: episodesRequired, optional: episodesOptional, log: log) else {
-            return (0, log.problems)
+        parseTable(bytes, file: file, required: episodesRequired, optional: episodesOptional, into: &data, reservingEpisodes: true) { row, log, index, data in
+            readEpisode(row, log: log, file: file, index: index, into: &data)
         }
-        data.episodes.reserveCapacity(data.episodes.count + table.rows.count)
-        for row in table.rows { readEpisode(row, log: log, file: file, index: index, into: &data) }
-        return (table.rows.count, log.problems)
     }
 
     /// Parses a UASC table; returns the number of data rows and the malformations.
     public static func parseUASC(_ bytes: [UInt8], file: String, into data: inout SSDA903Return) -> (rows: Int, problems: [InputProblem]) {
+        parseTable(bytes, file: file, required: uascRequired, optional: uascOptional, into: &data) { row, log, index, data in
+            readUASC(row, log: log, file: file, index: index, into: &data)
+        }
+    }
+
+    /// Reads one CSV table with the given columns, handing each row to `read`; returns the
+    /// number of data rows and the malformations (none read when the columns are wrong).
+    private static func parseTable(
+        _ bytes: [UInt8], file: String, required: [String], optional: [String], into data: inout SSDA903Return,
+        reservingEpisodes: Bool = false, read: (TableRow, ProblemLog, Int, inout SSDA903Return) -> Void
+    ) -> (rows: Int, problems: [InputProblem]) {
         let log = ProblemLog(file: file, limit: problemLimit)
         let index = fileIndex(file, in: &data)
-        guard let table = Table(bytes: bytes, file: file, required: uascRequired, optional: uascOptional, log: log) else {
+        guard let table = Table(bytes: bytes, file: file, required: required, optional: optional, log: log) else {
             return (0, log.problems)
         }
-        for row in table.rows { readUASC(row, log: log, file: file, index: index, into: &data) }
+        if reservingEpisodes { data.episodes.reserveCapacity(data.episodes.count + table.rows.count) }
+        for row in table.rows { read(row, log, index, &data) }
         return (table.rows.count, log.problems)
     }
 
