@@ -247,7 +247,7 @@ public struct MoveSettings: Codable, Sendable, Equatable {
     /// Draws the destination of a move from `from` by a child in `band` (falls back to the
     /// from-type weights alone when the age factors rule out every destination).
     /// - Complexity: O(placement types), no allocation.
-    @inlinable public func drawDestination(from: PlacementType, band: AgeBand, using rng: inout some RandomNumberGenerator) -> PlacementType {
+    @inlinable package func drawDestination(from: PlacementType, band: AgeBand, using rng: inout some RandomNumberGenerator) -> PlacementType {
         let n = PlacementType.allCases.count
         var total = 0.0
         for t in 0..<n { total += destinationWeight(from: from, to: t, band: band) }
