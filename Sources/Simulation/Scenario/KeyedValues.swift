@@ -119,12 +119,12 @@ extension PlacementType {
 }
 
 /// A coding key made from any string (for maps and for reporting unknown keys).
-package struct AnyCodingKey: CodingKey, Sendable {
-    package var stringValue: String
-    package var intValue: Int?
-    package init(_ string: String) { stringValue = string }
-    package init?(stringValue: String) { self.stringValue = stringValue }
-    package init?(intValue: Int) {
+struct AnyCodingKey: CodingKey, Sendable {
+    var stringValue: String
+    var intValue: Int?
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) {
         stringValue = "\(intValue)"
         self.intValue = intValue
     }
