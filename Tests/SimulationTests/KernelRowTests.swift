@@ -40,7 +40,7 @@ private func fields(_ value: Any) -> [String] {
 }
 
 /// A family-finding meeting whose units each have a best home out of the others' reach is
-/// settled without `Matcher.plan` (`separateBests`); in test mode every such meeting is also
+/// settled without `Matcher.plan` (`SeparateBests.plan`); in test mode every such meeting is also
 /// solved by `Matcher.plan`, and the two must agree exactly (households, order and miles),
 /// over six years (two runs) of the shipped baseline and stress scenarios.
 @Test(arguments: ["county-baseline", "stress-case"])

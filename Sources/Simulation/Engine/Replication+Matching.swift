@@ -260,8 +260,6 @@ extension Replication {
         if planMarks.count < households.count {
             planMarks.append(contentsOf: repeatElement(PlanMark(), count: households.count - planMarks.count))
         }
-        // The planned units' kernel rows (matching on).
-        var rows: [UnitRow] = []
         for (u, members) in units.enumerated() {
             // Nothing has freed since this unit last found no home: no need to look again.
             if children[members[0]].searchedAtEpoch == vacancyEpoch { continue }
@@ -296,7 +294,6 @@ extension Replication {
                         if e.feasible, cents > bestCents { bestCents = cents; top = (candidates[i], e.score) }
                     }
                 }
-                rows.append(row)
             } else {
                 competing = competing || planned.count > 0
             }
@@ -318,31 +315,7 @@ extension Replication {
                 placed[u] = true
             }
         } else if !planned.isEmpty {
-            var plan: [(unit: Int, household: Int, miles: Double)]
-            var settled: [(unit: Int, household: Int, miles: Double)]? = nil
-            if scenario.findingHomes.matchingEnabled {
-                if let picks = separateBests(units, planned, rows, candidateSet) {
-                    // Each unit's best is free for it whoever else is placed: this is the joint plan.
-                    settled = picks.enumerated().map { k, h in
-                        (planned[k], h, children[units[planned[k]][0]].home.distanceMiles(to: households[h].location))
-                    }
-                }
-            }
-            if let settled {
-                plan = settled
-                if checkPlanShortcut {
-                    let reference = jointPlan(units, planned, candidateSet)
-                    let same = reference.count == plan.count && zip(reference, plan).allSatisfy {
-                        $0.unit == $1.unit && $0.household == $1.household && $0.miles.bitPattern == $1.miles.bitPattern
-                    }
-                    planShortcutChecks += 1
-                    if !same, violations.isEmpty {
-                        violations = ["plan shortcut at day \(now): \(plan) but Matcher.plan gives \(reference)"]
-                    }
-                }
-            } else {
-                plan = jointPlan(units, planned, candidateSet)
-            }
+            let plan = jointPlan(units, planned, candidateSet)
             for (unitIndex, h, miles) in plan {
                 let members = units[unitIndex]
                 guard !placed[unitIndex], households[h].takesChildren, households[h].free >= members.count else { continue }

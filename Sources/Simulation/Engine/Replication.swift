@@ -114,7 +114,7 @@ struct Replication {
     /// The first inconsistencies found when `checkInvariants` is on, with the event kind.
     var violations: [String] = []
     /// Tests set this to compare every joint plan settled without `Matcher.plan`
-    /// (`separateBests`) with `Matcher.plan`'s; a difference is recorded in `violations`.
+    /// (`SeparateBests`) with `Matcher.plan`'s; a difference is recorded in `violations`.
     var checkPlanShortcut = false
     /// Joint plans compared so far when `checkPlanShortcut` is on.
     var planShortcutChecks = 0
