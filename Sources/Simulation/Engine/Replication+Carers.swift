@@ -166,7 +166,7 @@ extension Replication {
             household: household, active: true, onHold: false, occupants: [], stayingPut: 0, stamp: 0,
             district: Int32(district)))
         households[households.count - 1].key = key
-        vacantSlot.append(-1)
+        vacancies.addHousehold()
         kernel.append(household)
         let h = households.count - 1
         refreshVacancy(h)

@@ -2,47 +2,16 @@ import CareModel
 import Matching
 
 extension Replication {
-    /// Keeps household `h` in (or out of) the index of households that can take a child, with
-    /// its free places and fixed facts in `vacantFacts` for the candidate search.
+    /// Keeps household `h` in (or out of) the index of households that can take a child
+    /// (`vacancies`), and marks its kernel row for refreshing.
     /// - Complexity: O(1).
     mutating func refreshVacancy(_ h: Int) {
         if h < kernel.stale.count { kernel.stale[h] = true }
-        syncVacantFacts()
-        let takes = households[h].takesChildren
-        let slot = Int(vacantSlot[h])
-        let d = Int(households[h].district)
-        let usable = takes ? households[h].free : 0
-        if usable > households[h].lastFree { vacancyEpoch &+= 1 }
-        households[h].lastFree = usable
-        if takes, slot < 0 {
-            vacantSlot[h] = Int32(vacantByDistrict[d].count)
-            vacantByDistrict[d].append(Int32(h))
-            vacantFacts[d].append(VacantHousehold(h, households[h]))
-        } else if !takes, slot >= 0 {
-            let last = vacantByDistrict[d].removeLast()
-            let lastFacts = vacantFacts[d].removeLast()
-            if Int(last) != h {
-                vacantByDistrict[d][slot] = last
-                vacantFacts[d][slot] = lastFacts
-                vacantSlot[Int(last)] = Int32(slot)
-            }
-            vacantSlot[h] = -1
-        } else if takes {
-            vacantFacts[d][slot].free = Int32(usable)
-        }
-    }
-
-    /// Builds `vacantFacts` from `vacantByDistrict` if it does not have a list per district yet
-    /// (before the first household is indexed).
-    @inline(__always)
-    mutating func syncVacantFacts() {
-        if vacantFacts.count != vacantByDistrict.count {
-            vacantFacts = vacantByDistrict.map { list in list.map { VacantHousehold(Int($0), households[Int($0)]) } }
-        }
+        vacancies.update(h, &households[h])
     }
 
     /// The number of households that can take a child now.
-    var householdsWithVacancy: Int { mutating get { vacantByDistrict.reduce(0) { $0 + $1.count } } }
+    var householdsWithVacancy: Int { mutating get { vacancies.count } }
 
     /// In-house households that pass the cheap integer checks for `members` (free places, age
     /// range, approval), nearest districts first, at most about `limit`.
@@ -57,15 +26,7 @@ extension Replication {
         }
         let approval = children[first].request.requiredApproval.rawValue
         let size = Int32(members.count)
-        syncVacantFacts()
-        if checkInvariants {
-            for list in vacantFacts {
-                for v in list where v != VacantHousehold(Int(v.household), households[Int(v.household)]) && violations.isEmpty {
-                    violations = ["candidate facts of household \(v.household) are out of date: \(v)"]
-                }
-            }
-        }
-        let capacity = vacantFacts.reduce(0) { $0 + $1.count }
+        let capacity = vacancies.facts.reduce(0) { $0 + $1.count }
         let home = Int(children[first].district)
         // Filled into the array the previous caller handed back (`candidateScratch`), so a
         // search allocates nothing; the facts are read from a compact list (the households'
@@ -77,7 +38,7 @@ extension Replication {
         var count = 0
         found.withUnsafeMutableBufferPointer { out in
             start.districtOrder.withUnsafeBufferPointer { orders in
-                vacantFacts.withUnsafeBufferPointer { lists in
+                vacancies.facts.withUnsafeBufferPointer { lists in
                     orders[home].withUnsafeBufferPointer { order in
                         for d in order {
                             lists[Int(d)].withUnsafeBufferPointer { list in
@@ -262,7 +223,7 @@ extension Replication {
         }
         for (u, members) in units.enumerated() {
             // Nothing has freed since this unit last found no home: no need to look again.
-            if children[members[0]].searchedAtEpoch == vacancyEpoch { continue }
+            if children[members[0]].searchedAtEpoch == vacancies.epoch { continue }
             let candidates = candidateHouseholds(for: members, excluding: -1)
             defer { candidateScratch = candidates }
             guard !candidates.isEmpty else { continue }
@@ -324,7 +285,7 @@ extension Replication {
             }
         }
         for (i, members) in units.enumerated() where !placed[i] {
-            children[members[0]].searchedAtEpoch = vacancyEpoch
+            children[members[0]].searchedAtEpoch = vacancies.epoch
             let waited = now - (members.map { children[$0].waitingSince }.min() ?? now)
             if waited >= scenario.findingHomes.plannedMaxWaitDays {
                 placingReason = .waitedTooLong
@@ -342,7 +303,7 @@ extension Replication {
         let find = scenario.findingHomes
         let window = find.plannedMoveAfterDays + find.moveSearchDays
         var attempts = 0
-        let vacancies = householdsWithVacancy
+        let vacantHouseholds = householdsWithVacancy
         // The list is filtered in place (kept requests move to the front); fields are read one
         // by one rather than copying each child's struct.
         var kept = 0
@@ -354,13 +315,13 @@ extension Replication {
             else { continue }
             // A meeting considers a few planned moves (longest waiting first), not every one, and
             // does not repeat a search that found nothing while no place has freed since.
-            guard children[c].searchedAtEpoch != vacancyEpoch else {
+            guard children[c].searchedAtEpoch != vacancies.epoch else {
                 if kept != index { moveRequests[kept] = c32 }
                 kept += 1
                 continue
             }
             attempts += 1
-            guard attempts <= 2, vacancies > 0 else {
+            guard attempts <= 2, vacantHouseholds > 0 else {
                 if kept != index { moveRequests[kept] = c32 }
                 kept += 1
                 continue
@@ -374,7 +335,7 @@ extension Replication {
                 }
                 placeInHouse(members, household: best.household, miles: best.miles)
             } else {
-                children[c].searchedAtEpoch = vacancyEpoch
+                children[c].searchedAtEpoch = vacancies.epoch
                 if kept != index { moveRequests[kept] = c32 }
                 kept += 1
             }
@@ -400,7 +361,7 @@ extension Replication {
             let type = children[c].type
             guard children[c].state == .placed, children[c].stepDownReady, type == .residential || type == .ifaFoster else { continue }
             guard moved < steps.maxPerMeeting, attempts < 2 * max(1, steps.maxPerMeeting), now - children[c].placedDay >= minDays,
-                children[c].searchedAtEpoch != vacancyEpoch
+                children[c].searchedAtEpoch != vacancies.epoch
             else {
                 if kept != index { stepDownList[kept] = c32 }
                 kept += 1
@@ -420,7 +381,7 @@ extension Replication {
                 put(c, type: .ifaFoster, household: -1, over20: drawOver20(.ifaFoster, for: c), unit: nextUnit())
                 moved += 1
             } else {
-                if type == .ifaFoster || !scenario.ifa.enabled { children[c].searchedAtEpoch = vacancyEpoch }
+                if type == .ifaFoster || !scenario.ifa.enabled { children[c].searchedAtEpoch = vacancies.epoch }
                 if kept != index { stepDownList[kept] = c32 }
                 kept += 1
             }
@@ -437,22 +398,4 @@ struct PlanMark {
     var seenStamp: UInt32 = 0
     var ownerStamp: UInt32 = 0
     var owner = -1
-}
-
-/// A household that can take children, as the candidate search reads it: its free places
-/// (kept up to date by `refreshVacancy`) and its fixed approval facts.
-struct VacantHousehold: Equatable {
-    var household: Int32
-    var free: Int32
-    var minAge: Int32
-    var maxAge: Int32
-    var approvals: UInt8
-
-    init(_ h: Int, _ household: SimHousehold) {
-        self.household = Int32(h)
-        free = Int32(household.takesChildren ? household.free : 0)
-        minAge = Int32(household.minAge)
-        maxAge = Int32(household.maxAge)
-        approvals = household.approvals
-    }
 }

@@ -4,7 +4,7 @@ extension Replication {
     /// Builds the starting state from the snapshot and schedules the first events.
     mutating func setUp() {
         let districtCount = start.population.districts.count
-        vacantByDistrict = Array(repeating: [], count: districtCount)
+        vacancies = VacancyIndex(districts: districtCount)
         for (index, household) in start.population.households.enumerated() {
             var h = household
             h.occupied = 0
@@ -13,7 +13,7 @@ extension Replication {
                 household: h, active: true, onHold: household.status == .onHold, occupants: [], stayingPut: 0,
                 stamp: 0, district: start.householdDistrict[index]))
             households[households.count - 1].key = runKey.key(.startingHouseholds).key(index)
-            vacantSlot.append(-1)
+            vacancies.addHousehold()
         }
         kernel = start.kernel
         var previousKey: Int? = nil

@@ -58,14 +58,8 @@ struct Replication {
     var waitingGroups: [Int32] = []
     var moveRequests: [Int32] = []
     var stepDownList: [Int32] = []
-    /// Households taking children, by district, with each one's slot for O(1) removal.
-    var vacantByDistrict: [[Int32]] = []
-    var vacantSlot: [Int32] = []
-    /// `vacantByDistrict` with each household's candidate-search facts (same order).
-    var vacantFacts: [[VacantHousehold]] = []
-    /// Counts the times an in-house place was freed or added: a search for a move that found
-    /// nothing need not be repeated until it changes.
-    var vacancyEpoch: Int32 = 0
+    /// The households that can take a child now, by district (`VacancyIndex`).
+    var vacancies = VacancyIndex()
     /// The matching kernel's view of every in-house household.
     var kernel = KernelState()
     /// Each child's home in the kernel's terms (latitude NaN = not computed yet).
