@@ -80,7 +80,7 @@ let retentionHalved: SimulationResults = {
         let members = [Int(c)]
         let unit = replication.siblingGroup(members)
         replication.kernelScores(unit, candidates)
-        let scores = Array(replication.scoreBuffer.prefix(candidates.count))
+        let scores = Array(replication.buffers.scores.prefix(candidates.count))
         for (i, h) in candidates.enumerated() {
             let view = replication.refreshedHousehold(h)
             let reference = Matcher.evaluate(unit, view, policy: InHouseMatching.policy)

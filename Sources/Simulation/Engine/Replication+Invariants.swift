@@ -7,7 +7,7 @@ extension Replication {
     /// placement type, waiting, agency places, own beds, staying put) match a recount, that every
     /// in-house child is among their household's occupants and no household holds more children
     /// than places plus staying-put young people, and the parts' own invariants (the vacancy
-    /// index: `VacancyIndex.violations`). Used by tests after every event.
+    /// index, the meeting's notes). Used by tests after every event.
     /// - Complexity: O(children + households).
     func invariantViolations() -> [String] {
         var problems: [String] = []
@@ -58,6 +58,7 @@ extension Replication {
             }
         }
         problems += vacancies.violations(households)
+        problems += meetingMarks.violations()
         if stayingPut != stayingPutCount { problems.append("staying put \(stayingPutCount) != recount \(stayingPut)") }
         let listedInCare = inCare.filter { children[Int($0)].state != .left }.count
         if listedInCare != inCareCount { problems.append("in-care list has \(listedInCare), recount \(inCareCount)") }

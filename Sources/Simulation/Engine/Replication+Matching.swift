@@ -28,12 +28,10 @@ extension Replication {
         let size = Int32(members.count)
         let capacity = vacancies.facts.reduce(0) { $0 + $1.count }
         let home = Int(children[first].district)
-        // Filled into the array the previous caller handed back (`candidateScratch`), so a
+        // Filled into the array the previous caller handed back (`buffers.candidates`), so a
         // search allocates nothing; the facts are read from a compact list (the households'
         // own structs are large), through raw buffers.
-        var found = candidateScratch
-        candidateScratch = []
-        found.removeAll(keepingCapacity: true)
+        var found = buffers.takeCandidates()
         found.append(contentsOf: repeatElement(0, count: capacity))
         var count = 0
         found.withUnsafeMutableBufferPointer { out in
@@ -90,7 +88,7 @@ extension Replication {
         -> (household: Int, score: Double, miles: Double)?
     {
         let candidates = candidateHouseholds(for: members, excluding: excluding)
-        defer { candidateScratch = candidates }
+        defer { buffers.candidates = candidates }
         guard !candidates.isEmpty else { return nil }
         if !scenario.findingHomes.matchingEnabled {
             let unit = siblingGroup(members, identified: false)
@@ -106,17 +104,17 @@ extension Replication {
         kernelScores(kernelRow(members), candidates)
         var bestIndex = -1
         for i in candidates.indices {
-            let score = scoreBuffer[i]
+            let score = buffers.scores[i]
             guard score >= 0 && score >= minScore else { continue }
-            if bestIndex < 0 || score > scoreBuffer[bestIndex] { bestIndex = i }
+            if bestIndex < 0 || score > buffers.scores[bestIndex] { bestIndex = i }
         }
         guard bestIndex >= 0 else { return nil }
         let h = candidates[bestIndex]
-        return (h, scoreBuffer[bestIndex], children[members[0]].home.distanceMiles(to: households[h].location))
+        return (h, buffers.scores[bestIndex], children[members[0]].home.distanceMiles(to: households[h].location))
     }
 
     /// Kernel scores of `unit` against in-house households `candidates` (stale rows refreshed
-    /// first), written to `scoreBuffer[0 ..< candidates.count]` (reused from query to query).
+    /// first), written to `buffers.scores[0 ..< candidates.count]` (reused from query to query).
     mutating func kernelScores(_ unit: SiblingGroup, _ candidates: [Int]) {
         kernelScores(UnitRow(unit, policy: InHouseMatching.policy, codes: &kernel.codes), candidates)
     }
@@ -130,7 +128,7 @@ extension Replication {
                 residentAgeSum: now.ageSum, youngestResident: now.youngest)
             kernel.stale[h] = false
         }
-        InHouseMatching.scores(row, kernel.columns, candidates, into: &scoreBuffer)
+        InHouseMatching.scores(row, kernel.columns, candidates, into: &buffers.scores)
     }
 
     /// Household `h`'s occupancy, status and residents' ages now, as the kernel's columns
@@ -215,37 +213,32 @@ extension Replication {
         // Each planned unit's best feasible household, and whether two units compete for one.
         var best: [(household: Int, score: Double)] = []
         var competing = false
-        // Per household, for this meeting (`planMarks` stamps instead of a set and a
-        // dictionary): listed in `candidateSet` yet, and the last unit it was feasible for.
-        planStamp &+= 1
-        if planMarks.count < households.count {
-            planMarks.append(contentsOf: repeatElement(PlanMark(), count: households.count - planMarks.count))
-        }
+        // Per household, for this meeting (`MeetingMarks` instead of a set and a dictionary):
+        // listed in `candidateSet` yet, and the last unit it was feasible for.
+        meetingMarks.begin(households: households.count)
         for (u, members) in units.enumerated() {
             // Nothing has freed since this unit last found no home: no need to look again.
             if children[members[0]].searchedAtEpoch == vacancies.epoch { continue }
             let candidates = candidateHouseholds(for: members, excluding: -1)
-            defer { candidateScratch = candidates }
+            defer { buffers.candidates = candidates }
             guard !candidates.isEmpty else { continue }
             var top = (household: -1, score: -Double.infinity)
             if scenario.findingHomes.matchingEnabled {
                 let row = kernelRow(members)
                 kernelScores(row, candidates)
                 for i in candidates.indices {
-                    let score = scoreBuffer[i]
+                    let score = buffers.scores[i]
                     guard score >= 0 else { continue }
                     if score > top.score { top = (candidates[i], score) }
                     let h = candidates[i]
-                    if planMarks[h].ownerStamp == planStamp, planMarks[h].owner != u { competing = true }
-                    planMarks[h].ownerStamp = planStamp
-                    planMarks[h].owner = u
+                    if meetingMarks.claim(h, for: u) { competing = true }
                 }
                 guard top.household >= 0 else { continue }
                 // The plan ranks by the reference evaluator's scores (0.01 points per
                 // criterion): when another household is within the kernel's rounding of the
                 // best, the reference scores decide (first in candidate order on a tie).
                 var near: [Int] = []
-                for i in candidates.indices where scoreBuffer[i] >= 0 && scoreBuffer[i] >= top.score - 0.1 { near.append(i) }
+                for i in candidates.indices where buffers.scores[i] >= 0 && buffers.scores[i] >= top.score - 0.1 { near.append(i) }
                 if near.count > 1 {
                     let group = siblingGroup(members)
                     var bestCents = Int.min
@@ -260,8 +253,7 @@ extension Replication {
             }
             planned.append(u)
             best.append(top)
-            for h in candidates where planMarks[h].seenStamp != planStamp {
-                planMarks[h].seenStamp = planStamp
+            for h in candidates where meetingMarks.firstListing(h) {
                 candidateSet.append(h)
             }
         }
@@ -390,12 +382,4 @@ extension Replication {
         // itself ready to step down) are dropped, as when the list was rebuilt.
         stepDownList.removeSubrange(kept...)
     }
-}
-
-/// What a family-finding meeting notes about one household (valid when the stamps equal the
-/// meeting's `planStamp`).
-struct PlanMark {
-    var seenStamp: UInt32 = 0
-    var ownerStamp: UInt32 = 0
-    var owner = -1
 }

@@ -64,13 +64,10 @@ struct Replication {
     var kernel = KernelState()
     /// Each child's home in the kernel's terms (latitude NaN = not computed yet).
     var kernelHomes = ContiguousArray<KernelHome>()
-    /// Per-household notes of the current family-finding meeting, and its stamp.
-    var planMarks: [PlanMark] = []
-    var planStamp: UInt32 = 0
-    /// The array of the last candidate search, handed back by its caller for the next one.
-    var candidateScratch: [Int] = []
-    /// Scores of the last kernel query, one per candidate (reused so queries do not allocate).
-    var scoreBuffer: [Double] = []
+    /// Per-household notes of the current family-finding meeting (`MeetingMarks`).
+    var meetingMarks = MeetingMarks()
+    /// The arrays reused from one candidate search to the next (`SearchBuffers`).
+    var buffers = SearchBuffers()
 
     var typeCount = [Int](repeating: 0, count: 8)
     var waitingCount = 0
