@@ -69,7 +69,7 @@ extension Replication {
         householdLeaves(h)
         for c in households[h].occupants {
             let at = now + Draw.exponential(mean: 30, quantile: placementKey(Int(c)).unit(.notice))
-            calendar.schedule(at, .breakdown, target: c, stamp: children[Int(c)].placementStamp)
+            calendar.schedule(at, .breakdown, target: c, stamp: register.children[Int(c)].placementStamp)
         }
     }
 

@@ -6,8 +6,8 @@ extension Replication {
     /// Checks that each child is in exactly one state, that the running counters (children by
     /// placement type, waiting, agency places, own beds, staying put) match a recount, that every
     /// in-house child is among their household's occupants and no household holds more children
-    /// than places plus staying-put young people, and the parts' own invariants (the vacancy
-    /// index, the meeting's notes). Used by tests after every event.
+    /// than places plus staying-put young people, and the parts' own invariants (the child
+    /// register, the vacancy index, the meeting's notes). Used by tests after every event.
     /// - Complexity: O(children + households).
     func invariantViolations() -> [String] {
         var problems: [String] = []
@@ -15,7 +15,7 @@ extension Replication {
         var waiting = 0, ifa = 0, own = 0
         var occupants = [Int](repeating: 0, count: households.count)
         var inCareCount = 0
-        for (c, child) in children.enumerated() {
+        for (c, child) in register.children.enumerated() {
             switch child.state {
             case .left:
                 if child.household >= 0 { problems.append("child \(c) left but still has household \(child.household)") }
@@ -60,8 +60,9 @@ extension Replication {
         problems += vacancies.violations(households)
         problems += meetingMarks.violations()
         if stayingPut != stayingPutCount { problems.append("staying put \(stayingPutCount) != recount \(stayingPut)") }
-        let listedInCare = inCare.filter { children[Int($0)].state != .left }.count
+        let listedInCare = register.inCare.filter { register.children[Int($0)].state != .left }.count
         if listedInCare != inCareCount { problems.append("in-care list has \(listedInCare), recount \(inCareCount)") }
+        problems += register.violations()
         return problems
     }
 }

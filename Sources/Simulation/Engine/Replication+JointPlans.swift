@@ -23,7 +23,7 @@ extension Replication {
             let picks = SeparateBests.plan(groups: groupsForPlan, households: views, policy: InHouseMatching.policy)
         {
             let settled = picks.enumerated().map { k, i in
-                (unit: planned[k], household: candidateSet[i], miles: children[units[planned[k]][0]].home.distanceMiles(to: views[i].location))
+                (unit: planned[k], household: candidateSet[i], miles: register.children[units[planned[k]][0]].home.distanceMiles(to: views[i].location))
             }
             if checkPlanShortcut {
                 let reference = InHouseMatching.plan(groups: groupsForPlan, households: views, useEngine: true)

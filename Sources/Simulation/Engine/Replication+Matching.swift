@@ -20,14 +20,14 @@ extension Replication {
         guard let first = members.first else { return [] }
         var youngest = Int.max, oldest = Int.min
         for c in members {
-            let age = Int(children[c].age(at: now))
+            let age = Int(register.children[c].age(at: now))
             youngest = min(youngest, age)
             oldest = max(oldest, age)
         }
-        let approval = children[first].request.requiredApproval.rawValue
+        let approval = register.children[first].request.requiredApproval.rawValue
         let size = Int32(members.count)
         let capacity = vacancies.facts.reduce(0) { $0 + $1.count }
-        let home = Int(children[first].district)
+        let home = Int(register.children[first].district)
         // Filled into the array the previous caller handed back (`buffers.candidates`), so a
         // search allocates nothing; the facts are read from a compact list (the households'
         // own structs are large), through raw buffers.
@@ -63,7 +63,7 @@ extension Replication {
         var view = households[h].household
         view.occupied = households[h].occupied
         view.status = households[h].onHold ? .onHold : .available
-        view.residentAges = households[h].occupants.map { Int(children[Int($0)].age(at: now)) }
+        view.residentAges = households[h].occupants.map { Int(register.children[Int($0)].age(at: now)) }
         households[h].household = view
         return view
     }
@@ -73,12 +73,12 @@ extension Replication {
     /// With `identified: false` the identifiers are left blank (the scoring kernel does not
     /// read them), which saves formatting strings on every search.
     mutating func siblingGroup(_ members: [Int], identified: Bool = true) -> SiblingGroup {
-        let group = identified ? GroupID("g\(children[members[0]].group)") : GroupID("")
+        let group = identified ? GroupID("g\(register.children[members[0]].group)") : GroupID("")
         let kids = members.map { c in
             Child(
-                id: identified ? ChildID("c\(c)") : ChildID(""), groupID: members.count > 1 ? group : nil, age: Int(children[c].age(at: now)),
-                sex: .unknown, home: children[c].home, placement: children[c].request, needs: children[c].needs,
-                daysWaiting: Int(max(0, now - children[c].waitingSince)))
+                id: identified ? ChildID("c\(c)") : ChildID(""), groupID: members.count > 1 ? group : nil, age: Int(register.children[c].age(at: now)),
+                sex: .unknown, home: register.children[c].home, placement: register.children[c].request, needs: register.children[c].needs,
+                daysWaiting: Int(max(0, now - register.children[c].waitingSince)))
         }
         return members.count > 1 ? SiblingGroup(id: group, children: kids) : SiblingGroup(single: kids[0])
     }
@@ -110,7 +110,7 @@ extension Replication {
         }
         guard bestIndex >= 0 else { return nil }
         let h = candidates[bestIndex]
-        return (h, buffers.scores[bestIndex], children[members[0]].home.distanceMiles(to: households[h].location))
+        return (h, buffers.scores[bestIndex], register.children[members[0]].home.distanceMiles(to: households[h].location))
     }
 
     /// Kernel scores of `unit` against in-house households `candidates` (stale rows refreshed
@@ -140,7 +140,7 @@ extension Replication {
         var youngest: Int? = nil
         var sum = 0
         for c in households[h].occupants {
-            let age = Int(children[Int(c)].age(at: now))
+            let age = Int(register.children[Int(c)].age(at: now))
             youngest = min(youngest ?? age, age)
             sum += age
         }
@@ -158,27 +158,27 @@ extension Replication {
         var needs = Needs()
         var oldestAtRisk: Int? = nil
         for c in members {
-            let age = Int(children[c].age(at: now))
+            let age = Int(register.children[c].age(at: now))
             minAge = min(minAge, age)
             maxAge = max(maxAge, age)
             ageSum += age
-            let n = children[c].needs
+            let n = register.children[c].needs
             needs.formUnion(n)
             if n.contains(.exploitationRisk) { oldestAtRisk = max(oldestAtRisk ?? age, age) }
-            waited = max(waited, Int(max(0, now - children[c].waitingSince)))
+            waited = max(waited, Int(max(0, now - register.children[c].waitingSince)))
         }
         return UnitRow(
             size: members.count, minAge: minAge, maxAge: maxAge, ageSum: ageSum, oldestAtRisk: oldestAtRisk,
-            request: children[first].request, daysWaiting: waited, home: kernelHome(first),
+            request: register.children[first].request, daysWaiting: waited, home: kernelHome(first),
             skills: InHouseMatching.skills(needs: needs, oldestAge: maxAge), policy: InHouseMatching.policy)
     }
 
     /// Child `c`'s home in the kernel's terms, computed on first use.
     mutating func kernelHome(_ c: Int) -> KernelHome {
         if kernelHomes.count <= c {
-            kernelHomes.append(contentsOf: repeatElement(KernelHome.unset, count: children.count - kernelHomes.count))
+            kernelHomes.append(contentsOf: repeatElement(KernelHome.unset, count: register.children.count - kernelHomes.count))
         }
-        if kernelHomes[c].latitude.isNaN { kernelHomes[c] = KernelHome(children[c].home) }
+        if kernelHomes[c].latitude.isNaN { kernelHomes[c] = KernelHome(register.children[c].home) }
         return kernelHomes[c]
     }
 
@@ -196,14 +196,14 @@ extension Replication {
     mutating func planWaitingGroups() {
         var units: [[Int]] = []
         var unitGroups: [Int32] = []
-        for g in waitingGroups {
+        for g in register.waitingGroups {
             let members = waitingMembers(Int(g))
             if !members.isEmpty {
                 units.append(members)
                 unitGroups.append(g)
             }
         }
-        waitingGroups.removeAll(keepingCapacity: true)
+        register.waitingGroups.removeAll(keepingCapacity: true)
         guard !units.isEmpty else { return }
         placingReason = .familyFinding
         // Only units with at least one feasible candidate go to the joint plan (the others
@@ -218,7 +218,7 @@ extension Replication {
         meetingMarks.begin(households: households.count)
         for (u, members) in units.enumerated() {
             // Nothing has freed since this unit last found no home: no need to look again.
-            if children[members[0]].searchedAtEpoch == vacancies.epoch { continue }
+            if register.children[members[0]].searchedAtEpoch == vacancies.epoch { continue }
             let candidates = candidateHouseholds(for: members, excluding: -1)
             defer { buffers.candidates = candidates }
             guard !candidates.isEmpty else { continue }
@@ -264,7 +264,7 @@ extension Replication {
             // it can have) is each unit's best.
             for (k, u) in planned.enumerated() {
                 let members = units[u], h = best[k].household
-                placeInHouse(members, household: h, miles: children[members[0]].home.distanceMiles(to: households[h].location))
+                placeInHouse(members, household: h, miles: register.children[members[0]].home.distanceMiles(to: households[h].location))
                 placed[u] = true
             }
         } else if !planned.isEmpty {
@@ -277,20 +277,20 @@ extension Replication {
             }
         }
         for (i, members) in units.enumerated() where !placed[i] {
-            children[members[0]].searchedAtEpoch = vacancies.epoch
-            let waited = now - (members.map { children[$0].waitingSince }.min() ?? now)
+            register.children[members[0]].searchedAtEpoch = vacancies.epoch
+            let waited = now - (members.map { register.children[$0].waitingSince }.min() ?? now)
             if waited >= scenario.findingHomes.plannedMaxWaitDays {
                 placingReason = .waitedTooLong
                 fallback(members, wantsMove: false)
             } else {
-                waitingGroups.append(unitGroups[i])
+                register.waitingGroups.append(unitGroups[i])
             }
         }
     }
 
     /// Children placed in a poor-fit emergency or agency home move when a good in-house home frees.
     mutating func plannedMoves() {
-        guard !moveRequests.isEmpty else { return }
+        guard !register.moveRequests.isEmpty else { return }
         placingReason = .plannedMove
         let find = scenario.findingHomes
         let window = find.plannedMoveAfterDays + find.moveSearchDays
@@ -299,63 +299,63 @@ extension Replication {
         // The list is filtered in place (kept requests move to the front); fields are read one
         // by one rather than copying each child's struct.
         var kept = 0
-        let count = moveRequests.count
+        let count = register.moveRequests.count
         for index in 0..<count {
-            let c32 = moveRequests[index]
+            let c32 = register.moveRequests[index]
             let c = Int(c32)
-            guard children[c].state == .placed, children[c].wantsMove, now - children[c].placedDay <= window
+            guard register.children[c].state == .placed, register.children[c].wantsMove, now - register.children[c].placedDay <= window
             else { continue }
             // A meeting considers a few planned moves (longest waiting first), not every one, and
             // does not repeat a search that found nothing while no place has freed since.
-            guard children[c].searchedAtEpoch != vacancies.epoch else {
-                if kept != index { moveRequests[kept] = c32 }
+            guard register.children[c].searchedAtEpoch != vacancies.epoch else {
+                if kept != index { register.moveRequests[kept] = c32 }
                 kept += 1
                 continue
             }
             attempts += 1
             guard attempts <= 2, vacantHouseholds > 0 else {
-                if kept != index { moveRequests[kept] = c32 }
+                if kept != index { register.moveRequests[kept] = c32 }
                 kept += 1
                 continue
             }
             // Brothers and sisters living together move together.
             let members = unitMates(c)
-            if let best = bestInHouse(for: members, excluding: Int(children[c].household), minScore: find.poorFitScore) {
+            if let best = bestInHouse(for: members, excluding: Int(register.children[c].household), minScore: find.poorFitScore) {
                 for m in members {
                     vacate(m)
                     movesThisMonth += 1
                 }
                 placeInHouse(members, household: best.household, miles: best.miles)
             } else {
-                children[c].searchedAtEpoch = vacancies.epoch
-                if kept != index { moveRequests[kept] = c32 }
+                register.children[c].searchedAtEpoch = vacancies.epoch
+                if kept != index { register.moveRequests[kept] = c32 }
                 kept += 1
             }
         }
         // Requests added while the list was walked are dropped, as when it was rebuilt.
-        moveRequests.removeSubrange(kept...)
+        register.moveRequests.removeSubrange(kept...)
     }
 
     /// Step-down moves: residential to foster care, agency to in-house, when a fitting place frees.
     mutating func stepDowns() {
         let steps = scenario.moves.stepDown
-        guard steps.enabled, !stepDownList.isEmpty else { return }
+        guard steps.enabled, !register.stepDownList.isEmpty else { return }
         placingReason = .stepDown
         var moved = 0
         var attempts = 0
         let minDays = steps.afterMonths * Calendar.monthDays
         // Filtered in place like `moveRequests` above.
         var kept = 0
-        let count = stepDownList.count
+        let count = register.stepDownList.count
         for index in 0..<count {
-            let c32 = stepDownList[index]
+            let c32 = register.stepDownList[index]
             let c = Int(c32)
-            let type = children[c].type
-            guard children[c].state == .placed, children[c].stepDownReady, type == .residential || type == .ifaFoster else { continue }
-            guard moved < steps.maxPerMeeting, attempts < 2 * max(1, steps.maxPerMeeting), now - children[c].placedDay >= minDays,
-                children[c].searchedAtEpoch != vacancies.epoch
+            let type = register.children[c].type
+            guard register.children[c].state == .placed, register.children[c].stepDownReady, type == .residential || type == .ifaFoster else { continue }
+            guard moved < steps.maxPerMeeting, attempts < 2 * max(1, steps.maxPerMeeting), now - register.children[c].placedDay >= minDays,
+                register.children[c].searchedAtEpoch != vacancies.epoch
             else {
-                if kept != index { stepDownList[kept] = c32 }
+                if kept != index { register.stepDownList[kept] = c32 }
                 kept += 1
                 continue
             }
@@ -373,13 +373,13 @@ extension Replication {
                 put(c, type: .ifaFoster, household: -1, over20: drawOver20(.ifaFoster, for: c), unit: nextUnit())
                 moved += 1
             } else {
-                if type == .ifaFoster || !scenario.ifa.enabled { children[c].searchedAtEpoch = vacancies.epoch }
-                if kept != index { stepDownList[kept] = c32 }
+                if type == .ifaFoster || !scenario.ifa.enabled { register.children[c].searchedAtEpoch = vacancies.epoch }
+                if kept != index { register.stepDownList[kept] = c32 }
                 kept += 1
             }
         }
         // Children added while the list was walked (a step-down to an agency home that is
         // itself ready to step down) are dropped, as when the list was rebuilt.
-        stepDownList.removeSubrange(kept...)
+        register.stepDownList.removeSubrange(kept...)
     }
 }

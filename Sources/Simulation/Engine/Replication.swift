@@ -50,14 +50,9 @@ struct Replication {
     var now = 0.0
     var month = 0
     var calendar = EventCalendar()
-    var children = ContiguousArray<SimChild>()
-    var groups = ContiguousArray<SimGroup>()
+    /// Every child, their sibling groups and the lists of who waits for what (`ChildRegister`).
+    var register = ChildRegister()
     var households = ContiguousArray<SimHousehold>()
-    /// Children in care (waiting or placed), in index order; compacted at each month end.
-    var inCare: [Int32] = []
-    var waitingGroups: [Int32] = []
-    var moveRequests: [Int32] = []
-    var stepDownList: [Int32] = []
     /// The households that can take a child now, by district (`VacancyIndex`).
     var vacancies = VacancyIndex()
     /// The matching kernel's view of every in-house household.
@@ -141,8 +136,8 @@ struct Replication {
         // of children (120-byte structs) are rarely copied to grow.
         let entrantsPerYear = scenario.entries.enabled ? scenario.entries.perYearByAgeBand.values.reduce(0, +) : 0
         let expected = start.population.children.count + Int(min(1e6, max(0, entrantsPerYear) * 1.5 * Double(months) / 12))
-        children.reserveCapacity(expected)
-        inCare.reserveCapacity(2 * start.population.children.count + 64)
+        register.children.reserveCapacity(expected)
+        register.inCare.reserveCapacity(2 * start.population.children.count + 64)
     }
 
     /// Runs the replication to the horizon and returns its monthly KPIs.
