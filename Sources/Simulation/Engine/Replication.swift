@@ -33,6 +33,14 @@ public struct ReplicationResult: Sendable {
 /// carers' lives wherever they do not differ by design (common random numbers). All state lives in flat arrays of plain
 /// structs indexed by integers; nothing is allocated per event except when a child arrives.
 ///
+/// The state is composed of owned parts, each a plain struct in its own file stating and
+/// checking its invariants: the child register (`ChildRegister`: children, groups and the lists
+/// of who waits for what), the vacancy index (`VacancyIndex`), the family-finding meeting's notes
+/// (`MeetingMarks`), the search buffers (`SearchBuffers`) and the kernel's view of the households
+/// (`KernelState`). The joint plan's shortcut lives with the planner (`SeparateBests`). The
+/// replication keeps the event loop, the households and the counters, and `invariantViolations`
+/// recounts the whole state and runs every part's own check.
+///
 /// Helpers called from the event handlers on every search (`candidateHouseholds`,
 /// `siblingGroup`, `waitingMembers`, `unitMates`, `householdsWithVacancy`) are declared
 /// `mutating` although they only read: called from a mutating handler, a non-mutating method
