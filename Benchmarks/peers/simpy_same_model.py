@@ -88,6 +88,7 @@ AGE_FIT_SPAN, URGENT_DAYS, LONG_TERM_FOR_SHORT = 10.0, 90.0, 0.3
 W_DISTANCE, W_DISTRICT, W_SCHOOL, W_AGE_FIT, W_CULTURE = 30.0, 5.0, 15.0, 10.0, 10.0
 W_SKILLS, W_IN_HOUSE, W_APPROVAL_FIT, W_URGENCY = 10.0, 10.0, 5.0, 5.0
 MAX_D2 = (MAX_MILES / EARTH_MILES) ** 2
+FAR_SPAN = max(MAX_MILES - NEAR_MILES - 1, 1)
 # Criteria whose data the simulator's children never have (district, school, ethnicity and
 # language are blank): neutral 0.5 each, as in the kernel; in-house carers score 1.
 CONSTANT_POINTS = W_DISTRICT * 0.5 + W_SCHOOL * 0.5 + W_CULTURE * 0.5 + W_IN_HOUSE * 1.0
@@ -523,7 +524,7 @@ class Model:
 
     # -- matching ------------------------------------------------------------------------
     def candidates(self, members, excluding):
-        """Households passing the integer checks, nearest districts first (Hearth's search)."""
+        """Households passing the integer checks, from the nearest districts (Hearth's search)."""
         now = self.env.now
         ages = [int(c.age(now)) for c in members]
         youngest, oldest = min(ages), max(ages)
@@ -532,17 +533,13 @@ class Model:
               & ((self.h_approvals[:n] & members[0].request) != 0))
         if excluding >= 0:
             ok[excluding] = False
-        found = np.flatnonzero(ok)
-        if len(found) == 0:
-            return found
-        ranks = self.start.district_rank[members[0].district][self.h_district[found]]
-        order = np.argsort(ranks, kind="stable")
-        found, ranks = found[order], ranks[order]
-        counts = np.cumsum(np.bincount(ranks))
+        # Whole districts, nearest first, until CANDIDATE_LIMIT / 2 households are found.
+        ranks = self.start.district_rank[members[0].district][self.h_district[:n]]
+        counts = np.cumsum(np.bincount(ranks[ok], minlength=len(self.start.districts)))
         enough = np.flatnonzero(counts >= CANDIDATE_LIMIT // 2)
         if len(enough):
-            found = found[ranks <= enough[0]]
-        return found
+            ok &= ranks <= enough[0]
+        return np.flatnonzero(ok)
 
     def scores(self, members, idx):
         """Scores of the unit `members` against households `idx` (-1 where a hard rule fails)."""
@@ -576,9 +573,10 @@ class Model:
         ok &= d2 <= MAX_D2
         miles = EARTH_MILES * np.sqrt(d2)
         beyond = miles - NEAR_MILES
+        # Past NEAR_MILES the steep mile and the long slope meet at 1 mile beyond: the larger
+        # of the two is the fit (checked against the three-piece form).
         distance = np.where(miles <= NEAR_MILES, 1 - 0.2 * miles / NEAR_MILES,
-                            np.where(beyond <= 1, 0.8 - 0.4 * beyond,
-                                     0.4 * np.maximum(0, 1 - (beyond - 1) / max(MAX_MILES - NEAR_MILES - 1, 1))))
+                            np.maximum(0.8 - 0.4 * beyond, 0.4 * np.maximum(0, 1 - (beyond - 1) / FAR_SPAN)))
         mean_age = sum(ages) / len(ages)
         age_fit = np.where(self.h_neutral[idx] != 0, 0.5,
                            np.maximum(0, 1 - np.abs(mean_age - self.h_mean_age[idx]) / AGE_FIT_SPAN))
