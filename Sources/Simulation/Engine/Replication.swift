@@ -46,6 +46,8 @@ struct Replication {
     let runKey: RandomKey
     /// The keys of approvals scheduled from the recruitment pipeline (the approval event's target).
     var approvalKeys: [RandomKey] = []
+    /// The kinds of household approvals bring.
+    let recruitmentMix: RecruitmentMix
 
     var now = 0.0
     var month = 0
@@ -146,6 +148,8 @@ struct Replication {
         ownBedWeekly = scenario.costs.ownHomeWeeklyPerBed
         output = [Double](repeating: 0, count: (months + 1) * KPI.allCases.count)
         householdIDsUnique = start.householdIDsUnique
+        recruitmentMix = RecruitmentMix(scenario.carers.recruitment, districts: start.population.districts.map(\.name),
+                                        carerWeights: start.carerWeights)
         // Room for the starting children and half as many entrants again as expected, so the arrays
         // of children (120-byte structs) are rarely copied to grow.
         let entrantsPerYear = scenario.entries.enabled ? scenario.entries.perYearByAgeBand.values.reduce(0, +) : 0

@@ -285,6 +285,19 @@ public struct RecruitmentSettings: Codable, Sendable, Equatable {
     public var placesDistribution: [Double] = [0.45, 0.40, 0.15]
     /// Where new carers live (empty = where current carers live).
     public var districtWeights: [String: Double] = [:]
+    /// Weights of the age ranges new carers are approved for, drawn in this order (empty = like
+    /// a current household: the age range of the household a new one is modelled on).
+    public var ageRangeWeights: [AgeRangeWeight] = []
+    /// Chance of each approval (`short_term`, `long_term`, `emergency`, `respite`,
+    /// `parent_and_child`), drawn independently; short-term when none is drawn (empty = like a
+    /// current household).
+    public var approvalShares: [String: Double] = [:]
+    /// Chance of each skill, drawn independently; carers approved only for 11 and over count
+    /// as skilled with teenagers (empty = like a current household).
+    public var skillShares: [String: Double] = [:]
+    /// Kinds of household to recruit, by share; each approval is one of them, and what a
+    /// profile leaves out is drawn as above (empty = no profiles).
+    public var profiles: [RecruitmentProfile] = []
 
     public init() {}
 
