@@ -119,6 +119,9 @@ extension Replication {
         for campaign in extraEnquiries {
             mean += campaign.perMonth * (campaign.conversion ?? recruitment.conversion)
         }
+        var enquiries = recruitment.enquiriesPerMonth
+        for campaign in extraEnquiries { enquiries += campaign.perMonth }
+        chargeEnquiries(month: m, enquiries: enquiries)
         let source = runKey.key(.recruitment).key(m)
         let approvals = Draw.poisson(mean: mean, quantile: source.unit(0))
         guard approvals > 0 else { return }
@@ -174,6 +177,7 @@ extension Replication {
         let h = households.count - 1
         refreshVacancy(h)
         approvalsThisMonth += 1
+        chargeApproval()
         scheduleResignation(h)
         scheduleHoldStart(h)
     }

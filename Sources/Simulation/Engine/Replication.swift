@@ -18,6 +18,8 @@ public struct ReplicationResult: Sendable {
     public var events: Int
     /// Every placement decision, when the replication was traced (else empty).
     public var trace: [PlacementDecision] = []
+    /// Placement costs and recruitment spend month by month.
+    public var money = RunMoney(months: 0)
 }
 
 /// One Monte Carlo replication of a scenario: the state of the county and the event loop.
@@ -108,6 +110,8 @@ struct Replication {
     var output: [Double]
     var placementsByType = [Int](repeating: 0, count: 8)
     var totalCost = 0.0
+    /// Placement costs and recruitment spend month by month.
+    var money: RunMoney
     var leavers = 0
     var leaverDaysInCare = 0.0
     var events = 0
@@ -147,6 +151,7 @@ struct Replication {
         ownBeds = scenario.residential.ownBeds
         ownBedWeekly = scenario.costs.ownHomeWeeklyPerBed
         output = [Double](repeating: 0, count: (months + 1) * KPI.allCases.count)
+        money = RunMoney(months: months)
         householdIDsUnique = start.householdIDsUnique
         recruitmentMix = RecruitmentMix(scenario.carers.recruitment, districts: start.population.districts.map(\.name),
                                         carerWeights: start.carerWeights)
@@ -214,7 +219,7 @@ struct Replication {
     func result() -> ReplicationResult {
         ReplicationResult(
             monthly: output, placementsByType: placementsByType, totalCost: totalCost,
-            leavers: leavers, leaverDaysInCare: leaverDaysInCare, events: events, trace: trace ?? [])
+            leavers: leavers, leaverDaysInCare: leaverDaysInCare, events: events, trace: trace ?? [], money: money)
     }
 
     /// Draws the month's arrivals and enquiries.
@@ -225,6 +230,8 @@ struct Replication {
 
     /// Adds the cost of `days` at the current state to the running total.
     mutating func accrueCost(days: Double) {
-        totalCost += weeklyCost() * days / 7
+        let cost = weeklyCost() * days / 7
+        totalCost += cost
+        chargeMonth(month, days: days, placementCost: cost)
     }
 }

@@ -354,6 +354,8 @@ public struct CostSettings: Codable, Sendable, Equatable {
     public var stayingPutWeekly: Double = 350
     /// Cost growth a year.
     public var annualInflation: Double = 0.03
+    /// What recruiting and supporting in-house carers costs (beyond the weekly placement costs).
+    public var recruitment: RecruitmentCostSettings = RecruitmentCostSettings()
 
     public init() {}
 
@@ -362,3 +364,28 @@ public struct CostSettings: Codable, Sendable, Equatable {
     public func encode(to encoder: any Encoder) throws { try ScenarioSettings.costs.encoded(self).encode(to: encoder) }
 }
 
+
+/// What recruiting and supporting in-house foster carers costs, in pounds at the start date
+/// (grown by `costs.annual_inflation` like every cost). The in-house weekly placement cost
+/// (`costs.weekly.in_house`) already pays carers' fees and allowances, so these are only the
+/// costs it leaves out.
+public struct RecruitmentCostSettings: Codable, Sendable, Equatable {
+    /// Marketing per enquiry (advertising, information events), counted at the enquiry rate.
+    public var marketingPerEnquiry: Double = 300
+    /// Marketing counted per approval instead (or as well).
+    public var marketingPerApproval: Double = 0
+    /// Assessment and panel per approved household (Form F assessment, checks, training).
+    public var assessmentPerApproval: Double = 4000
+    /// Support a year per approved household (supervising social worker, training, groups),
+    /// on hold or not.
+    public var supportPerHouseholdPerYear: Double = 4000
+    /// Pounds a week per child placed with a household approved during the projection, beyond
+    /// the in-house weekly cost (an enhanced fee scheme for new carers).
+    public var newCarerWeeklyExtra: Double = 0
+
+    public init() {}
+
+    /// Read and written by `ScenarioSettings.recruitmentCosts`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.recruitmentCosts.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.recruitmentCosts.encoded(self).encode(to: encoder) }
+}

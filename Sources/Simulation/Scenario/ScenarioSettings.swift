@@ -217,7 +217,16 @@ public enum ScenarioSettings {
         .number("own_home_weekly_per_bed", \.ownHomeWeeklyPerBed, weekly, "running cost of an own children's home bed, used or not"),
         .number("staying_put_weekly", \.stayingPutWeekly, weekly, "pounds a week for a staying-put young person"),
         .number("annual_inflation", \.annualInflation, -0.9...0.9, "cost growth a year"),
+        .section("recruitment", \.recruitment, recruitmentCosts, "recruiting and supporting in-house carers"),
     ], default: CostSettings.init)
+
+    public static let recruitmentCosts = SettingsSchema<RecruitmentCostSettings>([
+        .number("marketing_per_enquiry", \.marketingPerEnquiry, weekly, "marketing a fostering enquiry (counted at the enquiry rate)"),
+        .number("marketing_per_approval", \.marketingPerApproval, weekly, "marketing counted per approved household instead or as well"),
+        .number("assessment_per_approval", \.assessmentPerApproval, weekly, "assessment, checks, panel and training per approved household"),
+        .number("support_per_household_per_year", \.supportPerHouseholdPerYear, weekly, "supervising social work and training a year per approved household"),
+        .number("new_carer_weekly_extra", \.newCarerWeeklyExtra, weekly, "a week per child placed with a household approved during the projection, beyond `weekly.in_house`"),
+    ], default: RecruitmentCostSettings.init)
 
     public static let timelineEvent = SettingsSchema<TimelineEvent>([
         .choice("kind", \.kind, "what happens"),
@@ -299,7 +308,7 @@ public enum ScenarioSettings {
          ("exits.destinations.<band>", exitDestinations.table), ("moves", moves.table), ("moves.step_down", stepDown.table),
          ("carers", carers.table), ("carers.recruitment", recruitment.table),
          ("carers.recruitment.profiles[]", recruitmentProfile.table), ("carers.on_hold", onHold.table),
-         ("costs", costs.table), ("timeline[]", timelineEvent.table)]
+         ("costs", costs.table), ("costs.recruitment", recruitmentCosts.table), ("timeline[]", timelineEvent.table)]
     }
 }
 
