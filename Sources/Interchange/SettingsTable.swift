@@ -53,7 +53,7 @@ public struct Setting: Sendable {
 
     /// The whole-number range a key `"low-high"` names (`"11-17"`), or nil unless it is two
     /// whole numbers written in digits, low no more than high.
-    public static func range(_ key: String) -> ClosedRange<Int>? {
+    package static func range(_ key: String) -> ClosedRange<Int>? {
         let parts = key.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ (1...6).contains($0.count) && $0.allSatisfy { $0 >= "0" && $0 <= "9" } }),
               let low = Int(parts[0]), let high = Int(parts[1]), low <= high else { return nil }
