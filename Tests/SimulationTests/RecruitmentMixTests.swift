@@ -145,6 +145,9 @@ import Testing
             #expect(recruited.count > 10)
             #expect(recruited.count == plain.households.count - base)
             #expect(one.approvalKeys == plain.approvalKeys)
+            // The same approvals month by month (and, with entries off here, the same arrivals: none).
+            let k = KPI.allCases.count
+            #expect((0...24).map { plain.output[$0 * k + KPI.approvals.rawValue] } == (0...24).map { one.output[$0 * k + KPI.approvals.rawValue] })
             for h in recruited {
                 #expect(h.household.district == Self.districts[3])
                 #expect(h.household.ageRange == 0...4 && h.household.places == 3)
