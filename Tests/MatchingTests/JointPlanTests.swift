@@ -219,3 +219,46 @@ func bruteForcePacking(_ p: PackingProblem) -> Double {
         #expect(stopped.bound >= truth && stopped.value <= truth, "trial \(trial)")
     }
 }
+
+/// A random packing problem; with `levels`, each option weighs `A x items + second level`
+/// (as the joint plan weighs children first), `A` above any second-level difference.
+func randomPacking(_ rng: inout Xoshiro256StarStar, levels: Bool) -> PackingProblem {
+    let items = Int.random(in: 1...9, using: &rng)
+    let households = Int.random(in: 1...6, using: &rng)
+    let scale = 400.0   // > 6 households x 60
+    var options: [[PackingOption]] = []
+    for _ in 0..<households {
+        var list: [PackingOption] = []
+        for _ in 0..<Int.random(in: 0...5, using: &rng) {
+            let set = Set((0..<Int.random(in: 1...3, using: &rng)).map { _ in Int32(Int.random(in: 0..<items, using: &rng)) }).sorted()
+            let second = Double(Int.random(in: 1...60, using: &rng))
+            list.append(levels ? PackingOption(items: set, weight: scale * Double(set.count) + second, primary: Double(set.count))
+                               : PackingOption(items: set, weight: second))
+        }
+        options.append(list)
+    }
+    return PackingProblem(itemCount: items, options: options, primaryScale: levels ? Array(repeating: scale, count: households) : [])
+}
+
+@Test func configurationLPBoundsTheBruteForceOptimumAndMeetsItWhenIntegral() {
+    var rng = Xoshiro256StarStar(seed: 1103)
+    var integral = 0, fractional = 0
+    for trial in 0..<3000 {
+        let problem = randomPacking(&rng, levels: trial % 2 == 1)
+        let truth = bruteForcePacking(problem)
+        guard let root = PackingSolver.rootRelaxation(problem) else {
+            Issue.record("trial \(trial): LP stopped"); continue
+        }
+        #expect(root.bound >= truth, "trial \(trial): LP bound \(root.bound) below the optimum \(truth)")
+        if root.integral {
+            integral += 1
+            #expect(root.bound == truth, "trial \(trial): integral LP \(root.bound), optimum \(truth)")
+        } else {
+            fractional += 1
+        }
+        // The solver with the LP bound is exact on both kinds.
+        let s = PackingSolver.solve(problem)
+        #expect(s.value == truth && s.bound == truth, "trial \(trial): \(s.value) bound \(s.bound), truth \(truth)")
+    }
+    #expect(integral > 500 && fractional > 50, "\(integral) integral LPs, \(fractional) fractional")
+}

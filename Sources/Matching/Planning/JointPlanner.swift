@@ -253,9 +253,11 @@ struct JointPlanner {
             let b = 10_000 * n + 1
             return (b * (n + 1), b)
         }
-        var problem = PackingProblem(itemCount: childCount, options: Array(repeating: [], count: hCount))
+        var problem = PackingProblem(itemCount: childCount, options: Array(repeating: [], count: hCount),
+                                     primaryScale: Array(repeating: 1, count: hCount))
         for h in 0..<hCount where !configurations[h].isEmpty {
             let (a, b) = levels(componentOf[h])
+            problem.primaryScale[h] = a
             problem.options[h] = configurations[h].map { config in
                 var children = 0, parts = 0, cents = 0
                 var items: [Int32] = []
@@ -266,13 +268,14 @@ struct JointPlanner {
                     cents += config.cents[k] * unit.group.size
                     items += unitChildren[Int(u)]
                 }
-                return PackingOption(items: items, weight: Double(children) * a - Double(parts) * b + Double(cents))
+                return PackingOption(items: items, weight: Double(children) * a - Double(parts) * b + Double(cents), primary: Double(children))
             }
         }
         let solution = PackingSolver.solve(problem, timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(original))
         // The first level alone (weight = children), whose small whole numbers the bound
         // closes on quickly: the most children any plan could place, per component.
         var childrenOnly = problem
+        childrenOnly.primaryScale = []
         for h in 0..<hCount {
             for q in childrenOnly.options[h].indices { childrenOnly.options[h][q].weight = Double(childrenOnly.options[h][q].items.count) }
         }

@@ -10,10 +10,16 @@ public struct PackingProblem: Sendable {
     public var itemCount: Int
     /// Per household, its options (non-empty sets; "take nothing" is always allowed, weight 0).
     public var options: [[PackingOption]]
+    /// Two-level weights, when not empty: per household a scale `A` such that each of its
+    /// options weighs `A x primary + secondary`, with `primary` a whole number (children
+    /// placed) and `A` larger than any difference the secondary parts can make. The solver's
+    /// bound then solves one LP per level (see `PackingRelaxation`). Empty: one level.
+    public var primaryScale: [Double]
 
-    public init(itemCount: Int, options: [[PackingOption]]) {
+    public init(itemCount: Int, options: [[PackingOption]], primaryScale: [Double] = []) {
         self.itemCount = itemCount
         self.options = options
+        self.primaryScale = primaryScale
     }
 }
 
@@ -22,10 +28,13 @@ public struct PackingOption: Sendable, Equatable {
     /// The items, each at most once.
     public var items: [Int32]
     public var weight: Double
+    /// The first-level weight (whole number) when the problem has two levels, else unused.
+    public var primary: Double
 
-    public init(items: [Int32], weight: Double) {
+    public init(items: [Int32], weight: Double, primary: Double = 0) {
         self.items = items
         self.weight = weight
+        self.primary = primary
     }
 }
 

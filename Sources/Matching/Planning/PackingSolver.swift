@@ -70,6 +70,23 @@ public enum PackingSolver {
     }
 }
 
+extension PackingSolver {
+    /// The root LP bound of the configuration model (`PackingRelaxation`, no branching) summed
+    /// over the components, and whether every component's LP solution is integral; nil when an
+    /// LP stopped at its pivot limit.
+    package static func rootRelaxation(_ problem: PackingProblem) -> (bound: Double, integral: Bool)? {
+        var total = 0.0, integral = true
+        for component in PackingComponent.split(problem) {
+            var relaxation = PackingRelaxation(component)
+            let all = [Bool](repeating: true, count: component.optionCount)
+            guard let result = relaxation.solve(alive: all, seeds: [], threshold: -.infinity), let bound = result.bound else { return nil }
+            total += bound
+            if result.support.contains(where: { $0.value < 1 - 1e-6 }) { integral = false }
+        }
+        return (total, integral)
+    }
+}
+
 /// One connected component of a packing problem, with local item numbers and flat options.
 struct PackingComponent: Sendable {
     /// Global household indices, ascending.
@@ -81,6 +98,10 @@ struct PackingComponent: Sendable {
     var itemStart: [Int]
     var items: [Int32]
     var weight: [Double]
+    /// First-level weights and their scale, when every household of the component has the
+    /// same scale (`weight = scale x primary + second level`); nil: one level.
+    var primary: [Double]
+    var scale: Double?
     /// Options of local household h: `householdOptions[h]..<householdOptions[h + 1]`.
     var householdOptions: [Int]
 
@@ -116,10 +137,12 @@ struct PackingComponent: Sendable {
     init(_ problem: PackingProblem, households: [Int]) {
         self.households = households
         var local: [Int32: Int32] = [:]
-        owner = []; original = []; itemStart = [0]; items = []; weight = []; householdOptions = [0]
+        owner = []; original = []; itemStart = [0]; items = []; weight = []; primary = []; householdOptions = [0]
+        let scales = Set(households.map { problem.primaryScale.isEmpty ? -1 : problem.primaryScale[$0] })
+        scale = scales.count == 1 && scales.first! > 0 ? scales.first! : nil
         for (h, global) in households.enumerated() {
             for (k, o) in problem.options[global].enumerated() {
-                owner.append(Int32(h)); original.append(Int32(k)); weight.append(o.weight)
+                owner.append(Int32(h)); original.append(Int32(k)); weight.append(o.weight); primary.append(o.primary)
                 for i in o.items {
                     if let l = local[i] { items.append(l) } else {
                         let l = Int32(local.count)
