@@ -272,20 +272,6 @@ struct JointPlanner {
             }
         }
         let solution = PackingSolver.solve(problem, timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(original))
-        // The first level alone (weight = children), whose small whole numbers the bound
-        // closes on quickly: the most children any plan could place, per component.
-        var childrenOnly = problem
-        childrenOnly.primaryScale = []
-        for h in 0..<hCount {
-            for q in childrenOnly.options[h].indices { childrenOnly.options[h][q].weight = Double(childrenOnly.options[h][q].items.count) }
-        }
-        let mostChildren = PackingSolver.solve(childrenOnly, timeLimit: timeLimit, nodeLimit: nodeLimit)
-        var mostChildrenFound = [Int](repeating: 0, count: componentChildren.count)
-        for h in 0..<hCount where mostChildren.choice[h] >= 0 {
-            mostChildrenFound[componentOf[h]] += childrenOnly.options[h][mostChildren.choice[h]].items.count
-        }
-        let childrenSlack = Int((mostChildren.bound - mostChildren.value).rounded())
-
         // Read the plan back, with the bound on each level.
         var placedChild = [Bool](repeating: false, count: childCount)
         var componentPlaced = [(children: Int, parts: Int, cents: Int)](repeating: (0, 0, 0), count: componentChildren.count)
@@ -302,6 +288,31 @@ struct JointPlanner {
                 chosen.append((h, u, config))
             }
         }
+        // The first level alone (weight = children), solved only when the plan's own bound
+        // leaves it open: the most children any plan could place, per component.
+        let slack = solution.bound - solution.value
+        let firstLevelProven = componentChildren.indices.allSatisfy { k in
+            let (a, b) = levels(k)
+            let placed = componentPlaced[k]
+            let upper = Double(placed.children) * a - Double(placed.parts) * b + Double(placed.cents) + slack
+            return Int(((upper + Double(componentChildren[k]) * b) / a).rounded(.down)) <= placed.children
+        }
+        var mostChildrenFound = componentPlaced.map(\.children)
+        var childrenSlack = 0, childrenNodes = 0
+        if !firstLevelProven {
+            var childrenOnly = problem
+            childrenOnly.primaryScale = []
+            for h in 0..<hCount {
+                for q in childrenOnly.options[h].indices { childrenOnly.options[h][q].weight = Double(childrenOnly.options[h][q].items.count) }
+            }
+            let mostChildren = PackingSolver.solve(childrenOnly, timeLimit: timeLimit, nodeLimit: nodeLimit)
+            mostChildrenFound = [Int](repeating: 0, count: componentChildren.count)
+            for h in 0..<hCount where mostChildren.choice[h] >= 0 {
+                mostChildrenFound[componentOf[h]] += childrenOnly.options[h][mostChildren.choice[h]].items.count
+            }
+            childrenSlack = Int((mostChildren.bound - mostChildren.value).rounded())
+            childrenNodes = mostChildren.nodes
+        }
         // The components are independent, so each one's optimum is at most its value plus the
         // solver's slack (bound - value): any plan of component k worth at most that places at
         // most floor((value + n x b) / a) children (n children in the component, parts <= n and
@@ -310,7 +321,6 @@ struct JointPlanner {
         // the first level the same way.
         var childrenPossible = 0
         var scoreBoundCents = 0
-        let slack = solution.bound - solution.value
         for k in componentChildren.indices {
             let (a, b) = levels(k)
             let placed = componentPlaced[k]
@@ -362,7 +372,7 @@ struct JointPlanner {
         plan.bound = PlanBound(
             childrenPossible: childrenPossible, childScore: Double(childScoreCents) / 100,
             childScoreBound: Double(max(scoreBoundCents, childScoreCents)) / 100,
-            optimal: solution.isOptimal, nodes: solution.nodes + mostChildren.nodes)
+            optimal: solution.isOptimal, nodes: solution.nodes + childrenNodes)
         return plan
     }
 }

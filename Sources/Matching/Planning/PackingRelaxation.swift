@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The LP relaxation of a packing component's configuration model, solved exactly by column
 /// generation over the options still allowed at a branch-and-bound node.
 ///
@@ -44,6 +46,15 @@ struct PackingRelaxation {
     var inMaster: [Bool]
     var cardinalityRow = -1
     var firstLevel = 0.0
+    /// The last phase's optimal duals, each household's best reduced weight and the bound.
+    var final: (lambda: [Double], mu: Double, gains: [Double], bound: Double)?
+    /// How the node's bound is made from the last phase's Lagrangian bound `L`:
+    /// `max(scale x first + floor(L + tolerance), fallback)`.
+    var boundForm = (scale: 0.0, first: 0.0, fallback: -Double.infinity, tolerance: 0.0)
+
+    func boundOf(_ l: Double) -> Double {
+        max(boundForm.scale * boundForm.first + (l + boundForm.tolerance).rounded(.down), boundForm.fallback)
+    }
     /// Option entries scanned and pivots made (the search's work budget).
     var work = 0
 
@@ -59,6 +70,9 @@ struct PackingRelaxation {
     }
 
     static let pivotLimit = 400_000
+
+    /// The options in the master (the next node's first columns).
+    var masterOptions: [Int] { optionOfVariable.filter { $0 >= 0 } }
 
     init(_ component: PackingComponent) {
         c = component
@@ -108,24 +122,68 @@ struct PackingRelaxation {
             for i in 0..<c.itemCount { lambda[i] = itemRow[i] >= 0 ? max(0, lp.rowDual(itemRow[i])) : 0 }
             let mu = cardinalityRow >= 0 ? max(0, lp.rowDual(cardinalityRow)) : 0
             var bound = lambda.reduce(0, +) - mu * firstLevel
-            var entering: [(price: Double, option: Int)] = []
-            for h in 0..<c.households.count {
-                let u = householdRow[h] >= 0 ? max(0, lp.rowDual(householdRow[h])) : 0
-                var bestGain = 0.0, bestPrice = 1e-7 * max(1, abs(u)), pick = -1
-                for o in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[o] {
-                    var r = objective(o) + (mu == 0 ? 0 : mu * c.primary[o])
-                    for e in c.itemStart[o]..<c.itemStart[o + 1] { r -= lambda[Int(c.items[e])] }
-                    if r > bestGain { bestGain = r }
-                    if !inMaster[o] && r - u > bestPrice { bestPrice = r - u; pick = o }
+            // Pricing, households in parallel chunks (each household's answer is its own, and
+            // the sum is taken in household order, so the result does not depend on threads).
+            let hCount = c.households.count
+            var gains = [Double](repeating: 0, count: hCount)
+            var picks = [Int](repeating: -1, count: hCount)
+            var prices = [Double](repeating: 0, count: hCount)
+            var householdDual = [Double](repeating: 0, count: hCount)
+            for h in 0..<hCount where householdRow[h] >= 0 { householdDual[h] = max(0, lp.rowDual(householdRow[h])) }
+            let chunks = hCount >= 256 ? 16 : 1
+            let this = self, duals = householdDual, prices0 = lambda
+            gains.withUnsafeMutableBufferPointer { gainsOut in
+                picks.withUnsafeMutableBufferPointer { picksOut in
+                    prices.withUnsafeMutableBufferPointer { pricesOut in
+                        let g = UnsafeSendablePointer(gainsOut.baseAddress!), p = UnsafeSendablePointer(picksOut.baseAddress!)
+                        let q = UnsafeSendablePointer(pricesOut.baseAddress!)
+                        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                            for h in (chunk * hCount / chunks)..<((chunk + 1) * hCount / chunks) {
+                                let u = duals[h]
+                                var bestGain = 0.0, bestPrice = 1e-7 * max(1, abs(u)), pick = -1
+                                for o in this.c.householdOptions[h]..<this.c.householdOptions[h + 1] where alive[o] {
+                                    var r = this.objective(o) + (mu == 0 ? 0 : mu * this.c.primary[o])
+                                    for e in this.c.itemStart[o]..<this.c.itemStart[o + 1] { r -= prices0[Int(this.c.items[e])] }
+                                    if r > bestGain { bestGain = r }
+                                    if !this.inMaster[o] && r - u > bestPrice { bestPrice = r - u; pick = o }
+                                }
+                                g.base[h] = bestGain; p.base[h] = pick; q.base[h] = bestPrice
+                            }
+                        }
+                    }
                 }
-                bound += bestGain
-                if pick >= 0 { entering.append((bestPrice, pick)) }
+            }
+            var entering: [(price: Double, option: Int)] = []
+            for h in 0..<hCount {
+                bound += gains[h]
+                if picks[h] >= 0 { entering.append((prices[h], picks[h])) }
             }
             work += c.items.count
             best = min(best, bound)
+            if entering.isEmpty {
+                final = (lambda, mu, gains, bound)
+            }
             if stopBelow(best) || entering.isEmpty { return best }
             for (_, o) in entering { addColumn(o) }
         }
+    }
+
+    /// Options that no packing beating the threshold can use (reduced-cost fixing, Nemhauser
+    /// and Wolsey 1988, II.2.5): forcing option `o` lowers its household's term of the final
+    /// Lagrangian bound from its best reduced weight to `o`'s, so when that bound falls below
+    /// the threshold, `o` is in no better packing of this node's options.
+    func fixable(alive: [Bool], threshold: Double) -> [Int] {
+        guard let final else { return [] }
+        var result: [Int] = []
+        for h in 0..<c.households.count {
+            let slackBound = final.bound - final.gains[h]
+            for o in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[o] {
+                var r = objective(o) + final.mu * c.primary[o]
+                for e in c.itemStart[o]..<c.itemStart[o + 1] { r -= final.lambda[Int(c.items[e])] }
+                if boundOf(slackBound + r) < threshold { result.append(o) }
+            }
+        }
+        return result
     }
 
     /// Solves the relaxation over the allowed options, starting from the `seeds` columns.
@@ -157,10 +215,12 @@ struct PackingRelaxation {
             let tolerance = 1e-3
             guard let l2 = generate(alive: alive, stopBelow: { max(scale * first + ($0 + tolerance).rounded(.down), fallback) < threshold }) else { return nil }
             bound = max(scale * first + (l2 + tolerance).rounded(.down), fallback)
+            boundForm = (scale, first, fallback, tolerance)
         } else {
             let tolerance = 1e-6 + 1e-12 * c.weight.reduce(0) { max($0, abs($1)) } * Double(c.itemCount)
             guard let l = generate(alive: alive, stopBelow: { ($0 + tolerance).rounded(.down) < threshold }) else { return nil }
             bound = (l + tolerance).rounded(.down)
+            boundForm = (0, 0, -Double.infinity, tolerance)
         }
         if bound < threshold { return Result(bound: nil, support: [], fractionalPair: nil) }
         var support: [(option: Int, value: Double)] = []

@@ -343,6 +343,15 @@ struct PackingSearch {
         heuristic(order: order)
         if PackingSearch.trace, depth < 3 { print("lp node depth \(depth) items \(c.itemCount) options \(c.optionCount) bound \(bound) incumbent \(incumbentValue) rows \(relaxation.lp.rowCount) columns \(relaxation.lp.variableCount) pivots \(relaxation.lp.pivots)") }
         if bound < incumbentValue + 0.5 { return true }
+        // Reduced-cost fixing for this node's subtree (undone with the branch).
+        let fixable = relaxation.fixable(alive: alive, threshold: incumbentValue - fixedValue + 0.5)
+        work += c.items.count
+        for o in fixable { kill(o) }
+        if PackingSearch.trace, depth < 3 { print("  fixed \(fixable.count) options by reduced cost") }
+        if depth == 0 && fixable.count * 2 > c.optionCount {
+            searchRestricted(bound: bound, seeds: relaxation.masterOptions)
+            return true
+        }
         var branchOption = -1
         if result.fractionalPair == nil {
             // No pair serves: branch on the most fractional option (take it, or forbid it).
@@ -356,7 +365,7 @@ struct PackingSearch {
             return true
         }
         let parentSeeds = seeds
-        seeds = result.support.map(\.option)
+        seeds = relaxation.masterOptions
         defer { seeds = parentSeeds }
         let mark = trail.count
         if let (h, i) = result.fractionalPair {
@@ -397,6 +406,30 @@ struct PackingSearch {
         node(depth: depth + 1, inherited: bound)
         undo(to: mark)
         return true
+    }
+
+    /// The rest of the search over the options left alive at the root (most are fixed out by
+    /// their reduced costs), as a smaller component: the same search, cheaper pricing.
+    mutating func searchRestricted(bound: Double, seeds rootSeeds: [Int]) {
+        let (sub, source) = c.restricted(to: alive)
+        var index = [Int](repeating: -1, count: c.optionCount)
+        for (k, o) in source.enumerated() { index[o] = k }
+        var search = PackingSearch(sub, deadline: deadline, nodeLimit: nodeLimit)
+        search.work = work
+        search.nodes = nodes
+        // Only a better packing than the best so far is sought there (the best so far may use
+        // options fixed out because nothing better can use them).
+        search.incumbentValue = incumbentValue
+        search.seeds = rootSeeds.compactMap { index[$0] >= 0 ? index[$0] : nil }
+        search.node(depth: 1, inherited: bound)
+        if search.incumbentValue > incumbentValue {
+            incumbentValue = search.incumbentValue
+            incumbent = search.incumbent.map { $0 >= 0 ? Int32(source[Int($0)]) : -1 }
+        }
+        work = search.work
+        nodes = search.nodes
+        stopped = search.stopped
+        openBound = max(openBound, search.openBound)
     }
 
     mutating func kill(_ o: Int) {

@@ -131,12 +131,16 @@ struct PackingComponent: Sendable {
             let r = find(h)
             if let c = index[r] { members[c].append(h) } else { index[r] = members.count; members.append([h]) }
         }
-        return members.map { PackingComponent(problem, households: $0) }
+        var scratch = [Int32](repeating: -1, count: problem.itemCount)
+        return members.map { PackingComponent(problem, households: $0, scratch: &scratch) }
     }
 
-    init(_ problem: PackingProblem, households: [Int]) {
+    /// The component of `households`; `scratch` (-1 per item of the problem) maps items to
+    /// local numbers while it is built and is left as it was found.
+    init(_ problem: PackingProblem, households: [Int], scratch local: inout [Int32]) {
         self.households = households
-        var local: [Int32: Int32] = [:]
+        var localCount: Int32 = 0
+        var globals: [Int32] = []
         owner = []; original = []; itemStart = [0]; items = []; weight = []; primary = []; householdOptions = [0]
         let scales = Set(households.map { problem.primaryScale.isEmpty ? -1 : problem.primaryScale[$0] })
         scale = scales.count == 1 && scales.first! > 0 ? scales.first! : nil
@@ -144,20 +148,37 @@ struct PackingComponent: Sendable {
             for (k, o) in problem.options[global].enumerated() {
                 owner.append(Int32(h)); original.append(Int32(k)); weight.append(o.weight); primary.append(o.primary)
                 for i in o.items {
-                    if let l = local[i] { items.append(l) } else {
-                        let l = Int32(local.count)
-                        local[i] = l
-                        items.append(l)
-                    }
+                    if local[Int(i)] < 0 { local[Int(i)] = localCount; localCount += 1; globals.append(i) }
+                    items.append(local[Int(i)])
                 }
                 itemStart.append(items.count)
             }
             householdOptions.append(owner.count)
         }
-        itemCount = local.count
+        itemCount = Int(localCount)
+        for i in globals { local[Int(i)] = -1 }
     }
 
     var optionCount: Int { owner.count }
+
+    /// The same households and items with only the options marked alive, and for each kept
+    /// option its index here.
+    func restricted(to alive: [Bool]) -> (component: PackingComponent, source: [Int]) {
+        var sub = self
+        sub.owner = []; sub.original = []; sub.itemStart = [0]; sub.items = []; sub.weight = []; sub.primary = []
+        sub.householdOptions = [0]
+        var source: [Int] = []
+        for h in 0..<households.count {
+            for o in householdOptions[h]..<householdOptions[h + 1] where alive[o] {
+                source.append(o)
+                sub.owner.append(owner[o]); sub.original.append(original[o]); sub.weight.append(weight[o]); sub.primary.append(primary[o])
+                sub.items += items[itemStart[o]..<itemStart[o + 1]]
+                sub.itemStart.append(sub.items.count)
+            }
+            sub.householdOptions.append(sub.owner.count)
+        }
+        return (sub, source)
+    }
 
     func solve(deadline: UInt64?, nodeLimit: Int, starts: [[Int]]) -> PackingSolution {
         if let solution = solveAsAssignment() { return solution }
