@@ -254,10 +254,10 @@ struct JointPlanner {
             return (b * (n + 1), b)
         }
         var problem = PackingProblem(itemCount: childCount, options: Array(repeating: [], count: hCount),
-                                     primaryScale: Array(repeating: 1, count: hCount))
+                                     levelScales: Array(repeating: [], count: hCount))
         for h in 0..<hCount where !configurations[h].isEmpty {
             let (a, b) = levels(componentOf[h])
-            problem.primaryScale[h] = a
+            problem.levelScales[h] = [a, b]
             problem.options[h] = configurations[h].map { config in
                 var children = 0, parts = 0, cents = 0
                 var items: [Int32] = []
@@ -268,7 +268,7 @@ struct JointPlanner {
                     cents += config.cents[k] * unit.group.size
                     items += unitChildren[Int(u)]
                 }
-                return PackingOption(items: items, weight: Double(children) * a - Double(parts) * b + Double(cents), primary: Double(children))
+                return PackingOption(items: items, weight: Double(children) * a - Double(parts) * b + Double(cents), levels: [Double(children), -Double(parts)])
             }
         }
         let solution = PackingSolver.solve(problem, timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(original))
@@ -290,18 +290,21 @@ struct JointPlanner {
         }
         // The first level alone (weight = children), solved only when the plan's own bound
         // leaves it open: the most children any plan could place, per component.
-        let slack = solution.bound - solution.value
+        // Each component's slack (its optimum is at most its value plus its slack).
+        var componentSlack = [Double](repeating: 0, count: componentChildren.count)
+        for (h, s) in solution.componentSlack.enumerated() where s > 0 { componentSlack[componentOf[h]] += s }
         let firstLevelProven = componentChildren.indices.allSatisfy { k in
+            let slack = componentSlack[k]
             let (a, b) = levels(k)
             let placed = componentPlaced[k]
             let upper = Double(placed.children) * a - Double(placed.parts) * b + Double(placed.cents) + slack
             return Int(((upper + Double(componentChildren[k]) * b) / a).rounded(.down)) <= placed.children
         }
         var mostChildrenFound = componentPlaced.map(\.children)
-        var childrenSlack = 0, childrenNodes = 0
+        var childrenSlack = [Int](repeating: 0, count: componentChildren.count), childrenNodes = 0
         if !firstLevelProven {
             var childrenOnly = problem
-            childrenOnly.primaryScale = []
+            childrenOnly.levelScales = []
             for h in 0..<hCount {
                 for q in childrenOnly.options[h].indices { childrenOnly.options[h][q].weight = Double(childrenOnly.options[h][q].items.count) }
             }
@@ -310,11 +313,11 @@ struct JointPlanner {
             for h in 0..<hCount where mostChildren.choice[h] >= 0 {
                 mostChildrenFound[componentOf[h]] += childrenOnly.options[h][mostChildren.choice[h]].items.count
             }
-            childrenSlack = Int((mostChildren.bound - mostChildren.value).rounded())
+            for (h, s) in mostChildren.componentSlack.enumerated() where s > 0 { childrenSlack[componentOf[h]] += Int(s.rounded()) }
             childrenNodes = mostChildren.nodes
         }
-        // The components are independent, so each one's optimum is at most its value plus the
-        // solver's slack (bound - value): any plan of component k worth at most that places at
+        // The components are independent, so each one's optimum is at most its value plus its
+        // own slack (bound - value): any plan of component k worth at most that places at
         // most floor((value + n x b) / a) children (n children in the component, parts <= n and
         // n x b < a), and with as many children and no more split parts,
         // scores at most value - children x a + parts x b. The children-only packing bounds
@@ -324,9 +327,9 @@ struct JointPlanner {
         for k in componentChildren.indices {
             let (a, b) = levels(k)
             let placed = componentPlaced[k]
-            let upper = Double(placed.children) * a - Double(placed.parts) * b + Double(placed.cents) + slack
+            let upper = Double(placed.children) * a - Double(placed.parts) * b + Double(placed.cents) + componentSlack[k]
             let children = min(componentChildren[k], Int(((upper + Double(componentChildren[k]) * b) / a).rounded(.down)),
-                               mostChildrenFound[k] + childrenSlack)
+                               mostChildrenFound[k] + childrenSlack[k])
             childrenPossible += children
             let most = 10_000 * componentChildren[k]
             if children == placed.children {

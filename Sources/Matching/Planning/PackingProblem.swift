@@ -10,16 +10,17 @@ public struct PackingProblem: Sendable {
     public var itemCount: Int
     /// Per household, its options (non-empty sets; "take nothing" is always allowed, weight 0).
     public var options: [[PackingOption]]
-    /// Two-level weights, when not empty: per household a scale `A` such that each of its
-    /// options weighs `A x primary + secondary`, with `primary` a whole number (children
-    /// placed) and `A` larger than any difference the secondary parts can make. The solver's
-    /// bound then solves one LP per level (see `PackingRelaxation`). Empty: one level.
-    public var primaryScale: [Double]
+    /// Lexicographic levels, when not empty: per household the scales `A_k` such that each of
+    /// its options weighs `sum_k A_k x levels[k] + the rest`, each level a whole number
+    /// (children placed, minus split parts) and each `A_k` larger than any difference the
+    /// later levels can make. The solver's bound then solves one LP per level (see
+    /// `PackingRelaxation`). Empty: one level, the weight.
+    public var levelScales: [[Double]]
 
-    public init(itemCount: Int, options: [[PackingOption]], primaryScale: [Double] = []) {
+    public init(itemCount: Int, options: [[PackingOption]], levelScales: [[Double]] = []) {
         self.itemCount = itemCount
         self.options = options
-        self.primaryScale = primaryScale
+        self.levelScales = levelScales
     }
 }
 
@@ -28,13 +29,13 @@ public struct PackingOption: Sendable, Equatable {
     /// The items, each at most once.
     public var items: [Int32]
     public var weight: Double
-    /// The first-level weight (whole number) when the problem has two levels, else unused.
-    public var primary: Double
+    /// The option's level values (whole numbers) when the problem has levels, else empty.
+    public var levels: [Double]
 
-    public init(items: [Int32], weight: Double, primary: Double = 0) {
+    public init(items: [Int32], weight: Double, levels: [Double] = []) {
         self.items = items
         self.weight = weight
-        self.primary = primary
+        self.levels = levels
     }
 }
 
@@ -48,6 +49,10 @@ public struct PackingSolution: Sendable, Equatable {
     public var bound: Double
     /// Branch-and-bound nodes explored (over all components).
     public var nodes: Int
+    /// Per household: the slack (bound - value) of its connected component, given at the
+    /// component's first household and 0 at the others; empty when every component is
+    /// solved. A component's optimum is at most its value plus its slack.
+    public var componentSlack: [Double] = []
 
     /// Whether the value is proven optimal (the bound equals the value).
     public var isOptimal: Bool { bound <= value }

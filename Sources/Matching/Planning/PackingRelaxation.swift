@@ -21,16 +21,17 @@ import Dispatch
 /// every allowed option, so rounding inside the simplex can only weaken it, never make it
 /// wrong. When pricing finds no column it equals the LP optimum.
 ///
-/// *Two levels (lexicographic).* Options may carry a first-level weight `p_o` (children
-/// placed) with `w_o = A p_o + s_o` (A larger than any difference the second level makes). One
-/// LP with the weights `w_o` would mix numbers 10^10 apart; instead two LPs are solved: LP1
-/// maximises `sum p_o x_o` (bound `z1`, so no packing places more than `C = floor(z1)`); LP2
-/// maximises `sum s_o x_o` with the extra row `sum p_o x_o >= C`, warm-started from LP1's basis
-/// (which satisfies it), its Lagrangian bound `L2` using the row's dual `mu` too:
-/// `sum lambda_i - mu C + sum_h max(0, max_o (s_o + mu p_o - lambda(o)))`. A packing with
-/// first level `C` has `s <= L2`; one with less has `A p + s <= A (C - 1) + S`, `S` the sum over
-/// households of their largest positive `s_o`. So `max(A C + L2, A (C - 1) + S)` bounds every
-/// packing. Why two LPs rather than one with a safe weight: no weight is safe in floating point
+/// *Levels (lexicographic).* Options may carry whole-number level values `v_k(o)` (children
+/// placed, minus split parts) with `w_o = sum_k A_k v_k(o) + r_o` (each `A_k` larger than any
+/// difference the later levels make). One LP with the weights `w_o` would mix numbers 10^10
+/// apart; instead one LP per level is solved: LP_k maximises level k (the last: `r`) with the
+/// extra rows `sum_o v_j(o) x_o >= T_j` for the earlier levels, `T_j = floor(L_j)` the proven
+/// bound of level j, each LP warm-started from the previous basis (which satisfies the new
+/// row). The Lagrangian bound of LP_k uses the rows' duals `mu_j` too:
+/// `sum lambda_i - sum_j mu_j T_j + sum_h max(0, max_o (obj_k(o) + sum_j mu_j v_j(o) - lambda(o)))`.
+/// A packing meeting every target has `r <= L_K`; one that first falls short at level j
+/// is worth at most `sum_{i<j} A_i T_i + A_j (T_j - 1) + R_j`, `R_j` the sum over households of
+/// their largest positive weight of the levels after j. The bound is the largest of these. Why two LPs rather than one with a safe weight: no weight is safe in floating point
 /// at these magnitudes (the second level's differences are below the rounding of the first),
 /// and the two bounds are each tight in their own units.
 /// - Complexity: per pricing round O(option entries allowed); the master as `RevisedSimplex`.
@@ -44,19 +45,21 @@ struct PackingRelaxation {
     /// The option of each master variable (-1 for slacks) and whether an option is in the master.
     var optionOfVariable: [Int] = []
     var inMaster: [Bool]
-    var cardinalityRow = -1
-    var firstLevel = 0.0
+    /// The current phase (level) and the rows holding the earlier levels at their targets.
+    var phase = 0
+    var levelRows: [Int] = []
+    var targets: [Double] = []
     /// The last phase's optimal duals, each household's best reduced weight and the bound.
-    var final: (lambda: [Double], mu: Double, gains: [Double], bound: Double)?
+    var final: (lambda: [Double], mu: [Double], gains: [Double], bound: Double)?
     /// How the node's bound is made from the last phase's Lagrangian bound `L`:
-    /// `max(scale x first + floor(L + tolerance), fallback)`.
-    var boundForm = (scale: 0.0, first: 0.0, fallback: -Double.infinity, tolerance: 0.0)
-
-    func boundOf(_ l: Double) -> Double {
-        max(boundForm.scale * boundForm.first + (l + boundForm.tolerance).rounded(.down), boundForm.fallback)
-    }
+    /// `max(base + floor(L + tolerance), fallback)`.
+    var boundForm = (base: 0.0, fallback: -Double.infinity, tolerance: 0.0)
     /// Option entries scanned and pivots made (the search's work budget).
     var work = 0
+
+    func boundOf(_ l: Double) -> Double {
+        max(boundForm.base + (l + boundForm.tolerance).rounded(.down), boundForm.fallback)
+    }
 
     /// What a node learns from its relaxation.
     struct Result {
@@ -65,7 +68,7 @@ struct PackingRelaxation {
         var bound: Double?
         /// Options in the LP solution with their values (> 0).
         var support: [(option: Int, value: Double)]
-        /// Household-item sums of the LP solution, for branching: the most fractional pair.
+        /// A household-item pair whose LP share is fractional, for branching.
         var fractionalPair: (household: Int, item: Int)?
     }
 
@@ -82,10 +85,18 @@ struct PackingRelaxation {
         inMaster = Array(repeating: false, count: component.optionCount)
     }
 
+    var levelCount: Int { c.levelScales.count }
+
+    /// The option's weight after its levels (the last level's objective).
+    func rest(_ o: Int) -> Double {
+        var r = c.weight[o]
+        for k in 0..<levelCount { r -= c.levelScales[k] * c.levelValues[k][o] }
+        return r
+    }
+
     /// The option's objective in the current phase.
     func objective(_ o: Int) -> Double {
-        guard let scale = c.scale else { return c.weight[o] }
-        return cardinalityRow < 0 ? c.primary[o] : c.weight[o] - scale * c.primary[o]
+        phase < levelCount ? c.levelValues[phase][o] : rest(o)
     }
 
     mutating func addColumn(_ o: Int) {
@@ -102,7 +113,7 @@ struct PackingRelaxation {
             householdRow[h] = lp.addRow(variables: householdColumns[h], values: householdColumns[h].map { _ in 1 }, rhs: 1)
         }
         if householdRow[h] >= 0 { rows.append(householdRow[h]); values.append(1) }
-        if cardinalityRow >= 0 { rows.append(cardinalityRow); values.append(-c.primary[o]) }
+        for (k, row) in levelRows.enumerated() where c.levelValues[k][o] != 0 { rows.append(row); values.append(-c.levelValues[k][o]) }
         let v = lp.addColumn(rows: rows, values: values, cost: objective(o))
         householdColumns[h].append(v)
         while optionOfVariable.count < v { optionOfVariable.append(-1) }
@@ -120,8 +131,9 @@ struct PackingRelaxation {
             guard lp.solve(maxPivots: PackingRelaxation.pivotLimit) == .optimal else { return nil }
             work += (lp.pivots - before) * max(1, lp.rowCount) / 16
             for i in 0..<c.itemCount { lambda[i] = itemRow[i] >= 0 ? max(0, lp.rowDual(itemRow[i])) : 0 }
-            let mu = cardinalityRow >= 0 ? max(0, lp.rowDual(cardinalityRow)) : 0
-            var bound = lambda.reduce(0, +) - mu * firstLevel
+            let mu = levelRows.map { max(0, lp.rowDual($0)) }
+            var bound = lambda.reduce(0, +)
+            for (k, m) in mu.enumerated() { bound -= m * targets[k] }
             // Pricing, households in parallel chunks (each household's answer is its own, and
             // the sum is taken in household order, so the result does not depend on threads).
             let hCount = c.households.count
@@ -142,10 +154,10 @@ struct PackingRelaxation {
                                 let u = duals[h]
                                 var bestGain = 0.0, bestPrice = 1e-7 * max(1, abs(u)), pick = -1
                                 for o in this.c.householdOptions[h]..<this.c.householdOptions[h + 1] where alive[o] {
-                                    var r = this.objective(o) + (mu == 0 ? 0 : mu * this.c.primary[o])
-                                    for e in this.c.itemStart[o]..<this.c.itemStart[o + 1] { r -= prices0[Int(this.c.items[e])] }
+                                    var r = this.reducedWeight(o, prices0, mu)
                                     if r > bestGain { bestGain = r }
-                                    if !this.inMaster[o] && r - u > bestPrice { bestPrice = r - u; pick = o }
+                                    r -= u
+                                    if !this.inMaster[o] && r > bestPrice { bestPrice = r; pick = o }
                                 }
                                 g.base[h] = bestGain; p.base[h] = pick; q.base[h] = bestPrice
                             }
@@ -153,19 +165,26 @@ struct PackingRelaxation {
                     }
                 }
             }
-            var entering: [(price: Double, option: Int)] = []
+            var entering: [Int] = []
             for h in 0..<hCount {
                 bound += gains[h]
-                if picks[h] >= 0 { entering.append((prices[h], picks[h])) }
+                if picks[h] >= 0 { entering.append(picks[h]) }
             }
             work += c.items.count
             best = min(best, bound)
-            if entering.isEmpty {
-                final = (lambda, mu, gains, bound)
-            }
+            if entering.isEmpty { final = (lambda, mu, gains, bound) }
             if stopBelow(best) || entering.isEmpty { return best }
-            for (_, o) in entering { addColumn(o) }
+            for o in entering { addColumn(o) }
         }
+    }
+
+    /// The option's objective in the current phase plus the earlier levels at their duals,
+    /// minus its items' prices.
+    func reducedWeight(_ o: Int, _ lambda: [Double], _ mu: [Double]) -> Double {
+        var r = objective(o)
+        for (k, m) in mu.enumerated() where m != 0 { r += m * c.levelValues[k][o] }
+        for e in c.itemStart[o]..<c.itemStart[o + 1] { r -= lambda[Int(c.items[e])] }
+        return r
     }
 
     /// Options that no packing beating the threshold can use (reduced-cost fixing, Nemhauser
@@ -176,11 +195,9 @@ struct PackingRelaxation {
         guard let final else { return [] }
         var result: [Int] = []
         for h in 0..<c.households.count {
-            let slackBound = final.bound - final.gains[h]
+            let others = final.bound - final.gains[h]
             for o in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[o] {
-                var r = objective(o) + final.mu * c.primary[o]
-                for e in c.itemStart[o]..<c.itemStart[o + 1] { r -= final.lambda[Int(c.items[e])] }
-                if boundOf(slackBound + r) < threshold { result.append(o) }
+                if boundOf(others + reducedWeight(o, final.lambda, final.mu)) < threshold { result.append(o) }
             }
         }
         return result
@@ -190,39 +207,61 @@ struct PackingRelaxation {
     /// `threshold`: the bound below which the node is pruned (the relaxation may stop as soon
     /// as it proves that).
     mutating func solve(alive: [Bool], seeds: [Int], threshold: Double) -> Result? {
+        let pruned = Result(bound: nil, support: [], fractionalPair: nil)
         for o in seeds where alive[o] { addColumn(o) }
-        // The largest positive second-level weight per household (for the bound's second term).
-        var secondMost = 0.0
-        if let scale = c.scale {
+        // most[j]: the sum over households of their largest positive weight of the levels
+        // after j (the last level alone for j = K - 1), for packings short at level j.
+        let levels = levelCount
+        var most = [Double](repeating: 0, count: levels)
+        if levels > 0 {
             for h in 0..<c.households.count {
-                var most = 0.0
-                for o in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[o] { most = max(most, c.weight[o] - scale * c.primary[o]) }
-                secondMost += most
+                var best = [Double](repeating: 0, count: levels)
+                for o in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[o] {
+                    var tail = rest(o)
+                    for j in stride(from: levels - 1, through: 0, by: -1) {
+                        best[j] = max(best[j], tail)
+                        tail += c.levelScales[j] * c.levelValues[j][o]
+                    }
+                }
+                for j in 0..<levels { most[j] += best[j] }
             }
         }
-        let bound: Double
-        if let scale = c.scale {
-            guard let l1 = generate(alive: alive, stopBelow: { scale * ($0 + 1e-6).rounded(.down) + secondMost < threshold }) else { return nil }
-            let first = (l1 + 1e-6).rounded(.down)
-            if scale * first + secondMost < threshold { return Result(bound: nil, support: [], fractionalPair: nil) }
-            // LP2: the second level with the first held at C.
-            firstLevel = first
-            var structural: [Int] = [], values: [Double] = []
-            for (v, o) in optionOfVariable.enumerated() where o >= 0 { structural.append(v); values.append(-c.primary[o]) }
-            cardinalityRow = lp.addRow(variables: structural, values: values, rhs: -first)
-            for (v, o) in optionOfVariable.enumerated() where o >= 0 { lp.setCost(v, objective(o)) }
-            let fallback = first > 0 ? scale * (first - 1) + secondMost : -Double.infinity
-            let tolerance = 1e-3
-            guard let l2 = generate(alive: alive, stopBelow: { max(scale * first + ($0 + tolerance).rounded(.down), fallback) < threshold }) else { return nil }
-            bound = max(scale * first + (l2 + tolerance).rounded(.down), fallback)
-            boundForm = (scale, first, fallback, tolerance)
-        } else {
-            let tolerance = 1e-6 + 1e-12 * c.weight.reduce(0) { max($0, abs($1)) } * Double(c.itemCount)
-            guard let l = generate(alive: alive, stopBelow: { ($0 + tolerance).rounded(.down) < threshold }) else { return nil }
-            bound = (l + tolerance).rounded(.down)
-            boundForm = (0, 0, -Double.infinity, tolerance)
+        var base = 0.0, fallback = -Double.infinity
+        for k in 0..<levels {
+            phase = k
+            if k > 0 {
+                // Hold the previous level at its target; the basis satisfies it.
+                var structural: [Int] = [], values: [Double] = []
+                for (v, o) in optionOfVariable.enumerated() where o >= 0 && c.levelValues[k - 1][o] != 0 {
+                    structural.append(v); values.append(-c.levelValues[k - 1][o])
+                }
+                levelRows.append(lp.addRow(variables: structural, values: values, rhs: -targets[k - 1]))
+                for (v, o) in optionOfVariable.enumerated() where o >= 0 { lp.setCost(v, objective(o)) }
+            }
+            let scale = c.levelScales[k], tail = most[k], baseHere = base, fallbackHere = fallback
+            func estimate(_ l: Double) -> Double { max(baseHere + scale * (l + 1e-6).rounded(.down) + tail, fallbackHere) }
+            guard let l = generate(alive: alive, stopBelow: { estimate($0) < threshold }) else { return nil }
+            let target = (l + 1e-6).rounded(.down)
+            targets.append(target)
+            fallback = max(fallback, base + scale * (target - 1) + tail)
+            base += scale * target
+            if max(base + tail, fallback) < threshold { return pruned }
         }
-        if bound < threshold { return Result(bound: nil, support: [], fractionalPair: nil) }
+        phase = levels
+        if levels > 0 {
+            var structural: [Int] = [], values: [Double] = []
+            for (v, o) in optionOfVariable.enumerated() where o >= 0 && c.levelValues[levels - 1][o] != 0 {
+                structural.append(v); values.append(-c.levelValues[levels - 1][o])
+            }
+            levelRows.append(lp.addRow(variables: structural, values: values, rhs: -targets[levels - 1]))
+            for (v, o) in optionOfVariable.enumerated() where o >= 0 { lp.setCost(v, objective(o)) }
+        }
+        let tolerance = levels > 0 ? 1e-3 : 1e-6 + 1e-12 * c.weight.reduce(0) { max($0, abs($1)) } * Double(c.itemCount)
+        boundForm = (base, fallback, tolerance)
+        let form = boundForm
+        guard let l = generate(alive: alive, stopBelow: { max(form.base + ($0 + form.tolerance).rounded(.down), form.fallback) < threshold }) else { return nil }
+        let bound = boundOf(l)
+        if bound < threshold { return pruned }
         var support: [(option: Int, value: Double)] = []
         for (v, o) in optionOfVariable.enumerated() where o >= 0 {
             let x = lp.value(v)

@@ -1,6 +1,6 @@
 import Dispatch
 
-/// Branch and bound with a Lagrangian bound over one `PackingComponent` (see `PackingSolver`).
+/// Branch and bound with the LP bound (Lagrangian as a fallback) over one `PackingComponent` (see `PackingSolver`).
 struct PackingSearch {
     nonisolated(unsafe) static var trace = false
     let c: PackingComponent

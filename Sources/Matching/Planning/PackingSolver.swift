@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// Exact solver of `PackingProblem`: connected components, an assignment where every option is
-/// one of a partition of the items, else branch and bound with a Lagrangian bound.
+/// one of a partition of the items, else branch and bound with an LP bound.
 ///
 /// ## Design note
 /// Households sharing no item through their options are independent, so the problem splits
@@ -17,28 +17,24 @@ import Glibc
 /// units to households, solved exactly by `SparseAssignment` with one zero-cost "unplaced"
 /// column per unit.
 ///
-/// *Other components: branch and bound (Land and Doig 1960) with a Lagrangian bound
-/// (Held and Karp 1971; Fisher 1981).* The constraints "each item at most once" are relaxed
-/// with multipliers `lambda_i >= 0`:
-/// `L(lambda) = sum_i lambda_i + sum_h max(0, max_o (w_o - sum_{i in o} lambda_i))`,
-/// which is >= the value of every packing (each household's term is at least what its chosen
-/// option contributes after paying for its items, and the items are paid once at most), so
-/// every `L(lambda)` is a proven upper bound. The households' subproblems are independent
-/// (choose the best option at the item prices). Multipliers are improved by exact coordinate
-/// descent (for one item, `L` is convex piecewise linear in `lambda_i`, minimised at the
-/// second largest gain an option containing the item has over the household's best option
-/// without it; the dual coordinate step of Bertsekas's auction and of max-product dual
-/// decomposition) and by projected subgradient steps (Polyak's step towards the best packing
-/// found). Packings come from the relaxed choice, repaired greedily. A node is closed when its
-/// bound is below the best packing + 1 (weights are whole numbers), or when the relaxed choice
-/// is itself a packing paying nothing for unused items (then it is the node's optimum).
-/// Otherwise it branches on one option: the household takes it (its items are gone for
-/// everybody else), or it is forbidden. Both branches together cover every packing, so when
-/// the search ends the best packing found is optimal; stopped by the time limit, the bound is
-/// the largest bound of the nodes left open.
+/// *Other components: branch and bound (Land and Doig 1960) with the exact LP bound of the
+/// configuration model* (`PackingRelaxation`: column generation over a `RevisedSimplex`
+/// master, two lexicographic LPs when the weights have two levels; Barnhart et al. 1998,
+/// "Branch-and-price"). The bound is the Lagrangian bound at the LP's duals, recomputed over
+/// every option, so it holds whatever the simplex's rounding. At each node: options whose
+/// reduced weight proves them useless for a better packing are fixed out (at the root, the
+/// survivors become a smaller component for the rest of the search); a packing is made from
+/// the LP solution; the node is closed when its bound is below the best packing + 1 (weights
+/// are whole numbers); otherwise it branches on a household-item pair whose LP share is
+/// fractional (the household takes the item, or it does not; Ryan and Foster 1981), or on a
+/// fractional option when no pair serves. Both branches together cover every packing and each
+/// removes part of the LP solution, so the search ends, and when it ends the best packing is
+/// optimal; stopped by its limits, the bound is the largest bound of the nodes left open.
+/// When the simplex stops at its pivot limit the node falls back to a Lagrangian bound (Held
+/// and Karp 1971; Fisher 1981) improved by exact coordinate descent and projected subgradient
+/// steps, branching on one option (take it, or forbid it).
 /// - Complexity: exponential in the worst case (set packing is NP-hard); per node,
-///   O(iterations x option entries). Components of a few hundred households close at the root
-///   or after few nodes in practice.
+///   O(pricing rounds x option entries) plus the simplex's pivots.
 public enum PackingSolver {
     /// The best packing, with a proven bound; `timeLimit` seconds (nil = none) or `nodeLimit`
     /// branch-and-bound nodes per component stop the search with the best packing found so
@@ -58,15 +54,19 @@ public enum PackingSolver {
             }
         }
         var choice = [Int](repeating: -1, count: problem.options.count)
+        var slack = [Double](repeating: 0, count: problem.options.count)
         var value = 0.0, bound = 0.0, nodes = 0
         for (c, component) in components.enumerated() {
             let r = results[c]!
             for (local, h) in component.households.enumerated() { choice[h] = r.choice[local] }
+            slack[component.households[0]] = r.bound - r.value
             value += r.value
             bound += r.bound
             nodes += r.nodes
         }
-        return PackingSolution(choice: choice, value: value, bound: bound, nodes: nodes)
+        var solution = PackingSolution(choice: choice, value: value, bound: bound, nodes: nodes)
+        if bound > value { solution.componentSlack = slack }
+        return solution
     }
 }
 
@@ -98,10 +98,11 @@ struct PackingComponent: Sendable {
     var itemStart: [Int]
     var items: [Int32]
     var weight: [Double]
-    /// First-level weights and their scale, when every household of the component has the
-    /// same scale (`weight = scale x primary + second level`); nil: one level.
-    var primary: [Double]
-    var scale: Double?
+    /// Level values (per level, per option) and their scales, when every household of the
+    /// component has the same scales and every option its levels
+    /// (`weight = sum_k scale_k x value_k + the rest`); empty: one level.
+    var levelValues: [[Double]]
+    var levelScales: [Double]
     /// Options of local household h: `householdOptions[h]..<householdOptions[h + 1]`.
     var householdOptions: [Int]
 
@@ -141,12 +142,17 @@ struct PackingComponent: Sendable {
         self.households = households
         var localCount: Int32 = 0
         var globals: [Int32] = []
-        owner = []; original = []; itemStart = [0]; items = []; weight = []; primary = []; householdOptions = [0]
-        let scales = Set(households.map { problem.primaryScale.isEmpty ? -1 : problem.primaryScale[$0] })
-        scale = scales.count == 1 && scales.first! > 0 ? scales.first! : nil
+        owner = []; original = []; itemStart = [0]; items = []; weight = []; householdOptions = [0]
+        let scales = Set(households.map { problem.levelScales.isEmpty ? [] : problem.levelScales[$0] })
+        let levels = scales.count == 1 ? scales.first! : []
+        let consistent = !levels.isEmpty && levels.allSatisfy { $0 > 0 }
+            && households.allSatisfy { problem.options[$0].allSatisfy { $0.levels.count == levels.count } }
+        levelScales = consistent ? levels : []
+        levelValues = Array(repeating: [], count: levelScales.count)
         for (h, global) in households.enumerated() {
             for (k, o) in problem.options[global].enumerated() {
-                owner.append(Int32(h)); original.append(Int32(k)); weight.append(o.weight); primary.append(o.primary)
+                owner.append(Int32(h)); original.append(Int32(k)); weight.append(o.weight)
+                for l in levelValues.indices { levelValues[l].append(o.levels[l]) }
                 for i in o.items {
                     if local[Int(i)] < 0 { local[Int(i)] = localCount; localCount += 1; globals.append(i) }
                     items.append(local[Int(i)])
@@ -165,13 +171,15 @@ struct PackingComponent: Sendable {
     /// option its index here.
     func restricted(to alive: [Bool]) -> (component: PackingComponent, source: [Int]) {
         var sub = self
-        sub.owner = []; sub.original = []; sub.itemStart = [0]; sub.items = []; sub.weight = []; sub.primary = []
+        sub.owner = []; sub.original = []; sub.itemStart = [0]; sub.items = []; sub.weight = []
+        sub.levelValues = levelValues.map { _ in [] }
         sub.householdOptions = [0]
         var source: [Int] = []
         for h in 0..<households.count {
             for o in householdOptions[h]..<householdOptions[h + 1] where alive[o] {
                 source.append(o)
-                sub.owner.append(owner[o]); sub.original.append(original[o]); sub.weight.append(weight[o]); sub.primary.append(primary[o])
+                sub.owner.append(owner[o]); sub.original.append(original[o]); sub.weight.append(weight[o])
+                for l in levelValues.indices { sub.levelValues[l].append(levelValues[l][o]) }
                 sub.items += items[itemStart[o]..<itemStart[o + 1]]
                 sub.itemStart.append(sub.items.count)
             }
