@@ -139,13 +139,21 @@ struct JointPlanner {
             }
             return true
         }
+        let residentSum = household.residentAges.reduce(0, +), residentCount = household.residentAges.count
         func record() {
             var cents: [Int] = []
-            for (k, q) in chosen.enumerated() {
+            cents.reserveCapacity(chosen.count)
+            // Everyone placed in the home, as age sum and count; each unit sees the others.
+            var sum = residentSum, count = residentCount
+            for r in chosen {
+                let group = engine.units[Int(options[r].u)].group
+                sum += group.children.reduce(0) { $0 + $1.age }
+                count += group.size
+            }
+            for q in chosen {
                 let unit = engine.units[Int(options[q].u)]
-                var ages = household.residentAges
-                for (j, r) in chosen.enumerated() where j != k { ages += engine.units[Int(options[r].u)].group.children.map(\.age) }
-                var raw = options[q].baseCents + agePointsCents(unit.group, residentAges: ages)
+                let own = unit.group.children.reduce(0) { $0 + $1.age }
+                var raw = options[q].baseCents + agePointsCents(unit.group, residentAgeSum: sum - own, residentCount: count - unit.group.size)
                 if unit.isSplitPart { raw -= min(Int((engine.policy.splitPenalty * 100).rounded()), raw) }
                 cents.append(raw)
             }
@@ -196,15 +204,16 @@ struct JointPlanner {
         return starts
     }
 
-    /// Age fit points in hundredths, exactly as the reference evaluator computes them.
-    func agePointsCents(_ group: SiblingGroup, residentAges: [Int]) -> Int {
+    /// Age fit points in hundredths, exactly as the reference evaluator computes them, from
+    /// the residents' age sum and count.
+    func agePointsCents(_ group: SiblingGroup, residentAgeSum: Int, residentCount: Int) -> Int {
         let w = engine.policy.weights[.ageFit]
         let points: Double
-        if residentAges.isEmpty {
+        if residentCount == 0 {
             points = CriterionFit.points(w, 0.5)
         } else {
             let meanAge = Double(group.children.reduce(0) { $0 + $1.age }) / Double(group.size)
-            let residentMean = Double(residentAges.reduce(0, +)) / Double(residentAges.count)
+            let residentMean = Double(residentAgeSum) / Double(residentCount)
             points = CriterionFit.points(w, CriterionFit.ageFit(meanAge: meanAge, residentMeanAge: residentMean, span: engine.policy.ageFitSpanYears))
         }
         return Int((points * 100).rounded())

@@ -209,22 +209,32 @@ struct PackingRelaxation {
     mutating func solve(alive: [Bool], seeds: [Int], threshold: Double) -> Result? {
         let pruned = Result(bound: nil, support: [], fractionalPair: nil)
         for o in seeds where alive[o] { addColumn(o) }
-        // most[j]: the sum over households of their largest positive weight of the levels
-        // after j (the last level alone for j = K - 1), for packings short at level j.
+        // most[j]: a bound on the weight of the levels after j (the last level alone for
+        // j = K - 1) in any packing, for packings short at level j: the smaller of the sum over
+        // households of their largest positive such weight and the sum over items of the
+        // largest positive such weight per item of an option holding it (each item is used
+        // once, each option's weight is its items' shares).
         let levels = levelCount
         var most = [Double](repeating: 0, count: levels)
         if levels > 0 {
+            var perItem = [[Double]](repeating: [Double](repeating: 0, count: c.itemCount), count: levels)
             for h in 0..<c.households.count {
                 var best = [Double](repeating: 0, count: levels)
                 for o in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[o] {
                     var tail = rest(o)
+                    let size = Double(c.itemStart[o + 1] - c.itemStart[o])
                     for j in stride(from: levels - 1, through: 0, by: -1) {
                         best[j] = max(best[j], tail)
+                        if tail > 0 {
+                            for e in c.itemStart[o]..<c.itemStart[o + 1] { perItem[j][Int(c.items[e])] = max(perItem[j][Int(c.items[e])], tail / size) }
+                        }
                         tail += c.levelScales[j] * c.levelValues[j][o]
                     }
                 }
                 for j in 0..<levels { most[j] += best[j] }
             }
+            // The per-item sum, rounded up a little against the division's rounding.
+            for j in 0..<levels { most[j] = min(most[j], perItem[j].reduce(0, +) * (1 + 1e-12) + 1e-6) }
         }
         var base = 0.0, fallback = -Double.infinity
         for k in 0..<levels {

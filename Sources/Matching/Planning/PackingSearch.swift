@@ -341,14 +341,14 @@ struct PackingSearch {
         if bound < incumbentValue + 0.5 { return true }
         let order = result.support.sorted { ($0.value, c.weight[$0.option], $1.option) > ($1.value, c.weight[$1.option], $0.option) }.map(\.option)
         heuristic(order: order)
-        if PackingSearch.trace, depth < 3 { print("lp node depth \(depth) items \(c.itemCount) options \(c.optionCount) bound \(bound) incumbent \(incumbentValue) rows \(relaxation.lp.rowCount) columns \(relaxation.lp.variableCount) pivots \(relaxation.lp.pivots)") }
+        if PackingSearch.trace, depth < 3 { print("lp node depth \(depth) items \(c.itemCount) options \(c.optionCount) bound \(bound) incumbent \(incumbentValue) rows \(relaxation.lp.rowCount) columns \(relaxation.lp.variableCount) pivots \(relaxation.lp.pivots) targets \(relaxation.targets) incumbent levels \(c.levelValues.map { v in incumbent.reduce(0.0) { $1 >= 0 ? $0 + v[Int($1)] : $0 } }) fractional \(result.support.filter { $0.value < 0.999 }.count) of \(result.support.count)") }
         if bound < incumbentValue + 0.5 { return true }
         // Reduced-cost fixing for this node's subtree (undone with the branch).
         let fixable = relaxation.fixable(alive: alive, threshold: incumbentValue - fixedValue + 0.5)
         work += c.items.count
         for o in fixable { kill(o) }
         if PackingSearch.trace, depth < 3 { print("  fixed \(fixable.count) options by reduced cost") }
-        if depth == 0 && fixable.count * 2 > c.optionCount {
+        if depth == 0 && fixable.count * 4 > c.optionCount {
             searchRestricted(bound: bound, seeds: relaxation.masterOptions)
             return true
         }
@@ -421,7 +421,7 @@ struct PackingSearch {
         // options fixed out because nothing better can use them).
         search.incumbentValue = incumbentValue
         search.seeds = rootSeeds.compactMap { index[$0] >= 0 ? index[$0] : nil }
-        search.node(depth: 1, inherited: bound)
+        search.node(depth: 0, inherited: bound)
         if search.incumbentValue > incumbentValue {
             incumbentValue = search.incumbentValue
             incumbent = search.incumbent.map { $0 >= 0 ? Int32(source[Int($0)]) : -1 }
