@@ -73,6 +73,9 @@ struct PackingRelaxation {
     }
 
     static let pivotLimit = 400_000
+    /// The master's largest size (rows): the dense basis inverse takes rows^2 doubles
+    /// (4,000 rows: 128 MB). Larger components fall back to the Lagrangian bound.
+    static let rowLimit = 4_000
 
     /// The options in the master (the next node's first columns).
     var masterOptions: [Int] { optionOfVariable.filter { $0 >= 0 } }
@@ -127,6 +130,7 @@ struct PackingRelaxation {
         var best = Double.infinity
         var lambda = [Double](repeating: 0, count: c.itemCount)
         while true {
+            guard lp.rowCount <= PackingRelaxation.rowLimit else { return nil }
             let before = lp.pivots
             guard lp.solve(maxPivots: PackingRelaxation.pivotLimit) == .optimal else { return nil }
             work += (lp.pivots - before) * max(1, lp.rowCount) / 16
