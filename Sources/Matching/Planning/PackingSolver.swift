@@ -19,7 +19,7 @@ import Glibc
 ///
 /// *Other components: branch and bound (Land and Doig 1960) with the exact LP bound of the
 /// configuration model* (`PackingRelaxation`: column generation over a `RevisedSimplex`
-/// master, two lexicographic LPs when the weights have two levels; Barnhart et al. 1998,
+/// master, one LP per lexicographic level when the weights have levels; Barnhart et al. 1998,
 /// "Branch-and-price"). The bound is the Lagrangian bound at the LP's duals, recomputed over
 /// every option, so it holds whatever the simplex's rounding. At each node: options whose
 /// reduced weight proves them useless for a better packing are fixed out (at the root, the
@@ -35,13 +35,13 @@ import Glibc
 /// steps, branching on one option (take it, or forbid it).
 /// - Complexity: exponential in the worst case (set packing is NP-hard); per node,
 ///   O(pricing rounds x option entries) plus the simplex's pivots.
-public enum PackingSolver {
+package enum PackingSolver {
     /// The best packing, with a proven bound; `timeLimit` seconds (nil = none) or `nodeLimit`
     /// branch-and-bound nodes per component stop the search with the best packing found so
     /// far and the bound of what is left open. The node limit keeps the answer deterministic.
     /// `starts` are known packings (option index per household, -1 = none), the best of which
     /// the search starts from, so the answer is never worse than any of them.
-    public static func solve(_ problem: PackingProblem, timeLimit: Double? = nil, nodeLimit: Int = .max, starts: [[Int]] = []) -> PackingSolution {
+    package static func solve(_ problem: PackingProblem, timeLimit: Double? = nil, nodeLimit: Int = .max, starts: [[Int]] = []) -> PackingSolution {
         let start = DispatchTime.now().uptimeNanoseconds
         let deadline: UInt64? = timeLimit.map { start + UInt64(max(0, $0) * 1e9) }
         let components = PackingComponent.split(problem)
