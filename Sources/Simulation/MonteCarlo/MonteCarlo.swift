@@ -55,6 +55,11 @@ public struct SimulationResults: Sendable {
     public var runValues: [[Double]]
     /// Every placement decision of every run, in run order, when the runs were traced.
     public var trace: [PlacementDecision] = []
+    /// Per run, every decision that turned a child or group away from in-house care near home
+    /// (`TurnedAwayDecision`), in time order; summarised by `UnmetNeedProfile`.
+    public var turnedAway: [[TurnedAwayDecision]] = []
+    /// The starting population's districts (names and centres), when run by `MonteCarlo.run`.
+    public var districts: [StartingPopulation.District] = []
 
     /// The P10/P50/P90 of `kpi` at the end of `month`.
     public func value(_ kpi: KPI, month: Int) -> Percentiles { bands[month * KPI.allCases.count + kpi.rawValue] }
@@ -103,6 +108,7 @@ public enum MonteCarlo {
             scenario: scenario, start: start, runs: runs, years: years, seed: seed, threads: threads, trace: trace,
             progress: progress)
         var results = summarise(raw, scenario: scenario, runs: runs, years: years, seed: seed)
+        results.districts = start.districts
         if trace { results.trace = raw.flatMap(\.trace) }
         return results
     }
@@ -185,7 +191,7 @@ public enum MonteCarlo {
         return SimulationResults(
             scenario: scenario, runs: raw.count, years: years, seed: seed, bands: bands, totals: totals,
             placementsByType: byType, placementsBySpecKey: bySpec, meanYearsInCareAtLeaving: Percentiles(of: stays),
-            events: raw.reduce(0) { $0 + $1.events }, runValues: raw.map(\.monthly))
+            events: raw.reduce(0) { $0 + $1.events }, runValues: raw.map(\.monthly), turnedAway: raw.map(\.turnedAway))
     }
 }
 
