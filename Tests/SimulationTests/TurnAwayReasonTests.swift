@@ -65,7 +65,7 @@ import Testing
         for (i, scenario) in ([Scenario()] + stressScenarios()).enumerated() {
             var base = Xoshiro256StarStar(seed: UInt64(40 + i))
             var replication = Replication(
-                scenario: scenario.resolvingDates(), start: PreparedStart(start, scenario: scenario), months: 18, rng: base.split())
+                scenario: scenario.resolvingDates(), start: PreparedStart(start, scenario: scenario), months: 12, rng: base.split())
             replication.checkTurnAwayReasons = true
             replication.checkInvariants = true
             replication.trace = []
@@ -102,8 +102,8 @@ import Testing
         for (i, scenario) in stressScenarios().enumerated() {
             var base = Xoshiro256StarStar(seed: UInt64(60 + i))
             let stream = base.split()
-            var on = Replication(scenario: scenario.resolvingDates(), start: start, months: 24, rng: stream)
-            var off = Replication(scenario: scenario.resolvingDates(), start: start, months: 24, rng: stream)
+            var on = Replication(scenario: scenario.resolvingDates(), start: start, months: 18, rng: stream)
+            var off = Replication(scenario: scenario.resolvingDates(), start: start, months: 18, rng: stream)
             off.recordsTurnedAway = false
             let a = on.run(), b = off.run()
             #expect(a.monthly.map(\.bitPattern) == b.monthly.map(\.bitPattern), "scenario \(i)")

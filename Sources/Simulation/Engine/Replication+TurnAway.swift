@@ -25,6 +25,8 @@ struct TurnAwayContext {
     var day = -Double.infinity
     var serial: UInt32 = 0
     var recordedSerial: UInt32 = 0
+    /// Scratch list of the stale kernel rows `bindingReason` brings up to date (reused).
+    var savedRows: [SavedKernelRow] = []
 }
 
 extension Replication {
@@ -93,46 +95,62 @@ extension Replication {
     /// The binding reason no in-house household with a vacancy could take the unit `row`
     /// (see `TurnAwayReason`): the latest, in the order of the reasons, of each household's
     /// first failing rule; `residual` when a household passes every rule.
-    /// - Complexity: O(households with a vacancy), no allocation.
+    ///
+    /// Stale kernel rows are brought up to date for the check and then put back as they were,
+    /// so that recording never changes what the engine sees later (rows not stale are read as
+    /// the engine reads them).
+    /// - Complexity: O(households with a vacancy + residents of stale ones), no allocation once
+    ///   the scratch list of saved rows is large enough.
     mutating func bindingReason(row: UnitRow, excluding: Int, constants: KernelConstants, residual: TurnAwayReason)
         -> TurnAwayReason
     {
-        var latest = TurnAwayReason.noVacancy
-        for d in vacantByDistrict.indices {
-            for h32 in vacantByDistrict[d] {
+        var saved = turnAway.savedRows
+        turnAway.savedRows = []
+        saved.removeAll(keepingCapacity: true)
+        for list in vacantByDistrict {
+            for h32 in list where kernel.stale[Int(h32)] {
                 let h = Int(h32)
-                guard h != excluding else { continue }
-                let failed = failedRulesNow(row, h, constants: constants)
-                let first = TurnAwayReason(firstFailing: failed) ?? residual
-                if first > latest { latest = first }
-                if latest == residual { return residual }
+                saved.append(SavedKernelRow(
+                    household: h, free: kernel.columns.free[h], places: kernel.columns.places[h], occupied: kernel.columns.occupied[h],
+                    youngestResident: kernel.columns.youngestResident[h], residentMeanAge: kernel.columns.residentMeanAge[h],
+                    ageFitNeutral: kernel.columns.ageFitNeutral[h], residentCount: kernel.columns.residentCounts[h]))
+                let now = occupancy(h)
+                kernel.columns.setOccupancy(
+                    at: h, available: now.available, freePlaces: now.free, occupied: now.occupied, residentCount: now.residents,
+                    residentAgeSum: now.ageSum, youngestResident: now.youngest)
             }
         }
+        var latest = TurnAwayReason.noVacancy
+        kernel.columns.withView { view in
+            for list in vacantByDistrict {
+                for h32 in list where Int(h32) != excluding {
+                    let first = TurnAwayReason(firstFailing: ScoringKernel.failedRules(row, view, Int(h32), constants: constants)) ?? residual
+                    if first > latest { latest = first }
+                    if latest == residual { return }
+                }
+            }
+        }
+        for row in saved {
+            let h = row.household
+            kernel.columns.free[h] = row.free
+            kernel.columns.places[h] = row.places
+            kernel.columns.occupied[h] = row.occupied
+            kernel.columns.youngestResident[h] = row.youngestResident
+            kernel.columns.residentMeanAge[h] = row.residentMeanAge
+            kernel.columns.ageFitNeutral[h] = row.ageFitNeutral
+            kernel.columns.residentCounts[h] = row.residentCount
+        }
+        turnAway.savedRows = saved
         return latest
     }
+}
 
-    /// The hard rules household `h` fails for `row` as it is now. A stale kernel row is brought
-    /// up to date for the check and then put back as it was, so that recording never changes
-    /// what the engine sees later (rows not stale are read as the engine reads them).
-    /// - Complexity: O(residents of `h`), no allocation.
-    mutating func failedRulesNow(_ row: UnitRow, _ h: Int, constants: KernelConstants) -> HardRuleMask {
-        guard kernel.stale[h] else {
-            return kernel.columns.withView { ScoringKernel.failedRules(row, $0, h, constants: constants) }
-        }
-        // Read column by column: binding `kernel.columns` to a constant would share its arrays
-        // and make the writes below copy them.
-        let saved = (
-            kernel.columns.free[h], kernel.columns.places[h], kernel.columns.occupied[h], kernel.columns.youngestResident[h],
-            kernel.columns.residentMeanAge[h], kernel.columns.ageFitNeutral[h], kernel.columns.residentCounts[h])
-        let now = occupancy(h)
-        kernel.columns.setOccupancy(
-            at: h, available: now.available, freePlaces: now.free, occupied: now.occupied, residentCount: now.residents,
-            residentAgeSum: now.ageSum, youngestResident: now.youngest)
-        let failed = kernel.columns.withView { ScoringKernel.failedRules(row, $0, h, constants: constants) }
-        (kernel.columns.free[h], kernel.columns.places[h], kernel.columns.occupied[h], kernel.columns.youngestResident[h],
-         kernel.columns.residentMeanAge[h], kernel.columns.ageFitNeutral[h], kernel.columns.residentCounts[h]) = saved
-        return failed
-    }
+/// The changing columns of a stale kernel row, kept while `bindingReason` brings it up to date.
+struct SavedKernelRow {
+    var household: Int
+    var free, places, occupied, youngestResident: Int32
+    var residentMeanAge, ageFitNeutral: Double
+    var residentCount: Int32
 }
 
 extension Replication {
