@@ -53,8 +53,27 @@ import Testing
             var perRun: [[(TurnedAwayDecision, SiblingGroup)]] = []
             for _ in 0..<runs { perRun.append((0..<Int(5 + rng.nextUnit() * 25)).map { _ in Self.decision(using: &rng) }) }
             let all = perRun.flatMap { $0 }.filter { $0.0.newHouseholdCouldHelp }
-            // The candidates as documented: the narrowest profile of each decision.
-            let candidates = Set(all.map { CarerProfile(fitting: $0.0, policy: .default) })
+            // The candidates as documented: the narrowest profiles of at least 1% of the children.
+            // (age range, places, approval and skills), in every district a decision comes from.
+            var fitted: [String: Int] = [:]
+            var kinds: [String: CarerProfile] = [:]
+            for (d, _) in all {
+                let p = CarerProfile(fitting: d, policy: .default)
+                let kind = "\(p.ageRange) \(p.places) \(p.approval) \(p.skills.rawValue)"
+                fitted[kind, default: 0] += Int(d.children)
+                kinds[kind] = p
+            }
+            let total = all.reduce(0) { $0 + Int($1.0.children) }
+            let districts = Set(all.map { Int($0.0.district) })
+            var candidates = Set<CarerProfile>()
+            for (kind, children) in fitted where Double(children) >= Double(total) / 100 {
+                for district in districts {
+                    var p = kinds[kind]!
+                    p.district = district
+                    candidates.insert(p)
+                }
+            }
+            #expect(candidates == Set(CarerCovering.candidates(all.map(\.0), policy: .default)))
             var table: [CarerProfile: [Bool]] = [:]
             var ambiguous = false
             for p in candidates {

@@ -19,7 +19,14 @@ public struct CarerNeed: Sendable, Equatable {
 /// household of each candidate profile (empty, available, at its district's centre) with the
 /// matching engine's own hard rules (`ScoringKernel.failedRules` on the engine's
 /// `HouseholdColumns` and `UnitRow`), under the distance limit the decision was judged by. The
-/// candidates are the profiles that fit some decision most narrowly (`CarerProfile(fitting:)`).
+/// candidates are the kinds of carer (age range, places, approval, skills) that fit at least one
+/// in a hundred of the turned-away children most narrowly (`CarerProfile(fitting:)`), wherever
+/// they live, each placed in every district: kinds a real share of the children need. Without
+/// that floor the profile of one unusual group (four brothers and sisters aged 2 to 15 with
+/// disability and complex needs: four places, any age, both skills) passes the rules for nearly
+/// every child and is always first, saying only that a carer who can take anyone takes most
+/// children. The district matters where the distance limit does: the policy's limit for agency
+/// and residential placements, and 20 miles for children placed in-house further away.
 /// A profile "takes" a decision when the decision passes every rule, and is credited with its
 /// turned-away children.
 ///
@@ -48,7 +55,7 @@ public enum CarerCovering {
                 runOf.append(Int32(r))
             }
         }
-        let candidates = Set(decisions.map { CarerProfile(fitting: $0, policy: policy) }).sorted()
+        let candidates = self.candidates(decisions, policy: policy)
         guard !candidates.isEmpty else { return [] }
         let takes = coverage(candidates, decisions, districtCentres: districtCentres, policy: policy)
         let words = (decisions.count + 63) / 64
@@ -68,6 +75,34 @@ public enum CarerCovering {
             result.append(CarerNeed(profile: candidates[best], children: Percentiles(of: perRun), total: bestTotal))
         }
         return result
+    }
+
+    /// The share of the turned-away children a profile must fit most narrowly to be a candidate.
+    public static let candidateShare = 0.01
+
+    /// The candidate profiles for `decisions`: the age ranges, places, approvals and skills that
+    /// fit at least `candidateShare` of their children most narrowly (`CarerProfile(fitting:)`,
+    /// wherever they live), each in every district a decision comes from; in `CarerProfile` order.
+    /// - Complexity: O(decisions + candidates log candidates).
+    public static func candidates(_ decisions: [TurnedAwayDecision], policy: MatchPolicy) -> [CarerProfile] {
+        var children: [CarerProfile: Int] = [:]
+        var districts = Set<Int>()
+        var total = 0
+        for d in decisions {
+            var kind = CarerProfile(fitting: d, policy: policy)
+            districts.insert(kind.district)
+            kind.district = 0
+            children[kind, default: 0] += Int(d.children)
+            total += Int(d.children)
+        }
+        let least = max(1, Int((Double(total) * candidateShare).rounded(.up)))
+        return children.filter { $0.value >= least }.keys.flatMap { kind in
+            districts.map { district in
+                var profile = kind
+                profile.district = district
+                return profile
+            }
+        }.sorted()
     }
 
     /// For each candidate, a bit set of the decisions a household of that profile would take.
