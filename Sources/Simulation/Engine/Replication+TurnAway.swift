@@ -25,8 +25,6 @@ struct TurnAwayContext {
     var day = -Double.infinity
     var serial: UInt32 = 0
     var recordedSerial: UInt32 = 0
-    /// Scratch list of the stale kernel rows `bindingReason` brings up to date (reused).
-    var savedRows: [SavedKernelRow] = []
 }
 
 extension Replication {
@@ -96,61 +94,60 @@ extension Replication {
     /// (see `TurnAwayReason`): the latest, in the order of the reasons, of each household's
     /// first failing rule; `residual` when a household passes every rule.
     ///
-    /// Stale kernel rows are brought up to date for the check and then put back as they were,
-    /// so that recording never changes what the engine sees later (rows not stale are read as
-    /// the engine reads them).
-    /// - Complexity: O(households with a vacancy + residents of stale ones), no allocation once
-    ///   the scratch list of saved rows is large enough.
+    /// A household can only move the answer on if it passes every rule up to the latest found
+    /// so far, so those failing an earlier integer rule (age, places, approval: the facts the
+    /// candidate search reads) are passed over without reading their kernel rows; the others
+    /// are judged by the kernel's rules (`ScoringKernel.failedRules`).
+    /// - Complexity: O(households with a vacancy), no allocation.
     mutating func bindingReason(row: UnitRow, excluding: Int, constants: KernelConstants, residual: TurnAwayReason)
         -> TurnAwayReason
     {
-        var saved = turnAway.savedRows
-        turnAway.savedRows = []
-        saved.removeAll(keepingCapacity: true)
-        for list in vacantByDistrict {
-            for h32 in list where kernel.stale[Int(h32)] {
-                let h = Int(h32)
-                saved.append(SavedKernelRow(
-                    household: h, free: kernel.columns.free[h], places: kernel.columns.places[h], occupied: kernel.columns.occupied[h],
-                    youngestResident: kernel.columns.youngestResident[h], residentMeanAge: kernel.columns.residentMeanAge[h],
-                    ageFitNeutral: kernel.columns.ageFitNeutral[h], residentCount: kernel.columns.residentCounts[h]))
-                let now = occupancy(h)
-                kernel.columns.setOccupancy(
-                    at: h, available: now.available, freePlaces: now.free, occupied: now.occupied, residentCount: now.residents,
-                    residentAgeSum: now.ageSum, youngestResident: now.youngest)
-            }
-        }
+        syncVacantFacts()
         var latest = TurnAwayReason.noVacancy
-        kernel.columns.withView { view in
-            for list in vacantByDistrict {
-                for h32 in list where Int(h32) != excluding {
-                    let first = TurnAwayReason(firstFailing: ScoringKernel.failedRules(row, view, Int(h32), constants: constants)) ?? residual
-                    if first > latest { latest = first }
-                    if latest == residual { return }
+        for d in vacantFacts.indices {
+            for k in vacantFacts[d].indices {
+                let v = vacantFacts[d][k]
+                let h = Int(v.household)
+                guard h != excluding else { continue }
+                if latest >= .ageRange, !(v.minAge <= row.minAge && v.maxAge >= row.maxAge) { continue }
+                if latest >= .places, v.free < row.size { continue }
+                if latest >= .approval, Int32(v.approvals) & row.approval == 0 { continue }
+                let first = TurnAwayReason(firstFailing: failedRulesNow(row, h, constants: constants)) ?? residual
+                if first > latest {
+                    latest = first
+                    if latest == residual { return residual }
                 }
             }
         }
-        for row in saved {
-            let h = row.household
-            kernel.columns.free[h] = row.free
-            kernel.columns.places[h] = row.places
-            kernel.columns.occupied[h] = row.occupied
-            kernel.columns.youngestResident[h] = row.youngestResident
-            kernel.columns.residentMeanAge[h] = row.residentMeanAge
-            kernel.columns.ageFitNeutral[h] = row.ageFitNeutral
-            kernel.columns.residentCounts[h] = row.residentCount
-        }
-        turnAway.savedRows = saved
         return latest
     }
-}
 
-/// The changing columns of a stale kernel row, kept while `bindingReason` brings it up to date.
-struct SavedKernelRow {
-    var household: Int
-    var free, places, occupied, youngestResident: Int32
-    var residentMeanAge, ageFitNeutral: Double
-    var residentCount: Int32
+    /// The hard rules household `h` fails for `row` as it is now. A stale kernel row is brought
+    /// up to date for the check and then put back as it was, so that recording never changes
+    /// what the engine sees later (rows not stale are read as the engine reads them).
+    /// - Complexity: O(residents of `h`), no allocation.
+    mutating func failedRulesNow(_ row: UnitRow, _ h: Int, constants: KernelConstants) -> HardRuleMask {
+        guard kernel.stale[h] else { return Self.failedRules(row, kernel.columns, h, constants: constants) }
+        // Read column by column: binding `kernel.columns` to a constant would share its arrays
+        // and make the writes below copy them.
+        let saved = (
+            kernel.columns.free[h], kernel.columns.places[h], kernel.columns.occupied[h], kernel.columns.youngestResident[h],
+            kernel.columns.residentMeanAge[h], kernel.columns.ageFitNeutral[h], kernel.columns.residentCounts[h])
+        let now = occupancy(h)
+        kernel.columns.setOccupancy(
+            at: h, available: now.available, freePlaces: now.free, occupied: now.occupied, residentCount: now.residents,
+            residentAgeSum: now.ageSum, youngestResident: now.youngest)
+        let failed = Self.failedRules(row, kernel.columns, h, constants: constants)
+        (kernel.columns.free[h], kernel.columns.places[h], kernel.columns.occupied[h], kernel.columns.youngestResident[h],
+         kernel.columns.residentMeanAge[h], kernel.columns.ageFitNeutral[h], kernel.columns.residentCounts[h]) = saved
+        return failed
+    }
+
+    /// `ScoringKernel.failedRules` on row `h` of `columns` (static, with the columns borrowed,
+    /// so that reading them copies nothing).
+    static func failedRules(_ row: UnitRow, _ columns: HouseholdColumns, _ h: Int, constants: KernelConstants) -> HardRuleMask {
+        columns.withView { ScoringKernel.failedRules(row, $0, h, constants: constants) }
+    }
 }
 
 extension Replication {
