@@ -80,7 +80,7 @@ import Testing
                 case .ifaFoster, .residential: expected += decision.children.count
                 case .inHouseFoster:
                     let home = decision.household.flatMap { location[$0] }!
-                    expected += decision.children.filter { replication.children[$0].home.distanceMiles(to: home) > KPI.farFromHomeMiles }.count
+                    expected += decision.children.filter { replication.register.children[$0].home.distanceMiles(to: home) > KPI.farFromHomeMiles }.count
                 default: break
                 }
             }

@@ -7,7 +7,7 @@ extension ScoringKernel {
     /// is zero exactly when the kernel scores the pair (tested against `Matcher.evaluate`).
     /// - Complexity: O(1), no allocation.
     @inlinable
-    public static func failedRules(_ unit: UnitRow, _ h: HouseholdColumnsView, _ i: Int, constants k: KernelConstants) -> HardRuleMask {
+    package static func failedRules(_ unit: UnitRow, _ h: HouseholdColumnsView, _ i: Int, constants k: KernelConstants) -> HardRuleMask {
         var mask: UInt16 = 0
         if h.free[i] < 0 { mask |= HardRuleMask.householdAvailable.rawValue }
         if h.places[i] < unit.size { mask |= HardRuleMask.freePlaces.rawValue }
@@ -28,21 +28,21 @@ extension ScoringKernel {
 
 /// A set of hard rules as bits (bit `k` is `HardRule.allCases[k]`): what
 /// `ScoringKernel.failedRules` returns, without allocating.
-public struct HardRuleMask: OptionSet, Sendable, Hashable {
-    public let rawValue: UInt16
-    @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
+package struct HardRuleMask: OptionSet, Sendable, Hashable {
+    package let rawValue: UInt16
+    @inlinable package init(rawValue: UInt16) { self.rawValue = rawValue }
 
-    public static let householdAvailable = HardRuleMask(rawValue: 1 << 0)
-    public static let freePlaces = HardRuleMask(rawValue: 1 << 1)
-    public static let ageRange = HardRuleMask(rawValue: 1 << 2)
-    public static let approval = HardRuleMask(rawValue: 1 << 3)
-    public static let requiredSkills = HardRuleMask(rawValue: 1 << 4)
-    public static let solo = HardRuleMask(rawValue: 1 << 5)
-    public static let exploitationRisk = HardRuleMask(rawValue: 1 << 6)
-    public static let distance = HardRuleMask(rawValue: 1 << 7)
+    package static let householdAvailable = HardRuleMask(rawValue: 1 << 0)
+    package static let freePlaces = HardRuleMask(rawValue: 1 << 1)
+    package static let ageRange = HardRuleMask(rawValue: 1 << 2)
+    package static let approval = HardRuleMask(rawValue: 1 << 3)
+    package static let requiredSkills = HardRuleMask(rawValue: 1 << 4)
+    package static let solo = HardRuleMask(rawValue: 1 << 5)
+    package static let exploitationRisk = HardRuleMask(rawValue: 1 << 6)
+    package static let distance = HardRuleMask(rawValue: 1 << 7)
 
     /// The mask of `rules`.
-    public init(_ rules: [HardRule]) {
+    package init(_ rules: [HardRule]) {
         var raw: UInt16 = 0
         for rule in rules { raw |= 1 << UInt16(HardRule.allCases.firstIndex(of: rule)!) }
         self.init(rawValue: raw)

@@ -63,12 +63,12 @@ extension Replication {
         var needs = Needs()
         var oldestAtRisk = -1
         for m in members {
-            let age = Int(children[m].age(at: now))
+            let age = Int(register.children[m].age(at: now))
             minAge = min(minAge, age)
             maxAge = max(maxAge, age)
             ageSum += age
-            needs.formUnion(children[m].needs)
-            if children[m].needs.contains(.exploitationRisk) { oldestAtRisk = max(oldestAtRisk, age) }
+            needs.formUnion(register.children[m].needs)
+            if register.children[m].needs.contains(.exploitationRisk) { oldestAtRisk = max(oldestAtRisk, age) }
         }
         let nearHome = type == .inHouseFoster
         let residual: TurnAwayReason
@@ -84,9 +84,9 @@ extension Replication {
         if checkTurnAwayReasons { recheckReason(reason, members: members, nearHome: nearHome, residual: residual) }
         let first = members[0]
         turnedAway.append(TurnedAwayDecision(
-            day: now, home: children[first].home, reason: reason, district: Int16(children[first].district),
+            day: now, home: register.children[first].home, reason: reason, district: Int16(register.children[first].district),
             size: UInt8(clamping: members.count), children: 1, minAge: Int8(clamping: minAge), maxAge: Int8(clamping: maxAge),
-            ageSum: Int16(clamping: ageSum), oldestAtRisk: Int8(clamping: oldestAtRisk), request: children[first].request,
+            ageSum: Int16(clamping: ageSum), oldestAtRisk: Int8(clamping: oldestAtRisk), request: register.children[first].request,
             needs: needs, nearHomeLimit: nearHome))
     }
 
@@ -102,11 +102,10 @@ extension Replication {
     mutating func bindingReason(row: UnitRow, excluding: Int, constants: KernelConstants, residual: TurnAwayReason)
         -> TurnAwayReason
     {
-        syncVacantFacts()
         var latest = TurnAwayReason.noVacancy
-        for d in vacantFacts.indices {
-            for k in vacantFacts[d].indices {
-                let v = vacantFacts[d][k]
+        for d in vacancies.facts.indices {
+            for k in vacancies.facts[d].indices {
+                let v = vacancies.facts[d][k]
                 let h = Int(v.household)
                 guard h != excluding else { continue }
                 if latest >= .ageRange, !(v.minAge <= row.minAge && v.maxAge >= row.maxAge) { continue }
@@ -166,7 +165,7 @@ extension Replication {
             var view = households[h].household
             view.occupied = households[h].occupied
             view.status = households[h].onHold ? .onHold : .available
-            view.residentAges = households[h].occupants.map { Int(children[Int($0)].age(at: now)) }
+            view.residentAges = households[h].occupants.map { Int(register.children[Int($0)].age(at: now)) }
             // The kernel keeps residents' ages as of the household's last change; the reference
             // takes them today, so the exploitation rule may differ where residents have aged.
             if unit.needs.contains(.exploitationRisk), !view.residentAges.isEmpty { return }

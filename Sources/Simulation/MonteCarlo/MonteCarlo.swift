@@ -59,7 +59,7 @@ public struct SimulationResults: Sendable {
     /// (`TurnedAwayDecision`), in time order; summarised by `UnmetNeedProfile`.
     public var turnedAway: [[TurnedAwayDecision]] = []
     /// The starting population's districts (names and centres), when run by `MonteCarlo.run`.
-    public var districts: [StartingPopulation.District] = []
+    package var districts: [StartingPopulation.District] = []
 
     /// The P10/P50/P90 of `kpi` at the end of `month`.
     public func value(_ kpi: KPI, month: Int) -> Percentiles { bands[month * KPI.allCases.count + kpi.rawValue] }
@@ -114,7 +114,7 @@ public enum MonteCarlo {
     }
 
     /// The raw result of every replication, in replication order.
-    public static func replicate(
+    package static func replicate(
         scenario: Scenario, start: StartingPopulation, runs: Int, years: Int, seed: UInt64, threads: Int? = nil,
         trace: Bool = false, progress: (@Sendable (Int) -> Void)? = nil
     ) -> [ReplicationResult] {
@@ -158,7 +158,7 @@ public enum MonteCarlo {
     }
 
     /// P10/P50/P90 over replications of every monthly KPI and every total.
-    public static func summarise(_ raw: [ReplicationResult], scenario: Scenario, runs: Int, years: Int, seed: UInt64) -> SimulationResults {
+    package static func summarise(_ raw: [ReplicationResult], scenario: Scenario, runs: Int, years: Int, seed: UInt64) -> SimulationResults {
         let months = max(0, years) * 12
         let k = KPI.allCases.count
         var bands: [Percentiles] = []

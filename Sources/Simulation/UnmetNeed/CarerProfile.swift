@@ -51,7 +51,7 @@ public struct CarerProfile: Sendable, Hashable, Comparable {
 extension TurnedAwayDecision {
     /// The matching kernel's row for the unit, as the simulator built it when it was turned
     /// away (the same constructor and facts; the wait, which only scores, is left at zero).
-    public func unitRow(policy: MatchPolicy) -> UnitRow {
+    package func unitRow(policy: MatchPolicy) -> UnitRow {
         UnitRow(
             size: Int(size), minAge: Int(minAge), maxAge: Int(maxAge), ageSum: Int(ageSum),
             oldestAtRisk: oldestAtRisk >= 0 ? Int(oldestAtRisk) : nil, request: request, daysWaiting: 0,

@@ -47,7 +47,7 @@ public struct UnmetNeedProfile: Sendable {
     /// The profile of `runs[r]` (run r's decisions) over `years` years, with `districts`'
     /// names and centres for the carer profiles.
     /// - Complexity: O(decisions + cells x runs log runs) plus `CarerCovering`'s.
-    public init(
+    package init(
         _ runs: [[TurnedAwayDecision]], years: Int, districts: [StartingPopulation.District],
         policy: MatchPolicy = .default, carerProfiles: Int = 5
     ) {
