@@ -20,7 +20,7 @@ enum CompareCommand: HearthCommand {
             .valued("--runs", value: "N", "Monte Carlo runs, 1-1000000 (default: the first scenario's)"),
             .valued("--years", value: "Y", "horizon in years, 1-100 (default: the first scenario's)"),
             .valued("--seed", value: "S", "random seed (default: the first scenario's)"),
-            .valued("--out", value: "DIR", "also write comparison.json, comparison.csv, invest_to_save.csv, report.html\nand each scenario's summary.json and monthly.csv (in DIR/<name>/)"),
+            .valued("--out", value: "DIR", "also write comparison.json, comparison.csv, invest_to_save.csv, report.html\nand each scenario's summary.json, monthly.csv and unmet_need.csv (in DIR/<name>/)"),
             .valued("--threads", value: "T", "worker threads (default: all cores)"),
             .valued("--max-work", value: "W", "refuse a scenario larger than W population-years (see hearth simulate --help)"),
         ],
@@ -64,14 +64,16 @@ enum CompareCommand: HearthCommand {
         files.append((path("invest_to_save.csv"), Data(InvestToSaveWriters.csv(results).utf8)))
         files.append((path("report.html"), Data(HTMLReport.renderComparison(results).utf8)))
         for (r, folder) in zip(results, folders) {
-            files.append((path(folder, "summary.json"), Data(SimulationResultWriters.summaryJSON(r).utf8)))
+            let unmetNeed = UnmetNeedProfile(r)
+            files.append((path(folder, "summary.json"), Data(SimulationResultWriters.summaryJSON(r, unmetNeed: unmetNeed).utf8)))
             files.append((path(folder, "monthly.csv"), Data(SimulationResultWriters.monthlyCSV(r).utf8)))
+            files.append((path(folder, "unmet_need.csv"), Data(UnmetNeedWriters.csv(unmetNeed).utf8)))
         }
         try OutputSafety.check(outputs: files.map { ("--out", $0.path) }, inputs: args.positionals)
         try AtomicFile.writeAll(files)
         for folder in stale {
             // Only the files a comparison writes; a folder that holds anything else is kept.
-            for file in ["summary.json", "monthly.csv"] { try? FileManager.default.removeItem(atPath: path(folder, file)) }
+            for file in ["summary.json", "monthly.csv", "unmet_need.csv"] { try? FileManager.default.removeItem(atPath: path(folder, file)) }
             if (try? FileManager.default.contentsOfDirectory(atPath: path(folder)))?.isEmpty == true {
                 try? FileManager.default.removeItem(atPath: path(folder))
             }

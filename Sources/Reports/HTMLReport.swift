@@ -16,7 +16,9 @@ public enum HTMLReport {
     /// The report; with `history`, the published figures are drawn on every chart that has a
     /// matching series (before the start date and over the years the run overlaps) and a
     /// "model vs published" table lists the overlapping years.
-    public static func render(_ results: SimulationResults, history: PublishedFigures? = nil) -> String {
+    /// With `unmetNeed`, a section says why children did not get an in-house home near home and
+    /// which carers would have taken the most of them.
+    public static func render(_ results: SimulationResults, history: PublishedFigures? = nil, unmetNeed: UnmetNeedProfile? = nil) -> String {
         let s = results.scenario
         let published = "#111111"
         func points(_ measure: PublishedFigures.Measure, _ label: String = "published") -> [HistoryPoints] {
@@ -99,6 +101,7 @@ public enum HTMLReport {
         }
         body += "</tbody></table></section>"
         body += spendSection(results)
+        if let unmetNeed { body += unmetNeedSection(unmetNeed) }
         body += "<section class=\"table\"><h2>Assumptions</h2>" + assumptionsTable(results) + "</section>"
         body += "<footer>Made by hearth simulate. Every number is a projection under the scenario's assumptions, not a forecast of what will happen.</footer>"
         return page(title: "Sufficiency projection: \(s.name)", body: body)

@@ -10,8 +10,9 @@ import Simulation
 public enum SimulationResultWriters {
     /// `summary.json`: the scenario, runs, years and seed; each KPI's P10/P50/P90 at the start and
     /// the end of each year (flows such as entries: the total over that year); totals over the
-    /// horizon; new placements by type.
-    public static func summaryJSON(_ results: SimulationResults) -> String {
+    /// horizon; new placements by type; with `unmetNeed`, the unmet-need profile
+    /// (`UnmetNeedWriters.summarySection`).
+    public static func summaryJSON(_ results: SimulationResults, unmetNeed: UnmetNeedProfile? = nil) -> String {
         var out = "{\n"
         out += "  \"scenario\": \(quote(results.scenario.name)),\n"
         out += "  \"description\": \(quote(results.scenario.description)),\n"
@@ -42,7 +43,9 @@ public enum SimulationResultWriters {
         for (i, entry) in types.enumerated() {
             out += "    \(quote(entry.key)): \(bands(entry.value))" + (i == types.count - 1 ? "\n" : ",\n")
         }
-        out += "  },\n" + InvestToSaveWriters.summaryJSON(results) + "\n}\n"
+        out += "  },\n" + InvestToSaveWriters.summaryJSON(results)
+        if let unmetNeed { out += ",\n  \"unmet_need\": " + UnmetNeedWriters.summarySection(unmetNeed) }
+        out += "\n}\n"
         return out
     }
 

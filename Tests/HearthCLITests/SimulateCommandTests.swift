@@ -63,7 +63,7 @@ func contents(_ path: String) -> Data? { FileManager.default.contents(atPath: pa
     #expect(Hearth.run(["simulate", "--runs", "4", "--years", "1", "--seed", "7", "--threads", "1", "--out", a], console: console) == 0)
     #expect(Hearth.run(["simulate", "--runs", "4", "--years", "1", "--seed", "7", "--threads", "2", "--out", b], console: console) == 0)
     #expect(Hearth.run(["simulate", "--runs", "4", "--years", "1", "--seed", "8", "--threads", "2", "--out", c], console: console) == 0)
-    for file in ["summary.json", "monthly.csv", "report.html"] {
+    for file in ["summary.json", "monthly.csv", "unmet_need.csv", "report.html"] {
         let first = try #require(contents(a + "/" + file))
         #expect(first == contents(b + "/" + file), "\(file) differs between 1 and 2 threads")
     }

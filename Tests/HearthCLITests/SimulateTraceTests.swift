@@ -11,7 +11,7 @@ import Testing
     #expect(Hearth.run(common + ["--threads", "1", "--out", plain], console: console) == 0)
     #expect(Hearth.run(common + ["--threads", "1", "--out", one, "--trace", one + "/trace.csv"], console: console) == 0)
     #expect(Hearth.run(common + ["--threads", "2", "--out", two, "--trace", two + "/trace.csv"], console: console) == 0, "\(output.stderr)")
-    for file in ["summary.json", "monthly.csv", "report.html"] {
+    for file in ["summary.json", "monthly.csv", "unmet_need.csv", "report.html"] {
         #expect(contents(plain + "/" + file) == contents(one + "/" + file), "\(file) changed by tracing")
     }
     let trace = try #require(contents(one + "/trace.csv"))

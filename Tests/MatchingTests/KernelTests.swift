@@ -151,3 +151,27 @@ import Testing
         #expect(Array(matrix[(r * households.count)..<((r + 1) * households.count)]) == expected)
     }
 }
+
+@Test func failedRuleMaskMatchesReferenceRules() {
+    var rng = Xoshiro256StarStar(seed: 35)
+    let policy = MatchPolicy.default
+    let groups = SiblingGroup.groups(of: RandomCounty.children(150, rng: &rng))
+    let households = RandomCounty.households(90, rng: &rng)
+    var codes = CodeBook()
+    let columns = HouseholdColumns(households, codes: &codes)
+    var failedSeen = Set<UInt16>()
+    for group in groups {
+        let row = UnitRow(group, policy: policy, codes: &codes)
+        columns.withView { view in
+            for (h, household) in households.enumerated() {
+                let e = Matcher.evaluate(group, household, policy: policy)
+                if abs(e.distanceMiles - policy.maxDistanceMiles) < 0.05 { continue }
+                let mask = ScoringKernel.failedRules(row, view, h, constants: KernelConstants(policy: policy))
+                #expect(mask == HardRuleMask(e.failedRules), "\(group.id) \(household.id) \(e.failedRules)")
+                for rule in e.failedRules { failedSeen.insert(HardRuleMask([rule]).rawValue) }
+            }
+        }
+    }
+    // Every rule but availability fails somewhere in the random county, so each bit is tested.
+    #expect(failedSeen.count >= 6)
+}

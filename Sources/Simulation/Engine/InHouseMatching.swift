@@ -133,3 +133,13 @@ enum InHouseMatching {
         return result
     }
 }
+
+extension InHouseMatching {
+    /// The kernel's constants with the distance limit at `KPI.farFromHomeMiles`: the rules a
+    /// home near home must pass (for the reason a child went in-house far from home).
+    static let nearHomeConstants: KernelConstants = {
+        var near = policy
+        near.maxDistanceMiles = KPI.farFromHomeMiles
+        return KernelConstants(policy: near)
+    }()
+}

@@ -281,6 +281,7 @@ extension Replication {
             let waited = now - (members.map { register.children[$0].waitingSince }.min() ?? now)
             if waited >= scenario.findingHomes.plannedMaxWaitDays {
                 placingReason = .waitedTooLong
+                beginDecision(members, .waited)
                 fallback(members, wantsMove: false)
             } else {
                 register.waitingGroups.append(unitGroups[i])
@@ -370,6 +371,7 @@ extension Replication {
             } else if type == .residential, scenario.ifa.enabled, ifaInUse < ifaCapacity {
                 vacate(c)
                 movesThisMonth += 1
+                beginDecision([c], .searched)
                 put(c, type: .ifaFoster, household: -1, over20: drawOver20(.ifaFoster, for: c), unit: nextUnit())
                 moved += 1
             } else {

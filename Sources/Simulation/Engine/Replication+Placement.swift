@@ -24,6 +24,7 @@ extension Replication {
     /// placement of that age.
     mutating func put(_ c: Int, type: PlacementType, household: Int, over20: Bool, unit: Int32, counting: Bool = true,
                       ownBed: Bool = false, since: Double? = nil) {
+        if counting, recordsTurnedAway { recordTurnAway(c, type: type, far: over20) }
         var child = register.children[c]
         precondition(child.state == .waiting, "only a waiting child is placed")
         child.state = .placed
@@ -135,6 +136,7 @@ extension Replication {
     mutating func route(group g: Int, urgent: Bool) {
         placingReason = .entry
         let members = waitingMembers(g)
+        beginDecision(members, .notSought)
         let find = scenario.findingHomes
         let minAge = members.map { register.children[$0].age(at: now) }.min() ?? 0
         let complexTeen = members.contains { register.children[$0].needs.contains(.complex) && register.children[$0].age(at: now) >= 10 }
@@ -180,6 +182,7 @@ extension Replication {
     /// Finds a home at once: the best feasible in-house home, else an agency or residential home.
     mutating func placeUrgently(_ members: [Int], excluding: Int) {
         guard !members.isEmpty else { return }
+        beginDecision(members, .searched, excluding: excluding)
         if let best = bestInHouse(for: members, excluding: excluding) {
             placeInHouse(members, household: best.household, miles: best.miles)
             let bridging = placementKey(members[0]).unit(.bridging) < scenario.findingHomes.emergencyMoveProbability
@@ -192,10 +195,11 @@ extension Replication {
     /// Places `members` together with in-house household `h`.
     mutating func placeInHouse(_ members: [Int], household h: Int, miles: Double) {
         if trace != nil { traceInHouse(members, household: h) }
+        beginDecision(members, .inHouse, excluding: h)
         let unit = nextUnit()
         for c in members {
             let distance = members.count == 1 ? miles : register.children[c].home.distanceMiles(to: households[h].location)
-            put(c, type: .inHouseFoster, household: h, over20: distance > 20, unit: unit)
+            put(c, type: .inHouseFoster, household: h, over20: distance > KPI.farFromHomeMiles, unit: unit)
         }
     }
 
@@ -282,6 +286,7 @@ extension Replication {
             vacate(m)
             movesThisMonth += 1
         }
+        beginDecision(members, .notSought, excluding: previous)
         if scenario.moves.hasDestinations(from) {
             let band = AgeBand(age: Int(register.children[c].age(at: now)))
             var draws = placementKey(c).key(.moveDestination).generator()
@@ -344,6 +349,7 @@ extension Replication {
                 now - register.children[c].placedDay >= 30 else { continue }
             vacate(c)
             movesThisMonth += 1
+            beginDecision([c], .notSought)
             let over20 = nextPlacementKey(c).unit(.over20) < scenario.residential.ownOver20MilesProbability
             put(c, type: .residential, household: -1, over20: over20, unit: nextUnit(), ownBed: true)
         }

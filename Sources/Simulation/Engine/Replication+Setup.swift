@@ -118,7 +118,7 @@ extension Replication {
         }
         let distance = c.distanceMiles
             ?? (household >= 0 ? c.home.distanceMiles(to: households[household].household.location) : nil)
-        let over20 = distance.map { $0 > 20 } ?? drawOver20(c.placement, for: Int(child))
+        let over20 = distance.map { $0 > KPI.farFromHomeMiles } ?? drawOver20(c.placement, for: Int(child))
         let type: PlacementType = (c.placement == .inHouseFoster && household < 0) ? .inHouseFoster : c.placement
         put(Int(child), type: type, household: household, over20: over20, unit: unit, counting: false, since: entryDay)
         return (destination, remaining, movesFirst)

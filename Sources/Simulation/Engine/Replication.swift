@@ -20,6 +20,9 @@ package struct ReplicationResult: Sendable {
     package var trace: [PlacementDecision] = []
     /// Placement costs and recruitment spend month by month.
     package var money = RunMoney(months: 0)
+    /// Every decision that placed a child or group with an agency, in residential care or
+    /// in-house far from home, with the reason no in-house home near home was used, in time order.
+    package var turnedAway: [TurnedAwayDecision] = []
 }
 
 /// One Monte Carlo replication of a scenario: the state of the county and the event loop.
@@ -129,6 +132,17 @@ struct Replication {
     var placingFallback = false
     /// The reference evaluation of the in-house placement being made (for the trace).
     var pendingInHouse: PendingInHouse? = nil
+    /// The placement decision under way, and the decisions turned away from in-house care so far.
+    var turnAway = TurnAwayContext()
+    var turnedAway: [TurnedAwayDecision] = []
+    /// Whether turned-away decisions are recorded (tests switch it off to show that recording
+    /// does not change a run).
+    var recordsTurnedAway = true
+    /// Tests set this to find every turned-away reason again with the reference evaluator
+    /// (`recheckReason`); a difference is recorded in `violations`.
+    var checkTurnAwayReasons = false
+    /// Reasons found again so far when `checkTurnAwayReasons` is on.
+    var turnAwayRechecks = 0
     /// Whether the starting households' identifiers differ from each other and from those
     /// given to approved households ("N" + index), so that `Matcher.plan`'s answers, which
     /// name households by identifier, map back to one household each.
@@ -214,7 +228,8 @@ struct Replication {
     func result() -> ReplicationResult {
         ReplicationResult(
             monthly: output, placementsByType: placementsByType, totalCost: totalCost,
-            leavers: leavers, leaverDaysInCare: leaverDaysInCare, events: events, trace: trace ?? [], money: money)
+            leavers: leavers, leaverDaysInCare: leaverDaysInCare, events: events, trace: trace ?? [], money: money,
+            turnedAway: turnedAway)
     }
 
     /// Draws the month's arrivals and enquiries.

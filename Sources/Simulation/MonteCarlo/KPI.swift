@@ -12,6 +12,10 @@ public enum KPI: Int, CaseIterable, Sendable, Codable {
     case approvals, resignations, householdsLeaving, stayingPut, moves
     case ageUnder1, age1To4, age5To9, age10To15, age16Plus
 
+    /// The distance from home beyond which a placement counts as far (`over_20_miles_pct`, the
+    /// DfE's "placed more than 20 miles from home"), in miles.
+    public static let farFromHomeMiles = 20.0
+
     /// The snake_case name used in `summary.json` and `monthly.csv`.
     public var key: String {
         switch self {

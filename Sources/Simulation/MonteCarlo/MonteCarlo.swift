@@ -57,6 +57,11 @@ public struct SimulationResults: Sendable {
     public var trace: [PlacementDecision] = []
     /// Each run's placement costs and recruitment spend, month by month (run order).
     public var runMoney: [RunMoney] = []
+    /// Per run, every decision that turned a child or group away from in-house care near home
+    /// (`TurnedAwayDecision`), in time order; summarised by `UnmetNeedProfile`.
+    public var turnedAway: [[TurnedAwayDecision]] = []
+    /// The starting population's districts (names and centres), when run by `MonteCarlo.run`.
+    package var districts: [StartingPopulation.District] = []
 
     /// The P10/P50/P90 of `kpi` at the end of `month`.
     public func value(_ kpi: KPI, month: Int) -> Percentiles { bands[month * KPI.allCases.count + kpi.rawValue] }
@@ -105,6 +110,7 @@ public enum MonteCarlo {
             scenario: scenario, start: start, runs: runs, years: years, seed: seed, threads: threads, trace: trace,
             progress: progress)
         var results = summarise(raw, scenario: scenario, runs: runs, years: years, seed: seed)
+        results.districts = start.districts
         if trace { results.trace = raw.flatMap(\.trace) }
         return results
     }
@@ -187,7 +193,7 @@ public enum MonteCarlo {
         var results = SimulationResults(
             scenario: scenario, runs: raw.count, years: years, seed: seed, bands: bands, totals: totals,
             placementsByType: byType, placementsBySpecKey: bySpec, meanYearsInCareAtLeaving: Percentiles(of: stays),
-            events: raw.reduce(0) { $0 + $1.events }, runValues: raw.map(\.monthly))
+            events: raw.reduce(0) { $0 + $1.events }, runValues: raw.map(\.monthly), turnedAway: raw.map(\.turnedAway))
         results.runMoney = raw.map(\.money)
         return results
     }
