@@ -16,14 +16,26 @@ extension Matcher {
         groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double? = nil,
         nodeLimit: Int = defaultNodeLimit
     ) -> MatchPlan {
+        let baselines = [roundOptimalPlan(groups: groups, households: households, policy: policy),
+                         greedyPlan(groups: groups, households: households, policy: policy)]
+        return plan(groups: groups, households: households, policy: policy, timeLimit: timeLimit, nodeLimit: nodeLimit,
+            baselines: baselines)
+    }
+
+    /// `plan(...)` given the two baselines (exact rounds, then greedy) already made for the same
+    /// input: the search starts from the better of them, and at national size returns one of
+    /// them when it beats the search.
+    static func plan(
+        groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double?, nodeLimit: Int,
+        baselines: [MatchPlan]
+    ) -> MatchPlan {
         let planner = JointPlanner(groups: groups, households: households, policy: policy)
-        let joint = planner.plan(timeLimit: timeLimit, nodeLimit: nodeLimit, households: households)
+        let joint = planner.plan(timeLimit: timeLimit, nodeLimit: nodeLimit, households: households, baselines: baselines)
         guard planner.engine.limitCandidates, let bound = joint.bound else { return joint }
         // At national size a baseline may use pairs outside the candidate limit: keep it when it
         // is better (more children, then a higher score counted per child), with the bound.
         var best = joint
-        for baseline in [roundOptimalPlan(groups: groups, households: households, policy: policy),
-                         greedyPlan(groups: groups, households: households, policy: policy)] {
+        for baseline in baselines {
             let a = best.statistics, b = baseline.statistics
             let perChild = { (p: MatchPlan) in p.entries.reduce(0.0) { $0 + $1.placement.score * Double($1.group.size) } }
             if b.childrenPlaced > a.childrenPlaced || (b.childrenPlaced == a.childrenPlaced && perChild(baseline) > perChild(best) + 1e-9) {
@@ -39,13 +51,15 @@ extension Matcher {
     public static let defaultNodeLimit = 2_000
 
     /// The best plan together with the two baselines (the exact rounds and greedy), for
-    /// reports comparing them.
+    /// reports comparing them; each baseline is made once and also starts the search.
     public static func plans(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double? = nil)
         -> (best: MatchPlan, rounds: MatchPlan, greedy: MatchPlan)
     {
-        (plan(groups: groups, households: households, policy: policy, timeLimit: timeLimit),
-         roundOptimalPlan(groups: groups, households: households, policy: policy),
-         greedyPlan(groups: groups, households: households, policy: policy))
+        let rounds = roundOptimalPlan(groups: groups, households: households, policy: policy)
+        let greedy = greedyPlan(groups: groups, households: households, policy: policy)
+        let best = plan(groups: groups, households: households, policy: policy, timeLimit: timeLimit, nodeLimit: defaultNodeLimit,
+            baselines: [rounds, greedy])
+        return (best, rounds, greedy)
     }
 
     /// The round-by-round baseline: each round one exact assignment of the waiting units to

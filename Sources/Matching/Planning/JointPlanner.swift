@@ -166,17 +166,16 @@ struct JointPlanner {
         return result
     }
 
-    /// The two baselines (exact rounds, greedy) as packings of configurations, when every
-    /// household's units form one of its configurations, so the search starts from the better
-    /// and never returns a worse plan.
-    func baselineStarts(_ original: [Household]) -> [[Int]] {
+    /// The baselines (plans of the same input: exact rounds, greedy) as packings of
+    /// configurations, when every household's units form one of its configurations, so the
+    /// search starts from the better and never returns a worse plan.
+    func baselineStarts(_ baselines: [MatchPlan]) -> [[Int]] {
         var unitOf: [GroupID: Int] = [:]
         for (u, unit) in engine.units.enumerated() { unitOf[unit.group.id] = u }
         var position: [HouseholdID: Int] = [:]
         for (h, household) in engine.households.enumerated() { position[household.id] = h }
         var starts: [[Int]] = []
-        for baseline in [Matcher.roundOptimalPlan(groups: Array(engine.units.prefix { !$0.isSplitPart }.map(\.group)), households: original, policy: engine.policy),
-                         Matcher.greedyPlan(groups: Array(engine.units.prefix { !$0.isSplitPart }.map(\.group)), households: original, policy: engine.policy)] {
+        for baseline in baselines {
             var units = [[Int32]](repeating: [], count: engine.households.count)
             var valid = true
             for entry in baseline.entries {
@@ -211,8 +210,8 @@ struct JointPlanner {
     }
 
     /// The plan: the packing solved (within `timeLimit` seconds when given and `nodeLimit`
-    /// nodes per component), with its bound.
-    func plan(timeLimit: Double?, nodeLimit: Int, households original: [Household]) -> MatchPlan {
+    /// nodes per component), with its bound; `baselines` (plans of the same input) start the search.
+    func plan(timeLimit: Double?, nodeLimit: Int, households original: [Household], baselines: [MatchPlan]) -> MatchPlan {
         // Level weights per connected component, so that the numbers stay small and exact.
         let hCount = engine.households.count
         var componentOf = [Int](repeating: -1, count: hCount)
@@ -269,7 +268,7 @@ struct JointPlanner {
                 return PackingOption(items: items, weight: Double(children) * a - Double(parts) * b + Double(cents))
             }
         }
-        let solution = PackingSolver.solve(problem, timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(original))
+        let solution = PackingSolver.solve(problem, timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(baselines))
         // The first level alone (weight = children), whose small whole numbers the bound
         // closes on quickly: the most children any plan could place, per component.
         var childrenOnly = problem
