@@ -113,7 +113,7 @@ enum MatchInputs {
 /// line longer than `lineWidth` characters: longer sentences wrap, indented under their start.
 enum MatchTable {
     /// The longest line the table prints (a sentence longer than this wraps at a space).
-    static let lineWidth = 120
+    static let lineWidth = 100
 
     /// The whole table: `head`, `shortlists` of every block, then `plan`.
     static func render(plan: MatchPlan, rounds: MatchPlan, shortlists: [Shortlist], baseline: MatchPlan, households: [Household], policy: MatchPolicy, top: Int) -> String {
@@ -175,9 +175,11 @@ enum MatchTable {
             o += "    #  " + "household".padding(12) + " score   miles  " + "provider".padding(9) + "key reasons\n"
             for (k, c) in s.candidates.enumerated() {
                 let provider = byID[c.household].map { $0.provider == .inHouse ? "in-house" : "IFA" } ?? ""
-                o += "    \(k + 1)  " + c.household.rawValue.padding(12) + leftPad(f2(c.evaluation.score), 6) + "  "
+                let columns = "    \(k + 1)  " + c.household.rawValue.padding(12) + leftPad(f2(c.evaluation.score), 6) + "  "
                     + leftPad(f1(c.evaluation.distanceMiles), 6) + "  " + provider.padding(9)
-                    + c.evaluation.reasons.joined(separator: "; ") + "\n"
+                // The reasons wrap under their own column.
+                o += wrap(c.evaluation.reasons.joined(separator: "; "), indent: columns,
+                          continuation: String(repeating: " ", count: columns.count))
             }
         }
         return o
@@ -192,10 +194,10 @@ enum MatchTable {
         var o = "\nJOINT PLAN (best for all of them together): "
             + "\(st.childrenPlaced) of \(total) children placed, total score \(f2(plan.totalScore))\n"
         if let bound = plan.bound {
-            o += "    " + (st.childrenPlaced >= bound.childrenPossible ? "no plan could place more children"
-                : "a plan might place up to \(bound.childrenPossible) children (the search was stopped)")
-            o += "; this plan is within \(f1(100 * bound.gap))% of the best possible score"
-                + " (\(f2(bound.childScore)) counted per child, best possible \(f2(bound.childScoreBound)))\n"
+            let children = st.childrenPlaced >= bound.childrenPossible ? "no plan could place more children"
+                : "a plan might place up to \(bound.childrenPossible) children (the search was stopped)"
+            o += wrap(children + "; this plan is within \(f1(100 * bound.gap))% of the best possible score"
+                + " (\(f2(bound.childScore)) counted per child, best possible \(f2(bound.childScoreBound)))", indent: "    ", continuation: "    ")
         }
         if !plan.entries.isEmpty {
             o += "    " + "children".padding(24) + "household".padding(12) + " score   miles  round  shortlist\n"
@@ -243,7 +245,7 @@ enum MatchTable {
     /// A child or group's heading: ids with ages, the request and needs in words, the wait.
     static func unitTitle(_ g: SiblingGroup) -> String {
         let kids = g.children.map { "\($0.id.rawValue) (\($0.age))" }.joined(separator: ", ")
-        let needs = g.needs.isEmpty ? "" : " · needs \(MeetingWords.needs(g.needs))"
+        let needs = g.needs.isEmpty ? "" : " · " + MeetingWords.needs(g.needs)
         let label = g.size > 1 ? "Group \(g.id.rawValue): \(kids)" : kids
         return label + " · \(MeetingWords.request(g.placement))\(needs) · waiting \(MeetingWords.days(g.daysWaiting))" + (g.maySplit ? " · may split" : "")
     }

@@ -192,7 +192,7 @@ struct PlanEngine {
         }
         var reasons = ["no household passes every rule" + (unit.group.size > 1 ? " for \(unit.group.size) children together" : "")]
         for miss in nearMisses {
-            reasons.append("nearest miss \(miss.household): " + miss.evaluation.checks.filter { !$0.passed }.map { "\($0.rule.rawValue): \($0.detail)" }.joined(separator: ", "))
+            reasons.append("nearest miss \(miss.household): " + miss.evaluation.failureDetails.joined(separator: "; "))
         }
         return reasons
     }

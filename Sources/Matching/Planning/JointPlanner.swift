@@ -69,30 +69,38 @@ struct JointPlanner {
     /// the limit is missed), confirmed and scored by the reference evaluator.
     mutating func scorePairs() {
         let all = Array(engine.units.indices)
-        // At national size the candidate limit keeps the kernel's best households, exactly as the
-        // baselines see them (no widened screen, which would shift the scores at the margin).
-        let lists = engine.candidates(for: all, distanceSlack: engine.limitCandidates ? 1 : 1.001)
         var result = [[(h: Int32, baseCents: Int)]](repeating: [], count: all.count)
         let engine = self.engine
-        result.withUnsafeMutableBufferPointer { out in
-            let pointer = UnsafeSendablePointer(out.baseAddress!)
-            let chunks = min(all.count, 64)
-            DispatchQueue.concurrentPerform(iterations: max(chunks, 1)) { c in
-                guard chunks > 0 else { return }
-                for u in (c * all.count / chunks)..<((c + 1) * all.count / chunks) {
-                    var found: [(h: Int32, baseCents: Int)] = []
-                    for candidate in lists[u] {
-                        let e = Matcher.evaluate(engine.units[u].group, engine.households[Int(candidate.h)], policy: engine.policy)
-                        guard e.feasible else { continue }
-                        var cents = 0
-                        for part in e.breakdown where part.criterion != Criterion.ageFit.rawValue {
-                            cents += Int((part.points * 100).rounded())
+        // A block of units at a time, so that only one block's kernel lists are held.
+        var blockStart = 0
+        while blockStart < all.count {
+            let block = Array(all[blockStart..<min(all.count, blockStart + Matcher.candidateBlockSize)])
+            // At national size the candidate limit keeps the kernel's best households, exactly as the
+            // baselines see them (no widened screen, which would shift the scores at the margin).
+            let lists = engine.candidates(for: block, distanceSlack: engine.limitCandidates ? 1 : 1.001)
+            let offset = blockStart
+            result.withUnsafeMutableBufferPointer { out in
+                let pointer = UnsafeSendablePointer(out.baseAddress! + offset)
+                let chunks = min(block.count, 64)
+                DispatchQueue.concurrentPerform(iterations: max(chunks, 1)) { c in
+                    guard chunks > 0 else { return }
+                    for q in (c * block.count / chunks)..<((c + 1) * block.count / chunks) {
+                        let u = block[q]
+                        var found: [(h: Int32, baseCents: Int)] = []
+                        for candidate in lists[q] {
+                            let e = Matcher.evaluate(engine.units[u].group, engine.households[Int(candidate.h)], policy: engine.policy)
+                            guard e.feasible else { continue }
+                            var cents = 0
+                            for part in e.breakdown where part.criterion != Criterion.ageFit.rawValue {
+                                cents += Int((part.points * 100).rounded())
+                            }
+                            found.append((candidate.h, cents))
                         }
-                        found.append((candidate.h, cents))
+                        pointer.base[q] = found
                     }
-                    pointer.base[u] = found
                 }
             }
+            blockStart += block.count
         }
         pairs = result
         for u in all { self.engine.units[u].initialFeasible = pairs[u].count }
