@@ -23,7 +23,7 @@ enum MatchCommand: HearthCommand {
             .valued("--top", value: "K", "households per shortlist, 1-50 (default 3)"),
             .valued("--time-limit", value: "SECONDS", "stop the joint plan's search after this long and report the\ngap to the best possible score (default: search to the end)"),
             .valued("--format", value: "table|json|csv", "table (default), json or csv"),
-            .valued("--out", value: "DIR", "also write DIR/match.html (the family-finding meeting's page: one\nself-contained file, prints as an A4 meeting pack), DIR/match.json\nand DIR/match.csv, all or none"),
+            .valued("--out", value: "DIR", "also write DIR/match.html (the family-finding meeting's page: one\nself-contained file, prints as an A4 meeting pack; the plan only above\n1,000 children and sibling groups), DIR/match.json and DIR/match.csv,\nall or none"),
         ],
         examples: [
             "hearth match county/children.csv county/households.csv --top 5",

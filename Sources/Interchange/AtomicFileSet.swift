@@ -127,12 +127,17 @@ public final class AtomicFileSet {
                     _ = unlink(target)
                 }
             }
-            for backup in backups.values { _ = unlink(backup) }
+            for backup in backups.values { Self.remove(backup) }
             abandon()
             throw error
         }
-        for backup in backups.values { _ = unlink(backup) }
+        for backup in backups.values { Self.remove(backup) }
         finished = true
+    }
+
+    /// Removes a kept copy of an old target (a copy of a directory target is a directory).
+    private static func remove(_ backup: String) {
+        if unlink(backup) != 0 { try? FileManager.default.removeItem(atPath: backup) }
     }
 
     /// Removes the temporary files and the directories `init` created; the targets stay as they were.
