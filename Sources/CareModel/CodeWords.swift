@@ -3,7 +3,7 @@
 
 extension PlacementRequest {
     /// The request in words, e.g. "short-term", "parent and child".
-    public var words: String {
+    package var words: String {
         switch self {
         case .shortTerm: "short-term"
         case .longTerm: "long-term"
@@ -16,7 +16,7 @@ extension PlacementRequest {
 
 extension Needs {
     /// Each need in words, in file order, e.g. ["complex needs", "trauma"].
-    public var wordList: [String] {
+    package var wordList: [String] {
         Needs.tokens.filter { contains($0.0) }.map { need, token -> String in
             switch need {
             case .disability: "disability"
@@ -33,7 +33,7 @@ extension Needs {
 
 extension Skills {
     /// Each skill in words, in file order, e.g. ["complex needs", "teenagers"].
-    public var wordList: [String] {
+    package var wordList: [String] {
         Skills.tokens.filter { contains($0.0) }.map { skill, token -> String in
             switch skill {
             case .disability: "disability"
@@ -48,12 +48,12 @@ extension Skills {
 
     /// The skills as a phrase: "trauma", "trauma and teenagers", "disability, trauma and
     /// teenagers"; `none` when empty.
-    public func words(none: String = "none") -> String { CodeWords.list(wordList, none: none) }
+    package func words(none: String = "none") -> String { CodeWords.list(wordList, none: none) }
 }
 
 extension Approvals {
     /// Each approval in words, in file order, e.g. ["short-term", "long-term"].
-    public var wordList: [String] {
+    package var wordList: [String] {
         Approvals.tokens.filter { contains($0.0) }.map { approval, token -> String in
             switch approval {
             case .shortTerm: "short-term"
@@ -68,9 +68,9 @@ extension Approvals {
 }
 
 /// Joining words into a phrase.
-public enum CodeWords {
+package enum CodeWords {
     /// "a", "a and b", "a, b and c" (or another `conjunction`); `none` for an empty list.
-    public static func list(_ words: [String], none: String = "none", conjunction: String = "and") -> String {
+    package static func list(_ words: [String], none: String = "none", conjunction: String = "and") -> String {
         switch words.count {
         case 0: none
         case 1: words[0]

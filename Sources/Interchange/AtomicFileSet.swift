@@ -17,9 +17,9 @@ import Darwin
 /// removes the ones it created. `abandon` (also called by a failed `commit`) removes the
 /// temporaries and the directories `init` created, so a failed or interrupted run leaves the
 /// folder as it was. Not thread-safe: one writer at a time.
-public final class AtomicFileSet {
+package final class AtomicFileSet {
     /// Bytes gathered per file before one `write(2)`.
-    public static let bufferSize = 1 << 20
+    package static let bufferSize = 1 << 20
 
     private struct Staged {
         var target: String
@@ -34,7 +34,7 @@ public final class AtomicFileSet {
     private var finished = false
 
     /// Opens a temporary file beside each of `paths` (each named once).
-    public init(paths: [String]) throws {
+    package init(paths: [String]) throws {
         var targets: Set<String> = []
         for path in paths where !targets.insert(URL(fileURLWithPath: path).standardizedFileURL.path).inserted {
             throw FileWriteError(path: path, reason: "named twice among the files to write: expected each output once")
@@ -57,13 +57,13 @@ public final class AtomicFileSet {
     deinit { if !finished { abandon() } }
 
     /// Appends `text` (as UTF-8) to file `index` (its position in `paths`).
-    public func write(_ text: String, to index: Int) throws {
+    package func write(_ text: String, to index: Int) throws {
         var text = text
         try text.withUTF8 { try append(UnsafeRawBufferPointer($0), to: index) }
     }
 
     /// Appends `data` to file `index`.
-    public func write(_ data: Data, to index: Int) throws {
+    package func write(_ data: Data, to index: Int) throws {
         try data.withUnsafeBytes { try append($0, to: index) }
     }
 
@@ -87,7 +87,7 @@ public final class AtomicFileSet {
     }
 
     /// Flushes every file to disk and renames them all over their targets, or none of them.
-    public func commit() throws {
+    package func commit() throws {
         precondition(!finished, "AtomicFileSet committed twice")
         var backups: [String: String] = [:]  // target -> hard link to the old file
         var renamed: [String] = []
@@ -141,7 +141,7 @@ public final class AtomicFileSet {
     }
 
     /// Removes the temporary files and the directories `init` created; the targets stay as they were.
-    public func abandon() {
+    package func abandon() {
         guard !finished else { return }
         finished = true
         for file in staged {

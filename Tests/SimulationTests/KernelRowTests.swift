@@ -20,10 +20,10 @@ private func fields(_ value: Any) -> [String] {
     var replication = Replication(scenario: Scenario(), start: start, months: 30, rng: Xoshiro256StarStar(seed: 91))
     _ = replication.run()
     var checked = 0, groupsChecked = 0, atRisk = 0
-    for g in replication.groups.indices {
-        let group = replication.groups[g]
+    for g in replication.register.groups.indices {
+        let group = replication.register.groups[g]
         let all = Array(Int(group.first)..<Int(group.first + group.count))
-        let inCare = all.filter { replication.children[$0].state != .left }
+        let inCare = all.filter { replication.register.children[$0].state != .left }
         for members in [inCare, Array(inCare.prefix(1)), Array(inCare.suffix(2))] where !members.isEmpty {
             var codes = CodeBook()
             let reference = UnitRow(replication.siblingGroup(members, identified: false), policy: InHouseMatching.policy, codes: &codes)
@@ -40,7 +40,7 @@ private func fields(_ value: Any) -> [String] {
 }
 
 /// A family-finding meeting whose units each have a best home out of the others' reach is
-/// settled without `Matcher.plan` (`separateBests`); in test mode every such meeting is also
+/// settled without `Matcher.plan` (`SeparateBests.plan`); in test mode every such meeting is also
 /// solved by `Matcher.plan`, and the two must agree exactly (households, order and miles),
 /// over six years (two runs) of the shipped baseline and stress scenarios.
 @Test(arguments: ["county-baseline", "stress-case"])

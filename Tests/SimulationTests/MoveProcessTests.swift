@@ -22,7 +22,7 @@ enum MoveTest {
         var replication = Replication(scenario: scenario.resolvingDates(), start: PreparedStart(population, scenario: scenario),
                                       months: months, rng: base.split())
         _ = replication.run()
-        return (replication.children.map { Int($0.placementStamp - 1) / 2 }, replication)
+        return (replication.register.children.map { Int($0.placementStamp - 1) / 2 }, replication)
     }
 
     /// log of the negative binomial probability of n (gamma-Poisson: shape k, mean mu).
@@ -120,8 +120,8 @@ enum MoveTest {
     s.moves.earlyMonths = 0
     let (moves, replication) = MoveTest.movesPerChild(s, MoveTest.start(3000, in: .kinship), months: 12, seed: 3)
     let total = Double(moves.reduce(0, +))
-    let toOther = Double(replication.children.filter { $0.type == .other }.count)
-    let toParents = Double(replication.children.filter { $0.type == .withParents }.count)
+    let toOther = Double(replication.register.children.filter { $0.type == .other }.count)
+    let toParents = Double(replication.register.children.filter { $0.type == .withParents }.count)
     // Weights 0.5, 0.3, 0.2 x 2 = 0.4: shares 0.5/1.2, 0.3/1.2, 0.4/1.2.
     for (observed, share) in [(toOther, 0.25), (toParents, 0.4 / 1.2)] {
         let se = (share * (1 - share) / total).squareRoot()
@@ -148,7 +148,7 @@ enum MoveTest {
     _ = replication.run()
     #expect(replication.violations.isEmpty, "\(replication.violations.prefix(5))")
     // Supported accommodation only from 16 (the starting snapshot's children aside).
-    #expect(!replication.children.contains { $0.state == .placed && $0.type == .supported && $0.entryDay >= 0 && $0.age(at: $0.placedDay) < 16 })
+    #expect(!replication.register.children.contains { $0.state == .placed && $0.type == .supported && $0.entryDay >= 0 && $0.age(at: $0.placedDay) < 16 })
     let results = MonteCarlo.run(scenario: s, start: SimTest.countyStart, runs: 2, years: 1, seed: 4, threads: 1)
     for m in 1...12 {
         func v(_ kpi: KPI, _ month: Int) -> Double { SimTest.value(results, run: 0, kpi, month: month) }

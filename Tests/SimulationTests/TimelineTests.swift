@@ -76,11 +76,11 @@ let retentionHalved: SimulationResults = {
     #expect(replication.kernel.columnsAligned())
     #expect(replication.kernel.columns.count == replication.households.count)
     let candidates = Array(replication.households.indices.prefix(40)) + Array(replication.households.indices.suffix(30))
-    for c in replication.inCare.prefix(120) {
+    for c in replication.register.inCare.prefix(120) {
         let members = [Int(c)]
         let unit = replication.siblingGroup(members)
         replication.kernelScores(unit, candidates)
-        let scores = Array(replication.scoreBuffer.prefix(candidates.count))
+        let scores = Array(replication.buffers.scores.prefix(candidates.count))
         for (i, h) in candidates.enumerated() {
             let view = replication.refreshedHousehold(h)
             let reference = Matcher.evaluate(unit, view, policy: InHouseMatching.policy)

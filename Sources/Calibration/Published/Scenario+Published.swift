@@ -197,7 +197,6 @@ extension Scenario {
 extension ByAgeBand<Double> {
     /// Every band's value times `factor`.
     func scaled(by factor: Double) -> ByAgeBand<Double> {
-        let v = values.map { $0 * factor }
-        return ByAgeBand(v[0], v[1], v[2], v[3], v[4])
+        Self(values: values.map { $0 * factor })
     }
 }

@@ -5,41 +5,55 @@
 /// a household could take together, its weight the plan's objective for that set. Weights are
 /// whole numbers held in `Double` (exact below 2^53), which lets the solver prune a branch as
 /// soon as its bound is below the best plan found plus one.
-public struct PackingProblem: Sendable {
+package struct PackingProblem: Sendable {
     /// Items `0..<itemCount`.
-    public var itemCount: Int
+    package var itemCount: Int
     /// Per household, its options (non-empty sets; "take nothing" is always allowed, weight 0).
-    public var options: [[PackingOption]]
+    package var options: [[PackingOption]]
+    /// Lexicographic levels, when not empty: per household the scales `A_k` such that each of
+    /// its options weighs `sum_k A_k x levels[k] + the rest`, each level a whole number
+    /// (children placed, minus split parts) and each `A_k` larger than any difference the
+    /// later levels can make. The solver's bound then solves one LP per level (see
+    /// `PackingRelaxation`). Empty: one level, the weight.
+    package var levelScales: [[Double]]
 
-    public init(itemCount: Int, options: [[PackingOption]]) {
+    package init(itemCount: Int, options: [[PackingOption]], levelScales: [[Double]] = []) {
         self.itemCount = itemCount
         self.options = options
+        self.levelScales = levelScales
     }
 }
 
 /// One set of items a household could take, with its weight (a whole number).
-public struct PackingOption: Sendable, Equatable {
+package struct PackingOption: Sendable, Equatable {
     /// The items, each at most once.
-    public var items: [Int32]
-    public var weight: Double
+    package var items: [Int32]
+    package var weight: Double
+    /// The option's level values (whole numbers) when the problem has levels, else empty.
+    package var levels: [Double]
 
-    public init(items: [Int32], weight: Double) {
+    package init(items: [Int32], weight: Double, levels: [Double] = []) {
         self.items = items
         self.weight = weight
+        self.levels = levels
     }
 }
 
 /// The solver's answer: the chosen option of each household, its value and a proven bound.
-public struct PackingSolution: Sendable, Equatable {
+package struct PackingSolution: Sendable, Equatable {
     /// For each household, the index of its chosen option, or -1 for none.
-    public var choice: [Int]
+    package var choice: [Int]
     /// The sum of the chosen options' weights.
-    public var value: Double
+    package var value: Double
     /// No packing has a larger value (a proven upper bound, whole number, >= `value`).
-    public var bound: Double
+    package var bound: Double
     /// Branch-and-bound nodes explored (over all components).
-    public var nodes: Int
+    package var nodes: Int
+    /// Per household: the slack (bound - value) of its connected component, given at the
+    /// component's first household and 0 at the others; empty when every component is
+    /// solved. A component's optimum is at most its value plus its slack.
+    package var componentSlack: [Double] = []
 
     /// Whether the value is proven optimal (the bound equals the value).
-    public var isOptimal: Bool { bound <= value }
+    package var isOptimal: Bool { bound <= value }
 }

@@ -69,7 +69,7 @@ extension Replication {
         householdLeaves(h)
         for c in households[h].occupants {
             let at = now + Draw.exponential(mean: 30, quantile: placementKey(Int(c)).unit(.notice))
-            calendar.schedule(at, .breakdown, target: c, stamp: children[Int(c)].placementStamp)
+            calendar.schedule(at, .breakdown, target: c, stamp: register.children[Int(c)].placementStamp)
         }
     }
 
@@ -166,7 +166,7 @@ extension Replication {
             household: household, active: true, onHold: false, occupants: [], stayingPut: 0, stamp: 0,
             district: Int32(district)))
         households[households.count - 1].key = key
-        vacantSlot.append(-1)
+        vacancies.addHousehold()
         kernel.append(household)
         let h = households.count - 1
         refreshVacancy(h)

@@ -66,8 +66,8 @@ extension Replication {
                 [mix.shortTerm, mix.longTerm, leadAge < 1 ? mix.parentAndChild : 0], quantile: key.unit(.request))
             request = [PlacementRequest.shortTerm, .longTerm, .parentAndChild][pick]
         }
-        let group = Int32(groups.count)
-        groups.append(SimGroup(first: Int32(children.count), count: Int32(size)))
+        let group = Int32(register.groups.count)
+        register.groups.append(SimGroup(first: Int32(register.children.count), count: Int32(size)))
         // Brothers and sisters share a plan: the first child's stay and destination (each still
         // leaves at their own 18th birthday).
         let leadBand = AgeBand(age: Int(leadAge))
@@ -111,14 +111,14 @@ extension Replication {
         if age >= 16, key.unit(.uasc) < rates.uasc16Plus { needs.insert(.uasc) }
         if age >= 10, key.unit(.exploitationRisk) < rates.exploitationRisk10Plus { needs.insert(.exploitationRisk) }
         if key.unit(.solo) < rates.solo { needs.insert(.solo) }
-        let child = Int32(children.count)
-        children.append(SimChild(
+        let child = Int32(register.children.count)
+        register.children.append(SimChild(
             birthDay: now - age * Calendar.yearDays, entryDay: now, exitDay: 0, placedDay: now, waitingSince: now,
             recentStarts: (-.infinity, -.infinity, -.infinity), home: home, household: -1, unit: -1, group: group,
             placementStamp: 0, exitStamp: 0, district: Int32(district), needs: needs, request: request,
             state: .waiting, type: .other, destination: destination, over20: false, ownBed: false,
             stepDownReady: false, wantsMove: false, key: key))
-        inCare.append(child)
+        register.inCare.append(child)
         waitingCount += 1
         entriesThisMonth += 1
         setExit(Int(child), after: stay, destination: destination, movesFirst: movesFirst)
@@ -192,7 +192,7 @@ extension Replication {
     /// (an entering group draws it once; the starting snapshot draws it with the stay, see
     /// `drawStartingExit`).
     mutating func setExit(_ c: Int, after days: Double, destination: ExitDestination, movesFirst: Bool? = nil) {
-        var child = children[c]
+        var child = register.children[c]
         let eighteenth = child.birthDay + 18 * Calendar.yearDays
         let exits = scenario.exits
         child.exitStamp &+= 1
@@ -203,7 +203,7 @@ extension Replication {
             child.exitDay = now + days
             child.destination = destination
         }
-        children[c] = child
+        register.children[c] = child
         calendar.schedule(child.exitDay, .exit, target: Int32(c), stamp: child.exitStamp)
         var lead = 0.0
         if child.destination == .adoption || child.destination == .home,

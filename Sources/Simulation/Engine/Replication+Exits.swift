@@ -3,14 +3,14 @@ import CareModel
 extension Replication {
     /// Child `c` leaves care (if the event is still current).
     mutating func leave(_ c: Int, stamp: UInt32) {
-        guard children[c].state != .left, children[c].exitStamp == stamp else { return discardStale() }
-        let child = children[c]
+        guard register.children[c].state != .left, register.children[c].exitStamp == stamp else { return discardStale() }
+        let child = register.children[c]
         let household = Int(child.household)
         let wasType = child.type
         let wasPlaced = child.state == .placed
         vacate(c)
         waitingCount -= 1
-        children[c].state = .left
+        register.children[c].state = .left
         exitsThisMonth += 1
         // Snapshot children entered before day 0 (negative entry day): their whole time counts.
         leavers += 1
@@ -45,14 +45,14 @@ extension Replication {
 
     /// Before leaving by adoption or to parents, the child moves to the adopters or home.
     mutating func preExitMove(_ c: Int, stamp: UInt32) {
-        guard children[c].state == .placed, children[c].exitStamp == stamp else { return discardStale() }
-        let type: PlacementType = children[c].destination == .adoption ? .adoption : .withParents
-        guard children[c].type != type else { return }
+        guard register.children[c].state == .placed, register.children[c].exitStamp == stamp else { return discardStale() }
+        let type: PlacementType = register.children[c].destination == .adoption ? .adoption : .withParents
+        guard register.children[c].type != type else { return }
         placingReason = .moveBeforeLeaving
         vacate(c)
         movesThisMonth += 1
         if let mate = preExitMate(c, type: type) {
-            put(c, type: type, household: -1, over20: children[mate].over20, unit: children[mate].unit)
+            put(c, type: type, household: -1, over20: register.children[mate].over20, unit: register.children[mate].unit)
         } else {
             put(c, type: type, household: -1, over20: drawOver20(type, for: c), unit: nextUnit())
         }
@@ -62,11 +62,11 @@ extension Replication {
     /// destination) who has already moved to `type`: brothers and sisters going home or to
     /// adopters together live there together.
     mutating func preExitMate(_ c: Int, type: PlacementType) -> Int? {
-        let group = groups[Int(children[c].group)]
+        let group = register.groups[Int(register.children[c].group)]
         for s in Int(group.first)..<Int(group.first + group.count) where s != c {
-            let sibling = children[s]
-            if sibling.state == .placed, sibling.type == type, sibling.exitDay == children[c].exitDay,
-                sibling.destination == children[c].destination
+            let sibling = register.children[s]
+            if sibling.state == .placed, sibling.type == type, sibling.exitDay == register.children[c].exitDay,
+                sibling.destination == register.children[c].destination
             {
                 return s
             }
@@ -76,8 +76,8 @@ extension Replication {
 
     /// A 16- or 17-year-old in foster or residential care moves on to supported accommodation.
     mutating func moveToSupported(_ c: Int, stamp: UInt32) {
-        guard children[c].state == .placed, children[c].exitStamp == stamp else { return discardStale() }
-        switch children[c].type {
+        guard register.children[c].state == .placed, register.children[c].exitStamp == stamp else { return discardStale() }
+        switch register.children[c].type {
         case .inHouseFoster, .ifaFoster, .residential: break
         default: return
         }

@@ -6,8 +6,8 @@ extension Replication {
     /// Checks that each child is in exactly one state, that the running counters (children by
     /// placement type, waiting, agency places, own beds, staying put) match a recount, that every
     /// in-house child is among their household's occupants and no household holds more children
-    /// than places plus staying-put young people, and that the vacancy index lists exactly the
-    /// households that can take a child. Used by tests after every event.
+    /// than places plus staying-put young people, and the parts' own invariants (the child
+    /// register, the vacancy index, the meeting's notes). Used by tests after every event.
     /// - Complexity: O(children + households).
     func invariantViolations() -> [String] {
         var problems: [String] = []
@@ -15,7 +15,7 @@ extension Replication {
         var waiting = 0, ifa = 0, own = 0
         var occupants = [Int](repeating: 0, count: households.count)
         var inCareCount = 0
-        for (c, child) in children.enumerated() {
+        for (c, child) in register.children.enumerated() {
             switch child.state {
             case .left:
                 if child.household >= 0 { problems.append("child \(c) left but still has household \(child.household)") }
@@ -56,13 +56,13 @@ extension Replication {
             if hh.occupants.count + Int(hh.stayingPut) > hh.places {
                 problems.append("household \(h) holds \(hh.occupants.count) children and \(hh.stayingPut) staying put in \(hh.places) places")
             }
-            let listed = vacantSlot[h] >= 0
-            if listed != hh.takesChildren { problems.append("household \(h) vacancy index \(listed) but takes children \(hh.takesChildren)") }
-            if listed, vacantByDistrict[Int(hh.district)][Int(vacantSlot[h])] != Int32(h) { problems.append("household \(h) slot is wrong") }
         }
+        problems += vacancies.violations(households)
+        problems += meetingMarks.violations()
         if stayingPut != stayingPutCount { problems.append("staying put \(stayingPutCount) != recount \(stayingPut)") }
-        let listedInCare = inCare.filter { children[Int($0)].state != .left }.count
+        let listedInCare = register.inCare.filter { register.children[Int($0)].state != .left }.count
         if listedInCare != inCareCount { problems.append("in-care list has \(listedInCare), recount \(inCareCount)") }
+        problems += register.violations()
         return problems
     }
 }

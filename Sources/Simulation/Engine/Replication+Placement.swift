@@ -9,12 +9,12 @@ extension Replication {
     /// The random key of child `c`'s current placement (or of the time since the last one
     /// ended): the child's key and placement stamp, so each placement draws its own numbers.
     func placementKey(_ c: Int) -> RandomKey {
-        children[c].key.key(.placement).key(UInt64(children[c].placementStamp))
+        register.children[c].key.key(.placement).key(UInt64(register.children[c].placementStamp))
     }
 
     /// The random key of the placement `put` will start next for child `c`.
     func nextPlacementKey(_ c: Int) -> RandomKey {
-        children[c].key.key(.placement).key(UInt64(children[c].placementStamp &+ 1))
+        register.children[c].key.key(.placement).key(UInt64(register.children[c].placementStamp &+ 1))
     }
 
     /// Puts waiting child `c` into a placement of `type` (with in-house `household`, or -1).
@@ -24,7 +24,7 @@ extension Replication {
     /// placement of that age.
     mutating func put(_ c: Int, type: PlacementType, household: Int, over20: Bool, unit: Int32, counting: Bool = true,
                       ownBed: Bool = false, since: Double? = nil) {
-        var child = children[c]
+        var child = register.children[c]
         precondition(child.state == .waiting, "only a waiting child is placed")
         child.state = .placed
         waitingCount -= 1
@@ -47,14 +47,14 @@ extension Replication {
             } else if type == .ifaFoster {
                 child.stepDownReady = key.unit(.stepDown) < steps.ifaShare
             }
-            if child.stepDownReady { stepDownList.append(Int32(c)) }
+            if child.stepDownReady { register.stepDownList.append(Int32(c)) }
         }
         let shape = scenario.moves.frailtyShape
         if shape > 0, child.frailty < 0 {
             var frailtyDraws = child.key.key(.frailty).generator()
             child.frailty = Draw.gamma(shape: shape, using: &frailtyDraws) / shape
         }
-        children[c] = child
+        register.children[c] = child
         typeCount[type.index] += 1
         if counting { placementsByType[type.index] += 1 }
         switch type {
@@ -85,7 +85,7 @@ extension Replication {
 
     /// Takes placed child `c` out of their placement (back to waiting, or about to leave).
     mutating func vacate(_ c: Int) {
-        var child = children[c]
+        var child = register.children[c]
         guard child.state == .placed else { return }
         typeCount[child.type.index] -= 1
         switch child.type {
@@ -103,7 +103,7 @@ extension Replication {
         child.ownBed = false
         child.placementStamp &+= 1
         child.waitingSince = now
-        children[c] = child
+        register.children[c] = child
         waitingCount += 1
     }
 
@@ -127,8 +127,8 @@ extension Replication {
 
     /// The waiting members of group `g`.
     mutating func waitingMembers(_ g: Int) -> [Int] {
-        let group = groups[g]
-        return (Int(group.first)..<Int(group.first + group.count)).filter { children[$0].state == .waiting }
+        let group = register.groups[g]
+        return (Int(group.first)..<Int(group.first + group.count)).filter { register.children[$0].state == .waiting }
     }
 
     /// Decides how an entering group is looked after: the order of preference.
@@ -136,17 +136,17 @@ extension Replication {
         placingReason = .entry
         let members = waitingMembers(g)
         let find = scenario.findingHomes
-        let minAge = members.map { children[$0].age(at: now) }.min() ?? 0
-        let complexTeen = members.contains { children[$0].needs.contains(.complex) && children[$0].age(at: now) >= 10 }
+        let minAge = members.map { register.children[$0].age(at: now) }.min() ?? 0
+        let complexTeen = members.contains { register.children[$0].needs.contains(.complex) && register.children[$0].age(at: now) >= 10 }
         // The route's draws are the first child's (one uniform per decision, read whether or not
         // the decision is reached).
-        let routeKey = children[members[0]].key.key(.route)
+        let routeKey = register.children[members[0]].key.key(.route)
         if routeKey.unit(0) < find.otherProbability {
             let unit = nextUnit()
             for c in members { put(c, type: .other, household: -1, over20: drawOver20(.other, for: c), unit: unit) }
             return
         }
-        let band = AgeBand(age: Int(children[members[0]].age(at: now)))
+        let band = AgeBand(age: Int(register.children[members[0]].age(at: now)))
         if find.kinshipEnabled, routeKey.unit(1) < find.kinshipProbability[band] {
             let unit = nextUnit()
             let over20 = drawOver20(.kinship, for: members[0])
@@ -173,7 +173,7 @@ extension Replication {
         if urgent {
             placeUrgently(members, excluding: -1)
         } else {
-            waitingGroups.append(Int32(g))
+            register.waitingGroups.append(Int32(g))
         }
     }
 
@@ -194,7 +194,7 @@ extension Replication {
         if trace != nil { traceInHouse(members, household: h) }
         let unit = nextUnit()
         for c in members {
-            let distance = members.count == 1 ? miles : children[c].home.distanceMiles(to: households[h].location)
+            let distance = members.count == 1 ? miles : register.children[c].home.distanceMiles(to: households[h].location)
             put(c, type: .inHouseFoster, household: h, over20: distance > 20, unit: unit)
         }
     }
@@ -205,8 +205,8 @@ extension Replication {
         placingFallback = true
         defer { placingFallback = false }
         let find = scenario.findingHomes
-        let allOld = members.allSatisfy { children[$0].age(at: now) >= Double(find.supportedFromAge) }
-        let complex = members.contains { children[$0].needs.contains(.complex) }
+        let allOld = members.allSatisfy { register.children[$0].age(at: now) >= Double(find.supportedFromAge) }
+        let complex = members.contains { register.children[$0].needs.contains(.complex) }
         if allOld, !complex, scenario.supported.enabled {
             let unit = nextUnit()
             let over20 = drawOver20(.supported, for: members[0])
@@ -224,7 +224,7 @@ extension Replication {
             if scenario.ifa.enabled, ifaInUse < ifaCapacity {
                 put(c, type: .ifaFoster, household: -1, over20: drawOver20(.ifaFoster, for: c), unit: nextUnit())
                 if wantsMove { scheduleMoveRequests([c]) }
-            } else if scenario.supported.enabled, children[c].age(at: now) >= Double(find.supportedFromAge) {
+            } else if scenario.supported.enabled, register.children[c].age(at: now) >= Double(find.supportedFromAge) {
                 put(c, type: .supported, household: -1, over20: drawOver20(.supported, for: c), unit: nextUnit())
             } else {
                 placeResidential([c])
@@ -250,22 +250,22 @@ extension Replication {
     mutating func scheduleMoveRequests(_ members: [Int]) {
         let delay = scenario.findingHomes.plannedMoveAfterDays
         for c in members {
-            calendar.schedule(now + delay, .moveRequest, target: Int32(c), stamp: children[c].placementStamp)
+            calendar.schedule(now + delay, .moveRequest, target: Int32(c), stamp: register.children[c].placementStamp)
         }
     }
 
     mutating func requestMove(_ c: Int, stamp: UInt32) {
-        guard children[c].state == .placed, children[c].placementStamp == stamp else { return discardStale() }
-        children[c].wantsMove = true
-        moveRequests.append(Int32(c))
+        guard register.children[c].state == .placed, register.children[c].placementStamp == stamp else { return discardStale() }
+        register.children[c].wantsMove = true
+        register.moveRequests.append(Int32(c))
     }
 
     /// Child `c` and the brothers and sisters living with them (same placement), in index order.
     mutating func unitMates(_ c: Int) -> [Int] {
-        let group = groups[Int(children[c].group)]
-        let unit = children[c].unit
+        let group = register.groups[Int(register.children[c].group)]
+        let unit = register.children[c].unit
         return (Int(group.first)..<Int(group.first + group.count)).filter {
-            $0 == c || (children[$0].state == .placed && children[$0].unit == unit)
+            $0 == c || (register.children[$0].state == .placed && register.children[$0].unit == unit)
         }
     }
 
@@ -273,23 +273,23 @@ extension Replication {
     /// with them, needs a new home at once. With `moves.destinations` for the type moved from,
     /// the new type is drawn from them (`placeAfterMove`); otherwise the urgent search.
     mutating func breakdown(_ c: Int, stamp: UInt32) {
-        guard children[c].state == .placed, children[c].placementStamp == stamp else { return discardStale() }
+        guard register.children[c].state == .placed, register.children[c].placementStamp == stamp else { return discardStale() }
         placingReason = .placementEnded
-        let previous = Int(children[c].household)
-        let from = children[c].type
+        let previous = Int(register.children[c].household)
+        let from = register.children[c].type
         let members = unitMates(c)
         for m in members {
             vacate(m)
             movesThisMonth += 1
         }
         if scenario.moves.hasDestinations(from) {
-            let band = AgeBand(age: Int(children[c].age(at: now)))
+            let band = AgeBand(age: Int(register.children[c].age(at: now)))
             var draws = placementKey(c).key(.moveDestination).generator()
             let to = scenario.moves.drawDestination(from: from, band: band, using: &draws)
             placeAfterMove(members, type: to, excluding: previous)
             return
         }
-        let allOld = members.allSatisfy { children[$0].age(at: now) >= Double(scenario.findingHomes.supportedFromAge) }
+        let allOld = members.allSatisfy { register.children[$0].age(at: now) >= Double(scenario.findingHomes.supportedFromAge) }
         if allOld, scenario.supported.enabled, placementKey(c).unit(.moveToSupported) < 0.5 {
             let unit = nextUnit()
             let over20 = drawOver20(.supported, for: c)
@@ -319,7 +319,7 @@ extension Replication {
             canTake = scenario.ifa.enabled && ifaInUse + members.count <= ifaCapacity
         case .supported:
             let from = Double(scenario.findingHomes.supportedFromAge)
-            canTake = scenario.supported.enabled && members.allSatisfy { children[$0].age(at: now) >= from }
+            canTake = scenario.supported.enabled && members.allSatisfy { register.children[$0].age(at: now) >= from }
         case .kinship:
             canTake = scenario.findingHomes.kinshipEnabled
         case .withParents, .adoption, .other:
@@ -338,10 +338,10 @@ extension Replication {
     mutating func moveIntoOwnBeds() {
         guard scenario.residential.ownHomeStepDown, ownBedsUsed < ownBeds else { return }
         placingReason = .ownBed
-        for child in inCare where ownBedsUsed < ownBeds {
+        for child in register.inCare where ownBedsUsed < ownBeds {
             let c = Int(child)
-            guard children[c].state == .placed, children[c].type == .residential, !children[c].ownBed,
-                now - children[c].placedDay >= 30 else { continue }
+            guard register.children[c].state == .placed, register.children[c].type == .residential, !register.children[c].ownBed,
+                now - register.children[c].placedDay >= 30 else { continue }
             vacate(c)
             movesThisMonth += 1
             let over20 = nextPlacementKey(c).unit(.over20) < scenario.residential.ownOver20MilesProbability

@@ -4,7 +4,7 @@ extension Replication {
     /// Builds the starting state from the snapshot and schedules the first events.
     mutating func setUp() {
         let districtCount = start.population.districts.count
-        vacantByDistrict = Array(repeating: [], count: districtCount)
+        vacancies = VacancyIndex(districts: districtCount)
         for (index, household) in start.population.households.enumerated() {
             var h = household
             h.occupied = 0
@@ -13,7 +13,7 @@ extension Replication {
                 household: h, active: true, onHold: household.status == .onHold, occupants: [], stayingPut: 0,
                 stamp: 0, district: start.householdDistrict[index]))
             households[households.count - 1].key = runKey.key(.startingHouseholds).key(index)
-            vacantSlot.append(-1)
+            vacancies.addHousehold()
         }
         kernel = start.kernel
         var previousKey: Int? = nil
@@ -22,18 +22,18 @@ extension Replication {
         for (position, childIndex) in start.childOrder.enumerated() {
             let c = start.population.children[childIndex]
             if c.siblingKey == nil || c.siblingKey != previousKey {
-                groups.append(SimGroup(first: Int32(children.count), count: 0))
+                register.groups.append(SimGroup(first: Int32(register.children.count), count: 0))
                 sharedUnit = nil
                 sharedPlan = nil
             }
             previousKey = c.siblingKey
-            groups[groups.count - 1].count += 1
+            register.groups[register.groups.count - 1].count += 1
             var unit = nextUnit()
             if c.livesWithSiblings {
                 if let shared = sharedUnit { unit = shared } else { sharedUnit = unit }
             }
             let plan = addStartingChild(
-                c, group: Int32(groups.count - 1), unit: unit, sharedPlan: c.livesWithSiblings ? sharedPlan : nil,
+                c, group: Int32(register.groups.count - 1), unit: unit, sharedPlan: c.livesWithSiblings ? sharedPlan : nil,
                 key: runKey.key(.startingChildren).key(position))
             if c.livesWithSiblings, sharedPlan == nil { sharedPlan = plan }
         }
@@ -99,15 +99,15 @@ extension Replication {
                     entryBand, elapsedYears: -entryDay / Calendar.yearDays, daysTo18: daysTo18, key.key(.plan))
             }
         }
-        let child = Int32(children.count)
-        children.append(SimChild(
+        let child = Int32(register.children.count)
+        register.children.append(SimChild(
             birthDay: birthDay, entryDay: entryDay, exitDay: 0, placedDay: entryDay, waitingSince: entryDay,
             recentStarts: (entryDay, -.infinity, -.infinity), home: c.home, household: -1, unit: -1, group: group,
             placementStamp: 0, exitStamp: 0, district: Int32(min(max(0, c.district), start.population.districts.count - 1)),
             needs: c.needs, request: .longTerm, state: .waiting, type: c.placement, destination: destination,
             over20: false, ownBed: false, stepDownReady: false, wantsMove: false, key: key))
         waitingCount += 1
-        inCare.append(child)
+        register.inCare.append(child)
         setExit(Int(child), after: remaining, destination: destination, movesFirst: movesFirst)
         // Place without counting a new placement or a move.
         var household = -1
@@ -178,8 +178,8 @@ extension Replication {
             let all = ["home", "adoption", "special_guardianship", "other"]
             for (i, name) in all.enumerated() where names.contains(name) { exitFactor[i] *= factor }
             // Shorten (or lengthen) the remaining time of everyone now in care.
-            for child in inCare {
-                let c = children[Int(child)]
+            for child in register.inCare {
+                let c = register.children[Int(child)]
                 guard c.state != .left, c.destination.rawValue < 4, names.contains(all[Int(c.destination.rawValue)]) else { continue }
                 let remaining = max(0, c.exitDay - now) * factor
                 setExit(Int(child), after: remaining, destination: c.destination)

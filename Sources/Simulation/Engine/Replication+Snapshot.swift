@@ -23,7 +23,7 @@ extension Replication {
     /// Records the end-of-month KPIs into row `m` and resets the month's flows.
     /// - Complexity: O(children in care + households).
     mutating func record(month m: Int) {
-        inCare.removeAll { children[Int($0)].state == .left }
+        register.inCare.removeAll { register.children[Int($0)].state == .left }
         var bands = [Int](repeating: 0, count: 5)
         var placed = 0, over20 = 0, threePlus = 0
         var inGroups = 0, together = 0
@@ -31,8 +31,8 @@ extension Replication {
         let yearAgo = now - Calendar.yearDays
         let bandOfAge = Self.ageBandIndex
         // Read through raw buffers: one pass over ~1,000 children a month, field by field.
-        children.withUnsafeBufferPointer { kids in
-            inCare.withUnsafeBufferPointer { ids in
+        register.children.withUnsafeBufferPointer { kids in
+            register.inCare.withUnsafeBufferPointer { ids in
                 bands.withUnsafeMutableBufferPointer { bands in
                     var i = 0
                     let n = ids.count
@@ -84,7 +84,7 @@ extension Replication {
         let k = KPI.allCases.count
         let base = m * k
         func set(_ kpi: KPI, _ value: Double) { output[base + kpi.rawValue] = value }
-        set(.childrenInCare, Double(inCare.count))
+        set(.childrenInCare, Double(register.inCare.count))
         set(.entries, Double(entriesThisMonth))
         set(.exits, Double(exitsThisMonth))
         for type in PlacementType.allCases { set(.placement(type), Double(typeCount[type.index])) }
@@ -98,7 +98,7 @@ extension Replication {
         set(.inHouseSharePct, pct(typeCount[PlacementType.inHouseFoster.index], fostered))
         set(.over20MilesPct, pct(over20, placed))
         set(.siblingsTogetherPct, pct(together, inGroups))
-        set(.moves3PlusPct, pct(threePlus, inCare.count))
+        set(.moves3PlusPct, pct(threePlus, register.inCare.count))
         set(.weeklyCost, weeklyCost())
         set(.approvals, Double(approvalsThisMonth))
         set(.resignations, Double(resignationsThisMonth))

@@ -22,7 +22,7 @@ extension Replication {
         var view = households[h].household
         view.occupied = households[h].occupied
         view.status = households[h].onHold ? .onHold : .available
-        view.residentAges = households[h].occupants.map { Int(children[Int($0)].age(at: now)) }
+        view.residentAges = households[h].occupants.map { Int(register.children[Int($0)].age(at: now)) }
         let e = Matcher.evaluate(unit, view, policy: InHouseMatching.policy)
         pendingInHouse = PendingInHouse(
             household: h, score: e.score, miles: e.distanceMiles, failedRules: e.failedRules,
@@ -40,7 +40,7 @@ extension Replication {
             return
         }
         var decision = PlacementDecision(
-            run: traceRun, day: now, children: [c], group: Int(children[c].group), setting: type, household: nil,
+            run: traceRun, day: now, children: [c], group: Int(register.children[c].group), setting: type, household: nil,
             score: nil, miles: nil, failedRules: [], reason: placingReason, noInHouseHome: placingFallback,
             unit: nil, householdBefore: nil, placementUnit: unit)
         if h >= 0 {

@@ -2,22 +2,22 @@ import CareModel
 import Matching
 
 /// What one replication produced.
-public struct ReplicationResult: Sendable {
+package struct ReplicationResult: Sendable {
     /// `(months + 1) x KPI.allCases.count` values, month-major (month 0 = the start).
-    public var monthly: [Double]
+    package var monthly: [Double]
     /// New placements made during the run, by `PlacementType.index`.
-    public var placementsByType: [Int]
+    package var placementsByType: [Int]
     /// Total cost over the horizon in pounds.
-    public var totalCost: Double
+    package var totalCost: Double
     /// Children who left care during the run and their total days in care, counting the time
     /// before the start date of those in care at the start.
-    public var leavers: Int
-    public var leaverDaysInCare: Double
+    package var leavers: Int
+    package var leaverDaysInCare: Double
     /// Live events processed (for throughput measurements): calendar entries that took effect;
     /// stale entries, discarded as soon as they are popped, are not counted.
-    public var events: Int
+    package var events: Int
     /// Every placement decision, when the replication was traced (else empty).
-    public var trace: [PlacementDecision] = []
+    package var trace: [PlacementDecision] = []
 }
 
 /// One Monte Carlo replication of a scenario: the state of the county and the event loop.
@@ -32,6 +32,14 @@ public struct ReplicationResult: Sendable {
 /// two scenarios run with the same seed see the same arrivals, the same stays and the same
 /// carers' lives wherever they do not differ by design (common random numbers). All state lives in flat arrays of plain
 /// structs indexed by integers; nothing is allocated per event except when a child arrives.
+///
+/// The state is composed of owned parts, each a plain struct in its own file stating and
+/// checking its invariants: the child register (`ChildRegister`: children, groups and the lists
+/// of who waits for what), the vacancy index (`VacancyIndex`), the family-finding meeting's notes
+/// (`MeetingMarks`), the search buffers (`SearchBuffers`) and the kernel's view of the households
+/// (`KernelState`). The joint plan's shortcut lives with the planner (`SeparateBests`). The
+/// replication keeps the event loop, the households and the counters, and `invariantViolations`
+/// recounts the whole state and runs every part's own check.
 ///
 /// Helpers called from the event handlers on every search (`candidateHouseholds`,
 /// `siblingGroup`, `waitingMembers`, `unitMates`, `householdsWithVacancy`) are declared
@@ -50,33 +58,19 @@ struct Replication {
     var now = 0.0
     var month = 0
     var calendar = EventCalendar()
-    var children = ContiguousArray<SimChild>()
-    var groups = ContiguousArray<SimGroup>()
+    /// Every child, their sibling groups and the lists of who waits for what (`ChildRegister`).
+    var register = ChildRegister()
     var households = ContiguousArray<SimHousehold>()
-    /// Children in care (waiting or placed), in index order; compacted at each month end.
-    var inCare: [Int32] = []
-    var waitingGroups: [Int32] = []
-    var moveRequests: [Int32] = []
-    var stepDownList: [Int32] = []
-    /// Households taking children, by district, with each one's slot for O(1) removal.
-    var vacantByDistrict: [[Int32]] = []
-    var vacantSlot: [Int32] = []
-    /// `vacantByDistrict` with each household's candidate-search facts (same order).
-    var vacantFacts: [[VacantHousehold]] = []
-    /// Counts the times an in-house place was freed or added: a search for a move that found
-    /// nothing need not be repeated until it changes.
-    var vacancyEpoch: Int32 = 0
+    /// The households that can take a child now, by district (`VacancyIndex`).
+    var vacancies = VacancyIndex()
     /// The matching kernel's view of every in-house household.
     var kernel = KernelState()
     /// Each child's home in the kernel's terms (latitude NaN = not computed yet).
     var kernelHomes = ContiguousArray<KernelHome>()
-    /// Per-household notes of the current family-finding meeting, and its stamp.
-    var planMarks: [PlanMark] = []
-    var planStamp: UInt32 = 0
-    /// The array of the last candidate search, handed back by its caller for the next one.
-    var candidateScratch: [Int] = []
-    /// Scores of the last kernel query, one per candidate (reused so queries do not allocate).
-    var scoreBuffer: [Double] = []
+    /// Per-household notes of the current family-finding meeting (`MeetingMarks`).
+    var meetingMarks = MeetingMarks()
+    /// The arrays reused from one candidate search to the next (`SearchBuffers`).
+    var buffers = SearchBuffers()
 
     var typeCount = [Int](repeating: 0, count: 8)
     var waitingCount = 0
@@ -114,7 +108,7 @@ struct Replication {
     /// The first inconsistencies found when `checkInvariants` is on, with the event kind.
     var violations: [String] = []
     /// Tests set this to compare every joint plan settled without `Matcher.plan`
-    /// (`separateBests`) with `Matcher.plan`'s; a difference is recorded in `violations`.
+    /// (`SeparateBests`) with `Matcher.plan`'s; a difference is recorded in `violations`.
     var checkPlanShortcut = false
     /// Joint plans compared so far when `checkPlanShortcut` is on.
     var planShortcutChecks = 0
@@ -150,8 +144,8 @@ struct Replication {
         // of children (120-byte structs) are rarely copied to grow.
         let entrantsPerYear = scenario.entries.enabled ? scenario.entries.perYearByAgeBand.values.reduce(0, +) : 0
         let expected = start.population.children.count + Int(min(1e6, max(0, entrantsPerYear) * 1.5 * Double(months) / 12))
-        children.reserveCapacity(expected)
-        inCare.reserveCapacity(2 * start.population.children.count + 64)
+        register.children.reserveCapacity(expected)
+        register.inCare.reserveCapacity(2 * start.population.children.count + 64)
     }
 
     /// Runs the replication to the horizon and returns its monthly KPIs.
