@@ -23,7 +23,7 @@ enum MatchCommand: HearthCommand {
             .valued("--top", value: "K", "households per shortlist, 1-50 (default 3)"),
             .valued("--time-limit", value: "SECONDS", "stop the joint plan's search after this long and report the\ngap to the best possible score (default: search to the end)"),
             .valued("--format", value: "table|json|csv", "table (default), json or csv"),
-            .valued("--out", value: "DIR", "also write DIR/match.html (the family-finding meeting's page: one\nself-contained file, prints as an A4 meeting pack), DIR/match.json\nand DIR/match.csv, all or none"),
+            .valued("--out", value: "DIR", "also write DIR/match.html (the family-finding meeting's page: one\nself-contained file, prints as an A4 meeting pack; the plan only above\n1,000 children and sibling groups), DIR/match.json and DIR/match.csv,\nall or none"),
         ],
         examples: [
             "hearth match county/children.csv county/households.csv --top 5",
@@ -50,23 +50,42 @@ enum MatchCommand: HearthCommand {
         let (children, households, policy) = try MatchInputs.load(
             childrenPath: args.positionals[0], householdsPath: args.positionals[1], policyPath: args.value("--policy"))
         let groups = SiblingGroup.groups(of: children)
-        let shortlists = Matcher.shortlists(groups: groups, households: households, policy: policy, top: top)
         let (plan, rounds, baseline) = Matcher.plans(groups: groups, households: households, policy: policy, timeLimit: timeLimit)
-        if let directory = args.value("--out") {
-            let page = MeetingPage.render(MeetingInputs(
-                groups: groups, households: households, policy: policy, shortlists: shortlists, plan: plan, greedy: baseline))
-            let files = [
-                ("match.html", page),
-                ("match.json", MatchResultWriters.json(plan: plan, shortlists: shortlists, baseline: baseline, rounds: rounds)),
-                ("match.csv", MatchResultWriters.csv(plan: plan, shortlists: shortlists)),
-            ]
-            try AtomicFile.writeAll(files.map { (path: (directory as NSString).appendingPathComponent($0.0), data: Data($0.1.utf8)) })
-            console.message("hearth match: wrote match.html, match.json and match.csv to \(directory)")
+        let stream = MatchStream(plan: plan, rounds: rounds, baseline: baseline, households: households, policy: policy, top: top)
+
+        // The shortlists go past a block at a time, each written to every output and dropped.
+        var files: AtomicFileSet?
+        let directory = args.value("--out")
+        if let directory {
+            files = try AtomicFileSet(paths: MatchStream.fileNames.map { (directory as NSString).appendingPathComponent($0) })
         }
-        switch format {
-        case "json": console.print(MatchResultWriters.json(plan: plan, shortlists: shortlists, baseline: baseline, rounds: rounds))
-        case "csv": console.print(MatchResultWriters.csv(plan: plan, shortlists: shortlists))
-        default: console.print(MatchTable.render(plan: plan, rounds: rounds, shortlists: shortlists, baseline: baseline, households: households, policy: policy, top: top))
+        do {
+            var outputs: [MatchStream.Output] = []
+            if let files {
+                outputs.append(MatchStream.Output(format: .json) { try files.write($0, to: 1) })
+                outputs.append(MatchStream.Output(format: .csv) { try files.write($0, to: 2) })
+            }
+            let standard: MatchStream.Format = format == "json" ? .json : format == "csv" ? .csv : .table
+            outputs.append(MatchStream.Output(format: standard) { text in
+                console.print(text)
+                if console.outputFailure != nil { throw MatchStream.StandardOutputClosed() }
+            })
+            // The meeting page needs every shortlist at once: kept only for a meeting-sized match.
+            let pageFits = MeetingPage.fits(units: groups.count)
+            var pageShortlists: [Shortlist] = []
+            try stream.write(groups: groups, to: &outputs) { block in
+                if files != nil && pageFits { pageShortlists += block }
+            }
+            if let files, let directory {
+                let inputs = MeetingInputs(groups: groups, households: households, policy: policy, shortlists: pageShortlists, plan: plan, greedy: baseline)
+                try files.write(pageFits ? MeetingPage.render(inputs) : MeetingPage.renderPlanOnly(inputs), to: 0)
+                try files.commit()
+                console.message("hearth match: wrote match.html, match.json and match.csv to \(directory)"
+                    + (pageFits ? "" : "; " + MeetingPage.planOnlyNote(units: groups.count)))
+            }
+        } catch {
+            files?.abandon()
+            throw error
         }
     }
 }
@@ -94,67 +113,114 @@ enum MatchInputs {
 /// line longer than `lineWidth` characters: longer sentences wrap, indented under their start.
 enum MatchTable {
     /// The longest line the table prints (a sentence longer than this wraps at a space).
-    static let lineWidth = 120
+    static let lineWidth = 100
 
+    /// The whole table: `head`, `shortlists` of every block, then `plan`.
     static func render(plan: MatchPlan, rounds: MatchPlan, shortlists: [Shortlist], baseline: MatchPlan, households: [Household], policy: MatchPolicy, top: Int) -> String {
-        let byID = Dictionary(households.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        /// A near miss in words: the household's id and what fails there.
-        func missWords(_ c: Candidate, _ group: SiblingGroup) -> String {
-            guard let household = byID[c.household] else { return c.household.rawValue + " " + c.evaluation.failureDetails.joined(separator: "; ") }
-            return MeetingWords.failures(c.evaluation, group: group, household: household, policy: policy)
+        let byID = householdsByID(households)
+        var ranks = ShortlistRanks(plan: plan)
+        var o = head(top: top) + self.shortlists(shortlists, byID: byID, policy: policy)
+        ranks.note(shortlists)
+        self.plan(plan, baseline: baseline, ranks: ranks, byID: byID, policy: policy) { o += $0 }
+        return o
+    }
+
+    static func householdsByID(_ households: [Household]) -> [HouseholdID: Household] {
+        Dictionary(households.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Where each placement of a plan stood on its unit's shortlist, noted as the shortlists go
+    /// past (only for the plan's units, so it stays as small as the plan).
+    struct ShortlistRanks {
+        private var ranks: [[ChildID]: [HouseholdID: Int]] = [:]
+        private let wanted: Set<[ChildID]>
+
+        init(plan: MatchPlan) { wanted = Set(plan.entries.map(\.group.childIDs)) }
+
+        mutating func note(_ shortlists: [Shortlist]) {
+            for s in shortlists where wanted.contains(s.group.childIDs) {
+                ranks[s.group.childIDs] = Dictionary(s.candidates.enumerated().map { ($1.household, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+            }
         }
-        var o = "SHORTLISTS (best \(top) households passing every rule, per child or sibling group)\n"
+
+        /// "#2", or "-" beyond the top K.
+        func position(_ entry: PlanEntry) -> String {
+            ranks[entry.group.childIDs]?[entry.placement.household].map { "#\($0)" } ?? "-"
+        }
+    }
+
+    /// A near miss in words: the household's id and what fails there.
+    static func missWords(_ c: Candidate, _ group: SiblingGroup, byID: [HouseholdID: Household], policy: MatchPolicy) -> String {
+        guard let household = byID[c.household] else { return c.household.rawValue + " " + c.evaluation.failureDetails.joined(separator: "; ") }
+        return MeetingWords.failures(c.evaluation, group: group, household: household, policy: policy)
+    }
+
+    /// The table's first line.
+    static func head(top: Int) -> String {
+        "SHORTLISTS (best \(top) households passing every rule, per child or sibling group)\n"
+    }
+
+    /// The table's lines for one block of shortlists.
+    static func shortlists(_ shortlists: [Shortlist], byID: [HouseholdID: Household], policy: MatchPolicy) -> String {
+        var o = ""
         for s in shortlists {
             o += "\n" + wrap(unitTitle(s.group), indent: "", continuation: "    ")
             if s.candidates.isEmpty {
                 o += "    no household passes every rule; nearest misses:\n"
                 for c in s.nearMisses {
-                    o += wrap(missWords(c, s.group) + " (\(f1(c.evaluation.distanceMiles)) miles from home)", indent: "    - ", continuation: "      ")
+                    o += wrap(missWords(c, s.group, byID: byID, policy: policy) + " (\(f1(c.evaluation.distanceMiles)) miles from home)", indent: "    - ", continuation: "      ")
                 }
                 continue
             }
             o += "    #  " + "household".padding(12) + " score   miles  " + "provider".padding(9) + "key reasons\n"
             for (k, c) in s.candidates.enumerated() {
                 let provider = byID[c.household].map { $0.provider == .inHouse ? "in-house" : "IFA" } ?? ""
-                o += "    \(k + 1)  " + c.household.rawValue.padding(12) + leftPad(f2(c.evaluation.score), 6) + "  "
+                let columns = "    \(k + 1)  " + c.household.rawValue.padding(12) + leftPad(f2(c.evaluation.score), 6) + "  "
                     + leftPad(f1(c.evaluation.distanceMiles), 6) + "  " + provider.padding(9)
-                    + c.evaluation.reasons.joined(separator: "; ") + "\n"
+                // The reasons wrap under their own column.
+                o += wrap(c.evaluation.reasons.joined(separator: "; "), indent: columns,
+                          continuation: String(repeating: " ", count: columns.count))
             }
         }
+        return o
+    }
+
+    /// The table after the shortlists: the joint plan, the children not placed (handed to
+    /// `emit` a few thousand at a time), the gain over greedy.
+    static func plan(_ plan: MatchPlan, baseline: MatchPlan, ranks: ShortlistRanks, byID: [HouseholdID: Household], policy: MatchPolicy,
+                     emit: (String) throws -> Void) rethrows {
         let st = plan.statistics
         let total = st.childrenPlaced + st.childrenUnplaced
-        o += "\nJOINT PLAN (best for all of them together): "
+        var o = "\nJOINT PLAN (best for all of them together): "
             + "\(st.childrenPlaced) of \(total) children placed, total score \(f2(plan.totalScore))\n"
         if let bound = plan.bound {
-            o += "    " + (st.childrenPlaced >= bound.childrenPossible ? "no plan could place more children"
-                : "a plan might place up to \(bound.childrenPossible) children (the search was stopped)")
-            o += "; this plan is within \(f1(100 * bound.gap))% of the best possible score"
-                + " (\(f2(bound.childScore)) counted per child, best possible \(f2(bound.childScoreBound)))\n"
+            let children = st.childrenPlaced >= bound.childrenPossible ? "no plan could place more children"
+                : "a plan might place up to \(bound.childrenPossible) children (the search was stopped)"
+            o += wrap(children + "; this plan is within \(f1(100 * bound.gap))% of the best possible score"
+                + " (\(f2(bound.childScore)) counted per child, best possible \(f2(bound.childScoreBound)))", indent: "    ", continuation: "    ")
         }
         if !plan.entries.isEmpty {
-            // Where each placement stood on the unit's own shortlist ("-" beyond the top K).
-            var rank: [[ChildID]: [HouseholdID: Int]] = [:]
-            for s in shortlists {
-                rank[s.group.childIDs] = Dictionary(s.candidates.enumerated().map { ($1.household, $0 + 1) }, uniquingKeysWith: { a, _ in a })
-            }
             o += "    " + "children".padding(24) + "household".padding(12) + " score   miles  round  shortlist\n"
             for e in plan.entries {
                 let kids = e.group.childIDs.map(\.rawValue).joined(separator: ", ") + (e.isSplitPart ? " (split)" : "")
-                let position = rank[e.group.childIDs]?[e.placement.household].map { "#\($0)" } ?? "-"
                 o += "    " + kids.padding(24) + e.placement.household.rawValue.padding(12) + leftPad(f2(e.placement.score), 6)
-                    + "  " + leftPad(f1(e.placement.distanceMiles), 6) + "  " + leftPad(String(e.round), 5) + "  " + position + "\n"
+                    + "  " + leftPad(f1(e.placement.distanceMiles), 6) + "  " + leftPad(String(e.round), 5) + "  " + ranks.position(e) + "\n"
             }
         }
         if !plan.unplaced.isEmpty {
             o += "  not placed:\n"
-            for u in plan.unplaced {
+            for (k, u) in plan.unplaced.enumerated() {
                 // The first reason, then only the nearest miss in words and how many more there were.
                 var line = u.group.childIDs.map(\.rawValue).joined(separator: ", ") + ": " + (u.reasons.first ?? "")
                 if let nearest = u.nearMisses.first {
-                    line += "; nearest miss " + missWords(nearest, u.group)
+                    line += "; nearest miss " + missWords(nearest, u.group, byID: byID, policy: policy)
                     if u.nearMisses.count > 1 { line += ", and \(u.nearMisses.count - 1) more near misses" }
                 }
                 o += wrap(line, indent: "    ", continuation: "        ")
+                if k % 4_096 == 4_095 {
+                    try emit(o)
+                    o = ""
+                }
             }
         }
         let b = baseline.statistics
@@ -173,13 +239,13 @@ enum MatchTable {
         row("mean miles from home", st.meanMiles, b.meanMiles, higherIsBetter: false, f1)
         row("children over 20 miles", Double(st.childrenOver20Miles), Double(b.childrenOver20Miles), higherIsBetter: false, whole)
         row("total score", st.totalScore, b.totalScore, higherIsBetter: true, f2)
-        return o
+        try emit(o)
     }
 
     /// A child or group's heading: ids with ages, the request and needs in words, the wait.
     static func unitTitle(_ g: SiblingGroup) -> String {
         let kids = g.children.map { "\($0.id.rawValue) (\($0.age))" }.joined(separator: ", ")
-        let needs = g.needs.isEmpty ? "" : " · needs \(MeetingWords.needs(g.needs))"
+        let needs = g.needs.isEmpty ? "" : " · " + MeetingWords.needs(g.needs)
         let label = g.size > 1 ? "Group \(g.id.rawValue): \(kids)" : kids
         return label + " · \(MeetingWords.request(g.placement))\(needs) · waiting \(MeetingWords.days(g.daysWaiting))" + (g.maySplit ? " · may split" : "")
     }

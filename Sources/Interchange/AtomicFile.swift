@@ -24,6 +24,7 @@ public struct FileWriteError: Error, CustomStringConvertible, Sendable {
 /// each file it will replace, renames them all, and if a rename fails puts back the files it
 /// already replaced and removes the ones it created, so either all appear or none do
 /// (short of a crash between renames). Directories it had to create are removed again on failure.
+/// `AtomicFileSet` does this, also for files written piece by piece (output too large to hold).
 public enum AtomicFile {
     /// Writes `data` to `path` atomically: a reader sees the old file or the new one, never half.
     public static func write(_ data: Data, to path: String) throws {
@@ -37,82 +38,46 @@ public enum AtomicFile {
 
     /// Writes several files so that either all appear (replacing any old ones) or none do.
     public static func writeAll(_ files: [(path: String, data: Data)]) throws {
-        var createdDirectories: [String] = []
-        var staged: [(temporary: String, target: String, display: String)] = []
-        var backups: [String: String] = [:]  // target -> hard link to the old file
-        var renamed: [String] = []
-        var targets: Set<String> = []
-        for (path, _) in files where !targets.insert(URL(fileURLWithPath: path).standardizedFileURL.path).inserted {
-            throw FileWriteError(path: path, reason: "named twice among the files to write: expected each output once")
-        }
+        let set = try AtomicFileSet(paths: files.map(\.path))
         do {
-            for (path, data) in files {
-                let target = URL(fileURLWithPath: path).standardizedFileURL.path
-                createdDirectories += try makeParentDirectories(of: path)
-                if isDirectory(target) { throw FileWriteError(path: path, reason: "is a directory") }
-                let temporary = try writeTemporary(data, beside: target, displayPath: path)
-                staged.append((temporary, target, path))
-            }
-            for (_, target, display) in staged where backups[target] == nil && FileManager.default.fileExists(atPath: target) {
-                let backup = uniqueName(beside: target, tag: "old")
-                if link(target, backup) != 0 {
-                    // No hard links on this file system: keep a copy instead.
-                    do { try FileManager.default.copyItem(atPath: target, toPath: backup) } catch {
-                        throw FileWriteError(path: display, reason: "cannot keep a copy of the old file to restore on failure")
-                    }
-                }
-                backups[target] = backup
-            }
-            for (temporary, target, display) in staged {
-                guard rename(temporary, target) == 0 else { throw FileWriteError(path: display, reason: errorText()) }
-                renamed.append(target)
-            }
+            for (index, file) in files.enumerated() { try set.write(file.data, to: index) }
+            try set.commit()
         } catch {
-            // Put back what was replaced, remove what was created, newest first.
-            for target in renamed.reversed() {
-                if let backup = backups[target] {
-                    _ = rename(backup, target)
-                } else {
-                    _ = unlink(target)
-                }
-            }
-            for (temporary, _, _) in staged { _ = unlink(temporary) }
-            for backup in backups.values { _ = unlink(backup) }
-            for directory in createdDirectories.reversed() { _ = rmdir(directory) }
+            set.abandon()
             throw error
         }
-        for backup in backups.values { _ = unlink(backup) }
     }
 
-    /// Writes `data` to a new uniquely named file beside `target`, flushed to disk, with the
-    /// permissions of the file it will replace (0644 less the umask for a new file).
-    package static func writeTemporary(_ data: Data, beside target: String, displayPath: String) throws -> String {
+    /// Opens a new uniquely named file beside `target` for writing, with the permissions of the
+    /// file it will replace (0644 less the umask for a new file): its descriptor and name.
+    package static func openTemporary(beside target: String, displayPath: String) throws -> (fd: Int32, path: String) {
         let temporary = uniqueName(beside: target, tag: "tmp")
         var mode: mode_t = 0o644
         var info = stat()
         if stat(target, &info) == 0 { mode = info.st_mode & 0o7777 }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard fd >= 0 else { throw FileWriteError(path: displayPath, reason: errorText()) }
-        var failure: String?
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errorText()
-                    return
-                }
-                offset += written
+        if fchmod(fd, mode) != 0 {
+            let reason = errorText()
+            close(fd)
+            unlink(temporary)
+            throw FileWriteError(path: displayPath, reason: reason)
+        }
+        return (fd, temporary)
+    }
+
+    /// Writes every byte of `buffer` to `fd`; the system's reason on failure.
+    package static func writeFully(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> String? {
+        var offset = 0
+        while offset < buffer.count {
+            let written = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errorText()
             }
+            offset += written
         }
-        if failure == nil, fchmod(fd, mode) != 0 || fsync(fd) != 0 { failure = errorText() }
-        if close(fd) != 0, failure == nil { failure = errorText() }
-        if let failure {
-            _ = unlink(temporary)
-            throw FileWriteError(path: displayPath, reason: failure)
-        }
-        return temporary
+        return nil
     }
 
     /// A hidden name beside `target` that no other writer (process or thread) will pick.

@@ -39,21 +39,22 @@ extension Matcher {
         let approved = household.approvals.contains(request.requiredApproval)
         checks.append(RuleCheck(rule: .approval, passed: approved,
             detail: approved
-                ? "approved for \(request.rawValue)"
-                : "request \(request.rawValue) not covered by approvals \(household.approvals.joinedTokens)"))
+                ? "approved for \(request.words) placements"
+                : "not approved for \(request.words) placements (approved for \(CodeWords.list(household.approvals.wordList)))"))
 
         let required = policy.requiredSkills(for: group.needs)
         let missing = required.subtracting(household.skills)
         checks.append(RuleCheck(rule: .requiredSkills, passed: missing.isEmpty,
             detail: missing.isEmpty
-                ? (required.isEmpty ? "no skill required" : "carers have \(required.joinedTokens)")
-                : "needs \(missing.joinedTokens) skill; carers have \(household.skills.isEmpty ? "none" : household.skills.joinedTokens)"))
+                ? (required.isEmpty ? "no carer skill required" : "carers approved for \(required.words())")
+                : "needs carers approved for \(missing.words()); these carers are approved for \(household.skills.words(none: "no special needs"))"))
 
         let solo = group.needs.contains(.solo)
         let soloOK = !solo || household.occupied == 0
         checks.append(RuleCheck(rule: .solo, passed: soloOK,
-            detail: !solo ? "no solo need"
-                : soloOK ? "solo: nobody else placed" : "solo child: \(household.occupied) child\(household.occupied == 1 ? "" : "ren") already placed there"))
+            detail: !solo ? "no need to be the only child placed"
+                : soloOK ? "the only child placed: no other child lives there"
+                : "must be the only child placed, and \(household.occupied) child\(household.occupied == 1 ? " is" : "ren are") already placed there"))
 
         var exploitationDetail = "no exploitation risk"
         var exploitationOK = true
@@ -64,10 +65,10 @@ extension Matcher {
                     exploitationDetail = "\(child.id) (\(child.age)) at risk of exploitation; resident aged \(youngest) is \(child.age - youngest) years younger (limit \(policy.exploitationAgeGap))"
                     break
                 }
-                exploitationDetail = "exploitation risk: youngest resident \(youngest), within \(policy.exploitationAgeGap) years"
+                exploitationDetail = "at risk of exploitation; the youngest child there is \(youngest), within \(policy.exploitationAgeGap) years"
             }
         } else if group.needs.contains(.exploitationRisk) {
-            exploitationDetail = "exploitation risk: no resident children"
+            exploitationDetail = "at risk of exploitation; no other children live there"
         }
         if exploitationOK, let oldestAtRisk = residentsAtRisk.max() {
             let youngestNew = group.children.min { $0.age < $1.age }!
@@ -124,7 +125,8 @@ extension Matcher {
         let e = CriterionFit.ethnicity(ethnicity, household.ethnicity)
         let l = CriterionFit.language(language, household.language)
         add(.cultureLanguage, 0.6 * e + 0.4 * l,
-            "ethnicity \(e == 1 ? "same" : e == 0.5 ? (ethnicity == nil || household.ethnicity == nil ? "not given" : "same group") : "different"), language \(l == 1 ? "same" : l == 0.5 ? "not given" : "different")")
+            (e == 1 ? "same ethnicity" : e == 0.5 ? (ethnicity == nil || household.ethnicity == nil ? "ethnicity not given" : "same ethnic group") : "different ethnicity")
+                + (l == 1 ? ", same language" : l == 0.5 ? ", language not given" : ", different language"))
 
         let wanted = policy.wantedSkills(for: group.needs, oldestAge: group.ageRange.upperBound)
         if wanted.isEmpty {
@@ -132,18 +134,18 @@ extension Matcher {
         } else {
             let have = wanted.intersection(household.skills)
             add(.extraSkills, Double(have.count) / Double(wanted.count),
-                have.isEmpty ? "carers lack \(wanted.joinedTokens)"
-                    : have == wanted ? "carers have \(have.joinedTokens) skills"
-                    : "carers have \(have.joinedTokens), not \(wanted.subtracting(have).joinedTokens)")
+                have.isEmpty ? "carers not approved for \(CodeWords.list(wanted.wordList, conjunction: "or"))"
+                    : have == wanted ? "carers approved for \(have.words())"
+                    : "carers approved for \(have.words()), not \(wanted.subtracting(have).words())")
         }
 
         add(.inHouse, household.provider == .inHouse ? 1 : 0, household.provider == .inHouse ? "in-house carers" : "independent agency (IFA)")
 
         let shortRequest = request == .shortTerm || request == .emergency || request == .respite
         if shortRequest && household.approvals.contains(.longTerm) {
-            add(.approvalFit, policy.longTermCarerForShortRequestFit, "\(request.rawValue) request would use a long-term carer")
+            add(.approvalFit, policy.longTermCarerForShortRequestFit, "a long-term carer for a \(request.words) request")
         } else {
-            add(.approvalFit, 1, request == .longTerm ? "long-term carer for a long-term plan" : "\(request.rawValue) carer")
+            add(.approvalFit, 1, request == .longTerm ? "long-term carer for a long-term plan" : "\(request.words) carer")
         }
 
         let days = group.daysWaiting

@@ -16,14 +16,26 @@ extension Matcher {
         groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double? = nil,
         nodeLimit: Int = defaultNodeLimit
     ) -> MatchPlan {
+        let baselines = [roundOptimalPlan(groups: groups, households: households, policy: policy),
+                         greedyPlan(groups: groups, households: households, policy: policy)]
+        return plan(groups: groups, households: households, policy: policy, timeLimit: timeLimit, nodeLimit: nodeLimit,
+            baselines: baselines)
+    }
+
+    /// `plan(...)` given the two baselines (exact rounds, then greedy) already made for the same
+    /// input: the search starts from the better of them, and at national size returns one of
+    /// them when it beats the search.
+    static func plan(
+        groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double?, nodeLimit: Int,
+        baselines: [MatchPlan]
+    ) -> MatchPlan {
         let planner = JointPlanner(groups: groups, households: households, policy: policy)
-        let joint = planner.plan(timeLimit: timeLimit, nodeLimit: nodeLimit, households: households)
+        let joint = planner.plan(timeLimit: timeLimit, nodeLimit: nodeLimit, households: households, baselines: baselines)
         guard planner.engine.limitCandidates, let bound = joint.bound else { return joint }
         // At national size a baseline may use pairs outside the candidate limit: keep it when it
         // is better (more children, then a higher score counted per child), with the bound.
         var best = joint
-        for baseline in [roundOptimalPlan(groups: groups, households: households, policy: policy),
-                         greedyPlan(groups: groups, households: households, policy: policy)] {
+        for baseline in baselines {
             let a = best.statistics, b = baseline.statistics
             let perChild = { (p: MatchPlan) in p.entries.reduce(0.0) { $0 + $1.placement.score * Double($1.group.size) } }
             if b.childrenPlaced > a.childrenPlaced || (b.childrenPlaced == a.childrenPlaced && perChild(baseline) > perChild(best) + 1e-9) {
@@ -35,17 +47,23 @@ extension Matcher {
         return best
     }
 
+    /// Units whose candidate households are listed at once while a plan is built (large
+    /// instances are scanned in blocks of this many, so memory holds one block's lists).
+    static let candidateBlockSize = 65_536
+
     /// Branch-and-bound nodes per connected component after which `plan` stops searching.
     public static let defaultNodeLimit = 2_000
 
     /// The best plan together with the two baselines (the exact rounds and greedy), for
-    /// reports comparing them.
+    /// reports comparing them; each baseline is made once and also starts the search.
     public static func plans(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double? = nil)
         -> (best: MatchPlan, rounds: MatchPlan, greedy: MatchPlan)
     {
-        (plan(groups: groups, households: households, policy: policy, timeLimit: timeLimit),
-         roundOptimalPlan(groups: groups, households: households, policy: policy),
-         greedyPlan(groups: groups, households: households, policy: policy))
+        let rounds = roundOptimalPlan(groups: groups, households: households, policy: policy)
+        let greedy = greedyPlan(groups: groups, households: households, policy: policy)
+        let best = plan(groups: groups, households: households, policy: policy, timeLimit: timeLimit, nodeLimit: defaultNodeLimit,
+            baselines: [rounds, greedy])
+        return (best, rounds, greedy)
     }
 
     /// The round-by-round baseline: each round one exact assignment of the waiting units to
@@ -67,32 +85,44 @@ extension Matcher {
                 for u in splitting { waiting += engine.split(u) }
             }
             round += 1
-            let lists = engine.candidates(for: waiting)
             // More than any difference in total score this round (at most 100 per unit).
             let big = 100.0 * Double(waiting.count + 1)
             var rowUnits: [Int] = []
-            var triples: [(row: Int, column: Int, cost: Double)] = []
             var stillWaiting: [Int] = []
-            for (q, u) in waiting.enumerated() {
-                if engine.units[u].initialFeasible < 0 { engine.units[u].initialFeasible = lists[q].count }
-                if lists[q].isEmpty {
-                    // Households only fill up, so a unit with no feasible household never gets one.
-                    dead.append(u)
-                    continue
+            // The round's matrix, row by row; candidates are found a block of units at a time so
+            // that only one block's lists are held beside it.
+            var rowStart = [0]
+            var columnIndex: [Int32] = []
+            var cost: [Double] = []
+            var blockStart = 0
+            while blockStart < waiting.count {
+                let block = Array(waiting[blockStart..<min(waiting.count, blockStart + candidateBlockSize)])
+                blockStart += block.count
+                let lists = engine.candidates(for: block)
+                for (q, u) in block.enumerated() {
+                    if engine.units[u].initialFeasible < 0 { engine.units[u].initialFeasible = lists[q].count }
+                    if lists[q].isEmpty {
+                        // Households only fill up, so a unit with no feasible household never gets one.
+                        dead.append(u)
+                        continue
+                    }
+                    stillWaiting.append(u)
+                    let size = Double(engine.units[u].group.size)
+                    for c in lists[q] {
+                        columnIndex.append(c.h)
+                        cost.append(-(size * big + c.score))
+                    }
+                    rowStart.append(cost.count)
+                    rowUnits.append(u)
                 }
-                stillWaiting.append(u)
-                let size = Double(engine.units[u].group.size)
-                for c in lists[q] {
-                    triples.append((rowUnits.count, Int(c.h), -(size * big + c.score)))
-                }
-                rowUnits.append(u)
             }
             guard !rowUnits.isEmpty else {
                 round -= 1
                 waiting = []
                 continue
             }
-            let matrix = SparseCostMatrix(rows: rowUnits.count, columns: engine.households.count, triples: triples)
+            let matrix = SparseCostMatrix(rows: rowUnits.count, columns: engine.households.count, rowStart: rowStart,
+                columnIndex: columnIndex, cost: cost)
             let result = SparseAssignment.solve(matrix)
             var placed = Set<Int>()
             for (r, h) in result.rowToColumn.enumerated() where h >= 0 {
@@ -144,9 +174,18 @@ extension Matcher {
 
     static func finish(_ engine: PlanEngine, unplaced: [Int], rounds: Int, method: String, households: [Household]) -> MatchPlan {
         let showMisses = unplaced.count * households.count <= 50_000_000
+        // Reasons without near misses depend only on the count of feasible households and the
+        // group's size: one shared copy each, so a million unplaced children share a few strings.
+        var sharedReasons: [Int: [String]] = [:]
         let left = unplaced.sorted { (engine.units[$0].origin, $0) < (engine.units[$1].origin, $1) }.map { u -> UnplacedUnit in
             let misses = showMisses && engine.units[u].initialFeasible <= 0 ? engine.nearMisses(u, top: 3) : []
-            return UnplacedUnit(group: engine.units[u].group, reasons: engine.reasons(for: u, nearMisses: misses), nearMisses: misses)
+            guard misses.isEmpty else {
+                return UnplacedUnit(group: engine.units[u].group, reasons: engine.reasons(for: u, nearMisses: misses), nearMisses: misses)
+            }
+            let feasible = max(0, engine.units[u].initialFeasible)
+            let key = feasible > 0 ? feasible : -engine.units[u].group.size
+            if sharedReasons[key] == nil { sharedReasons[key] = engine.reasons(for: u, nearMisses: []) }
+            return UnplacedUnit(group: engine.units[u].group, reasons: sharedReasons[key]!, nearMisses: [])
         }
         // Within a round of the exact plan each household takes one unit, so order there is
         // free: input order reads best. Greedy placements stay in the order made (later ones

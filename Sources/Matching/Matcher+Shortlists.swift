@@ -9,16 +9,51 @@ extension Matcher {
     /// the best are then explained by the reference evaluator, whose scores are shown.
     /// - Complexity: units x households within the limit, plus K reference evaluations each.
     public static func shortlists(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, top: Int) -> [Shortlist] {
-        guard !groups.isEmpty else { return [] }
-        let engine = PlanEngine(groups: groups, households: households, policy: policy)
+        var result: [Shortlist] = []
+        result.reserveCapacity(groups.count)
+        forEachShortlistBlock(groups: groups, households: households, policy: policy, top: top, blockSize: max(groups.count, 1)) {
+            result += $0
+        }
+        return result
+    }
+
+    /// Units per block of `forEachShortlistBlock`: enough to keep both cores busy, few enough
+    /// that a block's explained shortlists take a few megabytes.
+    public static let shortlistBlockSize = 4_096
+
+    /// The shortlists of `shortlists(...)`, in the same order and identical, handed to `body`
+    /// a block of at most `blockSize` units at a time, so that a caller writing them out holds
+    /// one block, not all of them (a million children's shortlists take gigabytes).
+    /// - Complexity: as `shortlists`; memory O(households + blockSize x top).
+    public static func forEachShortlistBlock(
+        groups: [SiblingGroup], households: [Household], policy: MatchPolicy, top: Int,
+        blockSize: Int = shortlistBlockSize, _ body: ([Shortlist]) throws -> Void
+    ) rethrows {
+        guard !groups.isEmpty else { return }
+        // Whether candidates are limited depends on the whole instance, as in the plan.
+        var engine = PlanEngine(groups: [], households: households, policy: policy,
+            limitCandidates: PlanEngine.limitsCandidates(units: groups.count, households: households.count))
+        var start = 0
+        while start < groups.count {
+            let end = min(groups.count, start + max(1, blockSize))
+            engine.replaceUnits(with: groups[start..<end])
+            try body(shortlists(of: engine, top: top))
+            start = end
+        }
+    }
+
+    /// The shortlist of each of `engine`'s units, in parallel chunks.
+    static func shortlists(of engine: PlanEngine, top: Int) -> [Shortlist] {
+        let count = engine.units.count
         let lists = engine.candidates(for: Array(engine.units.indices))
-        var result = [Shortlist?](repeating: nil, count: groups.count)
+        let policy = engine.policy
+        var result = [Shortlist?](repeating: nil, count: count)
         result.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeSendablePointer(buffer.baseAddress!)
-            let chunks = max(1, min(groups.count, 64))
+            let chunks = max(1, min(count, 64))
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                for u in (c * groups.count / chunks)..<((c + 1) * groups.count / chunks) {
-                    let group = groups[u]
+                for u in (c * count / chunks)..<((c + 1) * count / chunks) {
+                    let group = engine.units[u].group
                     var kernelBest = lists[u]
                     kernelBest.sort { $0.score != $1.score ? $0.score > $1.score : $0.h < $1.h }
                     // The kernel's top K, plus any within 0.25 points of its K-th (the kernel and

@@ -34,7 +34,9 @@ struct PlanEngine {
     /// Keep only each unit's best `candidateLimit` households (large instances only).
     let limitCandidates: Bool
 
-    init(groups: [SiblingGroup], households original: [Household], policy: MatchPolicy) {
+    /// `limitCandidates` (default: whether units x households exceeds 25 million) keeps each
+    /// unit's best `candidateLimit` households only.
+    init(groups: [SiblingGroup], households original: [Household], policy: MatchPolicy, limitCandidates: Bool? = nil) {
         self.policy = policy
         grid = HouseholdGrid(locations: original.map(\.location), limitMiles: policy.maxDistanceMiles)
         households = grid.order.map { original[$0] }
@@ -48,7 +50,25 @@ struct PlanEngine {
                 row: UnitRow(g, policy: policy, codes: &codes)))
         }
         self.codes = codes
-        limitCandidates = groups.count * original.count > 25_000_000
+        self.limitCandidates = limitCandidates ?? Self.limitsCandidates(units: groups.count, households: original.count)
+    }
+
+    /// Whether an instance of `units` x `households` is large enough to keep only each unit's
+    /// best `candidateLimit` households.
+    static func limitsCandidates(units: Int, households: Int) -> Bool {
+        units.multipliedReportingOverflow(by: households).overflow || units * households > 25_000_000
+    }
+
+    /// Makes `groups` the units (the previous ones are dropped, with the plan's entries): for
+    /// working through a long list of units a block at a time on the same households.
+    mutating func replaceUnits(with groups: ArraySlice<SiblingGroup>) {
+        entries = []
+        units = []
+        units.reserveCapacity(groups.count)
+        for (i, g) in zip(groups.indices, groups) {
+            units.append(Unit(group: g, isSplitPart: false, splittable: g.maySplit && Self.splitPoint(g.children) != nil, origin: i,
+                row: UnitRow(g, policy: policy, codes: &codes)))
+        }
     }
 
     /// Feasible households for each of `indices` (grid positions with kernel scores, best first
@@ -172,7 +192,7 @@ struct PlanEngine {
         }
         var reasons = ["no household passes every rule" + (unit.group.size > 1 ? " for \(unit.group.size) children together" : "")]
         for miss in nearMisses {
-            reasons.append("nearest miss \(miss.household): " + miss.evaluation.checks.filter { !$0.passed }.map { "\($0.rule.rawValue): \($0.detail)" }.joined(separator: ", "))
+            reasons.append("nearest miss \(miss.household): " + miss.evaluation.failureDetails.joined(separator: "; "))
         }
         return reasons
     }

@@ -9,7 +9,22 @@ public enum MatchResultWriters {
     /// `candidates`, each with its `breakdown`), `total_score`; plus `plan` (method, rounds,
     /// figures), `bound` (the joint plan's proof: children possible, score per child and its
     /// bound, gap) and `baseline` (the greedy plan's figures and the gain over it).
+    ///
+    /// The same bytes as `jsonHead`, then `jsonShortlists` of every block, then `jsonTail`.
     public static func json(plan: MatchPlan, shortlists: [Shortlist], baseline: MatchPlan, rounds: MatchPlan? = nil) -> String {
+        var o = ""
+        jsonHead(plan: plan) { o += $0 }
+        o += jsonShortlists(shortlists, first: true)
+        o += jsonTail(plan: plan, baseline: baseline, rounds: rounds, anyShortlists: !shortlists.isEmpty)
+        return o
+    }
+
+    /// Rows of the plan (placements, unplaced units) handed to `emit` per piece of this many.
+    static let rowsPerPiece = 4_096
+
+    /// The JSON document up to its shortlists: placements and unplaced units, handed to `emit`
+    /// a few thousand at a time (a million unplaced children are a hundred megabytes of text).
+    public static func jsonHead(plan: MatchPlan, emit: (String) throws -> Void) rethrows {
         var o = "{\n"
         o += "  \"placements\": ["
         o += plan.entries.map { e in
@@ -19,27 +34,43 @@ public enum MatchResultWriters {
         }.joined(separator: ",")
         o += plan.entries.isEmpty ? "],\n" : "\n  ],\n"
         o += "  \"unplaced\": ["
-        o += plan.unplaced.map { u in
-            "\n    {\"children\": \(ids(u.group.childIDs.map(\.rawValue))), \"reasons\": \(ids(u.reasons))}"
-        }.joined(separator: ",")
+        for (k, u) in plan.unplaced.enumerated() {
+            o += (k == 0 ? "" : ",") + "\n    {\"children\": \(ids(u.group.childIDs.map(\.rawValue))), \"reasons\": \(ids(u.reasons))}"
+            if k % rowsPerPiece == rowsPerPiece - 1 {
+                try emit(o)
+                o = ""
+            }
+        }
         o += plan.unplaced.isEmpty ? "],\n" : "\n  ],\n"
         o += "  \"shortlists\": ["
-        o += shortlists.map { s in
-            var t = "\n    {\"children\": \(ids(s.group.childIDs.map(\.rawValue))), \"candidates\": ["
-            t += s.candidates.map { c in
+        try emit(o)
+    }
+
+    /// One block of the JSON document's shortlists; `first` when it holds the document's first.
+    public static func jsonShortlists(_ shortlists: [Shortlist], first: Bool) -> String {
+        var o = ""
+        for (k, s) in shortlists.enumerated() {
+            if !(first && k == 0) { o += "," }
+            o += "\n    {\"children\": \(ids(s.group.childIDs.map(\.rawValue))), \"candidates\": ["
+            o += s.candidates.map { c in
                 "\n      {\"household\": \(quote(c.household.rawValue)), \"score\": \(f2(c.evaluation.score)), "
                     + "\"distance_miles\": \(f1(c.evaluation.distanceMiles)), \"breakdown\": \(breakdown(c.evaluation))}"
             }.joined(separator: ",")
-            t += s.candidates.isEmpty ? "]" : "\n    ]"
-            t += ", \"near_misses\": ["
-            t += s.nearMisses.map { c in
+            o += s.candidates.isEmpty ? "]" : "\n    ]"
+            o += ", \"near_misses\": ["
+            o += s.nearMisses.map { c in
                 "\n      {\"household\": \(quote(c.household.rawValue)), \"failed_rules\": \(ids(c.evaluation.failedRules.map(\.rawValue))), "
                     + "\"reasons\": \(ids(c.evaluation.failureDetails)), \"distance_miles\": \(f1(c.evaluation.distanceMiles))}"
             }.joined(separator: ",")
-            t += s.nearMisses.isEmpty ? "]}" : "\n    ]}"
-            return t
-        }.joined(separator: ",")
-        o += shortlists.isEmpty ? "],\n" : "\n  ],\n"
+            o += s.nearMisses.isEmpty ? "]}" : "\n    ]}"
+        }
+        return o
+    }
+
+    /// The JSON document after its shortlists: the totals, the plan's figures and proof, the
+    /// baselines' figures; `anyShortlists` says whether any block held a shortlist.
+    public static func jsonTail(plan: MatchPlan, baseline: MatchPlan, rounds: MatchPlan? = nil, anyShortlists: Bool) -> String {
+        var o = anyShortlists ? "\n  ],\n" : "],\n"
         o += "  \"total_score\": \(f2(plan.totalScore)),\n"
         o += "  \"plan\": \(figures(plan)),\n"
         if let bound = plan.bound { o += "  \"bound\": \(boundFigures(bound, plan)),\n" }
@@ -84,34 +115,60 @@ public enum MatchResultWriters {
 
     /// CSV: one row per placement, unplaced unit and shortlist candidate or near miss, with
     /// the per-criterion points as columns.
+    ///
+    /// The same bytes as `csvHead`, then `csvShortlists` of every block.
     public static func csv(plan: MatchPlan, shortlists: [Shortlist]) -> String {
-        let criteria = Criterion.allCases.map(\.rawValue) + [splitPenaltyKey]
-        let header = ["section", "children", "household", "rank", "round", "score", "distance_miles"] + criteria + ["failed_rules", "reasons"]
-        var rows: [[String]] = []
-        func points(_ e: MatchEvaluation?) -> [String] {
-            criteria.map { key in e?.breakdown.first { $0.criterion == key }.map { f2($0.points) } ?? "" }
-        }
+        var o = ""
+        csvHead(plan: plan) { o += $0 }
+        return o + csvShortlists(shortlists)
+    }
+
+    static let csvCriteria = Criterion.allCases.map(\.rawValue) + [splitPenaltyKey]
+
+    /// The CSV's header and the plan's rows (placements, then unplaced units), handed to `emit`
+    /// a few thousand rows at a time.
+    public static func csvHead(plan: MatchPlan, emit: (String) throws -> Void) rethrows {
+        let header = ["section", "children", "household", "rank", "round", "score", "distance_miles"] + csvCriteria + ["failed_rules", "reasons"]
+        var o = csvLine(header)
         for e in plan.entries {
-            rows.append(["placement", e.group.childIDs.map(\.rawValue).joined(separator: ";"), e.placement.household.rawValue, "",
-                         String(e.round), f2(e.placement.score), f1(e.placement.distanceMiles)] + points(e.evaluation) + ["", ""])
+            o += csvLine(["placement", e.group.childIDs.map(\.rawValue).joined(separator: ";"), e.placement.household.rawValue, "",
+                          String(e.round), f2(e.placement.score), f1(e.placement.distanceMiles)] + csvPoints(e.evaluation) + ["", ""])
         }
-        for u in plan.unplaced {
-            rows.append(["unplaced", u.group.childIDs.map(\.rawValue).joined(separator: ";"), "", "", "", "", ""] + points(nil)
+        for (k, u) in plan.unplaced.enumerated() {
+            o += csvLine(["unplaced", u.group.childIDs.map(\.rawValue).joined(separator: ";"), "", "", "", "", ""] + csvPoints(nil)
                 + ["", u.reasons.joined(separator: "; ")])
+            if k % rowsPerPiece == rowsPerPiece - 1 {
+                try emit(o)
+                o = ""
+            }
         }
+        try emit(o)
+    }
+
+    /// The CSV rows of one block of shortlists: each candidate, then each near miss.
+    public static func csvShortlists(_ shortlists: [Shortlist]) -> String {
+        var o = ""
         for s in shortlists {
             let children = s.group.childIDs.map(\.rawValue).joined(separator: ";")
             for (k, c) in s.candidates.enumerated() {
-                rows.append(["candidate", children, c.household.rawValue, String(k + 1), "", f2(c.evaluation.score), f1(c.evaluation.distanceMiles)]
-                    + points(c.evaluation) + ["", c.evaluation.reasons.joined(separator: "; ")])
+                o += csvLine(["candidate", children, c.household.rawValue, String(k + 1), "", f2(c.evaluation.score), f1(c.evaluation.distanceMiles)]
+                    + csvPoints(c.evaluation) + ["", c.evaluation.reasons.joined(separator: "; ")])
             }
             for (k, c) in s.nearMisses.enumerated() {
-                rows.append(["near_miss", children, c.household.rawValue, String(k + 1), "", "", f1(c.evaluation.distanceMiles)] + points(nil)
+                o += csvLine(["near_miss", children, c.household.rawValue, String(k + 1), "", "", f1(c.evaluation.distanceMiles)] + csvPoints(nil)
                     + [c.evaluation.failedRules.map(\.rawValue).joined(separator: ";"), c.evaluation.failureDetails.joined(separator: "; ")])
             }
         }
-        return CSV.render(header: header, rows: rows)
+        return o
     }
+
+    /// The per-criterion points of an evaluation, blank for none.
+    static func csvPoints(_ e: MatchEvaluation?) -> [String] {
+        csvCriteria.map { key in e?.breakdown.first { $0.criterion == key }.map { f2($0.points) } ?? "" }
+    }
+
+    /// One CSV line with LF end (fields quoted as `CSV.escape` says).
+    static func csvLine(_ fields: [String]) -> String { fields.map(CSV.escape).joined(separator: ",") + "\n" }
 
     /// `x` with 2 decimals.
     package static func f2(_ x: Double) -> String { Coordinate.fixed(x, decimals: 2) }

@@ -67,45 +67,18 @@ package enum MeetingWords {
         }
     }
 
-    /// A placement request in plain words, e.g. "short-term".
-    package static func request(_ request: PlacementRequest) -> String {
-        switch request {
-        case .shortTerm: "short-term"
-        case .longTerm: "long-term"
-        case .emergency: "emergency"
-        case .respite: "respite"
-        case .parentAndChild: "parent and child"
-        }
-    }
+    /// A placement request in plain words, e.g. "short-term" (`PlacementRequest.words`).
+    package static func request(_ request: PlacementRequest) -> String { request.words }
 
-    /// Needs in plain words, comma-separated ("none" when empty).
+    /// Needs in plain words, comma-separated ("none recorded" when empty).
     package static func needs(_ needs: Needs) -> String {
-        let words = Needs.tokens.filter { needs.contains($0.0) }.map { need, _ -> String in
-            switch need {
-            case .disability: "disability"
-            case .complex: "complex needs"
-            case .trauma: "trauma"
-            case .uasc: "unaccompanied asylum seeker"
-            case .exploitationRisk: "at risk of exploitation"
-            case .solo: "must be the only child placed"
-            default: need.tokenList.joined()
-            }
-        }
+        let words = needs.wordList
         return words.isEmpty ? "none recorded" : words.joined(separator: ", ")
     }
 
-    /// Carer skills in plain words, comma-separated.
+    /// Carer skills in plain words, comma-separated ("none" when empty).
     package static func skills(_ skills: Skills) -> String {
-        let words = Skills.tokens.filter { skills.contains($0.0) }.map { skill, _ -> String in
-            switch skill {
-            case .disability: "disability"
-            case .complex: "complex needs"
-            case .trauma: "trauma"
-            case .uasc: "asylum seekers"
-            case .teenagers: "teenagers"
-            default: skill.tokenList.joined()
-            }
-        }
+        let words = skills.wordList
         return words.isEmpty ? "none" : words.joined(separator: ", ")
     }
 

@@ -31,7 +31,7 @@ private func failedRules(_ out: String) -> [String] {
             """)
     let cases: [(String, String, [String], String)] = [
         ("A1", "H1", ["age_range", "approval"], "age 14 outside approved 0-10"),
-        ("A2", "H2", ["required_skills", "solo"], "needs disability skill"),
+        ("A2", "H2", ["required_skills", "solo"], "needs carers approved for disability"),
         ("A3", "H2", ["exploitation_risk"], "resident aged 9 is 6 years younger (limit 3)"),
         ("S1", "H3", ["household_available", "free_places", "distance"], "needs 2 places, has 1 free"),
         ("S2", "H1", [], "=> feasible"),

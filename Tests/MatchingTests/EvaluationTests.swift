@@ -30,9 +30,9 @@ func home(_ id: String = "H1", places: Int = 2, occupied: Int = 0, ages: ClosedR
         (SiblingGroup(id: "G", children: [child("A", age: 5, group: "G"), child("B", age: 7, group: "G"), child("C", age: 9, group: "G")]),
          home(places: 3, occupied: 1), .freePlaces, "needs 3 places, has 2 free (would fit with 1 more)"),
         (SiblingGroup(single: child("C1", age: 14)), home(ages: 0...10), .ageRange, "age 14 outside approved 0-10"),
-        (SiblingGroup(single: child("C1", age: 7, request: .longTerm)), home(approvals: [.shortTerm]), .approval, "request long_term not covered"),
-        (SiblingGroup(single: child("C1", age: 7, needs: .disability)), home(skills: .trauma), .requiredSkills, "needs disability skill"),
-        (SiblingGroup(single: child("C1", age: 7, needs: .solo)), home(places: 3, occupied: 1, residents: [8]), .solo, "1 child already placed"),
+        (SiblingGroup(single: child("C1", age: 7, request: .longTerm)), home(approvals: [.shortTerm]), .approval, "not approved for long-term placements (approved for short-term)"),
+        (SiblingGroup(single: child("C1", age: 7, needs: .disability)), home(skills: .trauma), .requiredSkills, "needs carers approved for disability"),
+        (SiblingGroup(single: child("C1", age: 7, needs: .solo)), home(places: 3, occupied: 1, residents: [8]), .solo, "must be the only child placed, and 1 child is already placed there"),
         (SiblingGroup(single: child("C1", age: 15, needs: .exploitationRisk)), home(residents: [9]), .exploitationRisk, "6 years younger (limit 3)"),
         (SiblingGroup(single: child("C1", age: 7)), home(miles: 80), .distance, "limit 50.0 (too far)"),
     ]

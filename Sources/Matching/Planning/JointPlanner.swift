@@ -27,7 +27,12 @@ import Dispatch
 ///
 /// Feasible pairs are found by the scoring kernel with a 0.1% wider distance limit (wider
 /// than its projection error), then confirmed and scored by the reference evaluator; at national size (units x households > 25 million) each unit keeps its best
-/// `candidate_limit` kernel-scored households, and the optimum is over that graph.
+/// `candidate_limit` kernel-scored households, and the optimum is over that graph. A household
+/// whose feasible units would make more than `configurationBudget` configurations (a waiting
+/// list far longer than the homes, e.g. a million children for 355 households) keeps its best
+/// units (`unitsKept`), as many as there are free places in all households together: exact
+/// when scores do not depend on who else is placed (an exchange argument), otherwise the
+/// optimum is over the units kept, and the plan is not marked optimal.
 struct JointPlanner {
     var engine: PlanEngine
     /// For each unit, its two halves (empty when it is not split further).
@@ -37,7 +42,7 @@ struct JointPlanner {
     var childCount = 0
     /// Feasible households of each unit: grid position and score points in hundredths without
     /// age fit and split penalty.
-    var pairs: [[(h: Int32, baseCents: Int)]] = []
+    var pairs: [[(h: Int32, baseCents: Int32)]] = []
 
     /// One configuration: units (ascending) and their per-unit scores in hundredths.
     struct Configuration {
@@ -45,6 +50,42 @@ struct JointPlanner {
         var cents: [Int]
     }
     var configurations: [[Configuration]] = []
+    /// Whether some household kept only its best units (`unitsKept`).
+    var unitsLeftOut = false
+
+    /// Configurations listed per household at most (about): the units a household keeps are
+    /// cut until their combinations of up to its free places fit within this.
+    static let configurationBudget = 5_000_000
+
+    /// A household keeps at most this many times `max(free places in all households,
+    /// candidate_limit)` units even when their configurations fit the budget (a one-place home
+    /// with a million feasible children lists a thousand times more than a plan could use).
+    static let unitsPerPlaceLimit = 1_000
+
+    /// How many of its `feasible` units a household with `free` places keeps: all of them when
+    /// their combinations of up to `free` units fit within `configurationBudget` and they are
+    /// not more than `unitsPerPlaceLimit` times what a plan could use; otherwise as
+    /// many as there are free places in all households together (`placesInAll`, at least
+    /// `candidateLimit`), and few enough to fit the budget. With scores that do not depend on
+    /// who else is placed, an optimal plan never needs a unit ranked below `placesInAll`: fewer
+    /// units than that are placed anywhere else, so one of those ranked above is free to swap
+    /// in. The best are those with the most children, then whole groups before split parts,
+    /// then the highest score.
+    static func unitsKept(feasible: Int, free: Int, placesInAll: Int, candidateLimit: Int) -> Int {
+        func combinations(_ n: Int) -> Double {
+            var total = 0.0, term = 1.0
+            for k in 1...max(1, min(free, n)) {
+                term *= Double(n - k + 1) / Double(k)
+                total += term
+            }
+            return total
+        }
+        let enough = max(placesInAll, candidateLimit, 1)
+        guard combinations(feasible) > Double(configurationBudget) || feasible > unitsPerPlaceLimit * enough else { return feasible }
+        var keep = min(feasible, enough)
+        while keep > 1 && combinations(keep) > Double(configurationBudget) { keep = keep * 9 / 10 }
+        return keep
+    }
 
     init(groups: [SiblingGroup], households: [Household], policy: MatchPolicy) {
         engine = PlanEngine(groups: groups, households: households, policy: policy)
@@ -69,30 +110,38 @@ struct JointPlanner {
     /// the limit is missed), confirmed and scored by the reference evaluator.
     mutating func scorePairs() {
         let all = Array(engine.units.indices)
-        // At national size the candidate limit keeps the kernel's best households, exactly as the
-        // baselines see them (no widened screen, which would shift the scores at the margin).
-        let lists = engine.candidates(for: all, distanceSlack: engine.limitCandidates ? 1 : 1.001)
-        var result = [[(h: Int32, baseCents: Int)]](repeating: [], count: all.count)
+        var result = [[(h: Int32, baseCents: Int32)]](repeating: [], count: all.count)
         let engine = self.engine
-        result.withUnsafeMutableBufferPointer { out in
-            let pointer = UnsafeSendablePointer(out.baseAddress!)
-            let chunks = min(all.count, 64)
-            DispatchQueue.concurrentPerform(iterations: max(chunks, 1)) { c in
-                guard chunks > 0 else { return }
-                for u in (c * all.count / chunks)..<((c + 1) * all.count / chunks) {
-                    var found: [(h: Int32, baseCents: Int)] = []
-                    for candidate in lists[u] {
-                        let e = Matcher.evaluate(engine.units[u].group, engine.households[Int(candidate.h)], policy: engine.policy)
-                        guard e.feasible else { continue }
-                        var cents = 0
-                        for part in e.breakdown where part.criterion != Criterion.ageFit.rawValue {
-                            cents += Int((part.points * 100).rounded())
+        // A block of units at a time, so that only one block's kernel lists are held.
+        var blockStart = 0
+        while blockStart < all.count {
+            let block = Array(all[blockStart..<min(all.count, blockStart + Matcher.candidateBlockSize)])
+            // At national size the candidate limit keeps the kernel's best households, exactly as the
+            // baselines see them (no widened screen, which would shift the scores at the margin).
+            let lists = engine.candidates(for: block, distanceSlack: engine.limitCandidates ? 1 : 1.001)
+            let offset = blockStart
+            result.withUnsafeMutableBufferPointer { out in
+                let pointer = UnsafeSendablePointer(out.baseAddress! + offset)
+                let chunks = min(block.count, 64)
+                DispatchQueue.concurrentPerform(iterations: max(chunks, 1)) { c in
+                    guard chunks > 0 else { return }
+                    for q in (c * block.count / chunks)..<((c + 1) * block.count / chunks) {
+                        let u = block[q]
+                        var found: [(h: Int32, baseCents: Int32)] = []
+                        for candidate in lists[q] {
+                            let e = Matcher.evaluate(engine.units[u].group, engine.households[Int(candidate.h)], policy: engine.policy)
+                            guard e.feasible else { continue }
+                            var cents = 0
+                            for part in e.breakdown where part.criterion != Criterion.ageFit.rawValue {
+                                cents += Int((part.points * 100).rounded())
+                            }
+                            found.append((candidate.h, Int32(cents)))
                         }
-                        found.append((candidate.h, cents))
+                        pointer.base[q] = found
                     }
-                    pointer.base[u] = found
                 }
             }
+            blockStart += block.count
         }
         pairs = result
         for u in all { self.engine.units[u].initialFeasible = pairs[u].count }
@@ -103,7 +152,24 @@ struct JointPlanner {
         let hCount = engine.households.count
         var byHousehold = [[(u: Int32, baseCents: Int)]](repeating: [], count: hCount)
         for (u, list) in pairs.enumerated() {
-            for p in list { byHousehold[Int(p.h)].append((Int32(u), p.baseCents)) }
+            for p in list { byHousehold[Int(p.h)].append((Int32(u), Int(p.baseCents))) }
+        }
+        // A household with more feasible units than could ever be placed keeps its best.
+        let placesInAll = engine.households.reduce(0) { $0 + max(0, $1.freePlaces) }
+        for h in 0..<hCount {
+            let keep = Self.unitsKept(feasible: byHousehold[h].count, free: engine.households[h].freePlaces, placesInAll: placesInAll,
+                candidateLimit: engine.policy.candidateLimit)
+            guard byHousehold[h].count > keep else { continue }
+            let units = engine.units
+            byHousehold[h].sort { a, b in
+                let ua = units[Int(a.u)], ub = units[Int(b.u)]
+                if ua.group.size != ub.group.size { return ua.group.size > ub.group.size }
+                if ua.isSplitPart != ub.isSplitPart { return !ua.isSplitPart }
+                return a.baseCents != b.baseCents ? a.baseCents > b.baseCents : a.u < b.u
+            }
+            byHousehold[h].removeLast(byHousehold[h].count - keep)
+            byHousehold[h].sort { $0.u < $1.u }
+            unitsLeftOut = true
         }
         var result = [[Configuration]](repeating: [], count: hCount)
         let planner = self, feasibleUnits = byHousehold
@@ -174,17 +240,16 @@ struct JointPlanner {
         return result
     }
 
-    /// The two baselines (exact rounds, greedy) as packings of configurations, when every
-    /// household's units form one of its configurations, so the search starts from the better
-    /// and never returns a worse plan.
-    func baselineStarts(_ original: [Household]) -> [[Int]] {
+    /// The baselines (plans of the same input: exact rounds, greedy) as packings of
+    /// configurations, when every household's units form one of its configurations, so the
+    /// search starts from the better and never returns a worse plan.
+    func baselineStarts(_ baselines: [MatchPlan]) -> [[Int]] {
         var unitOf: [GroupID: Int] = [:]
         for (u, unit) in engine.units.enumerated() { unitOf[unit.group.id] = u }
         var position: [HouseholdID: Int] = [:]
         for (h, household) in engine.households.enumerated() { position[household.id] = h }
         var starts: [[Int]] = []
-        for baseline in [Matcher.roundOptimalPlan(groups: Array(engine.units.prefix { !$0.isSplitPart }.map(\.group)), households: original, policy: engine.policy),
-                         Matcher.greedyPlan(groups: Array(engine.units.prefix { !$0.isSplitPart }.map(\.group)), households: original, policy: engine.policy)] {
+        for baseline in baselines {
             var units = [[Int32]](repeating: [], count: engine.households.count)
             var valid = true
             for entry in baseline.entries {
@@ -220,8 +285,8 @@ struct JointPlanner {
     }
 
     /// The plan: the packing solved (within `timeLimit` seconds when given and `nodeLimit`
-    /// nodes per component), with its bound.
-    func plan(timeLimit: Double?, nodeLimit: Int, households original: [Household]) -> MatchPlan {
+    /// nodes per component), with its bound; `baselines` (plans of the same input) start the search.
+    func plan(timeLimit: Double?, nodeLimit: Int, households original: [Household], baselines: [MatchPlan]) -> MatchPlan {
         // Level weights per connected component, so that the numbers stay small and exact.
         let hCount = engine.households.count
         var componentOf = [Int](repeating: -1, count: hCount)
@@ -280,7 +345,7 @@ struct JointPlanner {
                 return PackingOption(items: items, weight: Double(children) * a - Double(parts) * b + Double(cents), levels: [Double(children), -Double(parts)])
             }
         }
-        let solution = PackingSolver.solve(problem, timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(original))
+        let solution = PackingSolver.solve(problem, timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(baselines))
         // Read the plan back, with the bound on each level.
         var placedChild = [Bool](repeating: false, count: childCount)
         var componentPlaced = [(children: Int, parts: Int, cents: Int)](repeating: (0, 0, 0), count: componentChildren.count)
@@ -384,7 +449,7 @@ struct JointPlanner {
         plan.bound = PlanBound(
             childrenPossible: childrenPossible, childScore: Double(childScoreCents) / 100,
             childScoreBound: Double(max(scoreBoundCents, childScoreCents)) / 100,
-            optimal: solution.isOptimal, nodes: solution.nodes + childrenNodes)
+            optimal: solution.isOptimal && !unitsLeftOut, nodes: solution.nodes + childrenNodes)
         return plan
     }
 }
