@@ -28,6 +28,11 @@ struct PackingSearch {
     var nodes = 0
     var stopped = false
 
+    /// Every option, heaviest first (ties: lower option index first), and each option's
+    /// position in that order: the greedy packings walk it instead of sorting at every call.
+    let byWeight: [Int32]
+    let weightRank: [Int32]
+
     // Work arrays of one relaxation.
     var reduced: [Double]
     var chosen: [Int32]
@@ -50,6 +55,12 @@ struct PackingSearch {
         chosen = Array(repeating: -1, count: component.households.count)
         cover = Array(repeating: 0, count: component.itemCount)
         used = Array(repeating: false, count: component.itemCount)
+        let weight = component.weight
+        let order = (0..<Int32(component.optionCount)).sorted { (weight[Int($0)], $1) > (weight[Int($1)], $0) }
+        var rank = [Int32](repeating: 0, count: component.optionCount)
+        for (position, o) in order.enumerated() { rank[Int(o)] = Int32(position) }
+        byWeight = order
+        weightRank = rank
     }
 
     /// Takes a known packing (global option index per global household) as the best so far
@@ -109,28 +120,42 @@ struct PackingSearch {
     mutating func relax() -> Double {
         work += c.items.count
         var total = 0.0
-        for i in 0..<c.itemCount { cover[i] = 0; used[i] = false }
-        for h in 0..<c.households.count {
-            var best = 0.0, pick: Int32 = -1
-            for o in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[o] {
-                var r = c.weight[o]
-                for e in c.itemStart[o]..<c.itemStart[o + 1] {
-                    let i = Int(c.items[e])
-                    r -= lambda[i]
-                    used[i] = true
+        let householdCount = c.households.count, itemCount = c.itemCount
+        // Read and written through raw buffers (the hot loop of the search); the arithmetic and
+        // its order are those of the plain loops, so every bound is bit for bit the same.
+        c.householdOptions.withUnsafeBufferPointer { householdOptions in
+        c.itemStart.withUnsafeBufferPointer { itemStart in
+        c.items.withUnsafeBufferPointer { items in
+        c.weight.withUnsafeBufferPointer { weight in
+        alive.withUnsafeBufferPointer { alive in
+        lambda.withUnsafeMutableBufferPointer { lambda in
+        reduced.withUnsafeMutableBufferPointer { reduced in
+        chosen.withUnsafeMutableBufferPointer { chosen in
+        cover.withUnsafeMutableBufferPointer { cover in
+        used.withUnsafeMutableBufferPointer { used in
+            for i in 0..<itemCount { cover[i] = 0; used[i] = false }
+            for h in 0..<householdCount {
+                var best = 0.0, pick: Int32 = -1
+                for o in householdOptions[h]..<householdOptions[h + 1] where alive[o] {
+                    var r = weight[o]
+                    for e in itemStart[o]..<itemStart[o + 1] {
+                        let i = Int(items[e])
+                        r -= lambda[i]
+                        used[i] = true
+                    }
+                    reduced[o] = r
+                    if r > best { best = r; pick = Int32(o) }
                 }
-                reduced[o] = r
-                if r > best { best = r; pick = Int32(o) }
+                chosen[h] = pick
+                total += best
+                if pick >= 0 {
+                    for e in itemStart[Int(pick)]..<itemStart[Int(pick) + 1] { cover[Int(items[e])] += 1 }
+                }
             }
-            chosen[h] = pick
-            total += best
-            if pick >= 0 {
-                for e in c.itemStart[Int(pick)]..<c.itemStart[Int(pick) + 1] { cover[Int(c.items[e])] += 1 }
+            for i in 0..<itemCount {
+                if used[i] { total += lambda[i] } else { lambda[i] = 0 }
             }
-        }
-        for i in 0..<c.itemCount {
-            if used[i] { total += lambda[i] } else { lambda[i] = 0 }
-        }
+        }}}}}}}}}}
         return total
     }
 
@@ -189,17 +214,22 @@ struct PackingSearch {
             value += c.weight[o]
         }
         if let preferred {
-            let order = (0..<c.households.count).filter { preferred[$0] >= 0 }
-                .sorted { (c.weight[Int(preferred[$0])], $1) > (c.weight[Int(preferred[$1])], $0) }
-            for h in order where fits(Int(preferred[h])) { take(Int(preferred[h])) }
+            // The preferred options, heaviest first (ties: lower household first, which is
+            // lower option first, options being numbered household by household).
+            var ranks: [Int32] = []
+            for h in 0..<c.households.count where preferred[h] >= 0 { ranks.append(weightRank[Int(preferred[h])]) }
+            ranks.sort()
+            for r in ranks {
+                let o = Int(byWeight[Int(r)])
+                if fits(o) { take(o) }
+            }
         }
-        // Households left, heaviest available option first.
-        var candidates: [(weight: Double, option: Int)] = []
-        for h in 0..<c.households.count where pick[h] < 0 {
-            for o in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[o] { candidates.append((c.weight[o], o)) }
+        // Households left, heaviest available option first (a household's pick only ever
+        // goes from none to one, so checking it when the option comes up is enough).
+        for o32 in byWeight {
+            let o = Int(o32)
+            if alive[o], pick[Int(c.owner[o])] < 0, fits(o) { take(o) }
         }
-        candidates.sort { ($0.weight, $1.option) > ($1.weight, $0.option) }
-        for (_, o) in candidates where pick[Int(c.owner[o])] < 0 && fits(o) { take(o) }
         if value > incumbentValue {
             incumbentValue = value
             incumbent = pick
