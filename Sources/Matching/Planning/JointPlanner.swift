@@ -82,7 +82,7 @@ struct JointPlanner {
                 for u in (c * all.count / chunks)..<((c + 1) * all.count / chunks) {
                     var found: [(h: Int32, baseCents: Int)] = []
                     for candidate in lists[u] {
-                        let e = Matcher.evaluate(engine.units[u].group, engine.households[Int(candidate.h)], policy: engine.policy)
+                        let e = Matcher.evaluate(engine.units[u].group, engine.households[Int(candidate.h)], policy: engine.policy, explained: false)
                         guard e.feasible else { continue }
                         var cents = 0
                         for part in e.breakdown where part.criterion != Criterion.ageFit.rawValue {
