@@ -54,7 +54,14 @@ extension Matcher {
     /// with places left take more in later rounds; splittable groups are split in two by age
     /// once nothing more fits whole. Exact per round, not over rounds.
     public static func roundOptimalPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy) -> MatchPlan {
+        roundOptimalPlan(groups: groups, households: households, policy: policy, explained: true)
+    }
+
+    /// `roundOptimalPlan`; with `explained: false` the same entries and scores without the
+    /// words (no rule details, reasons or near misses), for the joint planner's starts.
+    static func roundOptimalPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, explained: Bool) -> MatchPlan {
         var engine = PlanEngine(groups: groups, households: households, policy: policy)
+        engine.explained = explained
         var waiting = Array(engine.units.indices)
         var round = 0
         var dead: [Int] = []
@@ -109,7 +116,13 @@ extension Matcher {
     /// splittable groups left over are split in two and their parts pick likewise.
     /// - Complexity: units x households within the distance limit.
     public static func greedyPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy) -> MatchPlan {
+        greedyPlan(groups: groups, households: households, policy: policy, explained: true)
+    }
+
+    /// `greedyPlan`; with `explained: false` the same entries and scores without the words.
+    static func greedyPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, explained: Bool) -> MatchPlan {
         var engine = PlanEngine(groups: groups, households: households, policy: policy)
+        engine.explained = explained
         func urgent(_ a: Int, _ b: Int) -> Bool {
             let ga = engine.units[a].group, gb = engine.units[b].group
             let ea = ga.placement == .emergency, eb = gb.placement == .emergency
@@ -145,8 +158,8 @@ extension Matcher {
     static func finish(_ engine: PlanEngine, unplaced: [Int], rounds: Int, method: String, households: [Household]) -> MatchPlan {
         let showMisses = unplaced.count * households.count <= 50_000_000
         let left = unplaced.sorted { (engine.units[$0].origin, $0) < (engine.units[$1].origin, $1) }.map { u -> UnplacedUnit in
-            let misses = showMisses && engine.units[u].initialFeasible <= 0 ? engine.nearMisses(u, top: 3) : []
-            return UnplacedUnit(group: engine.units[u].group, reasons: engine.reasons(for: u, nearMisses: misses), nearMisses: misses)
+            let misses = engine.explained && showMisses && engine.units[u].initialFeasible <= 0 ? engine.nearMisses(u, top: 3) : []
+            return UnplacedUnit(group: engine.units[u].group, reasons: engine.explained ? engine.reasons(for: u, nearMisses: misses) : [], nearMisses: misses)
         }
         // Within a round of the exact plan each household takes one unit, so order there is
         // free: input order reads best. Greedy placements stay in the order made (later ones

@@ -175,8 +175,9 @@ struct JointPlanner {
         var position: [HouseholdID: Int] = [:]
         for (h, household) in engine.households.enumerated() { position[household.id] = h }
         var starts: [[Int]] = []
-        for baseline in [Matcher.roundOptimalPlan(groups: Array(engine.units.prefix { !$0.isSplitPart }.map(\.group)), households: original, policy: engine.policy),
-                         Matcher.greedyPlan(groups: Array(engine.units.prefix { !$0.isSplitPart }.map(\.group)), households: original, policy: engine.policy)] {
+        // Only the placements are read: the baselines are built without words.
+        for baseline in [Matcher.roundOptimalPlan(groups: Array(engine.units.prefix { !$0.isSplitPart }.map(\.group)), households: original, policy: engine.policy, explained: false),
+                         Matcher.greedyPlan(groups: Array(engine.units.prefix { !$0.isSplitPart }.map(\.group)), households: original, policy: engine.policy, explained: false)] {
             var units = [[Int32]](repeating: [], count: engine.households.count)
             var valid = true
             for entry in baseline.entries {

@@ -29,7 +29,8 @@ import Glibc
 /// second largest gain an option containing the item has over the household's best option
 /// without it; the dual coordinate step of Bertsekas's auction and of max-product dual
 /// decomposition) and by projected subgradient steps (Polyak's step towards the best packing
-/// found). Packings come from the relaxed choice, repaired greedily. A node is closed when its
+/// found). Packings come from the relaxed choice, repaired greedily (options taken heaviest
+/// first, from one order of the component's options sorted once). A node is closed when its
 /// bound is below the best packing + 1 (weights are whole numbers), or when the relaxed choice
 /// is itself a packing paying nothing for unused items (then it is the node's optimum).
 /// Otherwise it branches on one option: the household takes it (its items are gone for
@@ -37,7 +38,7 @@ import Glibc
 /// the search ends the best packing found is optimal; stopped by the time limit, the bound is
 /// the largest bound of the nodes left open.
 /// - Complexity: exponential in the worst case (set packing is NP-hard); per node,
-///   O(iterations x option entries). Components of a few hundred households close at the root
+///   O(iterations x option entries), each greedy packing O(options). Components of a few hundred households close at the root
 ///   or after few nodes in practice.
 public enum PackingSolver {
     /// The best packing, with a proven bound; `timeLimit` seconds (nil = none) or `nodeLimit`

@@ -15,7 +15,8 @@ extension Replication {
 
     /// In-house households that pass the cheap integer checks for `members` (free places, age
     /// range, approval), nearest districts first, at most about `limit`.
-    /// - Complexity: O(districts + candidates examined).
+    /// - Complexity: O(districts read + households listed there), no allocation once the
+    ///   handed-back array is large enough.
     mutating func candidateHouseholds(for members: [Int], excluding: Int, limit: Int = 24) -> [Int] {
         guard let first = members.first else { return [] }
         var youngest = Int.max, oldest = Int.min
