@@ -1,7 +1,7 @@
 import Reports
 import Calibration
 // Simulation benchmarks: the county baseline at 1 and 2 threads, event throughput against a
-// SimPy peer running the same entry/exit/placement model, and a national-size scenario.
+// SimPy peer of the same model from the same starting snapshot, and a national-size scenario.
 import Foundation
 import Interchange
 import Simulation
@@ -14,6 +14,18 @@ enum SimulationBenchmarks {
         }
         if options.cases.contains("fingerprint") {
             fingerprint(options)
+            return
+        }
+        if options.cases.contains("start") {
+            // Not a benchmark: writes the county baseline's starting state for the SimPy peer.
+            let s = scenario("county-baseline")
+            do {
+                try exportStart(s, s.startingPopulation(), to: startExportPath)
+                print("wrote \(startExportPath)")
+            } catch {
+                note("cannot write \(startExportPath): \(error)")
+                exit(1)
+            }
             return
         }
         if options.cases.contains("pairing") {
@@ -127,36 +139,70 @@ enum SimulationBenchmarks {
                      runs, single, double, single / double, two.events, Double(two.events) / double / 1e6, same ? "yes" : "NO"))
     }
 
-    /// Events a second on one thread, Hearth against the SimPy peer on the same model.
+    /// The KPIs compared with the same-model peer (its JSON keys are `KPI.key`), and the
+    /// months compared (years 1, 5 and 10).
+    static let peerKPIs: [KPI] = [.childrenInCare, .placement(.inHouseFoster), .placement(.ifaFoster), .placement(.residential), .households, .weeklyCost]
+    static let peerMonths = [12, 60, 120]
+
+    /// Events a second and time per simulated 10-year run on one thread, Hearth against the
+    /// same-model SimPy peer (`peers/simpy_same_model.py`) started from the same snapshot, which
+    /// this writes first (`Benchmarks/instances/county_baseline_start.json`); then each KPI's
+    /// P10/P50/P90 at years 1, 5 and 10 on both sides, equal where each P50 lies inside the
+    /// other's P10-P90 band.
     static func throughput(_ options: BenchOptions) {
         let s = scenario("county-baseline")
         let start = s.startingPopulation()
         let runs = options.quick ? 20 : 100
-        let t0 = Clock.now()
+        let t0 = Clock.now(), c0 = Clock.cpuNow()
         let results = MonteCarlo.run(scenario: s, start: start, runs: runs, years: 10, seed: 2024, threads: 1)
-        let seconds = Clock.now() - t0
+        let seconds = Clock.now() - t0, cpu = Clock.cpuNow() - c0
         let rate = Double(results.events) / seconds
-        print(String(format: "hearth: %d events in %.2f s on 1 thread = %.0f events/s (county baseline, 10 y x %d runs, matching engine on)",
-                     results.events, seconds, rate, runs))
+        print(String(format: "hearth: %d live events in %.2f s (CPU %.2f s) on 1 thread = %.0f events/s (county baseline, 10 y x %d runs, matching engine on)",
+                     results.events, seconds, cpu, rate, runs))
         guard options.peers else { return }
-        let peerRuns = options.quick ? 2 : 5
-        guard let peer = Peer.run("simpy_sufficiency.py", [BenchPaths.root + "/Scenarios/county-baseline.json", "--runs", "\(peerRuns)", "--years", "10"]),
-            let events = peer["events"] as? Double ?? (peer["events"] as? Int).map(Double.init),
-            let peerSeconds = peer["seconds"] as? Double
+        do {
+            try exportStart(s, start, to: startExportPath)
+        } catch {
+            note("cannot write the starting state for the peer: \(error)")
+            return
+        }
+        guard let peer = Peer.run("simpy_same_model.py", [startExportPath, "--runs", "\(runs)", "--years", "10"]),
+            let events = (peer["events"] as? NSNumber)?.doubleValue,
+            let peerSeconds = (peer["seconds"] as? NSNumber)?.doubleValue,
+            let peerCPU = (peer["cpu_seconds"] as? NSNumber)?.doubleValue
         else { return }
         let peerRate = events / peerSeconds
-        // Both sides count live events only (a SimPy process resumption; a Hearth calendar entry
-        // that takes effect, stale ones not counted). The time per simulated run does not
-        // depend on what counts as an event.
-        print(String(format: "simpy:  %.0f events in %.2f s = %.0f events/s (first-fit placement, %d runs); hearth/simpy = %.1fx events/s (target >= 15x)",
-                     events, peerSeconds, peerRate, peerRuns, rate / peerRate))
-        let hearthPerRun = seconds / Double(runs), peerPerRun = peerSeconds / Double(peerRuns)
-        print(String(format: "per simulated run (10 years): hearth %.1f ms, simpy %.1f ms = %.1fx; events per run: hearth %.0f, simpy %.0f",
-                     1000 * hearthPerRun, 1000 * peerPerRun, peerPerRun / hearthPerRun,
-                     Double(results.events) / Double(runs), events / Double(peerRuns)))
-        if let inCare = peer["children_in_care_end_mean"] as? Double {
-            print(String(format: "agreement: children in care after 10 years, mean: simpy %.0f, hearth P50 %.0f", inCare, results.value(.childrenInCare, month: 120).p50))
+        // Both sides count live events only: a Hearth calendar entry that takes effect (stale
+        // entries are discarded uncounted), a SimPy event whose callback or process does
+        // something (the stale ones, checked the same way, are not counted).
+        print(String(format: "simpy:  %.0f live events in %.2f s (CPU %.2f s) = %.0f events/s (same model, %d runs); hearth/simpy = %.1fx events/s",
+                     events, peerSeconds, peerCPU, peerRate, runs, rate / peerRate))
+        let hearthPerRun = seconds / Double(runs), peerPerRun = peerSeconds / Double(runs)
+        print(String(format: "per simulated run (10 years): hearth %.1f ms, simpy %.1f ms = %.1fx (target >= 25x; CPU time %.1fx); live events per run: hearth %.0f, simpy %.0f",
+                     1000 * hearthPerRun, 1000 * peerPerRun, peerPerRun / hearthPerRun, peerCPU / cpu,
+                     Double(results.events) / Double(runs), events / Double(runs)))
+        guard let kpis = peer["kpis"] as? [String: [String: [NSNumber]]] else {
+            note("the peer gave no KPIs")
+            return
         }
+        print("KPI (P10 / P50 / P90 over \(runs) runs)          hearth                         simpy                          equal")
+        var equal = 0, compared = 0
+        for kpi in peerKPIs {
+            for month in peerMonths {
+                guard let band = kpis[kpi.key]?[String(month)]?.map(\.doubleValue), band.count == 3 else { continue }
+                let ours = results.value(kpi, month: month)
+                let same = ours.p50 >= band[0] && ours.p50 <= band[2] && band[1] >= ours.p10 && band[1] <= ours.p90
+                compared += 1
+                if same { equal += 1 }
+                func text(_ a: Double, _ b: Double, _ c: Double) -> String {
+                    let f = kpi == .weeklyCost ? "%.0f / %.0f / %.0f" : "%.1f / %.1f / %.1f"
+                    return String(format: f, a, b, c).padding(toLength: 31, withPad: " ", startingAt: 0)
+                }
+                let name = "\(kpi.key) year \(month / 12)".padding(toLength: 48, withPad: " ", startingAt: 0)
+                print(name + text(ours.p10, ours.p50, ours.p90) + text(band[0], band[1], band[2]) + (same ? "yes" : "NO"))
+            }
+        }
+        print("KPIs equal within their bands: \(equal) of \(compared)")
     }
 
     /// England-sized scenario, 10 years x 100 runs (1 year x 2 runs with --quick, 10 years x N

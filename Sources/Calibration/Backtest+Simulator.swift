@@ -35,7 +35,7 @@ extension Backtest {
     /// a generated child in the same placement type (the census the county was generated from
     /// has the same counts by type), since SSDA903 has no carers or needs.
     /// - Complexity: O(children in care).
-    public static func startingPopulation(_ histories: [CareHistory], on day: CalendarDay, generated: StartingPopulation) -> StartingPopulation {
+    package static func startingPopulation(_ histories: [CareHistory], on day: CalendarDay, generated: StartingPopulation) -> StartingPopulation {
         var templates = [[StartingPopulation.ChildInCare]](repeating: [], count: PlacementType.allCases.count)
         for child in generated.children.reversed() { templates[child.placement.index].append(child) }
         let centre = generated.districts.first?.centre ?? StartingPopulation.empty().districts[0].centre

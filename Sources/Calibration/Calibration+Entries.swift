@@ -104,10 +104,10 @@ extension Calibration {
 }
 
 /// Maximum-likelihood fit of counts y_t ~ Poisson(exp(a + b t)), t = 0..<n.
-public enum PoissonTrend {
+enum PoissonTrend {
     /// The slope b, its standard error and the intercept a.
     /// - Complexity: O(n) per Newton step, a handful of steps.
-    public static func fit(_ counts: [Int]) -> (slope: Double, slopeStandardError: Double?, intercept: Double) {
+    static func fit(_ counts: [Int]) -> (slope: Double, slopeStandardError: Double?, intercept: Double) {
         let n = counts.count
         let total = Double(counts.reduce(0, +))
         guard n >= 2, total > 0 else { return (0, nil, total > 0 ? log(total / Double(max(n, 1))) : 0) }

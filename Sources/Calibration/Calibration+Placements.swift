@@ -259,7 +259,7 @@ extension Calibration {
     }
 
     /// Normalised postcode district: upper case without spaces ("gl1 " -> "GL1").
-    public static func postcodeKey(_ text: String) -> String {
+    package static func postcodeKey(_ text: String) -> String {
         String(text.uppercased().unicodeScalars.filter { $0 != " " && $0 != "\t" }.map(Character.init))
     }
 

@@ -62,7 +62,7 @@ extension Calibration {
     /// The Kaplan-Meier median duration (days) with delayed entry: at each event time d the risk
     /// set is every spell with entry < d <= exit. Nil when survival never falls to one half.
     /// - Complexity: O(n log n).
-    public static func kaplanMeierMedian(_ spells: [(entry: Int, exit: Int, event: Bool)]) -> Int? {
+    package static func kaplanMeierMedian(_ spells: [(entry: Int, exit: Int, event: Bool)]) -> Int? {
         let events = spells.filter(\.event).map(\.exit).sorted()
         guard !events.isEmpty else { return nil }
         let entries = spells.map(\.entry).sorted()

@@ -93,12 +93,12 @@ public enum Calibration {
     /// after". A period whose start the return did not see (its first episode predates the
     /// years observed in full and is not RNE = S) is not an entry. Short breaks (LS V3/V4) are
     /// not care and so start nothing.
-    public static func isEntry(_ period: PeriodOfCare, from: CalendarDay, to: CalendarDay) -> Bool {
+    package static func isEntry(_ period: PeriodOfCare, from: CalendarDay, to: CalendarDay) -> Bool {
         period.startObserved && period.start >= from && period.start <= to
     }
 
     /// Entries (see `isEntry`) on days in [`from`, `to`].
-    public static func entries(_ histories: [CareHistory], from: CalendarDay, to: CalendarDay) -> Int {
+    package static func entries(_ histories: [CareHistory], from: CalendarDay, to: CalendarDay) -> Int {
         var n = 0
         for h in histories { for p in h.periods where isEntry(p, from: from, to: to) { n += 1 } }
         return n

@@ -39,7 +39,7 @@ extension CalibrationResult {
     /// normal and their months log-normal, first-placement shares log-normal. The census, sibling
     /// groups, move destinations and distances are kept. Draws run in a fixed key order, so the
     /// result depends only on `rng`.
-    public func redrawn(using rng: inout Xoshiro256StarStar) -> CalibrationResult {
+    package func redrawn(using rng: inout Xoshiro256StarStar) -> CalibrationResult {
         var c = self
         func logNormal(_ e: Estimate) -> Estimate {
             var e = e

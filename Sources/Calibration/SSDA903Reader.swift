@@ -204,21 +204,21 @@ public enum SSDA903Reader {
     }
 
     /// Parses a Header table; returns the number of data rows and the malformations.
-    public static func parseHeader(_ bytes: [UInt8], file: String, into data: inout SSDA903Return) -> (rows: Int, problems: [InputProblem]) {
+    package static func parseHeader(_ bytes: [UInt8], file: String, into data: inout SSDA903Return) -> (rows: Int, problems: [InputProblem]) {
         parseTable(bytes, file: file, required: headerRequired, optional: headerOptional, into: &data) { row, log, index, data in
             readHeader(row, log: log, file: file, index: index, into: &data)
         }
     }
 
     /// Parses an Episodes table; returns the number of data rows and the malformations.
-    public static func parseEpisodes(_ bytes: [UInt8], file: String, into data: inout SSDA903Return) -> (rows: Int, problems: [InputProblem]) {
+    package static func parseEpisodes(_ bytes: [UInt8], file: String, into data: inout SSDA903Return) -> (rows: Int, problems: [InputProblem]) {
         parseTable(bytes, file: file, required: episodesRequired, optional: episodesOptional, into: &data, reservingEpisodes: true) { row, log, index, data in
             readEpisode(row, log: log, file: file, index: index, into: &data)
         }
     }
 
     /// Parses a UASC table; returns the number of data rows and the malformations.
-    public static func parseUASC(_ bytes: [UInt8], file: String, into data: inout SSDA903Return) -> (rows: Int, problems: [InputProblem]) {
+    package static func parseUASC(_ bytes: [UInt8], file: String, into data: inout SSDA903Return) -> (rows: Int, problems: [InputProblem]) {
         parseTable(bytes, file: file, required: uascRequired, optional: uascOptional, into: &data) { row, log, index, data in
             readUASC(row, log: log, file: file, index: index, into: &data)
         }
@@ -364,7 +364,7 @@ public enum SSDA903Reader {
     /// same problem) become the first one, saying on how many more rows it occurs and where.
     /// Groups of up to `keep` rows are listed in full.
     /// - Complexity: O(n) expected.
-    public static func grouped(_ problems: [InputProblem], keep: Int = 3) -> [InputProblem] {
+    package static func grouped(_ problems: [InputProblem], keep: Int = 3) -> [InputProblem] {
         var order: [String] = []
         var groups: [String: [InputProblem]] = [:]
         for problem in problems {
@@ -391,7 +391,7 @@ public enum SSDA903Reader {
     /// different rows has one shape: outside quotes, every word holding a digit (a number, a
     /// date, a code such as C2, a line) becomes `#` and the word after `child` becomes `…`;
     /// quoted values are dropped unless `keepingQuoted` (which keeps one group per unknown code).
-    public static func shape(of message: String, keepingQuoted: Bool = false) -> String {
+    package static func shape(of message: String, keepingQuoted: Bool = false) -> String {
         var out = ""
         var word = ""
         var inQuotes = false

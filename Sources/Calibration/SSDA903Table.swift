@@ -9,7 +9,7 @@ import Interchange
 /// which the DfE fixes; the file name is only a tie-breaker (a prior-year copy) or a fallback
 /// for a file whose header row is broken. Hearth models with Header, Episodes and UASC; the
 /// other tables are read, listed as "read, not used" and otherwise left alone.
-public enum SSDA903Table: String, CaseIterable, Sendable {
+enum SSDA903Table: String, CaseIterable, Sendable {
     case header = "Header"
     case episodes = "Episodes"
     case uasc = "UASC"
@@ -26,7 +26,7 @@ public enum SSDA903Table: String, CaseIterable, Sendable {
     case postcodeCentroids = "postcode centroids"
 
     /// Whether Hearth models with this table.
-    public var isUsed: Bool { self == .header || self == .episodes || self == .uasc || self == .postcodeCentroids }
+    var isUsed: Bool { self == .header || self == .episodes || self == .uasc || self == .postcodeCentroids }
 
     /// The table a header row's column names (normalised as `Table.columnName` does) belong to.
     ///
@@ -36,7 +36,7 @@ public enum SSDA903Table: String, CaseIterable, Sendable {
     /// DATE_INT, DATE_MATCH or NB_ADOPTR: AD1; DATE_PLACED: placed for adoption; PREV_PERM:
     /// previous permanence; postcode_district with lat: centroids; CHILD with DUC: UASC;
     /// CHILD with SEX and DOB: Header. Nil when nothing matches.
-    public static func recognise(columns: Set<String>) -> SSDA903Table? {
+    static func recognise(columns: Set<String>) -> SSDA903Table? {
         func any(_ names: String...) -> Bool { names.contains { columns.contains($0) } }
         if any("sw_id", "sw_decom", "sw_reason") { return .socialWorkerEpisodes }
         if columns.contains("decom") && any("rne", "place", "pl") { return .episodes }
@@ -56,7 +56,7 @@ public enum SSDA903Table: String, CaseIterable, Sendable {
 
     /// The table a file name suggests, for a file whose header row matches no table (so that
     /// `episodes.csv` with a column missing is reported as a broken Episodes table).
-    public static func suggested(byName name: String) -> SSDA903Table? {
+    static func suggested(byName name: String) -> SSDA903Table? {
         let lower = name.lowercased()
         if lower.contains("postcode") { return .postcodeCentroids }
         if lower.contains("sw") && lower.contains("episode") { return .socialWorkerEpisodes }
@@ -68,7 +68,7 @@ public enum SSDA903Table: String, CaseIterable, Sendable {
 
     /// Whether a file name marks the previous year's copy of a table, as validators load it
     /// for cross-year checks (`header_last.csv`, `Episodes_last.csv`, `prior_header.csv`).
-    public static func isPriorYearCopy(name: String) -> Bool {
+    static func isPriorYearCopy(name: String) -> Bool {
         let stem = ((name as NSString).deletingPathExtension).lowercased()
         return stem.hasSuffix("_last") || stem.hasSuffix("-last") || stem.hasSuffix(" last") || stem.hasPrefix("prior")
             || stem.contains("prior_year") || stem.contains("last_year") || stem.contains("previous_year")

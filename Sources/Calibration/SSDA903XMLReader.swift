@@ -18,9 +18,9 @@ import FoundationXML
 /// (CHILD 4711, EPISODE 2)`), since exports often put the whole file on one line.
 /// A file that is not well-formed XML, or whose root is not `EXPSSDA903` (for example a
 /// CIN census file, `<Message>` ... `<Children>`), is malformed and named as such.
-public enum SSDA903XMLReader {
+enum SSDA903XMLReader {
     /// Parses an XML return into `data`; returns the number of `<CHILD>` elements and the malformations.
-    public static func parse(_ bytes: [UInt8], file: String, into data: inout SSDA903Return) -> (rows: Int, problems: [InputProblem]) {
+    static func parse(_ bytes: [UInt8], file: String, into data: inout SSDA903Return) -> (rows: Int, problems: [InputProblem]) {
         let log = ProblemLog(file: file, limit: SSDA903Reader.problemLimit)
         let index = SSDA903Reader.fileIndex(file, in: &data)
         let collector = Collector()

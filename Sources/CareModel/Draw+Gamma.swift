@@ -9,7 +9,7 @@ import Darwin
 extension Draw {
     /// Gamma(shape, 1) by Marsaglia and Tsang's squeeze method (shape < 1 via the boost
     /// U^(1/shape)).
-    public static func gamma(shape: Double, using rng: inout some RandomNumberGenerator) -> Double {
+    package static func gamma(shape: Double, using rng: inout some RandomNumberGenerator) -> Double {
         guard shape > 0 else { return 0 }
         if shape < 1 {
             var u = rng.nextUnit()

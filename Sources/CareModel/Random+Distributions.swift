@@ -7,22 +7,22 @@ import Darwin
 /// Draws from the distributions the generators and the simulator need.
 ///
 /// All take `using rng: inout some RandomNumberGenerator` so that every draw flows from a seed.
-public enum Draw {
+@usableFromInline package enum Draw {
     /// Exponential with the given mean by inversion of the uniform `u` in [0, 1).
     @inlinable
-    public static func exponential(mean: Double, quantile u: Double) -> Double {
+    package static func exponential(mean: Double, quantile u: Double) -> Double {
         -mean * log1p(-u)
     }
 
     /// Exponential with the given mean (inverse transform).
     @inlinable
-    public static func exponential(mean: Double, using rng: inout some RandomNumberGenerator) -> Double {
+    package static func exponential(mean: Double, using rng: inout some RandomNumberGenerator) -> Double {
         -mean * log1p(-rng.nextUnit())
     }
 
     /// Standard normal (Box-Muller; one of the pair is discarded to stay stateless).
     @inlinable
-    public static func standardNormal(using rng: inout some RandomNumberGenerator) -> Double {
+    package static func standardNormal(using rng: inout some RandomNumberGenerator) -> Double {
         var u = rng.nextUnit()
         while u <= 0 { u = rng.nextUnit() }
         let v = rng.nextUnit()
@@ -36,7 +36,7 @@ public enum Draw {
     /// whatever the mean. (A rounded normal approximation is not used: its shape is measurably
     /// wrong, with skewness 0 where the Poisson's is 1/sqrt(mean).)
     /// - Complexity: O(min(mean, 10)) expected.
-    public static func poisson(mean: Double, using rng: inout some RandomNumberGenerator) -> Int {
+    package static func poisson(mean: Double, using rng: inout some RandomNumberGenerator) -> Int {
         guard mean > 0 else { return 0 }
         if mean < 10 {
             let limit = exp(-mean)
@@ -82,7 +82,7 @@ public enum Draw {
     /// (Chernoff bound), far below the 2^-53 resolution of `u`. The search stops 40 deviations
     /// above the mean (a guard against a sum that rounding keeps below `u`).
     /// - Complexity: O(mean) below 500, O(sqrt(mean)) above.
-    public static func poisson(mean: Double, quantile u: Double) -> Int {
+    package static func poisson(mean: Double, quantile u: Double) -> Int {
         guard mean > 0, mean.isFinite else { return 0 }
         let deviation = mean.squareRoot()
         let limit = Int(min(Double(Int.max / 4), mean + 40 * deviation + 40))
@@ -105,20 +105,20 @@ public enum Draw {
 
     /// True with probability `p`.
     @inlinable
-    public static func bernoulli(_ p: Double, using rng: inout some RandomNumberGenerator) -> Bool {
+    package static func bernoulli(_ p: Double, using rng: inout some RandomNumberGenerator) -> Bool {
         rng.nextUnit() < p
     }
 
     /// An index chosen with probability proportional to `weights` (non-negative, not all zero).
     /// - Complexity: O(weights.count).
-    public static func weightedIndex(_ weights: [Double], using rng: inout some RandomNumberGenerator) -> Int {
+    @usableFromInline package static func weightedIndex(_ weights: [Double], using rng: inout some RandomNumberGenerator) -> Int {
         weightedIndex(weights, quantile: rng.nextUnit())
     }
 
     /// The index whose share of the cumulative weights holds the uniform `u` in [0, 1)
     /// (inversion: one uniform per draw).
     /// - Complexity: O(weights.count).
-    public static func weightedIndex(_ weights: [Double], quantile u: Double) -> Int {
+    package static func weightedIndex(_ weights: [Double], quantile u: Double) -> Int {
         let total = weights.reduce(0, +)
         precondition(total > 0, "weights must not all be zero")
         var target = u * total
@@ -131,7 +131,7 @@ public enum Draw {
 
     /// A uniform integer in `range` (Lemire's nearly-divisionless method via the standard library).
     @inlinable
-    public static func integer(in range: ClosedRange<Int>, using rng: inout some RandomNumberGenerator) -> Int {
+    package static func integer(in range: ClosedRange<Int>, using rng: inout some RandomNumberGenerator) -> Int {
         Int.random(in: range, using: &rng)
     }
 }

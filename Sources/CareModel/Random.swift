@@ -16,11 +16,11 @@
 /// `Tests/CareModelTests/RandomReferenceTests.swift`).
 
 /// SplitMix64 (Steele, Lea and Flood 2014): a 64-bit generator used to expand a seed.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    public var state: UInt64
-    public init(seed: UInt64) { state = seed }
+package struct SplitMix64: RandomNumberGenerator, Sendable {
+    package var state: UInt64
+    package init(seed: UInt64) { state = seed }
     @inlinable
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -30,11 +30,11 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 }
 
 /// xoshiro256** 1.0, the generator behind every simulation and synthetic data set.
-public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
+package struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     @usableFromInline var s0, s1, s2, s3: UInt64
 
     /// A generator whose state is the next four outputs of SplitMix64 seeded with `seed`.
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         var mixer = SplitMix64(seed: seed)
         s0 = mixer.next()
         s1 = mixer.next()
@@ -44,13 +44,13 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
 
     /// Stream number `stream` of `seed`: the seeded state advanced by `stream` jumps of 2^128.
     /// - Complexity: O(stream) jumps of 256 steps each.
-    public init(seed: UInt64, stream: Int) {
+    package init(seed: UInt64, stream: Int) {
         self.init(seed: seed)
         for _ in 0..<stream { jump() }
     }
 
     /// A generator with an explicit state (not all zero), for reference-sequence tests.
-    public init(state: (UInt64, UInt64, UInt64, UInt64)) {
+    package init(state: (UInt64, UInt64, UInt64, UInt64)) {
         precondition(state != (0, 0, 0, 0), "xoshiro state must not be all zero")
         (s0, s1, s2, s3) = state
     }
@@ -59,7 +59,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 &- k)) }
 
     @inlinable
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         let result = Self.rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17
         s2 ^= s0
@@ -72,7 +72,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     }
 
     /// Advances the state by 2^128 outputs (the reference `jump` polynomial).
-    public mutating func jump() {
+    package mutating func jump() {
         let polynomial: [UInt64] = [
             0x180E_C6D3_3CFD_0ABA, 0xD5A6_1266_F0C9_392C, 0xA958_2618_E03F_C9AA, 0x39AB_DC45_29B1_661C,
         ]
@@ -100,7 +100,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
     /// state is in effect drawn at random, so `n` streams of length `L` overlap with
     /// probability below n²·L / 2^256: never, in practice. For streams that provably never
     /// overlap, use `init(seed:stream:)`.
-    public mutating func split() -> Xoshiro256StarStar {
+    package mutating func split() -> Xoshiro256StarStar {
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var mixer = SplitMix64(seed: next())
         words.0 = mixer.next()
@@ -118,7 +118,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
 extension RandomNumberGenerator {
     /// A uniform double in [0, 1) with 53 random bits.
     @inlinable
-    public mutating func nextUnit() -> Double {
+    package mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 }

@@ -16,19 +16,19 @@
 /// `generator()`, a SplitMix64 stream seeded with the key; such streams start at random points
 /// of SplitMix64's 2^64 cycle, and `n` streams of `L` draws overlap with probability about
 /// n²·L/2^64 (below 10^-8 for a run's entrants and households).
-public struct RandomKey: Hashable, Sendable {
-    public var value: UInt64
+package struct RandomKey: Hashable, Sendable {
+    package var value: UInt64
 
-    @inlinable public init(_ value: UInt64) { self.value = value }
+    @inlinable package init(_ value: UInt64) { self.value = value }
 
     /// The key of a run whose Monte Carlo stream is `rng` (its next output, mixed).
-    public init(drawingFrom rng: inout some RandomNumberGenerator) {
+    package init(drawingFrom rng: inout some RandomNumberGenerator) {
         value = Self.mix(rng.next())
     }
 
     /// SplitMix64's mixing function (a bijection of 64-bit words).
     @inlinable
-    public static func mix(_ x: UInt64) -> UInt64 {
+    package static func mix(_ x: UInt64) -> UInt64 {
         var z = x
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -37,19 +37,19 @@ public struct RandomKey: Hashable, Sendable {
 
     /// The key of sub-source `tag` of this source.
     @inlinable
-    public func key(_ tag: UInt64) -> RandomKey {
+    package func key(_ tag: UInt64) -> RandomKey {
         RandomKey(Self.mix(value &+ (tag &+ 1) &* 0x9E37_79B9_7F4A_7C15))
     }
 
     /// The key of sub-source `tag` (an index, possibly negative) of this source.
     @inlinable
-    public func key(_ tag: Int) -> RandomKey { key(UInt64(bitPattern: Int64(tag))) }
+    package func key(_ tag: Int) -> RandomKey { key(UInt64(bitPattern: Int64(tag))) }
 
     /// The uniform in [0, 1) of sub-source `tag` (53 random bits).
     @inlinable
-    public func unit(_ tag: UInt64) -> Double { Double(key(tag).value >> 11) * 0x1.0p-53 }
+    package func unit(_ tag: UInt64) -> Double { Double(key(tag).value >> 11) * 0x1.0p-53 }
 
     /// A stream of numbers for a draw whose count varies (rejection samplers).
     @inlinable
-    public func generator() -> SplitMix64 { SplitMix64(seed: value) }
+    package func generator() -> SplitMix64 { SplitMix64(seed: value) }
 }

@@ -5,16 +5,16 @@ import Interchange
 ///
 /// The real program writes to stdout and stderr; tests capture both. A failed write to stdout
 /// (a full disk, a closed pipe) is remembered, and `hearth` then exits with code 1.
-public final class Console: @unchecked Sendable {
+package final class Console: @unchecked Sendable {
     private let lock = NSLock()
     private let writeOut: (String) throws -> Void
     private let writeErr: (String) throws -> Void
     /// Whether stderr is a terminal (progress bars are drawn only then).
-    public let interactive: Bool
+    package let interactive: Bool
 
     /// A console over two writers; a write that throws to `out` is noted as `outputFailure`,
     /// one that throws to `err` is dropped (there is nowhere left to report it).
-    public init(out: @escaping (String) throws -> Void, err: @escaping (String) throws -> Void, interactive: Bool = false) {
+    package init(out: @escaping (String) throws -> Void, err: @escaping (String) throws -> Void, interactive: Bool = false) {
         writeOut = out
         writeErr = err
         self.interactive = interactive
@@ -22,7 +22,7 @@ public final class Console: @unchecked Sendable {
 
     /// The first failure to write to stdout (a full disk, a closed pipe), if any: the command
     /// then ends with exit code 1 and this message instead of trapping.
-    public var outputFailure: String? {
+    package var outputFailure: String? {
         lock.lock(); defer { lock.unlock() }
         return failure
     }
@@ -31,13 +31,13 @@ public final class Console: @unchecked Sendable {
     /// The process's standard streams, written with `write(2)` so that a failed write (for
     /// example to `/dev/full` or a closed pipe) is reported rather than fatal. SIGPIPE is ignored
     /// so a closed pipe is an error to report, not a signal.
-    public static func standard() -> Console {
+    package static func standard() -> Console {
         signal(SIGPIPE, SIG_IGN)
         return descriptors(out: 1, err: 2)
     }
 
     /// A console writing to open file descriptors (the standard streams, or files in tests).
-    public static func descriptors(out: Int32, err: Int32) -> Console {
+    package static func descriptors(out: Int32, err: Int32) -> Console {
         Console(
             out: { text in if let reason = writeAll(out, text) { throw StreamWriteError(reason: reason) } },
             err: { text in _ = writeAll(err, text) },
@@ -67,14 +67,14 @@ public final class Console: @unchecked Sendable {
     }
 
     /// A console that keeps everything written, for tests.
-    public static func capturing() -> (Console, CapturedOutput) {
+    package static func capturing() -> (Console, CapturedOutput) {
         let captured = CapturedOutput()
         let console = Console(out: { captured.append(out: $0) }, err: { captured.append(err: $0) })
         return (console, captured)
     }
 
     /// Writes text to stdout (no newline added).
-    public func print(_ text: String) {
+    package func print(_ text: String) {
         lock.lock(); defer { lock.unlock() }
         do { try writeOut(text) } catch {
             if failure == nil { failure = "cannot write to standard output: \(error)" }
@@ -82,28 +82,28 @@ public final class Console: @unchecked Sendable {
     }
 
     /// Writes one line to stdout.
-    public func line(_ text: String = "") { print(text + "\n") }
+    package func line(_ text: String = "") { print(text + "\n") }
 
     /// Writes one line to stderr.
-    public func message(_ text: String) {
+    package func message(_ text: String) {
         lock.lock(); defer { lock.unlock() }
         try? writeErr(text + "\n")
     }
 
     /// Writes raw text to stderr (for progress bars that redraw with `\r`).
-    public func progress(_ text: String) {
+    package func progress(_ text: String) {
         lock.lock(); defer { lock.unlock() }
         try? writeErr(text)
     }
 }
 
 /// Text a capturing console received.
-public final class CapturedOutput: @unchecked Sendable {
+package final class CapturedOutput: @unchecked Sendable {
     private let lock = NSLock()
     private var outText = ""
     private var errText = ""
     func append(out: String) { lock.lock(); outText += out; lock.unlock() }
     func append(err: String) { lock.lock(); errText += err; lock.unlock() }
-    public var stdout: String { lock.lock(); defer { lock.unlock() }; return outText }
-    public var stderr: String { lock.lock(); defer { lock.unlock() }; return errText }
+    package var stdout: String { lock.lock(); defer { lock.unlock() }; return outText }
+    package var stderr: String { lock.lock(); defer { lock.unlock() }; return errText }
 }

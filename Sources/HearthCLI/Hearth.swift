@@ -3,7 +3,7 @@ import Interchange
 /// The `hearth` command line: dispatches to one command and maps errors to exit codes.
 ///
 /// Exit codes: 0 success; 2 bad usage or invalid input; 1 anything else.
-public enum Hearth {
+package enum Hearth {
     /// The commands, in the order `hearth --help` lists them.
     static let commands: [any HearthCommand.Type] = [
         SimulateCommand.self, CompareCommand.self, MatchCommand.self, ExplainCommand.self,
@@ -13,7 +13,7 @@ public enum Hearth {
 
     /// Runs `hearth` with `arguments` (without the program name) and returns the exit code:
     /// the command's, or 1 when its output could not be written to stdout.
-    public static func run(_ arguments: [String], console: Console = .standard()) -> Int32 {
+    package static func run(_ arguments: [String], console: Console = .standard()) -> Int32 {
         let code = dispatch(arguments, console: console)
         if let failure = console.outputFailure {
             console.message("hearth\(arguments.first.map { " " + $0 } ?? ""): \(failure)")

@@ -1,18 +1,18 @@
 /// Where a JSON value is written: the file as the user named it, and its 1-based line and column.
-public struct JSONLocation: Sendable, Hashable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
+package struct JSONLocation: Sendable, Hashable, CustomStringConvertible {
+    package var file: String
+    package var line: Int
     /// 1-based, counted in characters (Unicode scalars) from the start of the line.
-    public var column: Int
+    package var column: Int
 
-    public init(file: String, line: Int, column: Int) {
+    package init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
         self.column = column
     }
 
     /// `file:line:column`, the form compilers use.
-    public var description: String { "\(file):\(line):\(column)" }
+    package var description: String { "\(file):\(line):\(column)" }
 }
 
 /// A JSON document read with the location of every value, for configuration files whose
@@ -28,15 +28,15 @@ public struct JSONLocation: Sendable, Hashable, CustomStringConvertible {
 ///   (`"version": 1.5` or a seed of 2^64 is reported against the field's range, not as
 ///   "not valid JSON"), and a decoder given `text` sees exactly the digits the user wrote.
 /// Objects keep their members in the order written.
-public struct LocatedJSON: Sendable {
+package struct LocatedJSON: Sendable {
     /// One `"key": value` of an object.
-    public struct Member: Sendable {
-        public var key: String
-        public var keyLocation: JSONLocation
-        public var value: LocatedJSON
+    package struct Member: Sendable {
+        package var key: String
+        package var keyLocation: JSONLocation
+        package var value: LocatedJSON
     }
 
-    public enum Value: Sendable {
+    package enum Value: Sendable {
         case object([Member])
         case array([LocatedJSON])
         case string(String)
@@ -46,24 +46,24 @@ public struct LocatedJSON: Sendable {
         case null
     }
 
-    public var value: Value
-    public var location: JSONLocation
+    package var value: Value
+    package var location: JSONLocation
 
-    public init(_ value: Value, at location: JSONLocation) {
+    package init(_ value: Value, at location: JSONLocation) {
         self.value = value
         self.location = location
     }
 
     /// The deepest nesting of lists and objects accepted (configuration files need a handful).
-    public static let maximumDepth = 64
+    package static let maximumDepth = 64
 
     /// A syntax error, located.
-    public struct SyntaxError: Error, Sendable, CustomStringConvertible {
-        public var location: JSONLocation
-        public var message: String
-        public var description: String { "\(location): \(message)" }
+    package struct SyntaxError: Error, Sendable, CustomStringConvertible {
+        package var location: JSONLocation
+        package var message: String
+        package var description: String { "\(location): \(message)" }
         /// The error as an input problem (`file:line: not valid JSON at line L, column C: ...`).
-        public var problem: InputProblem {
+        package var problem: InputProblem {
             InputProblem(file: location.file, line: location.line,
                          message: "not valid JSON at line \(location.line), column \(location.column): \(message)")
         }
@@ -71,7 +71,7 @@ public struct LocatedJSON: Sendable {
 
     /// Parses a whole document; `file` names it in locations.
     /// - Complexity: O(n) in the number of bytes.
-    public static func parse(_ bytes: [UInt8], file: String) throws(SyntaxError) -> LocatedJSON {
+    package static func parse(_ bytes: [UInt8], file: String) throws(SyntaxError) -> LocatedJSON {
         var reader = Reader(bytes: bytes, file: file)
         reader.skipSpace()
         guard reader.index < bytes.count else { throw reader.fail("the file is empty: expected a JSON object { ... }") }
@@ -84,31 +84,31 @@ public struct LocatedJSON: Sendable {
     // MARK: Access
 
     /// The members of an object; nil for any other value.
-    public var members: [Member]? {
+    package var members: [Member]? {
         if case .object(let m) = value { return m }
         return nil
     }
 
     /// The member `key` of an object.
     /// - Complexity: O(members).
-    public subscript(key: String) -> LocatedJSON? {
+    package subscript(key: String) -> LocatedJSON? {
         members?.first(where: { $0.key == key })?.value
     }
 
     /// The string value, if this is a string.
-    public var string: String? {
+    package var string: String? {
         if case .string(let s) = value { return s }
         return nil
     }
 
     /// The number as a finite `Double`, if this is a number that fits.
-    public var double: Double? {
+    package var double: Double? {
         guard case .number(let text) = value, let x = Double(text), x.isFinite else { return nil }
         return x
     }
 
     /// The number as an `Int`, if this is a whole number that fits (`3`, `3.0`, `3e2`).
-    public var integer: Int? {
+    package var integer: Int? {
         guard case .number(let text) = value else { return nil }
         if let n = Int(text) { return n }
         guard let x = Double(text), x == x.rounded(), abs(x) < 9.0e18 else { return nil }
@@ -116,14 +116,14 @@ public struct LocatedJSON: Sendable {
     }
 
     /// The number as a `UInt64`, if this is a whole number 0...2^64-1 written in digits.
-    public var unsigned: UInt64? {
+    package var unsigned: UInt64? {
         guard case .number(let text) = value else { return nil }
         return UInt64(text) ?? integer.flatMap { $0 >= 0 ? UInt64($0) : nil }
     }
 
     /// The value at a dotted path such as `entries.per_year_by_age_band.under_1` or
     /// `timeline[2].kind`; nil when it is not written.
-    public func value(atPath path: String) -> LocatedJSON? {
+    package func value(atPath path: String) -> LocatedJSON? {
         var node = self
         for component in LocatedJSON.pathComponents(path) {
             switch component {
@@ -140,7 +140,7 @@ public struct LocatedJSON: Sendable {
 
     /// The nearest written location for `path`: the value itself or, when it is not written, the
     /// deepest enclosing value that is.
-    public func nearestLocation(ofPath path: String) -> JSONLocation {
+    package func nearestLocation(ofPath path: String) -> JSONLocation {
         var node = self
         for component in LocatedJSON.pathComponents(path) {
             switch component {
@@ -155,13 +155,13 @@ public struct LocatedJSON: Sendable {
         return node.location
     }
 
-    public enum PathComponent: Equatable, Sendable {
+    package enum PathComponent: Equatable, Sendable {
         case key(String)
         case index(Int)
     }
 
     /// `a.b[2].c` as keys and indexes.
-    public static func pathComponents(_ path: String) -> [PathComponent] {
+    package static func pathComponents(_ path: String) -> [PathComponent] {
         var out: [PathComponent] = []
         for part in path.split(separator: ".", omittingEmptySubsequences: true) {
             var rest = Substring(part)
@@ -181,7 +181,7 @@ public struct LocatedJSON: Sendable {
 
     /// A short rendering of the value for messages: the number or text as written, `(a list)`,
     /// `(an object)`; long text is cut.
-    public var shown: String {
+    package var shown: String {
         switch value {
         case .string(let s): return JSONText.quote(s.count > 40 ? String(s.prefix(40)) + "..." : s)
         case .number(let text): return text.count > 40 ? String(text.prefix(40)) + "..." : text
@@ -196,7 +196,7 @@ public struct LocatedJSON: Sendable {
 
     /// `top` laid over `bottom`: objects merge key by key (recursively), everything else replaces.
     /// - Complexity: O(size of both) with hashing by key.
-    public static func merge(_ bottom: LocatedJSON, over top: LocatedJSON) -> LocatedJSON {
+    package static func merge(_ bottom: LocatedJSON, over top: LocatedJSON) -> LocatedJSON {
         guard case .object(let below) = bottom.value, case .object(let above) = top.value else { return top }
         var members = below
         var position: [String: Int] = [:]
@@ -215,13 +215,13 @@ public struct LocatedJSON: Sendable {
     }
 
     /// This value without the member `key` (objects only).
-    public func removing(_ key: String) -> LocatedJSON {
+    package func removing(_ key: String) -> LocatedJSON {
         guard case .object(let m) = value else { return self }
         return LocatedJSON(.object(m.filter { $0.key != key }), at: location)
     }
 
     /// Compact JSON text with numbers exactly as written.
-    public var text: String {
+    package var text: String {
         var out = ""
         write(to: &out)
         return out

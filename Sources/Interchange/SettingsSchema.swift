@@ -7,9 +7,9 @@
 /// field tables. A section present in a file is read over its own defaults (`makeDefault`);
 /// keys left out keep them. Immutable once built (its closures only read key paths and other
 /// schemas), hence `@unchecked Sendable`.
-public struct SettingsSchema<Section>: @unchecked Sendable {
-    public let fields: [SettingField<Section>]
-    public let table: SettingsTable
+package struct SettingsSchema<Section>: @unchecked Sendable {
+    package let fields: [SettingField<Section>]
+    package let table: SettingsTable
     let makeDefault: () -> Section
     let finish: ((LocatedJSON, inout Section) -> Void)?
     private let index: [String: Int]
@@ -18,7 +18,7 @@ public struct SettingsSchema<Section>: @unchecked Sendable {
     ///   - ignoring: keys accepted and ignored (`comment`).
     ///   - required: keys that must be written; `a|b` accepts either spelling.
     ///   - finish: a last step after the fields are read (e.g. a fallback between two keys).
-    public init(_ fields: [SettingField<Section>], ignoring: Set<String> = ["comment"], required: [String] = [],
+    package init(_ fields: [SettingField<Section>], ignoring: Set<String> = ["comment"], required: [String] = [],
                 default makeDefault: @escaping () -> Section, finish: ((LocatedJSON, inout Section) -> Void)? = nil) {
         self.fields = fields
         self.table = SettingsTable(fields.map(\.setting), ignoring: ignoring, required: required)
@@ -31,7 +31,7 @@ public struct SettingsSchema<Section>: @unchecked Sendable {
 
     /// The section read from `json` (already checked against `table`) over its defaults.
     /// - Complexity: O(members) with hashing by key.
-    public func decode(_ json: LocatedJSON) -> Section {
+    package func decode(_ json: LocatedJSON) -> Section {
         var section = makeDefault()
         for member in json.members ?? [] {
             if let i = index[member.key] { fields[i].read(member.value, &section) }
@@ -41,13 +41,13 @@ public struct SettingsSchema<Section>: @unchecked Sendable {
     }
 
     /// The section as JSON, every field written (some omitted at their default, as declared).
-    public func encoded(_ section: Section) -> EncodedJSON {
+    package func encoded(_ section: Section) -> EncodedJSON {
         .object(fields.compactMap { field in field.write(section).map { (field.setting.key, $0) } })
     }
 
     /// `Decodable` support: reads whatever JSON the decoder holds, checks it against `table`
     /// (a `DecodingError` listing the problems) and decodes it.
-    public func decode(from decoder: any Decoder) throws -> Section {
+    package func decode(from decoder: any Decoder) throws -> Section {
         let json = try AnyJSON(from: decoder).value
         let path = decoder.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
         let problems = table.problems(in: json, path: path)
@@ -59,94 +59,94 @@ public struct SettingsSchema<Section>: @unchecked Sendable {
 }
 
 /// One setting bound to its property: how it is read into a section and written from one.
-public struct SettingField<Section>: @unchecked Sendable {
-    public let setting: Setting
+package struct SettingField<Section>: @unchecked Sendable {
+    package let setting: Setting
     let read: (LocatedJSON, inout Section) -> Void
     let write: (Section) -> EncodedJSON?
 
     /// A field with its own reading and writing (tables keyed by age band or placement type).
-    public init(_ setting: Setting, read: @escaping (LocatedJSON, inout Section) -> Void, write: @escaping (Section) -> EncodedJSON?) {
+    package init(_ setting: Setting, read: @escaping (LocatedJSON, inout Section) -> Void, write: @escaping (Section) -> EncodedJSON?) {
         self.setting = setting
         self.read = read
         self.write = write
     }
 
-    public static func number(_ key: String, _ path: WritableKeyPath<Section, Double>, _ range: ClosedRange<Double>, _ help: String,
+    package static func number(_ key: String, _ path: WritableKeyPath<Section, Double>, _ range: ClosedRange<Double>, _ help: String,
                               omittedAt omitted: Double? = nil) -> Self {
         Self(Setting(key, .number(range), help), read: { json, s in if let x = json.double { s[keyPath: path] = x } },
              write: { s in s[keyPath: path] == omitted ? nil : .double(s[keyPath: path]) })
     }
 
-    public static func probability(_ key: String, _ path: WritableKeyPath<Section, Double>, _ help: String, omittedAt omitted: Double? = nil) -> Self {
+    package static func probability(_ key: String, _ path: WritableKeyPath<Section, Double>, _ help: String, omittedAt omitted: Double? = nil) -> Self {
         Self(Setting(key, .probability, help), read: { json, s in if let x = json.double { s[keyPath: path] = x } },
              write: { s in s[keyPath: path] == omitted ? nil : .double(s[keyPath: path]) })
     }
 
-    public static func number(_ key: String, _ path: WritableKeyPath<Section, Double?>, _ kind: Setting.Kind, _ help: String) -> Self {
+    package static func number(_ key: String, _ path: WritableKeyPath<Section, Double?>, _ kind: Setting.Kind, _ help: String) -> Self {
         Self(Setting(key, kind, help), read: { json, s in s[keyPath: path] = json.double },
              write: { s in s[keyPath: path].map(EncodedJSON.double) })
     }
 
-    public static func wholeNumber(_ key: String, _ path: WritableKeyPath<Section, Int>, _ range: ClosedRange<Int>, _ help: String) -> Self {
+    package static func wholeNumber(_ key: String, _ path: WritableKeyPath<Section, Int>, _ range: ClosedRange<Int>, _ help: String) -> Self {
         Self(Setting(key, .wholeNumber(range), help), read: { json, s in if let n = json.integer { s[keyPath: path] = n } },
              write: { s in .int(s[keyPath: path]) })
     }
 
-    public static func wholeNumber(_ key: String, _ path: WritableKeyPath<Section, Int?>, _ range: ClosedRange<Int>, _ help: String) -> Self {
+    package static func wholeNumber(_ key: String, _ path: WritableKeyPath<Section, Int?>, _ range: ClosedRange<Int>, _ help: String) -> Self {
         Self(Setting(key, .wholeNumber(range), help), read: { json, s in s[keyPath: path] = json.integer },
              write: { s in s[keyPath: path].map(EncodedJSON.int) })
     }
 
-    public static func seed(_ key: String, _ path: WritableKeyPath<Section, UInt64>, _ help: String) -> Self {
+    package static func seed(_ key: String, _ path: WritableKeyPath<Section, UInt64>, _ help: String) -> Self {
         Self(Setting(key, .seed, help), read: { json, s in if let n = json.unsigned { s[keyPath: path] = n } },
              write: { s in .unsigned(s[keyPath: path]) })
     }
 
-    public static func flag(_ key: String, _ path: WritableKeyPath<Section, Bool>, _ help: String) -> Self {
+    package static func flag(_ key: String, _ path: WritableKeyPath<Section, Bool>, _ help: String) -> Self {
         Self(Setting(key, .flag, help), read: { json, s in if case .bool(let b) = json.value { s[keyPath: path] = b } },
              write: { s in .bool(s[keyPath: path]) })
     }
 
-    public static func text(_ key: String, _ path: WritableKeyPath<Section, String>, as kind: Setting.Kind = .text, _ help: String) -> Self {
+    package static func text(_ key: String, _ path: WritableKeyPath<Section, String>, as kind: Setting.Kind = .text, _ help: String) -> Self {
         Self(Setting(key, kind, help), read: { json, s in if let t = json.string { s[keyPath: path] = t } },
              write: { s in .string(s[keyPath: path]) })
     }
 
-    public static func text(_ key: String, _ path: WritableKeyPath<Section, String?>, as kind: Setting.Kind = .text, _ help: String) -> Self {
+    package static func text(_ key: String, _ path: WritableKeyPath<Section, String?>, as kind: Setting.Kind = .text, _ help: String) -> Self {
         Self(Setting(key, kind, help), read: { json, s in s[keyPath: path] = json.string },
              write: { s in s[keyPath: path].map(EncodedJSON.string) })
     }
 
     /// One of an enumeration's raw values.
-    public static func choice<Value: RawRepresentable & CaseIterable>(_ key: String, _ path: WritableKeyPath<Section, Value>, _ help: String) -> Self
+    package static func choice<Value: RawRepresentable & CaseIterable>(_ key: String, _ path: WritableKeyPath<Section, Value>, _ help: String) -> Self
     where Value.RawValue == String {
         Self(Setting(key, .choice(Value.allCases.map(\.rawValue)), help),
              read: { json, s in if let v = json.string.flatMap(Value.init(rawValue:)) { s[keyPath: path] = v } },
              write: { s in .string(s[keyPath: path].rawValue) })
     }
 
-    public static func numbers(_ key: String, _ path: WritableKeyPath<Section, [Double]>, _ range: ClosedRange<Double>, count: ClosedRange<Int>,
+    package static func numbers(_ key: String, _ path: WritableKeyPath<Section, [Double]>, _ range: ClosedRange<Double>, count: ClosedRange<Int>,
                                _ help: String, omittedWhenEmpty: Bool = false) -> Self {
         Self(Setting(key, .numbers(range, count: count), help),
              read: { json, s in if case .array(let items) = json.value { s[keyPath: path] = items.compactMap(\.double) } },
              write: { s in omittedWhenEmpty && s[keyPath: path].isEmpty ? nil : .array(s[keyPath: path].map(EncodedJSON.double)) })
     }
 
-    public static func words(_ key: String, _ path: WritableKeyPath<Section, [String]?>, _ words: [String], _ help: String) -> Self {
+    package static func words(_ key: String, _ path: WritableKeyPath<Section, [String]?>, _ words: [String], _ help: String) -> Self {
         Self(Setting(key, .choices(words), help),
              read: { json, s in if case .array(let items) = json.value { s[keyPath: path] = items.compactMap(\.string) } },
              write: { s in s[keyPath: path].map { .array($0.map(EncodedJSON.string)) } })
     }
 
     /// A list of texts (file names), left out when empty.
-    public static func texts(_ key: String, _ path: WritableKeyPath<Section, [String]>, count: ClosedRange<Int>, _ help: String) -> Self {
+    package static func texts(_ key: String, _ path: WritableKeyPath<Section, [String]>, count: ClosedRange<Int>, _ help: String) -> Self {
         Self(Setting(key, .texts(count: count), help),
              read: { json, s in if case .array(let items) = json.value { s[keyPath: path] = items.compactMap(\.string) } },
              write: { s in s[keyPath: path].isEmpty ? nil : .array(s[keyPath: path].map(EncodedJSON.string)) })
     }
 
     /// An object of any names to numbers (district weights).
-    public static func namedNumbers(_ key: String, _ path: WritableKeyPath<Section, [String: Double]>, _ range: ClosedRange<Double>, _ help: String) -> Self {
+    package static func namedNumbers(_ key: String, _ path: WritableKeyPath<Section, [String: Double]>, _ range: ClosedRange<Double>, _ help: String) -> Self {
         Self(Setting(key, .namedNumbers(range), help),
              read: { json, s in
                  var map: [String: Double] = [:]
@@ -156,17 +156,17 @@ public struct SettingField<Section>: @unchecked Sendable {
              write: { s in .object(s[keyPath: path].sorted { $0.key < $1.key }.map { ($0.key, .double($0.value)) }) })
     }
 
-    public static func section<Inner>(_ key: String, _ path: WritableKeyPath<Section, Inner>, _ schema: SettingsSchema<Inner>, _ help: String) -> Self {
+    package static func section<Inner>(_ key: String, _ path: WritableKeyPath<Section, Inner>, _ schema: SettingsSchema<Inner>, _ help: String) -> Self {
         Self(Setting(key, .section(schema.table), help), read: { json, s in s[keyPath: path] = schema.decode(json) },
              write: { s in schema.encoded(s[keyPath: path]) })
     }
 
-    public static func section<Inner>(_ key: String, _ path: WritableKeyPath<Section, Inner?>, _ schema: SettingsSchema<Inner>, _ help: String) -> Self {
+    package static func section<Inner>(_ key: String, _ path: WritableKeyPath<Section, Inner?>, _ schema: SettingsSchema<Inner>, _ help: String) -> Self {
         Self(Setting(key, .section(schema.table), help), read: { json, s in s[keyPath: path] = schema.decode(json) },
              write: { s in s[keyPath: path].map(schema.encoded) })
     }
 
-    public static func sections<Inner>(_ key: String, _ path: WritableKeyPath<Section, [Inner]>, _ schema: SettingsSchema<Inner>,
+    package static func sections<Inner>(_ key: String, _ path: WritableKeyPath<Section, [Inner]>, _ schema: SettingsSchema<Inner>,
                                        count: ClosedRange<Int>, _ help: String) -> Self {
         Self(Setting(key, .sections(schema.table, count: count), help),
              read: { json, s in if case .array(let items) = json.value { s[keyPath: path] = items.map(schema.decode) } },
@@ -174,14 +174,14 @@ public struct SettingField<Section>: @unchecked Sendable {
     }
 
     /// A key accepted and checked but never written (an older spelling of another field).
-    public static func alias(_ key: String, of field: Self) -> Self {
+    package static func alias(_ key: String, of field: Self) -> Self {
         Self(Setting(key, field.setting.kind, "older spelling of `\(field.setting.key)`"), read: field.read, write: { _ in nil })
     }
 }
 
 /// A JSON value to write, holding each number in the type of the property it came from, so
 /// `JSONEncoder` formats it exactly as it formats that property.
-public indirect enum EncodedJSON: Encodable, Sendable {
+package indirect enum EncodedJSON: Encodable, Sendable {
     case object([(String, EncodedJSON)])
     case array([EncodedJSON])
     case double(Double)
@@ -198,7 +198,7 @@ public indirect enum EncodedJSON: Encodable, Sendable {
         init?(intValue: Int) { nil }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         switch self {
         case .object(let members):
             var c = encoder.container(keyedBy: Key.self)
@@ -228,7 +228,7 @@ public indirect enum EncodedJSON: Encodable, Sendable {
 extension EncodedJSON {
     /// This value as located JSON (without locations), to check a value built in code against
     /// the same tables as a file.
-    public var located: LocatedJSON {
+    package var located: LocatedJSON {
         let nowhere = AnyJSON.nowhere
         switch self {
         case .object(let members):

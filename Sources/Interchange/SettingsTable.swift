@@ -5,8 +5,8 @@
 /// declared once as a `SettingsTable`; from the table come the located checks run on a file
 /// before anything else reads it (type, range, unknown keys) and the field tables of the
 /// format's documentation (`markdown`).
-public struct Setting: Sendable {
-    public indirect enum Kind: Sendable {
+package struct Setting: Sendable {
+    package indirect enum Kind: Sendable {
         /// A finite number in the range.
         case number(ClosedRange<Double>)
         /// A probability or share, 0-1.
@@ -43,12 +43,12 @@ public struct Setting: Sendable {
         case sections(SettingsTable, count: ClosedRange<Int>)
     }
 
-    public var key: String
-    public var kind: Kind
+    package var key: String
+    package var kind: Kind
     /// What the setting means, one line (the documentation's "meaning" column).
-    public var help: String
+    package var help: String
 
-    public init(_ key: String, _ kind: Kind, _ help: String) {
+    package init(_ key: String, _ kind: Kind, _ help: String) {
         self.key = key
         self.kind = kind
         self.help = help
@@ -56,29 +56,29 @@ public struct Setting: Sendable {
 }
 
 /// The settings of one section of a configuration file, declared once. See `Setting`.
-public struct SettingsTable: Sendable {
-    public var settings: [Setting]
+package struct SettingsTable: Sendable {
+    package var settings: [Setting]
     /// Keys accepted and ignored (`comment`).
-    public var ignoredKeys: Set<String>
+    package var ignoredKeys: Set<String>
 
     /// Keys that must be written; `a|b` accepts either spelling.
-    public var requiredKeys: [String]
+    package var requiredKeys: [String]
 
-    public init(_ settings: [Setting], ignoring ignoredKeys: Set<String> = ["comment"], required: [String] = []) {
+    package init(_ settings: [Setting], ignoring ignoredKeys: Set<String> = ["comment"], required: [String] = []) {
         self.settings = settings
         self.ignoredKeys = ignoredKeys
         self.requiredKeys = required
     }
 
     /// The most keys a map of free keys (district weights) may hold.
-    public static let maximumKeys = 10_000
+    package static let maximumKeys = 10_000
 
-    public subscript(key: String) -> Setting? { settings.first { $0.key == key } }
+    package subscript(key: String) -> Setting? { settings.first { $0.key == key } }
 
     /// Every problem in `json` against this table: unknown keys, values of the wrong kind or
     /// out of range, each located where it is written. `path` is the section's JSON path.
     /// - Complexity: O(values) with hashing by key.
-    public func problems(in json: LocatedJSON, path: String = "", limit: Int = 500) -> [InputProblem] {
+    package func problems(in json: LocatedJSON, path: String = "", limit: Int = 500) -> [InputProblem] {
         var found: [InputProblem] = []
         check(json, path: path, into: &found)
         guard found.count > limit else { return found }
@@ -208,11 +208,11 @@ public struct SettingsTable: Sendable {
     }
 
     /// `0-1` style range text (`-0.9 to 1` when the range starts below zero), for documentation and messages.
-    public static func describe(_ range: ClosedRange<Double>) -> String {
+    package static func describe(_ range: ClosedRange<Double>) -> String {
         range.lowerBound < 0 ? "\(plain(range.lowerBound)) to \(plain(range.upperBound))" : "\(plain(range.lowerBound))-\(plain(range.upperBound))"
     }
 
-    public static func describe(_ range: ClosedRange<Int>) -> String {
+    package static func describe(_ range: ClosedRange<Int>) -> String {
         range.lowerBound == range.upperBound ? group(range.lowerBound) : "\(group(range.lowerBound))-\(group(range.upperBound))"
     }
 
@@ -221,7 +221,7 @@ public struct SettingsTable: Sendable {
     }
 
     /// A number without a trailing `.0`, thousands grouped (`1,000,000`).
-    public static func plain(_ x: Double) -> String {
+    package static func plain(_ x: Double) -> String {
         if x == x.rounded() && abs(x) < 1e15 { return group(Int(x)) }
         return "\(x)"
     }
@@ -238,7 +238,7 @@ public struct SettingsTable: Sendable {
     }
 
     /// The range column of the documentation for a kind.
-    public static func rangeText(_ kind: Setting.Kind) -> String {
+    package static func rangeText(_ kind: Setting.Kind) -> String {
         switch kind {
         case .number(let r): return describe(r)
         case .probability: return "0-1"
@@ -263,14 +263,14 @@ public struct SettingsTable: Sendable {
 }
 
 /// Calendar checks on date text, without Foundation.
-public enum CalendarText {
+package enum CalendarText {
     /// Whether `text` is `YYYY-MM-DD`, a day that exists, in 1900...2200.
-    public static func isDay(_ text: String) -> Bool { parse(text, parts: 3) != nil }
+    package static func isDay(_ text: String) -> Bool { parse(text, parts: 3) != nil }
     /// Whether `text` is `YYYY-MM` in 1900...2200.
-    public static func isMonth(_ text: String) -> Bool { parse(text, parts: 2) != nil }
+    package static func isMonth(_ text: String) -> Bool { parse(text, parts: 2) != nil }
 
     /// (year, month, day) of `YYYY-MM-DD` or `YYYY-MM` (day 1); nil unless a real date in 1900...2200.
-    public static func parse(_ text: String, parts count: Int) -> (year: Int, month: Int, day: Int)? {
+    package static func parse(_ text: String, parts count: Int) -> (year: Int, month: Int, day: Int)? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == count, parts[0].count == 4, (1...2).contains(parts[1].count), count == 2 || (1...2).contains(parts[2].count),
             parts.allSatisfy({ $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }),
@@ -280,7 +280,7 @@ public enum CalendarText {
         return (y, m, d)
     }
 
-    public static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: 30

@@ -35,4 +35,4 @@ public enum Criterion: String, CaseIterable, Sendable, Codable {
 }
 
 /// The key of the negative breakdown entry for a part of a split sibling group.
-public let splitPenaltyKey = "split_penalty"
+package let splitPenaltyKey = "split_penalty"

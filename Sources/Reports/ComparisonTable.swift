@@ -8,7 +8,7 @@ import Simulation
 /// P10-P90 is much narrower than the gap between two independent fans.
 public enum ComparisonTable {
     /// Per-run values of `kpi` at the end of `year` (flows: summed over the year).
-    public static func runValues(_ r: SimulationResults, _ kpi: KPI, year: Int) -> [Double] {
+    package static func runValues(_ r: SimulationResults, _ kpi: KPI, year: Int) -> [Double] {
         let k = KPI.allCases.count
         if kpi.isFlow {
             guard year >= 1 else { return r.runValues.map { _ in 0 } }
@@ -18,7 +18,7 @@ public enum ComparisonTable {
     }
 
     /// P10/P50/P90 over runs of (b - a) for `kpi` at the end of `year`.
-    public static func difference(_ a: SimulationResults, _ b: SimulationResults, _ kpi: KPI, year: Int) -> Percentiles {
+    package static func difference(_ a: SimulationResults, _ b: SimulationResults, _ kpi: KPI, year: Int) -> Percentiles {
         let x = runValues(a, kpi, year: year), y = runValues(b, kpi, year: year)
         return Percentiles(of: zip(x, y).map { $1 - $0 })
     }
@@ -51,7 +51,7 @@ public enum ComparisonTable {
     }
 
     /// A paired difference as "P50 [P10 to P90]" with signs.
-    public static func differenceCell(_ first: SimulationResults, _ r: SimulationResults, _ kpi: KPI, year: Int) -> String {
+    package static func differenceCell(_ first: SimulationResults, _ r: SimulationResults, _ kpi: KPI, year: Int) -> String {
         let d = difference(first, r, kpi, year: year)
         return "\(signed(d.p50, kpi)) [\(signed(d.p10, kpi)) to \(signed(d.p90, kpi))]"
     }

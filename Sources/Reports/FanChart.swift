@@ -1,16 +1,16 @@
 import Foundation
 
 /// One band of a fan chart: the P10-P90 range and the P50 line at each month.
-public struct FanSeries: Sendable {
-    public var label: String
+package struct FanSeries: Sendable {
+    package var label: String
     /// Hex colour, e.g. `#1f77b4`.
-    public var colour: String
-    public var p10: [Double]
-    public var p50: [Double]
-    public var p90: [Double]
+    package var colour: String
+    package var p10: [Double]
+    package var p50: [Double]
+    package var p90: [Double]
     /// The month of the first value (0 = the start; 12 for a rolling yearly total).
-    public var firstMonth: Int
-    public init(label: String, colour: String, p10: [Double], p50: [Double], p90: [Double], firstMonth: Int = 0) {
+    package var firstMonth: Int
+    package init(label: String, colour: String, p10: [Double], p50: [Double], p90: [Double], firstMonth: Int = 0) {
         self.label = label
         self.colour = colour
         self.p10 = p10
@@ -22,11 +22,11 @@ public struct FanSeries: Sendable {
 
 /// Published figures drawn on a fan chart: points joined by a dashed line, before and during
 /// the projection (month 0 = the start; negative months are history).
-public struct HistoryPoints: Sendable {
-    public var label: String
-    public var colour: String
-    public var points: [(month: Int, value: Double)]
-    public init(label: String, colour: String, points: [(month: Int, value: Double)]) {
+package struct HistoryPoints: Sendable {
+    package var label: String
+    package var colour: String
+    package var points: [(month: Int, value: Double)]
+    package init(label: String, colour: String, points: [(month: Int, value: Double)]) {
         self.label = label
         self.colour = colour
         self.points = points
@@ -37,14 +37,14 @@ public struct HistoryPoints: Sendable {
 ///
 /// Plain SVG elements only (no scripts, no fonts or images to fetch), sized by a viewBox so the
 /// page scales on screen and on paper.
-public enum FanChart {
-    public static let width = 640.0
-    public static let height = 260.0
+package enum FanChart {
+    package static let width = 640.0
+    package static let height = 260.0
     static let left = 64.0, right = 16.0, top = 16.0, bottom = 34.0
 
     /// A chart of one or more fan series over months 0...n, with year ticks labelled from
     /// `firstYear` (the calendar year of month 0) and optional dashed reference lines.
-    public static func svg(
+    package static func svg(
         title: String, series: [FanSeries], firstYear: Int, startMonthOfYear: Int,
         references: [(value: Double, label: String)] = [], format: (Double) -> String, minimumTop: Double = 0,
         zeroBased: Bool = true, history: [HistoryPoints] = []

@@ -114,9 +114,9 @@ public enum MatchResultWriters {
     }
 
     /// `x` with 2 decimals.
-    public static func f2(_ x: Double) -> String { Coordinate.fixed(x, decimals: 2) }
+    package static func f2(_ x: Double) -> String { Coordinate.fixed(x, decimals: 2) }
     /// `x` with 1 decimal.
-    public static func f1(_ x: Double) -> String { Coordinate.fixed(x, decimals: 1) }
+    package static func f1(_ x: Double) -> String { Coordinate.fixed(x, decimals: 1) }
 
     static func ids(_ list: [String]) -> String { "[" + list.map(quote).joined(separator: ", ") + "]" }
 

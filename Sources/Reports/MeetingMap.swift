@@ -12,9 +12,9 @@ import Foundation
 /// circle and the markers agree with the numbers. The view spans the circle and every marker,
 /// up to `maximumSpanMiles`; a marker further away is drawn on the edge in its direction,
 /// hollow, so that it is neither lost nor drawn at a false distance.
-public enum MeetingMap {
+package enum MeetingMap {
     /// How a household marker is drawn.
-    public enum Kind: Sendable {
+    package enum Kind: Sendable {
         /// Proposed by the plan: solid, larger.
         case proposed
         /// On the shortlist: outlined.
@@ -24,11 +24,11 @@ public enum MeetingMap {
     }
 
     /// A numbered household on the map.
-    public struct Marker: Sendable {
-        public var label: String
-        public var location: Location
-        public var kind: Kind
-        public init(label: String, location: Location, kind: Kind) {
+    package struct Marker: Sendable {
+        package var label: String
+        package var location: Location
+        package var kind: Kind
+        package init(label: String, location: Location, kind: Kind) {
             self.label = label
             self.location = location
             self.kind = kind
@@ -36,11 +36,11 @@ public enum MeetingMap {
     }
 
     /// Half the width of the widest view in miles: markers beyond sit on the edge.
-    public static let maximumSpanMiles = 60.0
+    package static let maximumSpanMiles = 60.0
     static let size = 280.0
 
     /// The SVG of the map, with `title` as its accessible name.
-    public static func svg(home: Location, school: Location?, markers: [Marker], circleMiles: Double, title: String) -> String {
+    package static func svg(home: Location, school: Location?, markers: [Marker], circleMiles: Double, title: String) -> String {
         let cosLatitude = cos(home.latitude * Double.pi / 180)
         func miles(_ l: Location) -> (x: Double, y: Double) {
             ((l.longitude - home.longitude) * cosLatitude * 69.17, (l.latitude - home.latitude) * 69.05)

@@ -3,9 +3,9 @@ import Matching
 
 /// The words a family-finding meeting uses for Hearth's codes: rules, criteria, needs,
 /// requests and providers, so that no snake_case token reaches the meeting's page.
-public enum MeetingWords {
+package enum MeetingWords {
     /// A hard rule in plain words, e.g. "Free places".
-    public static func rule(_ rule: HardRule) -> String {
+    package static func rule(_ rule: HardRule) -> String {
         switch rule {
         case .householdAvailable: "Household available"
         case .freePlaces: "Free places"
@@ -20,7 +20,7 @@ public enum MeetingWords {
 
     /// What fails for a household under `rule`, in plain words to follow its id, e.g.
     /// "has 0 free places of the 4 needed" or "is 62.3 miles from home (limit 50)".
-    public static func failure(_ rule: HardRule, group: SiblingGroup, household: Household, policy: MatchPolicy, miles: Double) -> String {
+    package static func failure(_ rule: HardRule, group: SiblingGroup, household: Household, policy: MatchPolicy, miles: Double) -> String {
         switch rule {
         case .householdAvailable:
             return "is on hold"
@@ -46,13 +46,13 @@ public enum MeetingWords {
     }
 
     /// Every failed rule of `evaluation` in plain words, joined with "and", after the household's id.
-    public static func failures(_ evaluation: MatchEvaluation, group: SiblingGroup, household: Household, policy: MatchPolicy) -> String {
+    package static func failures(_ evaluation: MatchEvaluation, group: SiblingGroup, household: Household, policy: MatchPolicy) -> String {
         let parts = evaluation.failedRules.map { failure($0, group: group, household: household, policy: policy, miles: evaluation.distanceMiles) }
         return household.id.rawValue + " " + (parts.count <= 1 ? parts.joined() : parts.dropLast().joined(separator: ", ") + " and " + parts.last!)
     }
 
     /// A criterion key of a breakdown (`Criterion` raw value or `split_penalty`) in plain words.
-    public static func criterion(_ key: String) -> String {
+    package static func criterion(_ key: String) -> String {
         switch Criterion(rawValue: key) {
         case .distanceFromHome: "Near home"
         case .sameDistrict: "Same district"
@@ -68,7 +68,7 @@ public enum MeetingWords {
     }
 
     /// A placement request in plain words, e.g. "short-term".
-    public static func request(_ request: PlacementRequest) -> String {
+    package static func request(_ request: PlacementRequest) -> String {
         switch request {
         case .shortTerm: "short-term"
         case .longTerm: "long-term"
@@ -79,7 +79,7 @@ public enum MeetingWords {
     }
 
     /// Needs in plain words, comma-separated ("none" when empty).
-    public static func needs(_ needs: Needs) -> String {
+    package static func needs(_ needs: Needs) -> String {
         let words = Needs.tokens.filter { needs.contains($0.0) }.map { need, _ -> String in
             switch need {
             case .disability: "disability"
@@ -95,7 +95,7 @@ public enum MeetingWords {
     }
 
     /// Carer skills in plain words, comma-separated.
-    public static func skills(_ skills: Skills) -> String {
+    package static func skills(_ skills: Skills) -> String {
         let words = Skills.tokens.filter { skills.contains($0.0) }.map { skill, _ -> String in
             switch skill {
             case .disability: "disability"
@@ -110,16 +110,16 @@ public enum MeetingWords {
     }
 
     /// "in-house" or "agency (IFA)".
-    public static func provider(_ provider: Provider) -> String {
+    package static func provider(_ provider: Provider) -> String {
         provider == .inHouse ? "in-house" : "agency (IFA)"
     }
 
     /// "1 day" / "12 days".
-    public static func days(_ n: Int) -> String { "\(n) day\(n == 1 ? "" : "s")" }
+    package static func days(_ n: Int) -> String { "\(n) day\(n == 1 ? "" : "s")" }
 
     /// `x` with `decimals` places, without locale or exponent (the same digits as the JSON and
     /// CSV files: half away from zero on the scaled value).
-    public static func fixed(_ x: Double, _ decimals: Int) -> String {
+    package static func fixed(_ x: Double, _ decimals: Int) -> String {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(x) * scale).rounded()

@@ -6,14 +6,14 @@ import Matching
 ///
 /// Each phrase names the smallest change to the household (or its situation) that makes that
 /// rule pass for this child or group, from the same values the rule tested.
-public enum NearMissFix {
+package enum NearMissFix {
     /// One phrase per failed rule of `evaluation`, in rule order.
-    public static func phrases(group: SiblingGroup, household: Household, policy: MatchPolicy, evaluation: MatchEvaluation) -> [String] {
+    package static func phrases(group: SiblingGroup, household: Household, policy: MatchPolicy, evaluation: MatchEvaluation) -> [String] {
         evaluation.failedRules.map { phrase(for: $0, group: group, household: household, policy: policy, miles: evaluation.distanceMiles) }
     }
 
     /// The change that makes `rule` pass for `group` with `household`.
-    public static func phrase(for rule: HardRule, group: SiblingGroup, household: Household, policy: MatchPolicy, miles: Double) -> String {
+    package static func phrase(for rule: HardRule, group: SiblingGroup, household: Household, policy: MatchPolicy, miles: Double) -> String {
         switch rule {
         case .householdAvailable:
             return "the carers back from hold"

@@ -52,14 +52,14 @@ public enum SensitivityWriters {
         return HTMLReport.page(title: "Sensitivity: \(s.name)", body: body)
     }
 
-    public static func label(_ m: SensitivityMeasure) -> String {
+    package static func label(_ m: SensitivityMeasure) -> String {
         switch m {
         case .totalCost: "Total cost over the horizon"
         case .kpi(let kpi): kpi.label
         }
     }
 
-    public static func format(_ m: SensitivityMeasure, _ x: Double, signed: Bool = false) -> String {
+    package static func format(_ m: SensitivityMeasure, _ x: Double, signed: Bool = false) -> String {
         let sign = signed && x > 0 ? "+" : (x < 0 ? "-" : "")
         let v = abs(x)
         switch m {
@@ -70,11 +70,11 @@ public enum SensitivityWriters {
         }
     }
 
-    public static func band(_ m: SensitivityMeasure, _ p: Percentiles) -> String {
+    package static func band(_ m: SensitivityMeasure, _ p: Percentiles) -> String {
         "\(format(m, p.p50, signed: true)) [\(format(m, p.p10, signed: true)) to \(format(m, p.p90, signed: true))]"
     }
 
-    public static func n(_ x: Double) -> String {
+    package static func n(_ x: Double) -> String {
         if x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
         return String(format: "%.6g", x)
     }

@@ -60,7 +60,7 @@ public enum SimulationResultWriters {
     }
 
     /// `YYYY-MM` of the month `plus` months after `start` (YYYY-MM-DD).
-    public static func monthLabel(start: String, plus months: Int) -> String {
+    package static func monthLabel(start: String, plus months: Int) -> String {
         let parts = start.split(separator: "-").compactMap { Int($0) }
         guard parts.count >= 2 else { return "m\(months)" }
         let index = parts[0] * 12 + (parts[1] - 1) + months
@@ -73,7 +73,7 @@ public enum SimulationResultWriters {
     }
 
     /// A number with at most two decimals and no trailing zeros (`12`, `12.5`, `12.25`).
-    public static func number(_ x: Double) -> String {
+    package static func number(_ x: Double) -> String {
         guard x.isFinite else { return "null" }
         let rounded = (x * 100).rounded() / 100
         if rounded == rounded.rounded(), abs(rounded) < 1e15 {

@@ -35,7 +35,7 @@ public enum TerminalSummary {
     }
 
     /// What money figures are in: "cash terms, 3% inflation a year from 2024-04-01".
-    public static func currencyBasis(_ results: SimulationResults) -> String {
+    package static func currencyBasis(_ results: SimulationResults) -> String {
         let inflation = results.scenario.costs.annualInflation
         guard inflation != 0 else { return "prices of \(results.scenario.startDate), no inflation" }
         let percent = String(format: "%g", (inflation * 1000).rounded() / 10)
@@ -43,7 +43,7 @@ public enum TerminalSummary {
     }
 
     /// The KPI table, as many years a block as fit in `width` columns.
-    public static func table(_ results: SimulationResults) -> String {
+    package static func table(_ results: SimulationResults) -> String {
         var out = ""
         let years = Array(0...results.years)
         let labelWidth = tableKPIs.map { label($0).count }.max() ?? 0
@@ -91,7 +91,7 @@ public enum TerminalSummary {
     }
 
     /// P10/P50/P90 over runs of a flow summed over the months of `year` (nil for the start).
-    public static func yearFlow(_ results: SimulationResults, _ kpi: KPI, year: Int) -> Percentiles? {
+    package static func yearFlow(_ results: SimulationResults, _ kpi: KPI, year: Int) -> Percentiles? {
         guard year >= 1, year <= results.years else { return nil }
         return results.atYear(kpi, year: year)
     }
@@ -108,7 +108,7 @@ public enum TerminalSummary {
     }
 
     /// £1.23m, £456k, £1.5k, £789.
-    public static func money(_ x: Double) -> String {
+    package static func money(_ x: Double) -> String {
         let a = abs(x)
         if a >= 1e9 { return String(format: "£%.2fbn", x / 1e9) }
         if a >= 1e6 { return String(format: "£%.2fm", x / 1e6) }
@@ -118,7 +118,7 @@ public enum TerminalSummary {
     }
 
     /// What a council meeting asks first.
-    public static func headlines(_ results: SimulationResults) -> String {
+    package static func headlines(_ results: SimulationResults) -> String {
         var out = ""
         let last = results.months
         let start = results.scenario.startDate
@@ -154,7 +154,7 @@ public enum TerminalSummary {
     }
 
     /// Columns padded to their widest cell; the first left-aligned, the rest right-aligned.
-    public static func layout(_ rows: [[String]]) -> String {
+    package static func layout(_ rows: [[String]]) -> String {
         guard let columns = rows.map(\.count).max() else { return "" }
         var widths = [Int](repeating: 0, count: columns)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }

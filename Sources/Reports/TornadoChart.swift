@@ -6,13 +6,13 @@ import Simulation
 /// line over the effect's P10-P90 (paired over runs).
 ///
 /// Plain SVG elements only, sized by a viewBox, like `FanChart`.
-public enum TornadoChart {
-    public static let width = 760.0
+enum TornadoChart {
+    static let width = 760.0
     static let labelWidth = 300.0, right = 44.0, top = 30.0, rowHeight = 26.0, bottom = 34.0
-    public static let downColour = "#3b6ea8", upColour = "#c75b12"
+    static let downColour = "#3b6ea8", upColour = "#c75b12"
 
     /// A chart of `effects` (already ranked), values formatted with `format`.
-    public static func svg(title: String, effects: [SensitivityEffect], change: Double, format: (Double) -> String) -> String {
+    static func svg(title: String, effects: [SensitivityEffect], change: Double, format: (Double) -> String) -> String {
         let height = top + rowHeight * Double(max(1, effects.count)) + bottom
         var low = 0.0, high = 0.0
         for e in effects {

@@ -18,7 +18,7 @@ import Interchange
 /// scenario needs are kept: looked after on 31 March, started, ceased, placement, age group,
 /// distance and locality. Suppressed cells (`c`, `x`, `z`, `k`, `low`, `u`, `:`, `..`) are
 /// missing, never zero.
-public enum DfELongTable {
+enum DfELongTable {
     static let valueColumns = ["number", "children_count", "child_count", "count", "value"]
     static let required = ["time_period", "geographic_level", "la_name"]
     static let optional = ["time_identifier", "country_code", "country_name", "region_code", "region_name", "old_la_code",

@@ -15,7 +15,7 @@ import Interchange
 /// approved fostering households", "Total households"): households, places, filled, vacant,
 /// not available, enquiries, applications, approvals, deregistrations. Family and friends
 /// households are included when Ofsted includes them (its totals do).
-public enum OfstedFosteringTable {
+enum OfstedFosteringTable {
     static let labelColumns: Set<String> = ["topic", "sub_topic", "subtopic", "measure", "year", "time_period", "urn"]
 
     /// Whether a header row (normalised) looks like Ofsted's wide layout.

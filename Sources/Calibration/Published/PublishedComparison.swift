@@ -24,7 +24,7 @@ public struct PublishedComparison: Sendable {
     /// Ofsted's household and place counts include family and friends carers, which the model
     /// counts as relatives & friends placements, not households: they are drawn beside the
     /// model's in-house households and places for reference but marked as such in the report.
-    public static func kpis(_ measure: PublishedFigures.Measure) -> [KPI]? {
+    package static func kpis(_ measure: PublishedFigures.Measure) -> [KPI]? {
         switch measure {
         case .childrenInCare: [.childrenInCare]
         case .started: [.entries]
@@ -50,7 +50,7 @@ public struct PublishedComparison: Sendable {
 
     /// The month index (0 = the start) of 31 March `year` for a run starting on `startDate`
     /// (`YYYY-MM-DD`); the value recorded at the end of that month is the 31 March position.
-    public static func marchMonth(_ year: Int, startDate: String) -> Int? {
+    package static func marchMonth(_ year: Int, startDate: String) -> Int? {
         let parts = startDate.split(separator: "-").compactMap { Int($0) }
         guard parts.count >= 2 else { return nil }
         // Month m ends on the last day of calendar month (start month + m - 1); March ends 31 March.

@@ -30,14 +30,14 @@
 /// Forbidden entries (`+infinity`) are replaced by one finite penalty larger than any
 /// difference the allowed entries can make, so the answer has the most allowed pairs
 /// possible and, among those, the least cost; pairs on forbidden entries are then dropped.
-public enum DenseAssignment {
+package enum DenseAssignment {
     /// The minimum-cost assignment of a `rows x columns` row-major cost matrix.
     ///
     /// Every row (or every column, if there are fewer columns) is assigned when the allowed
     /// entries permit; otherwise as many as possible, and among those the cheapest.
     /// - Complexity: O(n^2 m) worst case for n = min(rows, columns), m = max; far less on
     ///   typical inputs.
-    public static func solve(costs: [Double], rows: Int, columns: Int) -> AssignmentResult {
+    package static func solve(costs: [Double], rows: Int, columns: Int) -> AssignmentResult {
         solve(costs: costs, rows: rows, columns: columns, rowReductionBudget: 8)
     }
 

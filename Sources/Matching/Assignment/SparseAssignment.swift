@@ -1,13 +1,13 @@
 /// A sparse cost matrix in compressed sparse row (CSR) form: only allowed pairs are stored.
-public struct SparseCostMatrix: Sendable {
-    public var rows: Int
-    public var columns: Int
+package struct SparseCostMatrix: Sendable {
+    package var rows: Int
+    package var columns: Int
     /// Row `i`'s entries are `rowStart[i] ..< rowStart[i + 1]`.
-    public var rowStart: [Int]
-    public var columnIndex: [Int32]
-    public var cost: [Double]
+    package var rowStart: [Int]
+    package var columnIndex: [Int32]
+    package var cost: [Double]
 
-    public init(rows: Int, columns: Int, rowStart: [Int], columnIndex: [Int32], cost: [Double]) {
+    package init(rows: Int, columns: Int, rowStart: [Int], columnIndex: [Int32], cost: [Double]) {
         precondition(rowStart.count == rows + 1 && columnIndex.count == cost.count && rowStart.last == cost.count)
         self.rows = rows
         self.columns = columns
@@ -18,7 +18,7 @@ public struct SparseCostMatrix: Sendable {
 
     /// Builds a matrix from (row, column, cost) triples in any order (no duplicate pairs).
     /// - Complexity: O(entries + rows).
-    public init(rows: Int, columns: Int, triples: [(row: Int, column: Int, cost: Double)]) {
+    package init(rows: Int, columns: Int, triples: [(row: Int, column: Int, cost: Double)]) {
         var counts = [Int](repeating: 0, count: rows + 1)
         for t in triples { counts[t.row + 1] += 1 }
         for i in 0..<rows { counts[i + 1] += counts[i] }
@@ -34,7 +34,7 @@ public struct SparseCostMatrix: Sendable {
     }
 
     /// The number of stored (allowed) entries.
-    public var entryCount: Int { cost.count }
+    package var entryCount: Int { cost.count }
 }
 
 /// Exact minimum-cost assignment on a sparse matrix: shortest augmenting paths with a heap.
@@ -50,9 +50,9 @@ public struct SparseCostMatrix: Sendable {
 /// exactly as the dense solver with forbidden entries. Rows may outnumber columns.
 /// - Complexity: O(n E log E) worst case for E stored entries; near O(E log E) on typical
 ///   instances, where searches end after a few columns.
-public enum SparseAssignment {
+package enum SparseAssignment {
     /// The minimum-cost maximum-cardinality assignment of `matrix`.
-    public static func solve(_ matrix: SparseCostMatrix) -> AssignmentResult {
+    package static func solve(_ matrix: SparseCostMatrix) -> AssignmentResult {
         let n = matrix.rows, m = matrix.columns
         guard n > 0, matrix.entryCount > 0 else {
             return AssignmentResult(rowToColumn: Array(repeating: -1, count: n), totalCost: 0)

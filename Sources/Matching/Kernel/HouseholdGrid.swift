@@ -10,16 +10,16 @@ import CareModel
 ///
 /// Households are reordered row-major by cell, so the three cells of one grid row that a
 /// point needs are one contiguous range: a query is at most three ranges.
-public struct HouseholdGrid: Sendable {
+struct HouseholdGrid: Sendable {
     /// Grid position -> index in the caller's household array.
-    public let order: [Int]
+    let order: [Int]
     let cellStart: [Int]
     let rows: Int, columns: Int
     let south: Double, west: Double, cellLat: Double, cellLon: Double
 
     /// Builds the grid for `locations` and a distance limit in miles.
     /// - Complexity: O(n log n).
-    public init(locations: [Location], limitMiles: Double) {
+    init(locations: [Location], limitMiles: Double) {
         let n = locations.count
         var south = 90.0, north = -90.0, west = 180.0, east = -180.0
         for l in locations {
@@ -60,7 +60,7 @@ public struct HouseholdGrid: Sendable {
     }
 
     /// The grid-order ranges holding every household within the limit of `location`.
-    public func ranges(near location: Location) -> [Range<Int>] {
+    func ranges(near location: Location) -> [Range<Int>] {
         let rowPosition = ((location.latitude - south) / cellLat).rounded(.down)
         let columnPosition = ((location.longitude - west) / cellLon).rounded(.down)
         // Far outside the grid (or not a number): nothing within the limit.

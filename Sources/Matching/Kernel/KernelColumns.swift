@@ -7,12 +7,12 @@ import CareModel
 
 /// Interns free-text codes (districts, ethnicity, language) as small integers, 0 = blank, so the
 /// kernel compares integers. Ethnicity major groups are the first letter of the code.
-public struct CodeBook: Sendable {
+package struct CodeBook: Sendable {
     private var codes: [String: Int32] = [:]
-    public init() {}
+    package init() {}
 
     /// The code of `text` (case-insensitive), 0 for nil or blank.
-    public mutating func code(_ text: String?) -> Int32 {
+    package mutating func code(_ text: String?) -> Int32 {
         guard let text, !text.isEmpty else { return 0 }
         let key = text.lowercased()
         if let c = codes[key] { return c }
@@ -22,7 +22,7 @@ public struct CodeBook: Sendable {
     }
 
     /// The code of the first letter (the SSDA903 major ethnic group), 0 when blank.
-    public mutating func groupCode(_ text: String?) -> Int32 {
+    package mutating func groupCode(_ text: String?) -> Int32 {
         guard let first = text?.first else { return 0 }
         return code("#" + String(first))
     }
@@ -34,37 +34,37 @@ public struct CodeBook: Sendable {
 /// the pair's mean latitude, with cos(mean latitude) taken from a first-order expansion around
 /// the unit's latitude, so there is no trigonometry per pair. Relative error against the
 /// haversine distance is below 0.02% at 50 miles.
-public struct HouseholdColumns: Sendable {
-    public var count: Int
-    public var latitude: [Double]
-    public var longitude: [Double]
+package struct HouseholdColumns: Sendable {
+    package var count: Int
+    package var latitude: [Double]
+    package var longitude: [Double]
     /// Free places, or -1 when on hold (so `free >= size` also checks availability).
-    public var free: [Int32]
+    package var free: [Int32]
     /// Free places whether or not on hold (for near misses).
-    public var places: [Int32]
-    public var minAge: [Int32]
-    public var maxAge: [Int32]
-    public var approvals: [Int32]
-    public var skills: [Int32]
-    public var occupied: [Int32]
+    package var places: [Int32]
+    package var minAge: [Int32]
+    package var maxAge: [Int32]
+    package var approvals: [Int32]
+    package var skills: [Int32]
+    package var occupied: [Int32]
     /// Age of the youngest resident, `Int32.max` when nobody lives there.
-    public var youngestResident: [Int32]
+    package var youngestResident: [Int32]
     /// New children younger than this may not join (a resident at risk of exploitation placed
     /// earlier in the plan); `Int32.min` when there is none.
-    public var youngestNewAllowed: [Int32]
-    public var district: [Int32]
-    public var ethnicity: [Int32]
-    public var ethnicGroup: [Int32]
-    public var language: [Int32]
+    package var youngestNewAllowed: [Int32]
+    package var district: [Int32]
+    package var ethnicity: [Int32]
+    package var ethnicGroup: [Int32]
+    package var language: [Int32]
     /// Mean resident age; `ageFitNeutral` is 1 where there are no residents (then fit 0.5).
-    public var residentMeanAge: [Double]
-    public var ageFitNeutral: [Double]
+    package var residentMeanAge: [Double]
+    package var ageFitNeutral: [Double]
     /// 1 for in-house carers, 0 for IFA.
-    public var inHouse: [Double]
+    package var inHouse: [Double]
     /// 1 where approved for long-term placements.
-    public var longTerm: [Double]
+    package var longTerm: [Double]
 
-    public init(_ households: [Household], codes: inout CodeBook) {
+    package init(_ households: [Household], codes: inout CodeBook) {
         count = households.count
         let rad = Double.pi / 180
         latitude = households.map { $0.location.latitude * rad }
@@ -94,7 +94,7 @@ public struct HouseholdColumns: Sendable {
     /// Adds a row for `household` at the end, with the definitions of `init` (as if it had
     /// been in the array `init` was given).
     /// - Complexity: O(1) amortised.
-    public mutating func append(_ household: Household, codes: inout CodeBook) {
+    package mutating func append(_ household: Household, codes: inout CodeBook) {
         let rad = Double.pi / 180
         count += 1
         latitude.append(household.location.latitude * rad)
@@ -122,7 +122,7 @@ public struct HouseholdColumns: Sendable {
 
     /// The rows `indices` of `columns`, in that order (a household's row as it is there).
     /// - Complexity: O(indices.count x columns).
-    public init(rows indices: [Int], of columns: HouseholdColumns) {
+    package init(rows indices: [Int], of columns: HouseholdColumns) {
         count = indices.count
         latitude = indices.map { columns.latitude[$0] }
         longitude = indices.map { columns.longitude[$0] }
@@ -150,7 +150,7 @@ public struct HouseholdColumns: Sendable {
     /// of `init` for a household that is `available` (else on hold) with `freePlaces` free
     /// places, `occupied` places taken and residents of ages summing to `residentAgeSum`
     /// (`residentCount` of them, the youngest `youngestResident`).
-    public mutating func setOccupancy(
+    package mutating func setOccupancy(
         at h: Int, available: Bool, freePlaces: Int, occupied: Int, residentCount: Int, residentAgeSum: Int,
         youngestResident: Int?
     ) {
@@ -165,7 +165,7 @@ public struct HouseholdColumns: Sendable {
 
     /// Records that `group` moved into household `h` (fewer free places, new residents, and
     /// for a child at risk of exploitation, no much younger children after them).
-    public mutating func place(_ group: SiblingGroup, at h: Int, exploitationAgeGap: Int) {
+    package mutating func place(_ group: SiblingGroup, at h: Int, exploitationAgeGap: Int) {
         for child in group.children where child.needs.contains(.exploitationRisk) {
             youngestNewAllowed[h] = max(youngestNewAllowed[h], Int32(child.age - exploitationAgeGap))
         }
@@ -183,51 +183,51 @@ public struct HouseholdColumns: Sendable {
     }
 
     /// Takes household `h`'s remaining places out (a solo child has moved in).
-    public mutating func closePlaces(at h: Int) {
+    package mutating func closePlaces(at h: Int) {
         if free[h] > 0 { free[h] = 0 }
         places[h] = 0
     }
 
     /// How many residents each household has (for updating the mean age).
-    public var residentCounts: [Int32]
+    package var residentCounts: [Int32]
 }
 
 /// One placement unit's constants for the kernel (everything that does not depend on the
 /// household, computed once per row).
-public struct UnitRow: Sendable {
-    public var size: Int32
-    public var minAge: Int32
-    public var maxAge: Int32
-    public var approval: Int32
-    public var requiredSkills: Int32
-    public var solo: Bool
+package struct UnitRow: Sendable {
+    package var size: Int32
+    package var minAge: Int32
+    package var maxAge: Int32
+    package var approval: Int32
+    package var requiredSkills: Int32
+    package var solo: Bool
     /// Residents younger than this make the pair infeasible (`Int32.min` when no risk).
-    public var youngestAllowed: Int32
-    public var latitude: Double
-    public var longitude: Double
+    package var youngestAllowed: Int32
+    package var latitude: Double
+    package var longitude: Double
     /// cos(mean latitude) ~ cosA + cosB x household latitude.
-    public var cosA: Double
-    public var cosB: Double
-    public var hasSchool: Bool
-    public var schoolLatitude: Double
-    public var schoolLongitude: Double
-    public var schoolCosA: Double
-    public var schoolCosB: Double
-    public var district: Int32
-    public var ethnicity: Int32
-    public var ethnicGroup: Int32
-    public var language: Int32
-    public var meanAge: Double
-    public var wantedSkills: Int32
-    public var wantedCount: Int32
+    package var cosA: Double
+    package var cosB: Double
+    package var hasSchool: Bool
+    package var schoolLatitude: Double
+    package var schoolLongitude: Double
+    package var schoolCosA: Double
+    package var schoolCosB: Double
+    package var district: Int32
+    package var ethnicity: Int32
+    package var ethnicGroup: Int32
+    package var language: Int32
+    package var meanAge: Double
+    package var wantedSkills: Int32
+    package var wantedCount: Int32
     /// `approval_fit` for a short request to a long-term approved household.
-    public var approvalFitLongTerm: Double
+    package var approvalFitLongTerm: Double
     /// Points that do not depend on the household (urgency).
-    public var constantPoints: Double
+    package var constantPoints: Double
     /// A split part: the penalty applies.
-    public var isSplitPart: Bool
+    package var isSplitPart: Bool
 
-    public init(_ group: SiblingGroup, policy: MatchPolicy, codes: inout CodeBook, isSplitPart: Bool = false) {
+    package init(_ group: SiblingGroup, policy: MatchPolicy, codes: inout CodeBook, isSplitPart: Bool = false) {
         let first = group.children[0]
         let ages = group.ageRange
         let needs = group.needs
@@ -261,7 +261,7 @@ public struct UnitRow: Sendable {
     ///   - request: the first child's placement request; `daysWaiting` the longest wait.
     ///   - home: the first child's home; `skills` from the union of the children's needs.
     /// - Complexity: O(1), no trigonometry, no allocation.
-    public init(
+    package init(
         size: Int, minAge: Int, maxAge: Int, ageSum: Int, oldestAtRisk: Int?, request: PlacementRequest,
         daysWaiting: Int, home: KernelHome, skills: UnitSkills, policy: MatchPolicy, isSplitPart: Bool = false
     ) {
@@ -306,13 +306,13 @@ public struct UnitRow: Sendable {
 
 /// A home in the kernel's terms: radians and the line approximating cos(mean latitude) around
 /// it. Depends on the location only, so a caller can compute it once per child.
-public struct KernelHome: Sendable, Equatable {
-    public var latitude: Double
-    public var longitude: Double
-    public var cosA: Double
-    public var cosB: Double
+package struct KernelHome: Sendable, Equatable {
+    package var latitude: Double
+    package var longitude: Double
+    package var cosA: Double
+    package var cosB: Double
 
-    public init(_ home: Location) {
+    package init(_ home: Location) {
         let rad = Double.pi / 180
         latitude = home.latitude * rad
         longitude = home.longitude * rad
@@ -322,13 +322,13 @@ public struct KernelHome: Sendable, Equatable {
 
 /// The skills a unit requires and welcomes under a policy, from the union of its children's
 /// needs and its oldest child's age. Depends on those two facts only, so a caller may cache it.
-public struct UnitSkills: Sendable, Equatable {
-    public var required: Skills
-    public var wanted: Skills
+package struct UnitSkills: Sendable, Equatable {
+    package var required: Skills
+    package var wanted: Skills
     /// A child who must be the only one placed.
-    public var solo: Bool
+    package var solo: Bool
 
-    public init(needs: Needs, oldestAge: Int, policy: MatchPolicy) {
+    package init(needs: Needs, oldestAge: Int, policy: MatchPolicy) {
         required = policy.requiredSkills(for: needs)
         wanted = policy.wantedSkills(for: needs, oldestAge: oldestAge)
         solo = needs.contains(.solo)
@@ -336,13 +336,13 @@ public struct UnitSkills: Sendable, Equatable {
 }
 
 /// Per-policy constants of the kernel.
-public struct KernelConstants: Sendable {
+package struct KernelConstants: Sendable {
     /// The squared distance limit in radians^2 (Earth radius 1).
-    public var maxDistanceSquared: Double
-    public var w: MatchPolicy.Weights
-    public var policy: MatchPolicy
+    package var maxDistanceSquared: Double
+    package var w: MatchPolicy.Weights
+    package var policy: MatchPolicy
 
-    public init(policy: MatchPolicy) {
+    package init(policy: MatchPolicy) {
         let limit = policy.maxDistanceMiles / Location.earthRadiusMiles
         maxDistanceSquared = limit * limit
         w = policy.weights

@@ -15,7 +15,7 @@ extension ScoringKernel {
     /// bit-for-bit the scalar kernel's.
     /// - Complexity: O(range.count), no allocation, no trigonometry.
     @inlinable
-    public static func scoreRow(
+    package static func scoreRow(
         _ unit: UnitRow, _ h: HouseholdColumnsView, range: Range<Int>,
         constants k: KernelConstants, into out: UnsafeMutablePointer<Double>
     ) {

@@ -12,14 +12,14 @@ import Dispatch
 /// result is the unrounded score, or -1 for an infeasible pair. It agrees with the reference
 /// evaluator `Matcher.evaluate` up to its rounding of each criterion to 0.01 points and the
 /// projection's distance error (tested on random pairs).
-public enum ScoringKernel {
+package enum ScoringKernel {
     /// The score marking an infeasible pair.
-    public static let infeasible = -1.0
+    package static let infeasible = -1.0
 
     /// The vector instructions the kernel was compiled for (see `vectorSettings` in
     /// Package.swift): "AVX-512" or "AVX2" in release builds on such an x86-64 Linux machine,
     /// else "baseline" (SSE2 on x86-64, NEON on arm64). The scores are the same bits either way.
-    public static var instructionSet: String {
+    package static var instructionSet: String {
         #if HEARTH_AVX512
         "AVX-512"
         #elseif HEARTH_AVX2
@@ -33,7 +33,7 @@ public enum ScoringKernel {
     /// `scoreRow` computes, and its tail loop. Writes `range.count` values to `out`.
     /// - Complexity: O(range.count), no allocation, no trigonometry.
     @inlinable
-    public static func scoreRowScalar(
+    package static func scoreRowScalar(
         _ unit: UnitRow, _ h: HouseholdColumnsView, range: Range<Int>,
         constants k: KernelConstants, into out: UnsafeMutablePointer<Double>
     ) {
@@ -106,7 +106,7 @@ public enum ScoringKernel {
     /// scores, -1 where infeasible. Rows are split in chunks over `DispatchQueue.concurrentPerform`;
     /// the result does not depend on the thread count.
     /// - Complexity: O(units x households).
-    public static func scoreMatrix(units: [UnitRow], households: HouseholdColumns, policy: MatchPolicy) -> [Double] {
+    package static func scoreMatrix(units: [UnitRow], households: HouseholdColumns, policy: MatchPolicy) -> [Double] {
         var result = [Double](repeating: 0, count: units.count * households.count)
         result.withUnsafeMutableBufferPointer { scoreMatrix(units: units, households: households, policy: policy, into: $0) }
         return result
@@ -114,7 +114,7 @@ public enum ScoringKernel {
 
     /// Scores into a caller's buffer of `units.count x households.count` doubles (row-major),
     /// on all cores, or on the calling thread alone when `singleThread` (for measurements).
-    public static func scoreMatrix(
+    package static func scoreMatrix(
         units: [UnitRow], households: HouseholdColumns, policy: MatchPolicy, into buffer: UnsafeMutableBufferPointer<Double>,
         singleThread: Bool = false
     ) {
@@ -147,16 +147,16 @@ public enum ScoringKernel {
 }
 
 /// A pointer that may cross into `concurrentPerform` workers, each writing its own rows.
-public struct UnsafeSendablePointer<T>: @unchecked Sendable {
-    public let base: UnsafeMutablePointer<T>
-    public init(_ base: UnsafeMutablePointer<T>) { self.base = base }
+package struct UnsafeSendablePointer<T>: @unchecked Sendable {
+    package let base: UnsafeMutablePointer<T>
+    package init(_ base: UnsafeMutablePointer<T>) { self.base = base }
 }
 
 /// Raw pointers to the household columns, valid inside `HouseholdColumns.withView`.
-public struct HouseholdColumnsView: @unchecked Sendable {
-    public let latitude, longitude, residentMeanAge, ageFitNeutral, inHouse, longTerm: UnsafePointer<Double>
-    public let free, places, minAge, maxAge, approvals, skills, occupied, youngestResident, youngestNewAllowed: UnsafePointer<Int32>
-    public let district, ethnicity, ethnicGroup, language: UnsafePointer<Int32>
+package struct HouseholdColumnsView: @unchecked Sendable {
+    package let latitude, longitude, residentMeanAge, ageFitNeutral, inHouse, longTerm: UnsafePointer<Double>
+    package let free, places, minAge, maxAge, approvals, skills, occupied, youngestResident, youngestNewAllowed: UnsafePointer<Int32>
+    package let district, ethnicity, ethnicGroup, language: UnsafePointer<Int32>
 
     @usableFromInline
     init(
@@ -182,7 +182,7 @@ extension HouseholdColumns {
     /// `@inlinable` so that callers in other modules (the simulator's inner loop) get the 19
     /// nested closures specialised and inlined away instead of calling them one by one.
     @inlinable
-    public func withView<R>(_ body: (HouseholdColumnsView) throws -> R) rethrows -> R {
+    package func withView<R>(_ body: (HouseholdColumnsView) throws -> R) rethrows -> R {
         try latitude.withUnsafeBufferPointer { lat in
         try longitude.withUnsafeBufferPointer { lon in
         try residentMeanAge.withUnsafeBufferPointer { rma in
@@ -217,7 +217,7 @@ extension ScoringKernel {
     /// How many hard rules household `i` fails for `unit` (0 = feasible), how many free places
     /// it is short (0 when enough), and the projected miles; used to find near misses quickly.
     @inlinable
-    public static func failures(_ unit: UnitRow, _ h: HouseholdColumnsView, _ i: Int, constants k: KernelConstants) -> (count: Int, placesShort: Int, miles: Double) {
+    package static func failures(_ unit: UnitRow, _ h: HouseholdColumnsView, _ i: Int, constants k: KernelConstants) -> (count: Int, placesShort: Int, miles: Double) {
         var n = 0
         if h.free[i] < 0 { n += 1 }  // on hold
         if h.places[i] < unit.size { n += 1 }

@@ -5,41 +5,41 @@
 /// a household could take together, its weight the plan's objective for that set. Weights are
 /// whole numbers held in `Double` (exact below 2^53), which lets the solver prune a branch as
 /// soon as its bound is below the best plan found plus one.
-public struct PackingProblem: Sendable {
+package struct PackingProblem: Sendable {
     /// Items `0..<itemCount`.
-    public var itemCount: Int
+    package var itemCount: Int
     /// Per household, its options (non-empty sets; "take nothing" is always allowed, weight 0).
-    public var options: [[PackingOption]]
+    package var options: [[PackingOption]]
 
-    public init(itemCount: Int, options: [[PackingOption]]) {
+    package init(itemCount: Int, options: [[PackingOption]]) {
         self.itemCount = itemCount
         self.options = options
     }
 }
 
 /// One set of items a household could take, with its weight (a whole number).
-public struct PackingOption: Sendable, Equatable {
+package struct PackingOption: Sendable, Equatable {
     /// The items, each at most once.
-    public var items: [Int32]
-    public var weight: Double
+    package var items: [Int32]
+    package var weight: Double
 
-    public init(items: [Int32], weight: Double) {
+    package init(items: [Int32], weight: Double) {
         self.items = items
         self.weight = weight
     }
 }
 
 /// The solver's answer: the chosen option of each household, its value and a proven bound.
-public struct PackingSolution: Sendable, Equatable {
+package struct PackingSolution: Sendable, Equatable {
     /// For each household, the index of its chosen option, or -1 for none.
-    public var choice: [Int]
+    package var choice: [Int]
     /// The sum of the chosen options' weights.
-    public var value: Double
+    package var value: Double
     /// No packing has a larger value (a proven upper bound, whole number, >= `value`).
-    public var bound: Double
+    package var bound: Double
     /// Branch-and-bound nodes explored (over all components).
-    public var nodes: Int
+    package var nodes: Int
 
     /// Whether the value is proven optimal (the bound equals the value).
-    public var isOptimal: Bool { bound <= value }
+    package var isOptimal: Bool { bound <= value }
 }

@@ -40,13 +40,13 @@ import Glibc
 /// - Complexity: exponential in the worst case (set packing is NP-hard); per node,
 ///   O(iterations x option entries), each greedy packing O(options). Components of a few hundred households close at the root
 ///   or after few nodes in practice.
-public enum PackingSolver {
+package enum PackingSolver {
     /// The best packing, with a proven bound; `timeLimit` seconds (nil = none) or `nodeLimit`
     /// branch-and-bound nodes per component stop the search with the best packing found so
     /// far and the bound of what is left open. The node limit keeps the answer deterministic.
     /// `starts` are known packings (option index per household, -1 = none), the best of which
     /// the search starts from, so the answer is never worse than any of them.
-    public static func solve(_ problem: PackingProblem, timeLimit: Double? = nil, nodeLimit: Int = .max, starts: [[Int]] = []) -> PackingSolution {
+    package static func solve(_ problem: PackingProblem, timeLimit: Double? = nil, nodeLimit: Int = .max, starts: [[Int]] = []) -> PackingSolution {
         let start = DispatchTime.now().uptimeNanoseconds
         let deadline: UInt64? = timeLimit.map { start + UInt64(max(0, $0) * 1e9) }
         let components = PackingComponent.split(problem)

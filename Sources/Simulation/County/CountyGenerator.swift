@@ -55,7 +55,7 @@ public enum CountyGenerator {
 
     /// Splits `total` in proportion to `weights` so that the parts sum to `total` exactly
     /// (largest remainder; ties go to the earlier key in `order`).
-    public static func apportion(_ total: Int, weights: [String: Double], order: [String]) -> [String: Int] {
+    package static func apportion(_ total: Int, weights: [String: Double], order: [String]) -> [String: Int] {
         let keys = order.filter { (weights[$0] ?? 0) > 0 }
         let sum = keys.reduce(0) { $0 + weights[$1]! }
         guard sum > 0, total > 0 else { return Dictionary(uniqueKeysWithValues: order.map { ($0, 0) }) }

@@ -2,22 +2,22 @@ import CareModel
 import Matching
 
 /// What one replication produced.
-public struct ReplicationResult: Sendable {
+package struct ReplicationResult: Sendable {
     /// `(months + 1) x KPI.allCases.count` values, month-major (month 0 = the start).
-    public var monthly: [Double]
+    package var monthly: [Double]
     /// New placements made during the run, by `PlacementType.index`.
-    public var placementsByType: [Int]
+    package var placementsByType: [Int]
     /// Total cost over the horizon in pounds.
-    public var totalCost: Double
+    package var totalCost: Double
     /// Children who left care during the run and their total days in care, counting the time
     /// before the start date of those in care at the start.
-    public var leavers: Int
-    public var leaverDaysInCare: Double
+    package var leavers: Int
+    package var leaverDaysInCare: Double
     /// Live events processed (for throughput measurements): calendar entries that took effect;
     /// stale entries, discarded as soon as they are popped, are not counted.
-    public var events: Int
+    package var events: Int
     /// Every placement decision, when the replication was traced (else empty).
-    public var trace: [PlacementDecision] = []
+    package var trace: [PlacementDecision] = []
 }
 
 /// One Monte Carlo replication of a scenario: the state of the county and the event loop.

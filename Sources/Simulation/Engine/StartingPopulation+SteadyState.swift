@@ -71,7 +71,7 @@ extension Scenario {
     /// is the long-run number in care at these rates (about 870 for the county baseline).
     /// - Complexity: O(B·Q·s·g + 18·12·216·B) for B = 5 bands, Q = 600 quantiles, group sizes s
     ///   and age gaps g: well under a millisecond in release builds.
-    public func steadyStateShape() -> SnapshotShape {
+    package func steadyStateShape() -> SnapshotShape {
         let months = 18 * 12
         let bands = AgeBand.allCases
         guard entries.enabled else { return .flat }

@@ -4,10 +4,10 @@ import Foundation
 
 extension MonteCarlo {
     /// One replication to run: run number `run` (its random stream) of `scenario`.
-    public struct Job: Sendable {
-        public var run: Int
-        public var scenario: Scenario
-        public init(run: Int, scenario: Scenario) {
+    package struct Job: Sendable {
+        package var run: Int
+        package var scenario: Scenario
+        package init(run: Int, scenario: Scenario) {
             self.run = run
             self.scenario = scenario
         }
@@ -20,7 +20,7 @@ extension MonteCarlo {
     /// The jobs' scenarios must have the same district weights (`entries.district_weights`,
     /// `carers.recruitment.district_weights`), which the shared starting lookups read.
     /// - Complexity: O(jobs x replication), split statically over `threads` workers.
-    public static func replicate(
+    package static func replicate(
         jobs: [Job], start: StartingPopulation, years: Int, seed: UInt64, threads: Int? = nil
     ) -> [ReplicationResult] {
         guard let first = jobs.first else { return [] }

@@ -108,7 +108,7 @@ public enum MonteCarlo {
     }
 
     /// The raw result of every replication, in replication order.
-    public static func replicate(
+    package static func replicate(
         scenario: Scenario, start: StartingPopulation, runs: Int, years: Int, seed: UInt64, threads: Int? = nil,
         trace: Bool = false, progress: (@Sendable (Int) -> Void)? = nil
     ) -> [ReplicationResult] {
@@ -152,7 +152,7 @@ public enum MonteCarlo {
     }
 
     /// P10/P50/P90 over replications of every monthly KPI and every total.
-    public static func summarise(_ raw: [ReplicationResult], scenario: Scenario, runs: Int, years: Int, seed: UInt64) -> SimulationResults {
+    package static func summarise(_ raw: [ReplicationResult], scenario: Scenario, runs: Int, years: Int, seed: UInt64) -> SimulationResults {
         let months = max(0, years) * 12
         let k = KPI.allCases.count
         var bands: [Percentiles] = []

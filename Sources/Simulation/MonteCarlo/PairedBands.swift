@@ -5,9 +5,9 @@
 ///
 /// A ratio paired / independent well below 1 means the pairing removes most of the noise the
 /// two scenarios share; 1 means it removes none.
-public enum PairedBands {
+package enum PairedBands {
     /// The per-run values of `kpi` in `results` at the end of `year` (flows: the year's total).
-    public static func values(_ results: SimulationResults, _ kpi: KPI, year: Int) -> [Double] {
+    package static func values(_ results: SimulationResults, _ kpi: KPI, year: Int) -> [Double] {
         let k = KPI.allCases.count
         return results.runValues.map { run in
             guard kpi.isFlow else { return run[year * 12 * k + kpi.rawValue] }
@@ -18,7 +18,7 @@ public enum PairedBands {
 
     /// The P10-P90 widths of the paired and of the unpaired differences `b - a` of `kpi` at `year`.
     /// - Complexity: O(runs log runs).
-    public static func widths(_ a: SimulationResults, _ b: SimulationResults, _ kpi: KPI, year: Int) -> (paired: Double, independent: Double) {
+    package static func widths(_ a: SimulationResults, _ b: SimulationResults, _ kpi: KPI, year: Int) -> (paired: Double, independent: Double) {
         let x = values(a, kpi, year: year), y = values(b, kpi, year: year)
         let n = min(x.count, y.count)
         guard n >= 2 else { return (0, 0) }
@@ -29,7 +29,7 @@ public enum PairedBands {
     }
 
     /// Paired width / independent width (1 when both are zero).
-    public static func ratio(_ a: SimulationResults, _ b: SimulationResults, _ kpi: KPI, year: Int) -> Double {
+    package static func ratio(_ a: SimulationResults, _ b: SimulationResults, _ kpi: KPI, year: Int) -> Double {
         let w = widths(a, b, kpi, year: year)
         if w.independent == 0 { return w.paired == 0 ? 1 : .infinity }
         return w.paired / w.independent

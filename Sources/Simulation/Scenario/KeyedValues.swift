@@ -91,7 +91,7 @@ extension KeyedValues where Key == PlacementType {
 
 extension PlacementType {
     /// The position in `allCases`, for flat per-type arrays.
-    @inlinable public var index: Int {
+    @inlinable package var index: Int {
         switch self {
         case .inHouseFoster: 0
         case .ifaFoster: 1
@@ -104,7 +104,7 @@ extension PlacementType {
         }
     }
     /// The type at position `index` of `allCases`.
-    @inlinable public static func at(_ index: Int) -> PlacementType {
+    @inlinable package static func at(_ index: Int) -> PlacementType {
         switch index {
         case 0: .inHouseFoster
         case 1: .ifaFoster
@@ -119,12 +119,12 @@ extension PlacementType {
 }
 
 /// A coding key made from any string (for maps and for reporting unknown keys).
-public struct AnyCodingKey: CodingKey, Sendable {
-    public var stringValue: String
-    public var intValue: Int?
-    public init(_ string: String) { stringValue = string }
-    public init?(stringValue: String) { self.stringValue = stringValue }
-    public init?(intValue: Int) {
+struct AnyCodingKey: CodingKey, Sendable {
+    var stringValue: String
+    var intValue: Int?
+    init(_ string: String) { stringValue = string }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) {
         stringValue = "\(intValue)"
         self.intValue = intValue
     }

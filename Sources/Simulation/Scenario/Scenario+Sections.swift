@@ -211,7 +211,7 @@ public struct MoveSettings: Codable, Sendable, Equatable {
     /// 1 / perDay (so the renewal rate of moves is unchanged). With `elapsed` a > 0 the result is
     /// the residual length given survival to a: `H⁻¹(H(a) + h) - a` (a placement already past
     /// its first months is on the later hazard).
-    @inlinable public func placementDays(unitDraw h: Double, perDay: Double, elapsed a: Double = 0) -> Double {
+    @inlinable package func placementDays(unitDraw h: Double, perDay: Double, elapsed a: Double = 0) -> Double {
         guard earlyMonths > 0, earlyFactor > 1, perDay > 0 else { return h / perDay }
         let early = earlyMonths * 365.25 / 12
         let x = perDay * earlyFactor * early
@@ -225,7 +225,7 @@ public struct MoveSettings: Codable, Sendable, Equatable {
     }
 
     /// Whether moves from `type` go to a drawn destination type.
-    @inlinable public func hasDestinations(_ type: PlacementType) -> Bool { !destinations[type.index].isEmpty }
+    @inlinable package func hasDestinations(_ type: PlacementType) -> Bool { !destinations[type.index].isEmpty }
 
     /// The county baseline's moves: these defaults plus one destination row, a young person in
     /// supported accommodation whose placement ends moves to another supported placement
@@ -239,7 +239,7 @@ public struct MoveSettings: Codable, Sendable, Equatable {
     }()
 
     /// The weight of a move from `from` to `to` by a child in `band`.
-    @inlinable public func destinationWeight(from: PlacementType, to: Int, band: AgeBand) -> Double {
+    @inlinable package func destinationWeight(from: PlacementType, to: Int, band: AgeBand) -> Double {
         let row = destinationAgeFactors[band.rawValue]
         return destinations[from.index][to] * (row.isEmpty ? 1 : row[to])
     }
@@ -247,7 +247,7 @@ public struct MoveSettings: Codable, Sendable, Equatable {
     /// Draws the destination of a move from `from` by a child in `band` (falls back to the
     /// from-type weights alone when the age factors rule out every destination).
     /// - Complexity: O(placement types), no allocation.
-    @inlinable public func drawDestination(from: PlacementType, band: AgeBand, using rng: inout some RandomNumberGenerator) -> PlacementType {
+    @inlinable package func drawDestination(from: PlacementType, band: AgeBand, using rng: inout some RandomNumberGenerator) -> PlacementType {
         let n = PlacementType.allCases.count
         var total = 0.0
         for t in 0..<n { total += destinationWeight(from: from, to: t, band: band) }

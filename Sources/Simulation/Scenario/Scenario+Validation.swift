@@ -80,7 +80,7 @@ extension Scenario {
 
     /// Whole months from `start` (YYYY-MM-DD) to `date` (YYYY-MM or YYYY-MM-DD); nil if either is
     /// malformed or `date` is before `start`.
-    public static func monthOffset(of date: String, from start: String) -> Int? {
+    package static func monthOffset(of date: String, from start: String) -> Int? {
         func parse(_ text: String) -> (Int, Int, Int)? {
             let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
             guard parts.count == 2 || parts.count == 3, let y = parts[0], let m = parts[1], (1...12).contains(m),

@@ -3,7 +3,7 @@ import CareModel
 extension Scenario {
     /// The most work a run may take without the user raising the limit, in population-years
     /// (see `workEstimate`): about three times the bundled England-sized scenario's 100 runs.
-    public static let defaultWorkLimit = 1e9
+    package static let defaultWorkLimit = 1e9
 
     /// An upper bound of the simulation's size in population-years: `runs` x the sum over the
     /// years of (children in care at the start + fostering households at the start + every child
@@ -13,7 +13,7 @@ extension Scenario {
     /// monthly, meetings at most daily), so the simulator's events, time and memory grow
     /// in proportion to this figure; it is computed from the scenario alone, before anything runs.
     /// - Complexity: O(years + timeline).
-    public func workEstimate(runs: Int, years: Int) -> Double {
+    package func workEstimate(runs: Int, years: Int) -> Double {
         let profile = start.profile
         let atStart = Double(profile.childrenInCare + profile.inHouseHouseholds + profile.ifaHouseholds)
         var entriesPerYear = entries.enabled ? entries.perYearByAgeBand.values.reduce(0, +) : 0

@@ -6,7 +6,7 @@ extension ScenarioSettings {
     /// section with each field's key, default (from the sections' own initialisers), range and
     /// meaning. The documentation holds this text between its two marker lines; a test fails
     /// when they differ.
-    public static func markdown() -> String {
+    package static func markdown() -> String {
         let defaults = documentDefaults()
         var text = ""
         for (path, table) in sections {

@@ -11,7 +11,7 @@ import Interchange
 /// Ranges are wide enough for any English council or for England as a whole; work that could
 /// still be enormous (runs x years x population) is estimated by `Scenario.workEstimate` and
 /// refused beyond a limit the user can raise.
-public enum ScenarioSettings {
+enum ScenarioSettings {
     static let bands = AgeBand.allCases.map(\.key)
     static let types = PlacementType.allCases.map(\.rawValue)
     static let weight = 0.0...1_000_000
@@ -21,7 +21,7 @@ public enum ScenarioSettings {
     static let weekly = 0.0...1_000_000
 
     /// The top level of a scenario file.
-    public static let scenario = SettingsSchema<Scenario>([
+    static let scenario = SettingsSchema<Scenario>([
         .wholeNumber("version", \.version, 1...1, "the format version (1)"),
         .text("name", \.name, "a short name; the default output folder is `out/<name>/`"),
         .text("description", \.description, "what the scenario represents and where its numbers come from (or `comment`)"),
@@ -47,13 +47,13 @@ public enum ScenarioSettings {
         if json["description"] == nil, let comment = json["comment"]?.string { scenario.description = comment }
     })
 
-    public static let start = SettingsSchema<StartSettings>([
+    static let start = SettingsSchema<StartSettings>([
         .text("preset", \.preset, as: .choice(StartSettings.presets), "`county` (the March 2024 county) or `england` (85,000 children, 45,000 households)"),
         .section("county", \.county, county, "a county profile (fields below); fields left out keep the county defaults; overrides `preset`"),
         .seed("county_seed", \.countySeed, "seed of the synthetic county (the same snapshot for every run)"),
     ], default: StartSettings.init)
 
-    public static let entries = SettingsSchema<EntrySettings>([
+    static let entries = SettingsSchema<EntrySettings>([
         .flag("enabled", \.enabled, "switch entries off"),
         .bands("per_year_by_age_band", \.perYearByAgeBand, 0...100_000, "children entering a year by age band at entry (294 in total, 2023/24)"),
         .number("annual_trend", \.annualTrend, -0.9...1, "growth a year, compounding monthly (0.05 = +5%/yr)"),
@@ -69,7 +69,7 @@ public enum ScenarioSettings {
         .numbers("age_at_entry_weights", \.ageAtEntryWeights, weight, count: 0...18, "optional: 18 weights of single years of age 0-17 at entry, within each band", omittedWhenEmpty: true),
     ], default: EntrySettings.init)
 
-    public static let needs = SettingsSchema<NeedRates>([
+    static let needs = SettingsSchema<NeedRates>([
         .probability("disability", \.disability, "disabled"),
         .probability("complex", \.complex, "complex needs"),
         .probability("trauma", \.trauma, "trauma"),
@@ -78,19 +78,19 @@ public enum ScenarioSettings {
         .probability("solo", \.solo, "must be the only child in the home"),
     ], default: NeedRates.init)
 
-    public static let urgency = SettingsSchema<UrgencyMix>([
+    static let urgency = SettingsSchema<UrgencyMix>([
         .number("same_day", \.sameDay, weight, "placed the same day"),
         .number("emergency", \.emergency, weight, "placed at once"),
         .number("planned", \.planned, weight, "matched at family-finding meetings"),
     ], default: UrgencyMix.init)
 
-    public static let plannedRequests = SettingsSchema<RequestMix>([
+    static let plannedRequests = SettingsSchema<RequestMix>([
         .number("short_term", \.shortTerm, weight, "short-term homes"),
         .number("long_term", \.longTerm, weight, "long-term homes"),
         .number("parent_and_child", \.parentAndChild, weight, "parent and child (babies only)"),
     ], default: RequestMix.init)
 
-    public static let findingHomes = SettingsSchema<FindingHomeSettings>([
+    static let findingHomes = SettingsSchema<FindingHomeSettings>([
         .number("meetings_per_week", \.meetingsPerWeek, 0...7, "family-finding meetings, where planned requests are matched jointly"),
         .flag("kinship_enabled", \.kinshipEnabled, "look for relatives and friends first"),
         .bands("kinship_probability", \.kinshipProbability, 0...1, "relatives and friends found, by age band"),
@@ -108,32 +108,32 @@ public enum ScenarioSettings {
         .flag("matching_enabled", \.matchingEnabled, "use the matching engine (off: nearest household passing the integer checks)"),
     ], default: FindingHomeSettings.init)
 
-    public static let ifa = SettingsSchema<IFAMarketSettings>([
+    static let ifa = SettingsSchema<IFAMarketSettings>([
         .flag("enabled", \.enabled, "whether agencies can be used"),
         .wholeNumber("capacity", \.capacity, 0...1_000_000, "agency places the council can use at once (163 used in March 2024)"),
         .probability("over_20_miles_probability", \.over20MilesProbability, "an agency home is over 20 miles from the family home"),
     ], default: IFAMarketSettings.init)
 
-    public static let residential = SettingsSchema<ResidentialSettings>([
+    static let residential = SettingsSchema<ResidentialSettings>([
         .wholeNumber("own_beds", \.ownBeds, 0...100_000, "council children's home beds at the start"),
         .probability("own_over_20_miles_probability", \.ownOver20MilesProbability, "an own home is over 20 miles away"),
         .probability("external_over_20_miles_probability", \.externalOver20MilesProbability, "an external home is over 20 miles away"),
         .flag("own_home_step_down", \.ownHomeStepDown, "move children from external homes into free own beds"),
     ], default: ResidentialSettings.init)
 
-    public static let supported = SettingsSchema<SupportedSettings>([
+    static let supported = SettingsSchema<SupportedSettings>([
         .flag("enabled", \.enabled, "whether supported accommodation is used"),
         .probability("over_20_miles_probability", \.over20MilesProbability, "it is over 20 miles from the family home"),
     ], default: SupportedSettings.init)
 
-    public static let exitDestinations = SettingsSchema<ExitDestinations>([
+    static let exitDestinations = SettingsSchema<ExitDestinations>([
         .number("home", \.home, weight, "return to parents or family"),
         .number("adoption", \.adoption, weight, "adoption order"),
         .number("special_guardianship", \.specialGuardianship, weight, "special guardianship"),
         .number("other", \.other, weight, "other (child arrangements order, transfers, ...)"),
     ], default: ExitDestinations.init)
 
-    public static let exits = SettingsSchema<ExitSettings>([
+    static let exits = SettingsSchema<ExitSettings>([
         .flag("enabled", \.enabled, "off: children stay until their 18th birthday"),
         .bands("mean_years_by_age_band", \.meanYearsByAgeBand, 0...100, "mean time in care by age band at entry (before the 18th birthday cuts it)"),
         .bands("short_stay_share", \.shortStayShare, 0...1, "share of stays that are short (a mixture of a short and a long exponential)"),
@@ -148,7 +148,7 @@ public enum ScenarioSettings {
         .number("move_to_supported_per_year", \.moveToSupportedPerYear, perYear, "rate at which 16-17s in foster or residential care move to supported accommodation"),
     ], default: ExitSettings.init)
 
-    public static let stepDown = SettingsSchema<StepDownSettings>([
+    static let stepDown = SettingsSchema<StepDownSettings>([
         .flag("enabled", \.enabled, "switch step-down moves off"),
         .number("after_months", \.afterMonths, months, "only after this long in the current home"),
         .probability("residential_share", \.residentialShare, "children in residential care ready to step down to foster care"),
@@ -158,7 +158,7 @@ public enum ScenarioSettings {
         .number("min_score", \.minScore, 0...100, "the in-house match must score at least this"),
     ], default: StepDownSettings.init)
 
-    public static let moves = SettingsSchema<MoveSettings>([
+    static let moves = SettingsSchema<MoveSettings>([
         .flag("breakdowns_enabled", \.breakdownsEnabled, "switch breakdowns (the per-type move process) off"),
         .types("breakdowns_per_year", \.breakdownsPerYear, perYear, "moves a child-year by the placement type moved from"),
         .typeTable("destinations", \.destinations, rows: types, missing: 0, weight, "optional: where moves from each type go (weights, missing types 0)"),
@@ -169,7 +169,7 @@ public enum ScenarioSettings {
         .section("step_down", \.stepDown, stepDown, "step-down moves when a fitting place frees up"),
     ], default: MoveSettings.init)
 
-    public static let recruitment = SettingsSchema<RecruitmentSettings>([
+    static let recruitment = SettingsSchema<RecruitmentSettings>([
         .flag("enabled", \.enabled, "switch recruitment off"),
         .number("enquiries_per_month", \.enquiriesPerMonth, 0...100_000, "enquiries a month"),
         .probability("conversion", \.conversion, "share of enquiries ending in approval"),
@@ -179,13 +179,13 @@ public enum ScenarioSettings {
         .namedNumbers("district_weights", \.districtWeights, weight, "where new carers live (empty = the county's carer shares)"),
     ], default: RecruitmentSettings.init)
 
-    public static let onHold = SettingsSchema<OnHoldSettings>([
+    static let onHold = SettingsSchema<OnHoldSettings>([
         .flag("enabled", \.enabled, "switch on-hold periods off"),
         .number("per_household_per_year", \.perHouseholdPerYear, perYear, "times a year a household goes on hold"),
         .number("mean_months", \.meanMonths, months, "mean length of a hold"),
     ], default: OnHoldSettings.init)
 
-    public static let carers = SettingsSchema<CarerSettings>([
+    static let carers = SettingsSchema<CarerSettings>([
         .section("recruitment", \.recruitment, recruitment, "new households"),
         .flag("resignations_enabled", \.resignationsEnabled, "switch resignations off"),
         .number("resignations_per_household_per_year", \.resignationsPerHouseholdPerYear, perYear, "about 30 a year from 215 households"),
@@ -194,14 +194,14 @@ public enum ScenarioSettings {
         .section("on_hold", \.onHold, onHold, "illness, allegations, rest"),
     ], default: CarerSettings.init)
 
-    public static let costs = SettingsSchema<CostSettings>([
+    static let costs = SettingsSchema<CostSettings>([
         .types("weekly", \.weekly, weekly, "pounds a week per child by placement type, at the start date"),
         .number("own_home_weekly_per_bed", \.ownHomeWeeklyPerBed, weekly, "running cost of an own children's home bed, used or not"),
         .number("staying_put_weekly", \.stayingPutWeekly, weekly, "pounds a week for a staying-put young person"),
         .number("annual_inflation", \.annualInflation, -0.9...0.9, "cost growth a year"),
     ], default: CostSettings.init)
 
-    public static let timelineEvent = SettingsSchema<TimelineEvent>([
+    static let timelineEvent = SettingsSchema<TimelineEvent>([
         .choice("kind", \.kind, "what happens"),
         .wholeNumber("at_month", \.atMonth, 0...1200, "months after the start"),
         .text("date", \.date, as: .dateOrMonth, "or the date it happens"),
@@ -218,7 +218,7 @@ public enum ScenarioSettings {
     ], ignoring: [], required: ["kind"], default: { TimelineEvent() })
 
     /// A county profile (`start.county`), over the county defaults.
-    public static let county = SettingsSchema<CountyProfile>(countyPlaces + countyPeople, default: { CountyProfile.default })
+    static let county = SettingsSchema<CountyProfile>(countyPlaces + countyPeople, default: { CountyProfile.default })
 
     static let countyPlaces: [SettingField<CountyProfile>] = [
         .text("name", \.name, "the county's name"),
@@ -261,7 +261,7 @@ public enum ScenarioSettings {
     static let childShare = SettingField<CountyProfile.District>.number("child_share", \.childShare, weight, "weight of children's family homes here")
     static let carerShare = SettingField<CountyProfile.District>.number("carer_share", \.carerShare, weight, "weight of in-house carers here")
 
-    public static let district = SettingsSchema<CountyProfile.District>([
+    static let district = SettingsSchema<CountyProfile.District>([
         .text("name", \.name, "the district's name"),
         .number("latitude", \.latitude, -90...90, "its centre"),
         .number("longitude", \.longitude, -180...180, "its centre"),
@@ -271,7 +271,7 @@ public enum ScenarioSettings {
        default: { CountyProfile.District(name: "", latitude: 0, longitude: 0, radiusMiles: 0, childShare: 0, carerShare: 0) })
 
     /// Every section with its JSON path, in the order the documentation lists them.
-    public static var sections: [(path: String, table: SettingsTable)] {
+    static var sections: [(path: String, table: SettingsTable)] {
         [("", scenario.table), ("start", start.table), ("start.county", county.table), ("start.county.districts[]", district.table),
          ("entries", entries.table), ("entries.needs", needs.table), ("entries.urgency", urgency.table),
          ("entries.planned_requests", plannedRequests.table), ("finding_homes", findingHomes.table), ("ifa", ifa.table),
