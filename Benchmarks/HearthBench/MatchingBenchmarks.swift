@@ -252,6 +252,10 @@ enum MatchingBenchmarks {
                 if a.childrenPlaced == bound.childrenPossible { childrenAtBound += 1 }
                 if bound.optimal && bound.gap == 0 { scoreAtBound += 1 }
                 worstGap = max(worstGap, bound.gap)
+                if !(bound.optimal && bound.gap == 0) {
+                    print(String(format: "  seed %d (%d referrals): not proven, gap %.4f%%, children %d of bound %d, %d nodes, %.3f s",
+                        1000 + seed, county.referrals.count, 100 * bound.gap, a.childrenPlaced, bound.childrenPossible, bound.nodes, seconds))
+                }
                 if r.childrenPlaced < a.childrenPlaced { roundsShort += 1 }
                 if r.childrenPlaced == a.childrenPlaced && perChildScore(rounds) < bound.childScore - 0.005 { roundsBelowScore += 1 }
                 if g.childrenPlaced < a.childrenPlaced { greedyShort += 1 }

@@ -20,7 +20,7 @@ enum CompareCommand: HearthCommand {
             .valued("--runs", value: "N", "Monte Carlo runs, 1-1000000 (default: the first scenario's)"),
             .valued("--years", value: "Y", "horizon in years, 1-100 (default: the first scenario's)"),
             .valued("--seed", value: "S", "random seed (default: the first scenario's)"),
-            .valued("--out", value: "DIR", "also write comparison.json, comparison.csv, report.html and each\nscenario's summary.json and monthly.csv (in DIR/<name>/)"),
+            .valued("--out", value: "DIR", "also write comparison.json, comparison.csv, invest_to_save.csv, report.html\nand each scenario's summary.json and monthly.csv (in DIR/<name>/)"),
             .valued("--threads", value: "T", "worker threads (default: all cores)"),
             .valued("--max-work", value: "W", "refuse a scenario larger than W population-years (see hearth simulate --help)"),
         ],
@@ -53,6 +53,7 @@ enum CompareCommand: HearthCommand {
         console.print("Comparison: \(settings.years) year\(settings.years == 1 ? "" : "s") x \(settings.runs) runs, seed \(settings.seed), same random numbers for every scenario.\n")
         console.print("Cells: P50 [P10-P90] over runs; a paired difference is (scenario - first scenario) within each run, as P50 [P10 to P90].\n\n")
         console.print(ComparisonTable.render(results, year: settings.years))
+        console.print(InvestToSaveWriters.terminal(results))
         guard let directory = args.value("--out") else { return }
         var files: [(path: String, data: Data)] = []
         func path(_ parts: String...) -> String { parts.reduce(directory) { ($0 as NSString).appendingPathComponent($1) } }
@@ -60,6 +61,7 @@ enum CompareCommand: HearthCommand {
         let stale = previousFolders(in: directory).filter { !folders.contains($0) }
         files.append((path("comparison.json"), Data(ComparisonWriters.json(results, folders: folders).utf8)))
         files.append((path("comparison.csv"), Data(ComparisonWriters.csv(results).utf8)))
+        files.append((path("invest_to_save.csv"), Data(InvestToSaveWriters.csv(results).utf8)))
         files.append((path("report.html"), Data(HTMLReport.renderComparison(results).utf8)))
         for (r, folder) in zip(results, folders) {
             files.append((path(folder, "summary.json"), Data(SimulationResultWriters.summaryJSON(r).utf8)))
@@ -75,7 +77,7 @@ enum CompareCommand: HearthCommand {
             }
         }
         console.line("Report: \(path("report.html"))")
-        console.message("hearth compare: wrote comparison.json, comparison.csv, report.html and \(results.count) scenario folders to \(directory)")
+        console.message("hearth compare: wrote comparison.json, comparison.csv, invest_to_save.csv, report.html and \(results.count) scenario folders to \(directory)")
     }
 
     /// One output folder per scenario: its file-system-safe name, made unique with -2, -3, ...

@@ -15,7 +15,7 @@ enum SimulateCommand: HearthCommand {
             """,
         arguments: [("SCENARIO.json", "the scenario (default: the bundled county baseline, see Scenarios/)")],
         options: RunSettings.options + [
-            .valued("--out", value: "DIR", "where summary.json, monthly.csv and report.html go (default out/<scenario name>)"),
+            .valued("--out", value: "DIR", "where summary.json, monthly.csv, recruitment_spend.csv and report.html go\n(default out/<scenario name>)"),
             .valued("--trace", value: "FILE", "also write every placement decision of every run to FILE (CSV: run, day,\ndate, children, group, setting, household, score, miles, reason);\nbest with few runs (one run of the baseline is about 600 rows a year)"),
             .valued("--history", value: "FILE", "published figures to draw beside the projection: the DfE's children\nlooked after local-authority CSV (long layout) or Ofsted's Fostering in\nEngland local-authority CSV (wide layout); repeat for several files (a\nlater file revises an earlier one). The scenario's \"history\" field names\nmore. The report draws them before the start date on every chart with a\nmatching series and adds a \"model vs published\" table for overlapping years."),
             .valued("--la", value: "CODE", "the council in the history files: old LA code (916), new code\n(E10000013) or name; needed when a file holds several councils"),
@@ -48,18 +48,19 @@ enum SimulateCommand: HearthCommand {
         let history = historyFiles.isEmpty ? nil : try PublishedFiguresFile.load(historyFiles, council: args.value("--la"))
         let directory = args.value("--out") ?? "out/\(safeName(scenario.name))"
         let report = (directory as NSString).appendingPathComponent("report.html")
-        let outputs = ["summary.json", "monthly.csv", "report.html"].map { ("--out", (directory as NSString).appendingPathComponent($0)) }
+        let outputs = ["summary.json", "monthly.csv", "recruitment_spend.csv", "report.html"].map { ("--out", (directory as NSString).appendingPathComponent($0)) }
         try OutputSafety.check(outputs: outputs + (tracePath.map { [("--trace", $0)] } ?? []), inputs: args.positionals + historyFiles)
         let results = settings.run(scenario, trace: tracePath != nil, console: console)
         var files: [(path: String, data: Data)] = [
             ((directory as NSString).appendingPathComponent("summary.json"), Data(SimulationResultWriters.summaryJSON(results).utf8)),
             ((directory as NSString).appendingPathComponent("monthly.csv"), Data(SimulationResultWriters.monthlyCSV(results).utf8)),
+            ((directory as NSString).appendingPathComponent("recruitment_spend.csv"), Data(InvestToSaveWriters.spendCSV(results).utf8)),
             (report, Data(HTMLReport.render(results, history: history).utf8)),
         ]
         if let tracePath { files.append((tracePath, Data(PlacementTraceCSV.render(results).utf8))) }
         try AtomicFile.writeAll(files)
         console.print(TerminalSummary.render(results, reportPath: report))
-        console.message("hearth simulate: wrote summary.json, monthly.csv and report.html to \(directory)")
+        console.message("hearth simulate: wrote summary.json, monthly.csv, recruitment_spend.csv and report.html to \(directory)")
         if let tracePath { console.message("hearth simulate: wrote \(results.trace.count) placement decisions to \(tracePath)") }
     }
 

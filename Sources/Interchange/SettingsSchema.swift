@@ -167,10 +167,10 @@ package struct SettingField<Section>: @unchecked Sendable {
     }
 
     package static func sections<Inner>(_ key: String, _ path: WritableKeyPath<Section, [Inner]>, _ schema: SettingsSchema<Inner>,
-                                       count: ClosedRange<Int>, _ help: String) -> Self {
+                                       count: ClosedRange<Int>, _ help: String, omittedWhenEmpty: Bool = false) -> Self {
         Self(Setting(key, .sections(schema.table, count: count), help),
              read: { json, s in if case .array(let items) = json.value { s[keyPath: path] = items.map(schema.decode) } },
-             write: { s in .array(s[keyPath: path].map(schema.encoded)) })
+             write: { s in omittedWhenEmpty && s[keyPath: path].isEmpty ? nil : .array(s[keyPath: path].map(schema.encoded)) })
     }
 
     /// A key accepted and checked but never written (an older spelling of another field).

@@ -33,6 +33,9 @@ package struct Setting: Sendable {
         case keyedNumbers([String], ClosedRange<Double>)
         /// An object of any keys (at most `SettingsTable.maximumKeys`) to numbers in the range.
         case namedNumbers(ClosedRange<Double>)
+        /// An object whose keys are ranges `"low-high"` of whole numbers within `keys` (low no
+        /// more than high, e.g. ages `"0-4"`) to numbers in the range.
+        case rangeKeyedNumbers(keys: ClosedRange<Int>, ClosedRange<Double>)
         /// A nested section.
         case section(SettingsTable)
         /// An object whose keys are drawn from these, each holding a section.
@@ -47,6 +50,15 @@ package struct Setting: Sendable {
     package var kind: Kind
     /// What the setting means, one line (the documentation's "meaning" column).
     package var help: String
+
+    /// The whole-number range a key `"low-high"` names (`"11-17"`), or nil unless it is two
+    /// whole numbers written in digits, low no more than high.
+    package static func range(_ key: String) -> ClosedRange<Int>? {
+        let parts = key.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ (1...6).contains($0.count) && $0.allSatisfy { $0 >= "0" && $0 <= "9" } }),
+              let low = Int(parts[0]), let high = Int(parts[1]), low <= high else { return nil }
+        return low...high
+    }
 
     package init(_ key: String, _ kind: Kind, _ help: String) {
         self.key = key
@@ -191,6 +203,19 @@ package struct SettingsTable: Sendable {
                 return fail(json, field, "an object { \"name\": number, ... } of at most \(maximumKeys) names")
             }
             for m in members { number(m.value, "\(field).\(m.key)", range) }
+        case .rangeKeyedNumbers(let keys, let range):
+            guard let members = json.members, members.count <= maximumKeys else {
+                return fail(json, field, "an object { \"low-high\": number, ... } of at most \(maximumKeys) ranges")
+            }
+            for m in members {
+                let at = "\(field).\(m.key)"
+                guard let bounds = Setting.range(m.key), keys.contains(bounds.lowerBound), keys.contains(bounds.upperBound) else {
+                    found.append(InputProblem(file: m.keyLocation.file, line: m.keyLocation.line, field: at,
+                                              message: "\(shownPath(at)): key \"\(cut(m.key))\": expected a range \"low-high\" of whole numbers \(describe(keys)), low no more than high"))
+                    continue
+                }
+                number(m.value, at, range)
+            }
         case .section(let table):
             table.check(json, path: field, into: &found)
         case .keyedSections(let keys, let table):
@@ -254,6 +279,7 @@ package struct SettingsTable: Sendable {
         case .texts(let count): return "\(describeCount(count)) texts"
         case .keyedNumbers(_, let r): return "each " + describe(r)
         case .namedNumbers(let r): return "each " + describe(r)
+        case .rangeKeyedNumbers(let keys, let r): return "keys \"low-high\" in \(describe(keys)), each " + describe(r)
         case .section: return "section"
         case .keyedSections: return "sections"
         case .keyedRows(_, _, let r): return "each " + describe(r)

@@ -33,7 +33,7 @@ public enum ComparisonWriters {
             }
             out += "\n      " + entries.joined(separator: ",\n      ") + "\n    ]" + (i == KPI.allCases.count - 1 ? "\n" : ",\n")
         }
-        out += "  }\n}\n"
+        out += "  },\n" + InvestToSaveWriters.comparisonJSON(all) + "\n}\n"
         return out
     }
 

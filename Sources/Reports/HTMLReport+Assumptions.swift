@@ -21,6 +21,17 @@ extension HTMLReport {
                      recruitment.enabled ? String(format: "about %.0f approved a year (%.1f enquiries a month, %.1f%% approved)", approvals,
                                                   recruitment.enquiriesPerMonth, recruitment.conversion * 100) : "none (switched off)",
                      "carers.recruitment"))
+        let mix = recruitment.profiles.isEmpty
+            ? (recruitment.ageRangeWeights.isEmpty && recruitment.approvalShares.isEmpty && recruitment.skillShares.isEmpty
+                ? "like the current households (ages, approvals and skills)" : "age ranges, approvals or skills as the scenario sets them")
+            : "\(recruitment.profiles.count) kind\(recruitment.profiles.count == 1 ? "" : "s") of household as the scenario sets them"
+        rows.append(("Kind of new households", mix, "carers.recruitment"))
+        let costs = s.costs.recruitment
+        rows.append(("Recruiting and supporting carers",
+                     "\(pounds(costs.marketingPerEnquiry)) an enquiry and \(pounds(costs.marketingPerApproval)) an approval in marketing; "
+                         + "\(pounds(costs.assessmentPerApproval)) an assessment; \(pounds(costs.supportPerHouseholdPerYear)) a year of support per household; "
+                         + "\(pounds(costs.newCarerWeeklyExtra)) a week more for a child with a new carer",
+                     "costs.recruitment"))
         rows.append(("Foster households resigning",
                      s.carers.resignationsEnabled ? String(format: "%.0f%% of households a year", s.carers.resignationsPerHouseholdPerYear * 100) : "none (switched off)",
                      "carers.resignations_per_household_per_year"))

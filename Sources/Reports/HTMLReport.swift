@@ -98,6 +98,7 @@ public enum HTMLReport {
             body += "<td>\(grouped(entry.value.p10)) to \(grouped(entry.value.p90))</td></tr>"
         }
         body += "</tbody></table></section>"
+        body += spendSection(results)
         body += "<section class=\"table\"><h2>Assumptions</h2>" + assumptionsTable(results) + "</section>"
         body += "<footer>Made by hearth simulate. Every number is a projection under the scenario's assumptions, not a forecast of what will happen.</footer>"
         return page(title: "Sufficiency projection: \(s.name)", body: body)
@@ -127,6 +128,7 @@ public enum HTMLReport {
         }
         body += "</div></section>"
         body += "<section class=\"table\"><h2>At the end of year \(first.years)</h2><p class=\"meta\">Each cell is the middle outcome (P50) with the range that 8 runs in 10 fall within [P10-P90]. A paired difference is worked out run by run, each scenario drawing the same random numbers for the same child, household and placement, so it shows the effect of the scenario itself; its range (P10 to P90 of the paired differences) is narrower than the gap between two separate ranges.</p>" + comparisonTable(all) + "</section>"
+        body += investToSaveSection(all)
         return page(title: "Scenario comparison", body: body)
     }
 

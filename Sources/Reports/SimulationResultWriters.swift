@@ -42,7 +42,7 @@ public enum SimulationResultWriters {
         for (i, entry) in types.enumerated() {
             out += "    \(quote(entry.key)): \(bands(entry.value))" + (i == types.count - 1 ? "\n" : ",\n")
         }
-        out += "  }\n}\n"
+        out += "  },\n" + InvestToSaveWriters.summaryJSON(results) + "\n}\n"
         return out
     }
 

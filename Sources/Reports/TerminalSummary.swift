@@ -141,6 +141,10 @@ public enum TerminalSummary {
         if let total = results.total("cost_pounds") {
             out += "Total cost over \(results.years) years: \(money(total.p50)) [\(money(total.p10))-\(money(total.p90))].\n"
         }
+        if !results.runMoney.isEmpty, results.years >= 1 {
+            let spend = Percentiles(of: results.runMoney.map { run in (1...results.months).reduce(0.0) { $0 + run.recruitment(month: $1) } })
+            out += "Recruiting and supporting in-house carers, beside that: \(money(spend.p50)) [\(money(spend.p10))-\(money(spend.p90))].\n"
+        }
         out += "Money is in \(currencyBasis(results)).\n"
         return out
     }

@@ -40,6 +40,16 @@ import Testing
         #expect(parsed.problems.isEmpty)
         let names = Set(parsed.records.dropFirst().map { $0.fields[0] })
         #expect(names == ["plan A", awkward])
+        // Invest to save: the second scenario against the first, year by year and its payback.
+        let invest = try #require(object["invest_to_save"] as? [[String: Any]])
+        #expect(invest.count == 1 && invest[0]["scenario"] as? String == awkward && invest[0]["baseline"] as? String == "plan A")
+        #expect((invest[0]["years"] as? [[String: Any]])?.count == 1)
+        let investCSV = CSV.parse(Array(try #require(FileManager.default.contents(atPath: dir + "/out/invest_to_save.csv"))), file: "invest_to_save.csv")
+        #expect(investCSV.problems.isEmpty)
+        #expect(investCSV.records.first?.fields == ["scenario", "baseline", "year", "measure", "p10", "p50", "p90"])
+        #expect(investCSV.records.dropFirst().map { $0.fields[3] } == ["extra_spend", "savings", "net", "cumulative_net", "payback_year"])
+        #expect(investCSV.records.dropFirst().allSatisfy { $0.fields[0] == awkward && $0.fields[1] == "plan A" })
+        #expect(run.stdout.contains("Invest to save"))
     }
 
     /// A paired difference is worked out within each run: swapping the two scenarios negates it

@@ -219,3 +219,50 @@ func bruteForcePacking(_ p: PackingProblem) -> Double {
         #expect(stopped.bound >= truth && stopped.value <= truth, "trial \(trial)")
     }
 }
+
+/// A random packing problem with 0, 1 or 2 lexicographic levels before the weight's rest (as
+/// the joint plan weighs children, then split parts, then score): level 1 the items taken,
+/// level 2 minus a random "parts" count; each scale above any difference the later levels make.
+func randomPacking(_ rng: inout Xoshiro256StarStar, levels: Int) -> PackingProblem {
+    let items = Int.random(in: 1...9, using: &rng)
+    let households = Int.random(in: 1...6, using: &rng)
+    let b = 400.0, a = 4000.0   // b > 6 households x 60; a > 6 x b + 360
+    let scales = Array([a, b].suffix(levels))
+    var options: [[PackingOption]] = []
+    for _ in 0..<households {
+        var list: [PackingOption] = []
+        for _ in 0..<Int.random(in: 0...5, using: &rng) {
+            let set = Set((0..<Int.random(in: 1...3, using: &rng)).map { _ in Int32(Int.random(in: 0..<items, using: &rng)) }).sorted()
+            let rest = Double(Int.random(in: 1...60, using: &rng))
+            let parts = Double(Int.random(in: 0...1, using: &rng))
+            let values = Array([Double(set.count), -parts].prefix(levels))
+            let weight = zip(scales, values).reduce(rest) { $0 + $1.0 * $1.1 }
+            list.append(PackingOption(items: set, weight: weight, levels: values))
+        }
+        options.append(list)
+    }
+    return PackingProblem(itemCount: items, options: options, levelScales: levels > 0 ? Array(repeating: scales, count: households) : [])
+}
+
+@Test func configurationLPBoundsTheBruteForceOptimumAndMeetsItWhenIntegral() {
+    var rng = Xoshiro256StarStar(seed: 1103)
+    var integral = 0, fractional = 0
+    for trial in 0..<3000 {
+        let problem = randomPacking(&rng, levels: trial % 3)
+        let truth = bruteForcePacking(problem)
+        guard let root = PackingSolver.rootRelaxation(problem) else {
+            Issue.record("trial \(trial): LP stopped"); continue
+        }
+        #expect(root.bound >= truth, "trial \(trial): LP bound \(root.bound) below the optimum \(truth)")
+        if root.integral {
+            integral += 1
+            #expect(root.bound == truth, "trial \(trial): integral LP \(root.bound), optimum \(truth)")
+        } else {
+            fractional += 1
+        }
+        // The solver with the LP bound is exact on both kinds.
+        let s = PackingSolver.solve(problem)
+        #expect(s.value == truth && s.bound == truth, "trial \(trial): \(s.value) bound \(s.bound), truth \(truth)")
+    }
+    #expect(integral > 500 && fractional > 50, "\(integral) integral LPs, \(fractional) fractional")
+}

@@ -139,13 +139,21 @@ struct JointPlanner {
             }
             return true
         }
+        let residentSum = household.residentAges.reduce(0, +), residentCount = household.residentAges.count
         func record() {
             var cents: [Int] = []
-            for (k, q) in chosen.enumerated() {
+            cents.reserveCapacity(chosen.count)
+            // Everyone placed in the home, as age sum and count; each unit sees the others.
+            var sum = residentSum, count = residentCount
+            for r in chosen {
+                let group = engine.units[Int(options[r].u)].group
+                sum += group.children.reduce(0) { $0 + $1.age }
+                count += group.size
+            }
+            for q in chosen {
                 let unit = engine.units[Int(options[q].u)]
-                var ages = household.residentAges
-                for (j, r) in chosen.enumerated() where j != k { ages += engine.units[Int(options[r].u)].group.children.map(\.age) }
-                var raw = options[q].baseCents + agePointsCents(unit.group, residentAges: ages)
+                let own = unit.group.children.reduce(0) { $0 + $1.age }
+                var raw = options[q].baseCents + agePointsCents(unit.group, residentAgeSum: sum - own, residentCount: count - unit.group.size)
                 if unit.isSplitPart { raw -= min(Int((engine.policy.splitPenalty * 100).rounded()), raw) }
                 cents.append(raw)
             }
@@ -197,15 +205,16 @@ struct JointPlanner {
         return starts
     }
 
-    /// Age fit points in hundredths, exactly as the reference evaluator computes them.
-    func agePointsCents(_ group: SiblingGroup, residentAges: [Int]) -> Int {
+    /// Age fit points in hundredths, exactly as the reference evaluator computes them, from
+    /// the residents' age sum and count.
+    func agePointsCents(_ group: SiblingGroup, residentAgeSum: Int, residentCount: Int) -> Int {
         let w = engine.policy.weights[.ageFit]
         let points: Double
-        if residentAges.isEmpty {
+        if residentCount == 0 {
             points = CriterionFit.points(w, 0.5)
         } else {
             let meanAge = Double(group.children.reduce(0) { $0 + $1.age }) / Double(group.size)
-            let residentMean = Double(residentAges.reduce(0, +)) / Double(residentAges.count)
+            let residentMean = Double(residentAgeSum) / Double(residentCount)
             points = CriterionFit.points(w, CriterionFit.ageFit(meanAge: meanAge, residentMeanAge: residentMean, span: engine.policy.ageFitSpanYears))
         }
         return Int((points * 100).rounded())
@@ -254,9 +263,11 @@ struct JointPlanner {
             let b = 10_000 * n + 1
             return (b * (n + 1), b)
         }
-        var problem = PackingProblem(itemCount: childCount, options: Array(repeating: [], count: hCount))
+        var problem = PackingProblem(itemCount: childCount, options: Array(repeating: [], count: hCount),
+                                     levelScales: Array(repeating: [], count: hCount))
         for h in 0..<hCount where !configurations[h].isEmpty {
             let (a, b) = levels(componentOf[h])
+            problem.levelScales[h] = [a, b]
             problem.options[h] = configurations[h].map { config in
                 var children = 0, parts = 0, cents = 0
                 var items: [Int32] = []
@@ -267,23 +278,10 @@ struct JointPlanner {
                     cents += config.cents[k] * unit.group.size
                     items += unitChildren[Int(u)]
                 }
-                return PackingOption(items: items, weight: Double(children) * a - Double(parts) * b + Double(cents))
+                return PackingOption(items: items, weight: Double(children) * a - Double(parts) * b + Double(cents), levels: [Double(children), -Double(parts)])
             }
         }
         let solution = PackingSolver.solve(problem, timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(original))
-        // The first level alone (weight = children), whose small whole numbers the bound
-        // closes on quickly: the most children any plan could place, per component.
-        var childrenOnly = problem
-        for h in 0..<hCount {
-            for q in childrenOnly.options[h].indices { childrenOnly.options[h][q].weight = Double(childrenOnly.options[h][q].items.count) }
-        }
-        let mostChildren = PackingSolver.solve(childrenOnly, timeLimit: timeLimit, nodeLimit: nodeLimit)
-        var mostChildrenFound = [Int](repeating: 0, count: componentChildren.count)
-        for h in 0..<hCount where mostChildren.choice[h] >= 0 {
-            mostChildrenFound[componentOf[h]] += childrenOnly.options[h][mostChildren.choice[h]].items.count
-        }
-        let childrenSlack = Int((mostChildren.bound - mostChildren.value).rounded())
-
         // Read the plan back, with the bound on each level.
         var placedChild = [Bool](repeating: false, count: childCount)
         var componentPlaced = [(children: Int, parts: Int, cents: Int)](repeating: (0, 0, 0), count: componentChildren.count)
@@ -300,21 +298,48 @@ struct JointPlanner {
                 chosen.append((h, u, config))
             }
         }
-        // The components are independent, so each one's optimum is at most its value plus the
-        // solver's slack (bound - value): any plan of component k worth at most that places at
+        // The first level alone (weight = children), solved only when the plan's own bound
+        // leaves it open: the most children any plan could place, per component.
+        // Each component's slack (its optimum is at most its value plus its slack).
+        var componentSlack = [Double](repeating: 0, count: componentChildren.count)
+        for (h, s) in solution.componentSlack.enumerated() where s > 0 { componentSlack[componentOf[h]] += s }
+        let firstLevelProven = componentChildren.indices.allSatisfy { k in
+            let slack = componentSlack[k]
+            let (a, b) = levels(k)
+            let placed = componentPlaced[k]
+            let upper = Double(placed.children) * a - Double(placed.parts) * b + Double(placed.cents) + slack
+            return Int(((upper + Double(componentChildren[k]) * b) / a).rounded(.down)) <= placed.children
+        }
+        var mostChildrenFound = componentPlaced.map(\.children)
+        var childrenSlack = [Int](repeating: 0, count: componentChildren.count), childrenNodes = 0
+        if !firstLevelProven {
+            var childrenOnly = problem
+            childrenOnly.levelScales = []
+            for h in 0..<hCount {
+                for q in childrenOnly.options[h].indices { childrenOnly.options[h][q].weight = Double(childrenOnly.options[h][q].items.count) }
+            }
+            let mostChildren = PackingSolver.solve(childrenOnly, timeLimit: timeLimit, nodeLimit: nodeLimit)
+            mostChildrenFound = [Int](repeating: 0, count: componentChildren.count)
+            for h in 0..<hCount where mostChildren.choice[h] >= 0 {
+                mostChildrenFound[componentOf[h]] += childrenOnly.options[h][mostChildren.choice[h]].items.count
+            }
+            for (h, s) in mostChildren.componentSlack.enumerated() where s > 0 { childrenSlack[componentOf[h]] += Int(s.rounded()) }
+            childrenNodes = mostChildren.nodes
+        }
+        // The components are independent, so each one's optimum is at most its value plus its
+        // own slack (bound - value): any plan of component k worth at most that places at
         // most floor((value + n x b) / a) children (n children in the component, parts <= n and
         // n x b < a), and with as many children and no more split parts,
         // scores at most value - children x a + parts x b. The children-only packing bounds
         // the first level the same way.
         var childrenPossible = 0
         var scoreBoundCents = 0
-        let slack = solution.bound - solution.value
         for k in componentChildren.indices {
             let (a, b) = levels(k)
             let placed = componentPlaced[k]
-            let upper = Double(placed.children) * a - Double(placed.parts) * b + Double(placed.cents) + slack
+            let upper = Double(placed.children) * a - Double(placed.parts) * b + Double(placed.cents) + componentSlack[k]
             let children = min(componentChildren[k], Int(((upper + Double(componentChildren[k]) * b) / a).rounded(.down)),
-                               mostChildrenFound[k] + childrenSlack)
+                               mostChildrenFound[k] + childrenSlack[k])
             childrenPossible += children
             let most = 10_000 * componentChildren[k]
             if children == placed.children {
@@ -360,7 +385,7 @@ struct JointPlanner {
         plan.bound = PlanBound(
             childrenPossible: childrenPossible, childScore: Double(childScoreCents) / 100,
             childScoreBound: Double(max(scoreBoundCents, childScoreCents)) / 100,
-            optimal: solution.isOptimal, nodes: solution.nodes + mostChildren.nodes)
+            optimal: solution.isOptimal, nodes: solution.nodes + childrenNodes)
         return plan
     }
 }

@@ -10,10 +10,17 @@ package struct PackingProblem: Sendable {
     package var itemCount: Int
     /// Per household, its options (non-empty sets; "take nothing" is always allowed, weight 0).
     package var options: [[PackingOption]]
+    /// Lexicographic levels, when not empty: per household the scales `A_k` such that each of
+    /// its options weighs `sum_k A_k x levels[k] + the rest`, each level a whole number
+    /// (children placed, minus split parts) and each `A_k` larger than any difference the
+    /// later levels can make. The solver's bound then solves one LP per level (see
+    /// `PackingRelaxation`). Empty: one level, the weight.
+    package var levelScales: [[Double]]
 
-    package init(itemCount: Int, options: [[PackingOption]]) {
+    package init(itemCount: Int, options: [[PackingOption]], levelScales: [[Double]] = []) {
         self.itemCount = itemCount
         self.options = options
+        self.levelScales = levelScales
     }
 }
 
@@ -22,10 +29,13 @@ package struct PackingOption: Sendable, Equatable {
     /// The items, each at most once.
     package var items: [Int32]
     package var weight: Double
+    /// The option's level values (whole numbers) when the problem has levels, else empty.
+    package var levels: [Double]
 
-    package init(items: [Int32], weight: Double) {
+    package init(items: [Int32], weight: Double, levels: [Double] = []) {
         self.items = items
         self.weight = weight
+        self.levels = levels
     }
 }
 
@@ -39,6 +49,10 @@ package struct PackingSolution: Sendable, Equatable {
     package var bound: Double
     /// Branch-and-bound nodes explored (over all components).
     package var nodes: Int
+    /// Per household: the slack (bound - value) of its connected component, given at the
+    /// component's first household and 0 at the others; empty when every component is
+    /// solved. A component's optimum is at most its value plus its slack.
+    package var componentSlack: [Double] = []
 
     /// Whether the value is proven optimal (the bound equals the value).
     package var isOptimal: Bool { bound <= value }

@@ -1,6 +1,6 @@
 import Dispatch
 
-/// Branch and bound with a Lagrangian bound over one `PackingComponent` (see `PackingSolver`).
+/// Branch and bound with the LP bound (Lagrangian as a fallback) over one `PackingComponent` (see `PackingSolver`).
 struct PackingSearch {
     nonisolated(unsafe) static var trace = false
     let c: PackingComponent
@@ -27,11 +27,10 @@ struct PackingSearch {
     var openBound = -Double.infinity
     var nodes = 0
     var stopped = false
-
-    /// Every option, heaviest first (ties: lower option index first), and each option's
-    /// position in that order: the greedy packings walk it instead of sorting at every call.
-    let byWeight: [Int32]
-    let weightRank: [Int32]
+    /// Whether the LP outgrew `PackingRelaxation.rowLimit` (then every node is Lagrangian).
+    var lpTooLarge = false
+    /// The parent node's LP support, the first columns of a child's relaxation.
+    var seeds: [Int] = []
 
     // Work arrays of one relaxation.
     var reduced: [Double]
@@ -55,12 +54,6 @@ struct PackingSearch {
         chosen = Array(repeating: -1, count: component.households.count)
         cover = Array(repeating: 0, count: component.itemCount)
         used = Array(repeating: false, count: component.itemCount)
-        let weight = component.weight
-        let order = (0..<Int32(component.optionCount)).sorted { (weight[Int($0)], $1) > (weight[Int($1)], $0) }
-        var rank = [Int32](repeating: 0, count: component.optionCount)
-        for (position, o) in order.enumerated() { rank[Int(o)] = Int32(position) }
-        byWeight = order
-        weightRank = rank
     }
 
     /// Takes a known packing (global option index per global household) as the best so far
@@ -120,42 +113,28 @@ struct PackingSearch {
     mutating func relax() -> Double {
         work += c.items.count
         var total = 0.0
-        let householdCount = c.households.count, itemCount = c.itemCount
-        // Read and written through raw buffers (the hot loop of the search); the arithmetic and
-        // its order are those of the plain loops, so every bound is bit for bit the same.
-        c.householdOptions.withUnsafeBufferPointer { householdOptions in
-        c.itemStart.withUnsafeBufferPointer { itemStart in
-        c.items.withUnsafeBufferPointer { items in
-        c.weight.withUnsafeBufferPointer { weight in
-        alive.withUnsafeBufferPointer { alive in
-        lambda.withUnsafeMutableBufferPointer { lambda in
-        reduced.withUnsafeMutableBufferPointer { reduced in
-        chosen.withUnsafeMutableBufferPointer { chosen in
-        cover.withUnsafeMutableBufferPointer { cover in
-        used.withUnsafeMutableBufferPointer { used in
-            for i in 0..<itemCount { cover[i] = 0; used[i] = false }
-            for h in 0..<householdCount {
-                var best = 0.0, pick: Int32 = -1
-                for o in householdOptions[h]..<householdOptions[h + 1] where alive[o] {
-                    var r = weight[o]
-                    for e in itemStart[o]..<itemStart[o + 1] {
-                        let i = Int(items[e])
-                        r -= lambda[i]
-                        used[i] = true
-                    }
-                    reduced[o] = r
-                    if r > best { best = r; pick = Int32(o) }
+        for i in 0..<c.itemCount { cover[i] = 0; used[i] = false }
+        for h in 0..<c.households.count {
+            var best = 0.0, pick: Int32 = -1
+            for o in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[o] {
+                var r = c.weight[o]
+                for e in c.itemStart[o]..<c.itemStart[o + 1] {
+                    let i = Int(c.items[e])
+                    r -= lambda[i]
+                    used[i] = true
                 }
-                chosen[h] = pick
-                total += best
-                if pick >= 0 {
-                    for e in itemStart[Int(pick)]..<itemStart[Int(pick) + 1] { cover[Int(items[e])] += 1 }
-                }
+                reduced[o] = r
+                if r > best { best = r; pick = Int32(o) }
             }
-            for i in 0..<itemCount {
-                if used[i] { total += lambda[i] } else { lambda[i] = 0 }
+            chosen[h] = pick
+            total += best
+            if pick >= 0 {
+                for e in c.itemStart[Int(pick)]..<c.itemStart[Int(pick) + 1] { cover[Int(c.items[e])] += 1 }
             }
-        }}}}}}}}}}
+        }
+        for i in 0..<c.itemCount {
+            if used[i] { total += lambda[i] } else { lambda[i] = 0 }
+        }
         return total
     }
 
@@ -201,10 +180,27 @@ struct PackingSearch {
     /// A packing from the relaxed choice (if given), repaired greedily, then every household
     /// left takes its heaviest option still free; keeps it when it beats the best so far.
     mutating func heuristic(preferred: [Int32]?) {
+        var order: [Int] = []
+        if let preferred {
+            order = (0..<c.households.count).filter { preferred[$0] >= 0 }
+                .sorted { (c.weight[Int(preferred[$0])], $1) > (c.weight[Int(preferred[$1])], $0) }
+                .map { Int(preferred[$0]) }
+        }
+        heuristic(order: order)
+    }
+
+    /// A packing taking the options of `order` in turn where they fit, then every household
+    /// left takes its heaviest allowed option still free; keeps it when it beats the best so far.
+    mutating func heuristic(order: [Int]) {
         var taken = [Bool](repeating: false, count: c.itemCount)
         var pick = fixed
         var value = fixedValue
+        for h in 0..<c.households.count where fixed[h] >= 0 {
+            let o = Int(fixed[h])
+            for e in c.itemStart[o]..<c.itemStart[o + 1] { taken[Int(c.items[e])] = true }
+        }
         func fits(_ o: Int) -> Bool {
+            guard pick[Int(c.owner[o])] < 0 else { return false }
             for e in c.itemStart[o]..<c.itemStart[o + 1] where taken[Int(c.items[e])] { return false }
             return true
         }
@@ -213,23 +209,14 @@ struct PackingSearch {
             pick[Int(c.owner[o])] = Int32(o)
             value += c.weight[o]
         }
-        if let preferred {
-            // The preferred options, heaviest first (ties: lower household first, which is
-            // lower option first, options being numbered household by household).
-            var ranks: [Int32] = []
-            for h in 0..<c.households.count where preferred[h] >= 0 { ranks.append(weightRank[Int(preferred[h])]) }
-            ranks.sort()
-            for r in ranks {
-                let o = Int(byWeight[Int(r)])
-                if fits(o) { take(o) }
-            }
+        for o in order where alive[o] && fits(o) { take(o) }
+        // Households left, heaviest available option first.
+        var candidates: [(weight: Double, option: Int)] = []
+        for h in 0..<c.households.count where pick[h] < 0 {
+            for o in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[o] { candidates.append((c.weight[o], o)) }
         }
-        // Households left, heaviest available option first (a household's pick only ever
-        // goes from none to one, so checking it when the option comes up is enough).
-        for o32 in byWeight {
-            let o = Int(o32)
-            if alive[o], pick[Int(c.owner[o])] < 0, fits(o) { take(o) }
-        }
+        candidates.sort { ($0.weight, $1.option) > ($1.weight, $0.option) }
+        for (_, o) in candidates where fits(o) { take(o) }
         if value > incumbentValue {
             incumbentValue = value
             incumbent = pick
@@ -245,6 +232,7 @@ struct PackingSearch {
             openBound = max(openBound, inherited)
             return
         }
+        if relaxationNode(depth: depth, inherited: inherited) { return }
         var bound = inherited
         let saved = lambda
         var bestLambda = lambda
@@ -336,6 +324,116 @@ struct PackingSearch {
         node(depth: depth + 1, inherited: bound)
         undo(to: mark)
         lambda = saved
+    }
+
+    /// The node solved with the LP bound (`PackingRelaxation`): pruned, or a packing from the
+    /// LP solution and two branches on a household-item pair whose LP share is fractional
+    /// (the household takes the item, or it does not; Ryan and Foster's rule on the
+    /// configuration model). False when the LP stopped at its limit or its solution is
+    /// integral without closing the node (then the Lagrangian node decides).
+    mutating func relaxationNode(depth: Int, inherited: Double) -> Bool {
+        guard c.itemCount < PackingRelaxation.rowLimit, !lpTooLarge else { return false }
+        var relaxation = PackingRelaxation(c)
+        var seedList = seeds
+        for o in incumbent where o >= 0 && alive[Int(o)] { seedList.append(Int(o)) }
+        let result = relaxation.solve(alive: alive, seeds: seedList, threshold: incumbentValue - fixedValue + 0.5)
+        work += relaxation.work
+        if relaxation.lp.rowCount > PackingRelaxation.rowLimit { lpTooLarge = true }
+        guard let result else { return false }
+        guard let local = result.bound else { return true }
+        let bound = min(inherited, fixedValue + local)
+        if bound < incumbentValue + 0.5 { return true }
+        let order = result.support.sorted { ($0.value, c.weight[$0.option], $1.option) > ($1.value, c.weight[$1.option], $0.option) }.map(\.option)
+        heuristic(order: order)
+        if PackingSearch.trace, depth < 3 { print("lp node depth \(depth) items \(c.itemCount) options \(c.optionCount) bound \(bound) incumbent \(incumbentValue) rows \(relaxation.lp.rowCount) columns \(relaxation.lp.variableCount) pivots \(relaxation.lp.pivots) targets \(relaxation.targets) incumbent levels \(c.levelValues.map { v in incumbent.reduce(0.0) { $1 >= 0 ? $0 + v[Int($1)] : $0 } }) fractional \(result.support.filter { $0.value < 0.999 }.count) of \(result.support.count)") }
+        if bound < incumbentValue + 0.5 { return true }
+        // Reduced-cost fixing for this node's subtree (undone with the branch).
+        let fixable = relaxation.fixable(alive: alive, threshold: incumbentValue - fixedValue + 0.5)
+        work += c.items.count
+        for o in fixable { kill(o) }
+        if PackingSearch.trace, depth < 3 { print("  fixed \(fixable.count) options by reduced cost") }
+        if depth == 0 && fixable.count * 4 > c.optionCount {
+            searchRestricted(bound: bound, seeds: relaxation.masterOptions)
+            return true
+        }
+        var branchOption = -1
+        if result.fractionalPair == nil {
+            // No pair serves: branch on the most fractional option (take it, or forbid it).
+            var nearest = 0.5 - 1e-6
+            for (o, x) in result.support where abs(x - 0.5) < nearest && fixed[Int(c.owner[o])] < 0 { nearest = abs(x - 0.5); branchOption = o }
+            if branchOption < 0 { return false }
+        }
+        if timeUp {
+            stopped = true
+            openBound = max(openBound, bound)
+            return true
+        }
+        let parentSeeds = seeds
+        seeds = relaxation.masterOptions
+        defer { seeds = parentSeeds }
+        let mark = trail.count
+        if let (h, i) = result.fractionalPair {
+            func contains(_ p: Int) -> Bool { c.items[c.itemStart[p]..<c.itemStart[p + 1]].contains(Int32(i)) }
+            // The household takes the item.
+            for p in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[p] && !contains(p) { kill(p) }
+            for p in itemOptions[i] where alive[Int(p)] && Int(c.owner[Int(p)]) != h { kill(Int(p)) }
+            node(depth: depth + 1, inherited: bound)
+            undo(to: mark)
+            if timeUp && bound >= incumbentValue + 0.5 {
+                stopped = true
+                openBound = max(openBound, bound)
+                return true
+            }
+            // It does not.
+            for p in itemOptions[i] where alive[Int(p)] && Int(c.owner[Int(p)]) == h { kill(Int(p)) }
+            node(depth: depth + 1, inherited: bound)
+            undo(to: mark)
+            return true
+        }
+        let o = branchOption, h = Int(c.owner[o])
+        fixed[h] = Int32(o)
+        fixedValue += c.weight[o]
+        for p in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[p] { kill(p) }
+        for e in c.itemStart[o]..<c.itemStart[o + 1] {
+            for p in itemOptions[Int(c.items[e])] where alive[Int(p)] { kill(Int(p)) }
+        }
+        node(depth: depth + 1, inherited: bound)
+        undo(to: mark)
+        fixed[h] = -1
+        fixedValue -= c.weight[o]
+        if timeUp && bound >= incumbentValue + 0.5 {
+            stopped = true
+            openBound = max(openBound, bound)
+            return true
+        }
+        kill(o)
+        node(depth: depth + 1, inherited: bound)
+        undo(to: mark)
+        return true
+    }
+
+    /// The rest of the search over the options left alive at the root (most are fixed out by
+    /// their reduced costs), as a smaller component: the same search, cheaper pricing.
+    mutating func searchRestricted(bound: Double, seeds rootSeeds: [Int]) {
+        let (sub, source) = c.restricted(to: alive)
+        var index = [Int](repeating: -1, count: c.optionCount)
+        for (k, o) in source.enumerated() { index[o] = k }
+        var search = PackingSearch(sub, deadline: deadline, nodeLimit: nodeLimit)
+        search.work = work
+        search.nodes = nodes
+        // Only a better packing than the best so far is sought there (the best so far may use
+        // options fixed out because nothing better can use them).
+        search.incumbentValue = incumbentValue
+        search.seeds = rootSeeds.compactMap { index[$0] >= 0 ? index[$0] : nil }
+        search.node(depth: 0, inherited: bound)
+        if search.incumbentValue > incumbentValue {
+            incumbentValue = search.incumbentValue
+            incumbent = search.incumbent.map { $0 >= 0 ? Int32(source[Int($0)]) : -1 }
+        }
+        work = search.work
+        nodes = search.nodes
+        stopped = search.stopped
+        openBound = max(openBound, search.openBound)
     }
 
     mutating func kill(_ o: Int) {

@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// Exact solver of `PackingProblem`: connected components, an assignment where every option is
-/// one of a partition of the items, else branch and bound with a Lagrangian bound.
+/// one of a partition of the items, else branch and bound with an LP bound.
 ///
 /// ## Design note
 /// Households sharing no item through their options are independent, so the problem splits
@@ -17,29 +17,24 @@ import Glibc
 /// units to households, solved exactly by `SparseAssignment` with one zero-cost "unplaced"
 /// column per unit.
 ///
-/// *Other components: branch and bound (Land and Doig 1960) with a Lagrangian bound
-/// (Held and Karp 1971; Fisher 1981).* The constraints "each item at most once" are relaxed
-/// with multipliers `lambda_i >= 0`:
-/// `L(lambda) = sum_i lambda_i + sum_h max(0, max_o (w_o - sum_{i in o} lambda_i))`,
-/// which is >= the value of every packing (each household's term is at least what its chosen
-/// option contributes after paying for its items, and the items are paid once at most), so
-/// every `L(lambda)` is a proven upper bound. The households' subproblems are independent
-/// (choose the best option at the item prices). Multipliers are improved by exact coordinate
-/// descent (for one item, `L` is convex piecewise linear in `lambda_i`, minimised at the
-/// second largest gain an option containing the item has over the household's best option
-/// without it; the dual coordinate step of Bertsekas's auction and of max-product dual
-/// decomposition) and by projected subgradient steps (Polyak's step towards the best packing
-/// found). Packings come from the relaxed choice, repaired greedily (options taken heaviest
-/// first, from one order of the component's options sorted once). A node is closed when its
-/// bound is below the best packing + 1 (weights are whole numbers), or when the relaxed choice
-/// is itself a packing paying nothing for unused items (then it is the node's optimum).
-/// Otherwise it branches on one option: the household takes it (its items are gone for
-/// everybody else), or it is forbidden. Both branches together cover every packing, so when
-/// the search ends the best packing found is optimal; stopped by the time limit, the bound is
-/// the largest bound of the nodes left open.
+/// *Other components: branch and bound (Land and Doig 1960) with the exact LP bound of the
+/// configuration model* (`PackingRelaxation`: column generation over a `RevisedSimplex`
+/// master, one LP per lexicographic level when the weights have levels; Barnhart et al. 1998,
+/// "Branch-and-price"). The bound is the Lagrangian bound at the LP's duals, recomputed over
+/// every option, so it holds whatever the simplex's rounding. At each node: options whose
+/// reduced weight proves them useless for a better packing are fixed out (at the root, the
+/// survivors become a smaller component for the rest of the search); a packing is made from
+/// the LP solution; the node is closed when its bound is below the best packing + 1 (weights
+/// are whole numbers); otherwise it branches on a household-item pair whose LP share is
+/// fractional (the household takes the item, or it does not; Ryan and Foster 1981), or on a
+/// fractional option when no pair serves. Both branches together cover every packing and each
+/// removes part of the LP solution, so the search ends, and when it ends the best packing is
+/// optimal; stopped by its limits, the bound is the largest bound of the nodes left open.
+/// When the simplex stops at its pivot limit the node falls back to a Lagrangian bound (Held
+/// and Karp 1971; Fisher 1981) improved by exact coordinate descent and projected subgradient
+/// steps, branching on one option (take it, or forbid it).
 /// - Complexity: exponential in the worst case (set packing is NP-hard); per node,
-///   O(iterations x option entries), each greedy packing O(options). Components of a few hundred households close at the root
-///   or after few nodes in practice.
+///   O(pricing rounds x option entries) plus the simplex's pivots.
 package enum PackingSolver {
     /// The best packing, with a proven bound; `timeLimit` seconds (nil = none) or `nodeLimit`
     /// branch-and-bound nodes per component stop the search with the best packing found so
@@ -59,15 +54,36 @@ package enum PackingSolver {
             }
         }
         var choice = [Int](repeating: -1, count: problem.options.count)
+        var slack = [Double](repeating: 0, count: problem.options.count)
         var value = 0.0, bound = 0.0, nodes = 0
         for (c, component) in components.enumerated() {
             let r = results[c]!
             for (local, h) in component.households.enumerated() { choice[h] = r.choice[local] }
+            slack[component.households[0]] = r.bound - r.value
             value += r.value
             bound += r.bound
             nodes += r.nodes
         }
-        return PackingSolution(choice: choice, value: value, bound: bound, nodes: nodes)
+        var solution = PackingSolution(choice: choice, value: value, bound: bound, nodes: nodes)
+        if bound > value { solution.componentSlack = slack }
+        return solution
+    }
+}
+
+extension PackingSolver {
+    /// The root LP bound of the configuration model (`PackingRelaxation`, no branching) summed
+    /// over the components, and whether every component's LP solution is integral; nil when an
+    /// LP stopped at its pivot limit.
+    package static func rootRelaxation(_ problem: PackingProblem) -> (bound: Double, integral: Bool)? {
+        var total = 0.0, integral = true
+        for component in PackingComponent.split(problem) {
+            var relaxation = PackingRelaxation(component)
+            let all = [Bool](repeating: true, count: component.optionCount)
+            guard let result = relaxation.solve(alive: all, seeds: [], threshold: -.infinity), let bound = result.bound else { return nil }
+            total += bound
+            if result.support.contains(where: { $0.value < 1 - 1e-6 }) { integral = false }
+        }
+        return (total, integral)
     }
 }
 
@@ -82,6 +98,11 @@ struct PackingComponent: Sendable {
     var itemStart: [Int]
     var items: [Int32]
     var weight: [Double]
+    /// Level values (per level, per option) and their scales, when every household of the
+    /// component has the same scales and every option its levels
+    /// (`weight = sum_k scale_k x value_k + the rest`); empty: one level.
+    var levelValues: [[Double]]
+    var levelScales: [Double]
     /// Options of local household h: `householdOptions[h]..<householdOptions[h + 1]`.
     var householdOptions: [Int]
 
@@ -111,31 +132,61 @@ struct PackingComponent: Sendable {
             let r = find(h)
             if let c = index[r] { members[c].append(h) } else { index[r] = members.count; members.append([h]) }
         }
-        return members.map { PackingComponent(problem, households: $0) }
+        var scratch = [Int32](repeating: -1, count: problem.itemCount)
+        return members.map { PackingComponent(problem, households: $0, scratch: &scratch) }
     }
 
-    init(_ problem: PackingProblem, households: [Int]) {
+    /// The component of `households`; `scratch` (-1 per item of the problem) maps items to
+    /// local numbers while it is built and is left as it was found.
+    init(_ problem: PackingProblem, households: [Int], scratch local: inout [Int32]) {
         self.households = households
-        var local: [Int32: Int32] = [:]
+        var localCount: Int32 = 0
+        var globals: [Int32] = []
         owner = []; original = []; itemStart = [0]; items = []; weight = []; householdOptions = [0]
+        let scales = Set(households.map { problem.levelScales.isEmpty ? [] : problem.levelScales[$0] })
+        let levels = scales.count == 1 ? scales.first! : []
+        let consistent = !levels.isEmpty && levels.allSatisfy { $0 > 0 }
+            && households.allSatisfy { problem.options[$0].allSatisfy { $0.levels.count == levels.count } }
+        levelScales = consistent ? levels : []
+        levelValues = Array(repeating: [], count: levelScales.count)
         for (h, global) in households.enumerated() {
             for (k, o) in problem.options[global].enumerated() {
                 owner.append(Int32(h)); original.append(Int32(k)); weight.append(o.weight)
+                for l in levelValues.indices { levelValues[l].append(o.levels[l]) }
                 for i in o.items {
-                    if let l = local[i] { items.append(l) } else {
-                        let l = Int32(local.count)
-                        local[i] = l
-                        items.append(l)
-                    }
+                    if local[Int(i)] < 0 { local[Int(i)] = localCount; localCount += 1; globals.append(i) }
+                    items.append(local[Int(i)])
                 }
                 itemStart.append(items.count)
             }
             householdOptions.append(owner.count)
         }
-        itemCount = local.count
+        itemCount = Int(localCount)
+        for i in globals { local[Int(i)] = -1 }
     }
 
     var optionCount: Int { owner.count }
+
+    /// The same households and items with only the options marked alive, and for each kept
+    /// option its index here.
+    func restricted(to alive: [Bool]) -> (component: PackingComponent, source: [Int]) {
+        var sub = self
+        sub.owner = []; sub.original = []; sub.itemStart = [0]; sub.items = []; sub.weight = []
+        sub.levelValues = levelValues.map { _ in [] }
+        sub.householdOptions = [0]
+        var source: [Int] = []
+        for h in 0..<households.count {
+            for o in householdOptions[h]..<householdOptions[h + 1] where alive[o] {
+                source.append(o)
+                sub.owner.append(owner[o]); sub.original.append(original[o]); sub.weight.append(weight[o])
+                for l in levelValues.indices { sub.levelValues[l].append(levelValues[l][o]) }
+                sub.items += items[itemStart[o]..<itemStart[o + 1]]
+                sub.itemStart.append(sub.items.count)
+            }
+            sub.householdOptions.append(sub.owner.count)
+        }
+        return (sub, source)
+    }
 
     func solve(deadline: UInt64?, nodeLimit: Int, starts: [[Int]]) -> PackingSolution {
         if let solution = solveAsAssignment() { return solution }

@@ -123,9 +123,9 @@ struct CountyBuilder {
         return Array(repeating: 1, count: ones) + Array(repeating: 2, count: twos) + Array(repeating: 3, count: threes)
     }
 
-    func ageRange(using rng: inout some RandomNumberGenerator) -> ClosedRange<Int> {
-        let ranges: [ClosedRange<Int>] = [0...10, 0...17, 5...17, 11...17, 0...4]
-        return ranges[Draw.weightedIndex([25, 35, 20, 15, 5], using: &rng)]
+    /// An approved age range drawn from `mix` (one uniform).
+    func ageRange(_ mix: [AgeRangeWeight], using rng: inout some RandomNumberGenerator) -> ClosedRange<Int> {
+        AgeRangeWeight.draw(mix, quantile: rng.nextUnit())
     }
 
     func draw<S: TokenSet>(_ shares: [String: Double], as type: S.Type, using rng: inout some RandomNumberGenerator) -> S {
@@ -150,7 +150,7 @@ struct CountyBuilder {
             let (district, location) = pointInDistrict(weightedBy: { $0.carerShare }, using: &rng)
             var approvals = draw(profile.approvalShares, as: Approvals.self, using: &rng)
             if approvals.isEmpty { approvals = .shortTerm }
-            let range = ageRange(using: &rng)
+            let range = ageRange(profile.inHouseAgeRangeWeights, using: &rng)
             var skills = draw(profile.skillShares, as: Skills.self, using: &rng)
             if range.lowerBound >= 11 { skills.formUnion(.teenagers) }
             return Household(
@@ -174,7 +174,7 @@ struct CountyBuilder {
             let places = [1, 2, 3][Draw.weightedIndex([30, 45, 25], using: &rng)]
             var approvals = draw(profile.approvalShares, as: Approvals.self, using: &rng)
             approvals.formUnion(.shortTerm)
-            let range = ageRange(using: &rng)
+            let range = ageRange(AgeRangeWeight.countyMix, using: &rng)
             var skills = draw(profile.skillShares.mapValues { min(1, $0 * 1.5) }, as: Skills.self, using: &rng)
             if range.lowerBound >= 11 { skills.formUnion(.teenagers) }
             return Household(

@@ -61,6 +61,9 @@ extension CountyProfile: Codable {
         }
         if ifaMinMiles < 0 || ifaMaxMiles < ifaMinMiles { problems.append(("ifa_max_miles", "expected 0 <= ifa_min_miles <= ifa_max_miles")) }
         if referrals < 0 { problems.append(("referrals", "expected 0 or more")) }
+        if !inHouseAgeRangeWeights.contains(where: { $0.weight > 0 }) {
+            problems.append(("age_range_weights", "expected non-negative weights, not all zero"))
+        }
         return problems
     }
 }

@@ -94,4 +94,8 @@ public struct CountyProfile: Sendable, Equatable {
     /// For sibling groups (in care) of 2, 3, 4 and 5, the share living apart from at least one
     /// brother or sister; the others live all together (the same carers or home).
     public var siblingsApartShareBySize: [Double] = [0.26, 0.43, 0.57, 0.64]
+
+    /// Weights of the age ranges in-house carers are approved for, drawn in this order (agency
+    /// carers keep `AgeRangeWeight.countyMix`).
+    public var inHouseAgeRangeWeights: [AgeRangeWeight] = AgeRangeWeight.countyMix
 }

@@ -56,6 +56,9 @@ enum RandomSource: UInt64 {
     case resignation = 110
     case hold
     case enquiryTime, assessment, template, location, locationDistance, locationBearing, places
+    /// Of an approved household under a recruitment mix: its profile, age range, approvals
+    /// (a sub-key, one uniform per token) and skills (likewise).
+    case recruitmentProfile, ageRange, approvals, skills
 }
 
 extension RandomKey {

@@ -119,6 +119,9 @@ extension Replication {
         for campaign in extraEnquiries {
             mean += campaign.perMonth * (campaign.conversion ?? recruitment.conversion)
         }
+        var enquiries = recruitment.enquiriesPerMonth
+        for campaign in extraEnquiries { enquiries += campaign.perMonth }
+        chargeEnquiries(month: m, enquiries: enquiries)
         let source = runKey.key(.recruitment).key(m)
         let approvals = Draw.poisson(mean: mean, quantile: source.unit(0))
         guard approvals > 0 else { return }
@@ -137,10 +140,10 @@ extension Replication {
         }
     }
 
-    /// A new household is approved: like a current one (ages, approvals, skills), new places and
-    /// home, all drawn from the approval's own `key`.
+    /// A new household is approved: like a current one (ages, approvals, skills) unless the
+    /// recruitment mix sets them, with new places and home, all drawn from the approval's own
+    /// `key` (`RecruitmentMix`).
     mutating func approveHousehold(key: RandomKey) {
-        let recruitment = scenario.carers.recruitment
         var household: Household
         let templates = start.population.households.count
         let template = templates == 0 ? -1 : min(templates - 1, Int(key.unit(.template) * Double(templates)))
@@ -151,14 +154,17 @@ extension Replication {
                 id: "H", provider: .inHouse, location: start.population.districts[0].centre, places: 1,
                 ageRange: 0...17, approvals: [.shortTerm, .longTerm, .emergency])
         }
-        let district = Draw.weightedIndex(start.carerWeights, quantile: key.unit(.location))
+        let carer = recruitmentMix.draw(key)
+        let district = carer.district
         let centre = start.population.districts[district].centre
         household.location = centre.offset(
             miles: 6 * key.unit(.locationDistance).squareRoot(), bearingDegrees: key.unit(.locationBearing) * 360)
         household.district = start.population.districts[district].name
         household.id = HouseholdID("N\(households.count)")
-        household.places = recruitment.placesDistribution.isEmpty
-            ? 1 : Draw.weightedIndex(recruitment.placesDistribution, quantile: key.unit(.places)) + 1
+        household.places = carer.places
+        if let ages = carer.ages { household.ageRange = ages }
+        if let approvals = carer.approvals { household.approvals = approvals }
+        if let skills = carer.skills { household.skills = skills }
         household.occupied = 0
         household.status = .available
         household.residentAges = []
@@ -171,6 +177,7 @@ extension Replication {
         let h = households.count - 1
         refreshVacancy(h)
         approvalsThisMonth += 1
+        chargeApproval()
         scheduleResignation(h)
         scheduleHoldStart(h)
     }

@@ -18,6 +18,8 @@ package struct ReplicationResult: Sendable {
     package var events: Int
     /// Every placement decision, when the replication was traced (else empty).
     package var trace: [PlacementDecision] = []
+    /// Placement costs and recruitment spend month by month.
+    package var money = RunMoney(months: 0)
 }
 
 /// One Monte Carlo replication of a scenario: the state of the county and the event loop.
@@ -54,6 +56,8 @@ struct Replication {
     let runKey: RandomKey
     /// The keys of approvals scheduled from the recruitment pipeline (the approval event's target).
     var approvalKeys: [RandomKey] = []
+    /// The kinds of household approvals bring.
+    let recruitmentMix: RecruitmentMix
 
     var now = 0.0
     var month = 0
@@ -100,6 +104,8 @@ struct Replication {
     var output: [Double]
     var placementsByType = [Int](repeating: 0, count: 8)
     var totalCost = 0.0
+    /// Placement costs and recruitment spend month by month.
+    var money: RunMoney
     var leavers = 0
     var leaverDaysInCare = 0.0
     var events = 0
@@ -139,7 +145,10 @@ struct Replication {
         ownBeds = scenario.residential.ownBeds
         ownBedWeekly = scenario.costs.ownHomeWeeklyPerBed
         output = [Double](repeating: 0, count: (months + 1) * KPI.allCases.count)
+        money = RunMoney(months: months)
         householdIDsUnique = start.householdIDsUnique
+        recruitmentMix = RecruitmentMix(scenario.carers.recruitment, districts: start.population.districts.map(\.name),
+                                        carerWeights: start.carerWeights)
         // Room for the starting children and half as many entrants again as expected, so the arrays
         // of children (120-byte structs) are rarely copied to grow.
         let entrantsPerYear = scenario.entries.enabled ? scenario.entries.perYearByAgeBand.values.reduce(0, +) : 0
@@ -204,7 +213,7 @@ struct Replication {
     func result() -> ReplicationResult {
         ReplicationResult(
             monthly: output, placementsByType: placementsByType, totalCost: totalCost,
-            leavers: leavers, leaverDaysInCare: leaverDaysInCare, events: events, trace: trace ?? [])
+            leavers: leavers, leaverDaysInCare: leaverDaysInCare, events: events, trace: trace ?? [], money: money)
     }
 
     /// Draws the month's arrivals and enquiries.
@@ -215,6 +224,8 @@ struct Replication {
 
     /// Adds the cost of `days` at the current state to the running total.
     mutating func accrueCost(days: Double) {
-        totalCost += weeklyCost() * days / 7
+        let cost = weeklyCost() * days / 7
+        totalCost += cost
+        chargeMonth(month, days: days, placementCost: cost)
     }
 }

@@ -55,6 +55,8 @@ public struct SimulationResults: Sendable {
     public var runValues: [[Double]]
     /// Every placement decision of every run, in run order, when the runs were traced.
     public var trace: [PlacementDecision] = []
+    /// Each run's placement costs and recruitment spend, month by month (run order).
+    public var runMoney: [RunMoney] = []
 
     /// The P10/P50/P90 of `kpi` at the end of `month`.
     public func value(_ kpi: KPI, month: Int) -> Percentiles { bands[month * KPI.allCases.count + kpi.rawValue] }
@@ -182,10 +184,12 @@ public enum MonteCarlo {
             (key, Percentiles(of: raw.map { r in Double(types.reduce(0) { $0 + r.placementsByType[$1.index] }) }))
         }
         let stays = raw.map { $0.leavers > 0 ? $0.leaverDaysInCare / Double($0.leavers) / 365.25 : 0 }
-        return SimulationResults(
+        var results = SimulationResults(
             scenario: scenario, runs: raw.count, years: years, seed: seed, bands: bands, totals: totals,
             placementsByType: byType, placementsBySpecKey: bySpec, meanYearsInCareAtLeaving: Percentiles(of: stays),
             events: raw.reduce(0) { $0 + $1.events }, runValues: raw.map(\.monthly))
+        results.runMoney = raw.map(\.money)
+        return results
     }
 }
 

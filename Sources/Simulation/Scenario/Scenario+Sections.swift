@@ -285,6 +285,19 @@ public struct RecruitmentSettings: Codable, Sendable, Equatable {
     public var placesDistribution: [Double] = [0.45, 0.40, 0.15]
     /// Where new carers live (empty = where current carers live).
     public var districtWeights: [String: Double] = [:]
+    /// Weights of the age ranges new carers are approved for, drawn in this order (empty = like
+    /// a current household: the age range of the household a new one is modelled on).
+    public var ageRangeWeights: [AgeRangeWeight] = []
+    /// Chance of each approval (`short_term`, `long_term`, `emergency`, `respite`,
+    /// `parent_and_child`), drawn independently; short-term when none is drawn (empty = like a
+    /// current household).
+    public var approvalShares: [String: Double] = [:]
+    /// Chance of each skill, drawn independently; carers approved only for 11 and over count
+    /// as skilled with teenagers (empty = like a current household).
+    public var skillShares: [String: Double] = [:]
+    /// Kinds of household to recruit, by share; each approval is one of them, and what a
+    /// profile leaves out is drawn as above (empty = no profiles).
+    public var profiles: [RecruitmentProfile] = []
 
     public init() {}
 
@@ -341,6 +354,8 @@ public struct CostSettings: Codable, Sendable, Equatable {
     public var stayingPutWeekly: Double = 350
     /// Cost growth a year.
     public var annualInflation: Double = 0.03
+    /// What recruiting and supporting in-house carers costs (beyond the weekly placement costs).
+    public var recruitment: RecruitmentCostSettings = RecruitmentCostSettings()
 
     public init() {}
 
@@ -349,3 +364,28 @@ public struct CostSettings: Codable, Sendable, Equatable {
     public func encode(to encoder: any Encoder) throws { try ScenarioSettings.costs.encoded(self).encode(to: encoder) }
 }
 
+
+/// What recruiting and supporting in-house foster carers costs, in pounds at the start date
+/// (grown by `costs.annual_inflation` like every cost). The in-house weekly placement cost
+/// (`costs.weekly.in_house`) already pays carers' fees and allowances, so these are only the
+/// costs it leaves out.
+public struct RecruitmentCostSettings: Codable, Sendable, Equatable {
+    /// Marketing per enquiry (advertising, information events), counted at the enquiry rate.
+    public var marketingPerEnquiry: Double = 300
+    /// Marketing counted per approval instead (or as well).
+    public var marketingPerApproval: Double = 0
+    /// Assessment and panel per approved household (Form F assessment, checks, training).
+    public var assessmentPerApproval: Double = 4000
+    /// Support a year per approved household (supervising social worker, training, groups),
+    /// on hold or not.
+    public var supportPerHouseholdPerYear: Double = 4000
+    /// Pounds a week per child placed with a household approved during the projection, beyond
+    /// the in-house weekly cost (an enhanced fee scheme for new carers).
+    public var newCarerWeeklyExtra: Double = 0
+
+    public init() {}
+
+    /// Read and written by `ScenarioSettings.recruitmentCosts`, the one declaration of these settings.
+    public init(from decoder: any Decoder) throws { self = try ScenarioSettings.recruitmentCosts.decode(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try ScenarioSettings.recruitmentCosts.encoded(self).encode(to: encoder) }
+}

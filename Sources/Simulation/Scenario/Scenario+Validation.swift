@@ -45,6 +45,19 @@ extension Scenario {
         check(rc.assessmentMonthsMin <= rc.assessmentMonthsMax, "carers.recruitment.assessment_months_min",
               rc.assessmentMonthsMin, "no more than assessment_months_max")
         weights(rc.placesDistribution, "carers.recruitment.places_distribution")
+        if !rc.ageRangeWeights.isEmpty { weights(rc.ageRangeWeights.map(\.weight), "carers.recruitment.age_range_weights") }
+        if !rc.profiles.isEmpty { weights(rc.profiles.map(\.share), "carers.recruitment.profiles") }
+        let districtNames = start.profile.districts.map(\.name)
+        for (i, profile) in rc.profiles.enumerated() {
+            let path = "carers.recruitment.profiles[\(i)]"
+            if let low = profile.minAge, let high = profile.maxAge {
+                check(low <= high, "\(path).min_age", low, "no more than max_age \(high)")
+            }
+            if let district = profile.district {
+                check(districtNames.contains(district), "\(path).district", "\"\(district)\"",
+                      "one of the county's districts: \(districtNames.joined(separator: ", "))")
+            }
+        }
         for (i, event) in timeline.enumerated() {
             let path = "timeline[\(i)]"
             if event.atMonth == nil, let date = event.date, Scenario.monthOffset(of: date, from: startDate) == nil {

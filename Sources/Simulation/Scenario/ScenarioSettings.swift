@@ -177,7 +177,25 @@ enum ScenarioSettings {
         .number("assessment_months_max", \.assessmentMonthsMax, 0...120, "longest time from enquiry to approval"),
         .numbers("places_distribution", \.placesDistribution, weight, count: 1...10, "new households approved for 1, 2, 3, ... places"),
         .namedNumbers("district_weights", \.districtWeights, weight, "where new carers live (empty = the county's carer shares)"),
+        .ageRanges("age_range_weights", \.ageRangeWeights, weight, omittedWhenEmpty: true,
+                   "optional: weights of approved age ranges, e.g. `{\"0-4\": 1, \"11-17\": 3}` (empty = like a current household)"),
+        .tokenShares("approval_shares", \.approvalShares, Approvals.self,
+                     "optional: chance of each approval, drawn independently; short-term if none (empty = like a current household)"),
+        .tokenShares("skill_shares", \.skillShares, Skills.self,
+                     "optional: chance of each skill, drawn independently (empty = like a current household)"),
+        .sections("profiles", \.profiles, recruitmentProfile, count: 0...1000,
+                  "optional: kinds of household recruited, by `share`; a field a profile leaves out is drawn as above", omittedWhenEmpty: true),
     ], default: RecruitmentSettings.init)
+
+    static let recruitmentProfile = SettingsSchema<RecruitmentProfile>([
+        .text("district", \.district, "the district it lives in (absent = drawn by `district_weights`)"),
+        .wholeNumber("min_age", \.minAge, 0...17, "youngest age approved (absent: 0, or drawn when `max_age` is absent too)"),
+        .wholeNumber("max_age", \.maxAge, 0...17, "oldest age approved (absent: 17, or drawn when `min_age` is absent too)"),
+        .wholeNumber("places", \.places, 1...10, "approved places (absent = drawn from `places_distribution`)"),
+        .words("approvals", \.approvals, Approvals.tokens.map(\.1), "its approvals (absent = drawn)"),
+        .words("skills", \.skills, Skills.tokens.map(\.1), "its skills (absent = drawn)"),
+        .number("share", \.share, weight, "weight of this profile among the profiles"),
+    ], default: RecruitmentProfile.init)
 
     static let onHold = SettingsSchema<OnHoldSettings>([
         .flag("enabled", \.enabled, "switch on-hold periods off"),
@@ -199,7 +217,16 @@ enum ScenarioSettings {
         .number("own_home_weekly_per_bed", \.ownHomeWeeklyPerBed, weekly, "running cost of an own children's home bed, used or not"),
         .number("staying_put_weekly", \.stayingPutWeekly, weekly, "pounds a week for a staying-put young person"),
         .number("annual_inflation", \.annualInflation, -0.9...0.9, "cost growth a year"),
+        .section("recruitment", \.recruitment, recruitmentCosts, "recruiting and supporting in-house carers"),
     ], default: CostSettings.init)
+
+    static let recruitmentCosts = SettingsSchema<RecruitmentCostSettings>([
+        .number("marketing_per_enquiry", \.marketingPerEnquiry, weekly, "marketing a fostering enquiry (counted at the enquiry rate)"),
+        .number("marketing_per_approval", \.marketingPerApproval, weekly, "marketing counted per approved household instead or as well"),
+        .number("assessment_per_approval", \.assessmentPerApproval, weekly, "assessment, checks, panel and training per approved household"),
+        .number("support_per_household_per_year", \.supportPerHouseholdPerYear, weekly, "supervising social work and training a year per approved household"),
+        .number("new_carer_weekly_extra", \.newCarerWeeklyExtra, weekly, "a week per child placed with a household approved during the projection, beyond `weekly.in_house`"),
+    ], default: RecruitmentCostSettings.init)
 
     static let timelineEvent = SettingsSchema<TimelineEvent>([
         .choice("kind", \.kind, "what happens"),
@@ -242,6 +269,8 @@ enum ScenarioSettings {
         .wholeNumber("in_house_places", \.inHousePlaces, 0...300_000, "their approved places (1-3 a household)"),
         .probability("on_hold_share", \.onHoldShare, "in-house households on hold"),
         .namedNumbers("approval_shares", \.approvalShares, 0...1, "share of each approval among in-house households"),
+        .ageRanges("age_range_weights", \.inHouseAgeRangeWeights, weight, omittedWhenEmpty: false,
+                   "weights of the age ranges in-house carers are approved for, keyed `\"youngest-oldest\"` (agency carers keep these defaults)"),
         .namedNumbers("skill_shares", \.skillShares, 0...1, "share of each skill among households"),
         .probability("own_children_share", \.ownChildrenShare, "carers with children of their own at home"),
         .number("in_house_weekly_cost", \.inHouseWeeklyCost, weekly, "pounds a week, in-house"),
@@ -277,12 +306,30 @@ enum ScenarioSettings {
          ("entries.planned_requests", plannedRequests.table), ("finding_homes", findingHomes.table), ("ifa", ifa.table),
          ("residential", residential.table), ("supported", supported.table), ("exits", exits.table),
          ("exits.destinations.<band>", exitDestinations.table), ("moves", moves.table), ("moves.step_down", stepDown.table),
-         ("carers", carers.table), ("carers.recruitment", recruitment.table), ("carers.on_hold", onHold.table),
-         ("costs", costs.table), ("timeline[]", timelineEvent.table)]
+         ("carers", carers.table), ("carers.recruitment", recruitment.table),
+         ("carers.recruitment.profiles[]", recruitmentProfile.table), ("carers.on_hold", onHold.table),
+         ("costs", costs.table), ("costs.recruitment", recruitmentCosts.table), ("timeline[]", timelineEvent.table)]
     }
 }
 
 extension SettingField {
+    /// Chances of the tokens of a token set (approvals, skills), any subset written; left out
+    /// when empty.
+    static func tokenShares<Tokens: TokenSet>(_ key: String, _ path: WritableKeyPath<Section, [String: Double]>, _ type: Tokens.Type,
+                                              _ help: String) -> Self {
+        let tokens = Tokens.tokens.map(\.1)
+        return Self(Setting(key, .keyedNumbers(tokens, 0...1), help),
+                    read: { json, s in
+                        var map: [String: Double] = [:]
+                        for token in tokens { if let x = json[token]?.double { map[token] = x } }
+                        s[keyPath: path] = map
+                    },
+                    write: { s in
+                        let map = s[keyPath: path]
+                        return map.isEmpty ? nil : .object(tokens.compactMap { t in map[t].map { (t, .double($0)) } })
+                    })
+    }
+
     /// A value per age band; the bands given replace the section's defaults.
     static func bands(_ key: String, _ path: WritableKeyPath<Section, ByAgeBand<Double>>, _ range: ClosedRange<Double>, _ help: String) -> Self {
         let keys = AgeBand.allCases.map(\.key)
