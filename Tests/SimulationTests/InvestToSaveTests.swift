@@ -92,11 +92,32 @@ import Testing
             }
             #expect(approvals > 100)
             // The campaign's enquiries are charged in the months whose approvals it adds to.
-            #expect((2...3).contains(campaignMonths))
+            #expect(campaignMonths == 3)
             #expect(abs(money.marketing.reduce(0, +) - (40 * 24 * 100 + 20 * Double(campaignMonths) * 100 + 7 * approvals)) < 1e-6)
             #expect(money.allowances.reduce(0, +) > 0)
         }
         let raw = MonteCarlo.replicate(scenario: s, start: SimTest.countyStart, runs: 3, years: 2, seed: 11, threads: 1)
         for run in raw { #expect(abs(run.money.placements.reduce(0, +) - run.totalCost) < 1e-6 * run.totalCost) }
+    }
+
+    /// A campaign of three months adds its enquiries in exactly three months, whether it starts
+    /// at once or later in the run (the month the event names is the first of them).
+    @Test(arguments: [0, 1, 6, 23]) func aCampaignLastsTheMonthsItSays(atMonth: Int) {
+        var s = SimTest.quiet()
+        s.carers.recruitment.enabled = true
+        s.carers.recruitment.enquiriesPerMonth = 40
+        s.costs.annualInflation = 0
+        s.costs.recruitment.marketingPerEnquiry = 1
+        s.costs.recruitment.marketingPerApproval = 0
+        var campaign = TimelineEvent(kind: .recruitmentCampaign, atMonth: atMonth)
+        campaign.months = 3
+        campaign.extraEnquiriesPerMonth = 20
+        s.timeline = [campaign]
+        let results = MonteCarlo.run(scenario: s, start: SimTest.countyStart, runs: 1, years: 3, seed: 5, threads: 1)
+        let marketing = results.runMoney[0].marketing
+        let campaignMonths = marketing.indices.filter { abs(marketing[$0] - 60) < 1e-9 }
+        #expect(campaignMonths.count == 3, "campaign months \(campaignMonths)")
+        let otherMonths: [Double] = marketing.filter { abs($0 - 60) >= 1e-9 && $0 != 0 }
+        #expect(otherMonths.allSatisfy { abs($0 - 40) < 1e-9 }, "months without the campaign \(otherMonths)")
     }
 }

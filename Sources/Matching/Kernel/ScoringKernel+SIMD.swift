@@ -87,8 +87,8 @@ extension ScoringKernel {
             // Pass 1: the integer rules; every block written as infeasible.
             var candidates: UInt64 = 0
             for b in 0..<blocks {
-                UnsafeMutableRawPointer(o0 + 8 * b).storeBytes(of: minusOne, as: D8.self)
-                candidates |= bit(rules(base + 8 * b)) &<< UInt64(b)
+                UnsafeMutableRawPointer(o0 + 8 &* b).storeBytes(of: minusOne, as: D8.self)
+                candidates |= bit(rules(base &+ 8 &* b)) &<< UInt64(truncatingIfNeeded: b)
             }
             // Pass 2: the distance test on the blocks with a lane passing the rules.
             var feasibleBlocks: UInt64 = 0
@@ -96,14 +96,14 @@ extension ScoringKernel {
             while bits != 0 {
                 let b = bits.trailingZeroBitCount
                 bits &= bits &- 1
-                feasibleBlocks |= bit(feasibility(base + 8 * b).feasible) &<< UInt64(b)
+                feasibleBlocks |= bit(feasibility(base &+ 8 &* b).feasible) &<< UInt64(truncatingIfNeeded: b)
             }
             // Pass 3: the soft criteria on the blocks with a feasible lane.
             bits = feasibleBlocks
             while bits != 0 {
                 let b = bits.trailingZeroBitCount
                 bits &= bits &- 1
-                let i = base + 8 * b
+                let i = base &+ 8 &* b
                 let skills = int8(h.skills, i)
                 let phi = double8(h.latitude, i)
                 let (feasible, d2) = feasibility(i)
@@ -169,7 +169,11 @@ extension ScoringKernel {
                     let penalty = D8(repeating: k.policy.splitPenalty)
                     score -= score.replacing(with: penalty, where: score .> penalty)
                 }
-                UnsafeMutableRawPointer(o0 + 8 * b).storeBytes(of: score.replacing(with: -1, where: .!feasible), as: D8.self)
+                // The infeasible lanes as -1 by integer bit operations on the lanes (a vector
+                // select here compiles to per-pair pieces).
+                let keep = L8(repeating: 0).replacing(with: -1, where: feasible)
+                let blended = (unsafeBitCast(score, to: L8.self) & keep) | (unsafeBitCast(minusOne, to: L8.self) & ~keep)
+                UnsafeMutableRawPointer(o0 + 8 &* b).storeBytes(of: unsafeBitCast(blended, to: D8.self), as: D8.self)
             }
             first += 8 * blocks
         }

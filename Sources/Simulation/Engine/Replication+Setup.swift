@@ -47,9 +47,11 @@ extension Replication {
             }
         }
         fillRecruitmentPipeline()
-        for (index, event) in scenario.timeline.enumerated() {
-            let at = Double(max(0, event.atMonth ?? 0)) * Calendar.monthDays
-            calendar.schedule(at, .timeline, target: Int32(index))
+        // Events of month 0 are applied by `run` before the first month starts; later ones
+        // take effect at their month's start, before the month-end event of the same instant
+        // (scheduled earlier, they pop first), so the month that starts then sees them.
+        for (index, event) in scenario.timeline.enumerated() where event.startMonth > 0 {
+            calendar.schedule(Double(event.startMonth) * Calendar.monthDays, .timeline, target: Int32(index))
         }
     }
 
@@ -164,7 +166,8 @@ extension Replication {
     /// Applies the timeline event at `index` of the scenario.
     mutating func applyTimeline(_ index: Int) {
         let event = scenario.timeline[index]
-        let until = event.months.map { month + $0 } ?? Int.max
+        // A campaign of `months` months covers months startMonth ..< startMonth + months.
+        let until = event.months.map { event.startMonth + $0 } ?? Int.max
         switch event.kind {
         case .recruitmentCampaign:
             extraEnquiries.append((until, event.extraEnquiriesPerMonth ?? 0, event.conversion))

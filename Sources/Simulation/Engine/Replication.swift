@@ -161,6 +161,7 @@ struct Replication {
     mutating func run() -> ReplicationResult {
         setUp()
         record(month: 0)
+        for (index, event) in scenario.timeline.enumerated() where event.startMonth == 0 { applyTimeline(index) }
         let meetingGap = scenario.findingHomes.meetingsPerWeek > 0 ? 7 / scenario.findingHomes.meetingsPerWeek : 0
         if months > 0 {
             calendar.schedule(Calendar.monthDays, .monthEnd)

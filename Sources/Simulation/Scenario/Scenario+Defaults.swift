@@ -45,7 +45,8 @@ public struct TimelineEvent: Codable, Sendable, Equatable {
     public var atMonth: Int? = nil
     /// `YYYY-MM` or `YYYY-MM-DD`; converted to whole months after the start date.
     public var date: String? = nil
-    /// How long the change lasts in months; absent = for the rest of the run.
+    /// For `recruitment_campaign`: how many months it lasts; absent = for the rest of the run.
+    /// Other kinds last to the end of the run (a second event undoes them).
     public var months: Int? = nil
     public var extraEnquiriesPerMonth: Double? = nil
     public var conversion: Double? = nil
@@ -57,6 +58,10 @@ public struct TimelineEvent: Codable, Sendable, Equatable {
     public var annualTrend: Double? = nil
     public var capacity: Int? = nil
     public var comment: String? = nil
+
+    /// The month the event takes effect (months after the start; dates are resolved to
+    /// `atMonth` by `Scenario.resolvingDates`).
+    package var startMonth: Int { max(0, atMonth ?? 0) }
 
     public init(kind: Kind, atMonth: Int) {
         self.kind = kind

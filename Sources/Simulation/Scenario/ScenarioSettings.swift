@@ -232,7 +232,7 @@ enum ScenarioSettings {
         .choice("kind", \.kind, "what happens"),
         .wholeNumber("at_month", \.atMonth, 0...1200, "months after the start"),
         .text("date", \.date, as: .dateOrMonth, "or the date it happens"),
-        .wholeNumber("months", \.months, 0...1200, "how long it lasts (absent = to the end)"),
+        .wholeNumber("months", \.months, 0...1200, "`recruitment_campaign`: how many months it lasts, from `at_month` (absent = to the end); other kinds last to the end"),
         .number("extra_enquiries_per_month", \.extraEnquiriesPerMonth, .number(0...100_000), "`recruitment_campaign`: more enquiries"),
         .number("conversion", \.conversion, .probability, "`recruitment_campaign`: their conversion"),
         .wholeNumber("beds", \.beds, 0...10_000, "`new_childrens_home`: council beds opening"),
