@@ -8,11 +8,16 @@ extension Matcher {
     /// `policy.splitPenalty`, shown as a negative `split_penalty` entry). `residentsAtRisk` are
     /// the ages of resident children known to be at risk of exploitation (children placed
     /// earlier in the same plan): the rule also keeps much younger children away from them.
+    /// `explained: false` leaves every rule's detail and every criterion's reason empty (the
+    /// rules, points and score are the same) for callers that only rank or filter: building
+    /// the words is most of the cost.
     /// - Complexity: O(children + residents).
     public static func evaluate(
         _ group: SiblingGroup, _ household: Household, policy: MatchPolicy, isSplitPart: Bool = false,
-        residentsAtRisk: [Int] = []
+        residentsAtRisk: [Int] = [], explained: Bool = true
     ) -> MatchEvaluation {
+        /// The words, when they are wanted.
+        func words(_ text: @autoclosure () -> String) -> String { explained ? text() : "" }
         let first = group.children[0]
         let miles = first.home.distanceMiles(to: household.location)
         var checks: [RuleCheck] = []
@@ -20,77 +25,78 @@ extension Matcher {
         // Hard rules, in HardRule.allCases order.
         let available = household.status == .available
         checks.append(RuleCheck(rule: .householdAvailable, passed: available,
-            detail: available ? "household available" : "household on hold"))
+            detail: words(available ? "household available" : "household on hold")))
 
         let free = household.freePlaces
         checks.append(RuleCheck(rule: .freePlaces, passed: free >= group.size,
-            detail: free >= group.size
+            detail: words(free >= group.size
                 ? "needs \(group.size) place\(group.size == 1 ? "" : "s"), has \(free) free"
-                : "needs \(group.size) place\(group.size == 1 ? "" : "s"), has \(free) free (would fit with \(group.size - free) more)"))
+                : "needs \(group.size) place\(group.size == 1 ? "" : "s"), has \(free) free (would fit with \(group.size - free) more)")))
 
         let range = household.ageRange
-        let outside = group.children.filter { !range.contains($0.age) }
-        checks.append(RuleCheck(rule: .ageRange, passed: outside.isEmpty,
-            detail: outside.isEmpty
+        let inside = group.children.allSatisfy { range.contains($0.age) }
+        checks.append(RuleCheck(rule: .ageRange, passed: inside,
+            detail: words(inside
                 ? "age\(group.size == 1 ? "" : "s") \(group.children.map { String($0.age) }.joined(separator: ", ")) inside approved \(range.lowerBound)-\(range.upperBound)"
-                : outside.map { "age \($0.age) outside approved \(range.lowerBound)-\(range.upperBound)" }.joined(separator: "; ")))
+                : group.children.filter { !range.contains($0.age) }
+                    .map { "age \($0.age) outside approved \(range.lowerBound)-\(range.upperBound)" }.joined(separator: "; "))))
 
         let request = group.placement
         let approved = household.approvals.contains(request.requiredApproval)
         checks.append(RuleCheck(rule: .approval, passed: approved,
-            detail: approved
+            detail: words(approved
                 ? "approved for \(request.words) placements"
-                : "not approved for \(request.words) placements (approved for \(CodeWords.list(household.approvals.wordList)))"))
+                : "not approved for \(request.words) placements (approved for \(CodeWords.list(household.approvals.wordList)))")))
 
         let required = policy.requiredSkills(for: group.needs)
         let missing = required.subtracting(household.skills)
         checks.append(RuleCheck(rule: .requiredSkills, passed: missing.isEmpty,
-            detail: missing.isEmpty
+            detail: words(missing.isEmpty
                 ? (required.isEmpty ? "no carer skill required" : "carers approved for \(required.words())")
-                : "needs carers approved for \(missing.words()); these carers are approved for \(household.skills.words(none: "no special needs"))"))
+                : "needs carers approved for \(missing.words()); these carers are approved for \(household.skills.words(none: "no special needs"))")))
 
         let solo = group.needs.contains(.solo)
         let soloOK = !solo || household.occupied == 0
         checks.append(RuleCheck(rule: .solo, passed: soloOK,
-            detail: !solo ? "no need to be the only child placed"
+            detail: words(!solo ? "no need to be the only child placed"
                 : soloOK ? "the only child placed: no other child lives there"
-                : "must be the only child placed, and \(household.occupied) child\(household.occupied == 1 ? " is" : "ren are") already placed there"))
+                : "must be the only child placed, and \(household.occupied) child\(household.occupied == 1 ? " is" : "ren are") already placed there")))
 
-        var exploitationDetail = "no exploitation risk"
+        var exploitationDetail = words("no exploitation risk")
         var exploitationOK = true
         if let youngest = household.residentAges.min() {
             for child in group.children where child.needs.contains(.exploitationRisk) {
                 if child.age - youngest > policy.exploitationAgeGap {
                     exploitationOK = false
-                    exploitationDetail = "\(child.id) (\(child.age)) at risk of exploitation; resident aged \(youngest) is \(child.age - youngest) years younger (limit \(policy.exploitationAgeGap))"
+                    exploitationDetail = words("\(child.id) (\(child.age)) at risk of exploitation; resident aged \(youngest) is \(child.age - youngest) years younger (limit \(policy.exploitationAgeGap))")
                     break
                 }
-                exploitationDetail = "at risk of exploitation; the youngest child there is \(youngest), within \(policy.exploitationAgeGap) years"
+                exploitationDetail = words("at risk of exploitation; the youngest child there is \(youngest), within \(policy.exploitationAgeGap) years")
             }
         } else if group.needs.contains(.exploitationRisk) {
-            exploitationDetail = "at risk of exploitation; no other children live there"
+            exploitationDetail = words("at risk of exploitation; no other children live there")
         }
         if exploitationOK, let oldestAtRisk = residentsAtRisk.max() {
             let youngestNew = group.children.min { $0.age < $1.age }!
             if oldestAtRisk - youngestNew.age > policy.exploitationAgeGap {
                 exploitationOK = false
-                exploitationDetail = "resident aged \(oldestAtRisk) at risk of exploitation; \(youngestNew.id) (\(youngestNew.age)) is \(oldestAtRisk - youngestNew.age) years younger (limit \(policy.exploitationAgeGap))"
+                exploitationDetail = words("resident aged \(oldestAtRisk) at risk of exploitation; \(youngestNew.id) (\(youngestNew.age)) is \(oldestAtRisk - youngestNew.age) years younger (limit \(policy.exploitationAgeGap))")
             } else if !group.needs.contains(.exploitationRisk) {
-                exploitationDetail = "resident aged \(oldestAtRisk) at risk of exploitation; youngest new child within \(policy.exploitationAgeGap) years"
+                exploitationDetail = words("resident aged \(oldestAtRisk) at risk of exploitation; youngest new child within \(policy.exploitationAgeGap) years")
             }
         }
         checks.append(RuleCheck(rule: .exploitationRisk, passed: exploitationOK, detail: exploitationDetail))
 
         let near = miles <= policy.maxDistanceMiles
         checks.append(RuleCheck(rule: .distance, passed: near,
-            detail: "\(fixed1(miles)) miles from home, limit \(fixed1(policy.maxDistanceMiles))"
-                + (near ? "" : " (too far)")))
+            detail: words("\(fixed1(miles)) miles from home, limit \(fixed1(policy.maxDistanceMiles))"
+                + (near ? "" : " (too far)"))))
 
         // Soft criteria, in Criterion.allCases order.
         let w = policy.weights
         var breakdown: [ScoreComponent] = []
-        func add(_ c: Criterion, _ fit: Double, _ reason: String) {
-            breakdown.append(ScoreComponent(criterion: c.rawValue, weight: w[c], points: CriterionFit.points(w[c], fit), reason: reason))
+        func add(_ c: Criterion, _ fit: Double, _ reason: @autoclosure () -> String) {
+            breakdown.append(ScoreComponent(criterion: c.rawValue, weight: w[c], points: CriterionFit.points(w[c], fit), reason: words(reason())))
         }
         add(.distanceFromHome, CriterionFit.distance(miles, near: policy.nearDistanceMiles, limit: policy.maxDistanceMiles),
             "\(fixed1(miles)) miles from home" + (miles <= policy.nearDistanceMiles ? " (within \(fixed1(policy.nearDistanceMiles)))" : ""))
@@ -155,7 +161,7 @@ extension Matcher {
         var score = breakdown.reduce(0) { $0 + $1.points }
         if isSplitPart {
             let penalty = -min(policy.splitPenalty, score)
-            breakdown.append(ScoreComponent(criterion: splitPenaltyKey, weight: 0, points: penalty, reason: "sibling group split (allowed by the plan)"))
+            breakdown.append(ScoreComponent(criterion: splitPenaltyKey, weight: 0, points: penalty, reason: words("sibling group split (allowed by the plan)")))
             score = breakdown.reduce(0) { $0 + $1.points }
         }
         let failed = checks.filter { !$0.passed }.map(\.rule)

@@ -72,7 +72,14 @@ extension Matcher {
     /// with places left take more in later rounds; splittable groups are split in two by age
     /// once nothing more fits whole. Exact per round, not over rounds.
     public static func roundOptimalPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy) -> MatchPlan {
+        roundOptimalPlan(groups: groups, households: households, policy: policy, explained: true)
+    }
+
+    /// `roundOptimalPlan`; with `explained: false` the same entries and scores without the
+    /// words (no rule details, reasons or near misses), for the joint planner's starts.
+    static func roundOptimalPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, explained: Bool) -> MatchPlan {
         var engine = PlanEngine(groups: groups, households: households, policy: policy)
+        engine.explained = explained
         var waiting = Array(engine.units.indices)
         var round = 0
         var dead: [Int] = []
@@ -139,7 +146,13 @@ extension Matcher {
     /// splittable groups left over are split in two and their parts pick likewise.
     /// - Complexity: units x households within the distance limit.
     public static func greedyPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy) -> MatchPlan {
+        greedyPlan(groups: groups, households: households, policy: policy, explained: true)
+    }
+
+    /// `greedyPlan`; with `explained: false` the same entries and scores without the words.
+    static func greedyPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, explained: Bool) -> MatchPlan {
         var engine = PlanEngine(groups: groups, households: households, policy: policy)
+        engine.explained = explained
         func urgent(_ a: Int, _ b: Int) -> Bool {
             let ga = engine.units[a].group, gb = engine.units[b].group
             let ea = ga.placement == .emergency, eb = gb.placement == .emergency
@@ -178,10 +191,11 @@ extension Matcher {
         // group's size: one shared copy each, so a million unplaced children share a few strings.
         var sharedReasons: [Int: [String]] = [:]
         let left = unplaced.sorted { (engine.units[$0].origin, $0) < (engine.units[$1].origin, $1) }.map { u -> UnplacedUnit in
-            let misses = showMisses && engine.units[u].initialFeasible <= 0 ? engine.nearMisses(u, top: 3) : []
+            let misses = engine.explained && showMisses && engine.units[u].initialFeasible <= 0 ? engine.nearMisses(u, top: 3) : []
             guard misses.isEmpty else {
                 return UnplacedUnit(group: engine.units[u].group, reasons: engine.reasons(for: u, nearMisses: misses), nearMisses: misses)
             }
+            guard engine.explained else { return UnplacedUnit(group: engine.units[u].group, reasons: [], nearMisses: []) }
             let feasible = max(0, engine.units[u].initialFeasible)
             let key = feasible > 0 ? feasible : -engine.units[u].group.size
             if sharedReasons[key] == nil { sharedReasons[key] = engine.reasons(for: u, nearMisses: []) }

@@ -33,6 +33,9 @@ struct PlanEngine {
     var atRisk: [[Int]]
     /// Keep only each unit's best `candidateLimit` households (large instances only).
     let limitCandidates: Bool
+    /// Whether entries carry the reference evaluator's words and unplaced units their reasons
+    /// and near misses (false: the same placements and scores, for a plan used only as a start).
+    var explained = true
 
     /// `limitCandidates` (default: whether units x households exceeds 25 million) keeps each
     /// unit's best `candidateLimit` households only.
@@ -115,7 +118,7 @@ struct PlanEngine {
     mutating func place(_ u: Int, at h: Int, round: Int) {
         let unit = units[u]
         let before = households[h]
-        let evaluation = Matcher.evaluate(unit.group, before, policy: policy, isSplitPart: unit.isSplitPart, residentsAtRisk: atRisk[h])
+        let evaluation = Matcher.evaluate(unit.group, before, policy: policy, isSplitPart: unit.isSplitPart, residentsAtRisk: atRisk[h], explained: explained)
         entries.append(PlanEntry(
             group: unit.group,
             placement: Placement(children: unit.group.childIDs, household: before.id, score: evaluation.score,

@@ -129,7 +129,7 @@ struct JointPlanner {
                         let u = block[q]
                         var found: [(h: Int32, baseCents: Int32)] = []
                         for candidate in lists[q] {
-                            let e = Matcher.evaluate(engine.units[u].group, engine.households[Int(candidate.h)], policy: engine.policy)
+                            let e = Matcher.evaluate(engine.units[u].group, engine.households[Int(candidate.h)], policy: engine.policy, explained: false)
                             guard e.feasible else { continue }
                             var cents = 0
                             for part in e.breakdown where part.criterion != Criterion.ageFit.rawValue {

@@ -56,7 +56,7 @@ package enum SeparateBests {
             guard top >= 0 else { return nil }
             var bestIndex = -1, bestCents = Int.min, tie = false
             for i in 0..<m where screen[i] >= top - 0.1 {
-                let e = Matcher.evaluate(group, households[i], policy: policy)
+                let e = Matcher.evaluate(group, households[i], policy: policy, explained: false)
                 guard e.feasible else { continue }
                 let cents = Int((e.score * 100).rounded())
                 if cents > bestCents { bestIndex = i; bestCents = cents; tie = false } else if cents == bestCents { tie = true }

@@ -15,7 +15,8 @@ extension Replication {
 
     /// In-house households that pass the cheap integer checks for `members` (free places, age
     /// range, approval), nearest districts first, at most about `limit`.
-    /// - Complexity: O(districts + candidates examined).
+    /// - Complexity: O(districts read + households listed there), no allocation once the
+    ///   handed-back array is large enough.
     mutating func candidateHouseholds(for members: [Int], excluding: Int, limit: Int = 24) -> [Int] {
         guard let first = members.first else { return [] }
         var youngest = Int.max, oldest = Int.min
@@ -26,35 +27,29 @@ extension Replication {
         }
         let approval = register.children[first].request.requiredApproval.rawValue
         let size = Int32(members.count)
-        let capacity = vacancies.facts.reduce(0) { $0 + $1.count }
         let home = Int(register.children[first].district)
-        // Filled into the array the previous caller handed back (`buffers.candidates`), so a
-        // search allocates nothing; the facts are read from a compact list (the households'
+        // Appended to the array the previous caller handed back (`buffers.candidates`, whose
+        // capacity is kept), so a search allocates nothing once it is large enough and costs
+        // only the districts it reads; the facts are read from a compact list (the households'
         // own structs are large), through raw buffers.
         var found = buffers.takeCandidates()
-        found.append(contentsOf: repeatElement(0, count: capacity))
-        var count = 0
-        found.withUnsafeMutableBufferPointer { out in
-            start.districtOrder.withUnsafeBufferPointer { orders in
-                vacancies.facts.withUnsafeBufferPointer { lists in
-                    orders[home].withUnsafeBufferPointer { order in
-                        for d in order {
-                            lists[Int(d)].withUnsafeBufferPointer { list in
-                                for v in list {
-                                    guard Int(v.household) != excluding, v.free >= size, Int(v.minAge) <= youngest,
-                                        Int(v.maxAge) >= oldest, v.approvals & approval != 0
-                                    else { continue }
-                                    out[count] = Int(v.household)
-                                    count += 1
-                                }
+        start.districtOrder.withUnsafeBufferPointer { orders in
+            vacancies.facts.withUnsafeBufferPointer { lists in
+                orders[home].withUnsafeBufferPointer { order in
+                    for d in order {
+                        lists[Int(d)].withUnsafeBufferPointer { list in
+                            for v in list {
+                                guard Int(v.household) != excluding, v.free >= size, Int(v.minAge) <= youngest,
+                                    Int(v.maxAge) >= oldest, v.approvals & approval != 0
+                                else { continue }
+                                found.append(Int(v.household))
                             }
-                            if count >= limit / 2 { break }
                         }
+                        if found.count >= limit / 2 { break }
                     }
                 }
             }
         }
-        found.removeLast(capacity - count)
         return found
     }
 
@@ -243,7 +238,7 @@ extension Replication {
                     let group = siblingGroup(members)
                     var bestCents = Int.min
                     for i in near {
-                        let e = Matcher.evaluate(group, refreshedHousehold(candidates[i]), policy: InHouseMatching.policy)
+                        let e = Matcher.evaluate(group, refreshedHousehold(candidates[i]), policy: InHouseMatching.policy, explained: false)
                         let cents = Int((e.score * 100).rounded())
                         if e.feasible, cents > bestCents { bestCents = cents; top = (candidates[i], e.score) }
                     }
