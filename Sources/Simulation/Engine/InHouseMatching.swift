@@ -73,14 +73,10 @@ enum InHouseMatching {
             out.append(contentsOf: repeatElement(ScoringKernel.infeasible, count: indices.count - out.count))
         }
         guard !indices.isEmpty else { return }
+        // One household at a time: the scalar kernel (what `scoreRow` runs for a range shorter
+        // than its eight lanes, bit for bit), without setting up the lanes.
         out.withUnsafeMutableBufferPointer { buffer in
-            columns.withView { view in
-                // One household at a time: the scalar kernel (what `scoreRow` runs for a range
-                // shorter than its eight lanes, bit for bit), without setting up the lanes.
-                for (k, h) in indices.enumerated() {
-                    ScoringKernel.scoreRowScalar(unit, view, range: h..<(h + 1), constants: constants, into: buffer.baseAddress! + k)
-                }
-            }
+            columns.scoreEach(unit, indices, constants: constants, into: buffer.baseAddress!)
         }
     }
 

@@ -145,7 +145,7 @@ extension Replication {
     /// `ScoringKernel.failedRules` on row `h` of `columns` (static, with the columns borrowed,
     /// so that reading them copies nothing).
     static func failedRules(_ row: UnitRow, _ columns: HouseholdColumns, _ h: Int, constants: KernelConstants) -> HardRuleMask {
-        columns.withView { ScoringKernel.failedRules(row, $0, h, constants: constants) }
+        columns.failedRules(row, household: h, constants: constants)
     }
 }
 
