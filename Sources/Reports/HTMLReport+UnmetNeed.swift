@@ -44,7 +44,9 @@ extension HTMLReport {
         out += "nor those placed further away because a better match was found). The first is the kind that would have passed the "
         out += "matching rules for the most children; each next one counts only children the ones above it would not have taken. "
         out += "The count is how many children such carers would have taken over \(profile.years) years, not what one household could "
-        out += "take at once: a council would recruit several households of the same kind.</p>"
+        out += "take at once: a council would recruit several households of the same kind. \"Approved for\" is the approval "
+        out += "those children needed: recruit carers who have it among their approvals (carers approved for short-term care "
+        out += "alone cannot keep a child who needs a long-term home).</p>"
         if profile.carers.isEmpty {
             out += "<p>No child was turned away whom one more household could have taken.</p></section>"
             return out
