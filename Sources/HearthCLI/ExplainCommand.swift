@@ -40,7 +40,7 @@ enum ExplainCommand: HearthCommand {
     }
 
     static func render(group: SiblingGroup, household: Household, evaluation e: MatchEvaluation) -> String {
-        var o = "MATCH TEST: " + MatchTable.unitTitle(group) + "\n"
+        var o = "MATCH TEST: " + MatchTable.unitTitle(group).replacingOccurrences(of: MatchTable.glue, with: " ") + "\n"
         o += "  with household \(household.id.rawValue) (\(household.provider == .inHouse ? "in-house" : "IFA"), "
             + "\(household.freePlaces) of \(household.places) places free, ages \(household.ageRange.lowerBound)-\(household.ageRange.upperBound), "
             + "\(household.status.rawValue))\n"

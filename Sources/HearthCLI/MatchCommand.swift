@@ -247,11 +247,16 @@ enum MatchTable {
         let kids = g.children.map { "\($0.id.rawValue) (\($0.age))" }.joined(separator: ", ")
         let needs = g.needs.isEmpty ? "" : " · " + MeetingWords.needs(g.needs)
         let label = g.size > 1 ? "Group \(g.id.rawValue): \(kids)" : kids
-        return label + " · \(MeetingWords.request(g.placement))\(needs) · waiting \(MeetingWords.days(g.daysWaiting))" + (g.maySplit ? " · may split" : "")
+        let waiting = "waiting \(MeetingWords.days(g.daysWaiting))".replacingOccurrences(of: " ", with: glue)
+        return label + " · \(MeetingWords.request(g.placement))\(needs) · \(waiting)" + (g.maySplit ? " · may\(glue)split" : "")
     }
 
+    /// Joins words that `wrap` keeps on one line ("waiting 3 days"); printed as a space.
+    static let glue = "\u{00A0}"
+
     /// `text` as lines of at most `lineWidth` characters, the first after `indent`, the rest after
-    /// `continuation`, broken at spaces (a word longer than a line stands alone); each ends in a newline.
+    /// `continuation`, broken at spaces (a word longer than a line stands alone; words joined by
+    /// `glue` count as one); each ends in a newline.
     static func wrap(_ text: String, indent: String, continuation: String) -> String {
         var lines: [String] = []
         var line = indent
@@ -266,7 +271,7 @@ enum MatchTable {
             lineHasWord = true
         }
         lines.append(line)
-        return lines.joined(separator: "\n") + "\n"
+        return lines.joined(separator: "\n").replacingOccurrences(of: glue, with: " ") + "\n"
     }
 
     static func f1(_ x: Double) -> String { MatchResultWriters.f1(x) }
