@@ -300,9 +300,16 @@ struct PackingSearch {
             lambda = saved
             return
         }
+        takeOrForbid(o, depth: depth, bound: bound)
+        lambda = saved
+    }
+
+    /// Branches on option `o`: the search below with `o` taken (its household closed, every
+    /// option sharing one of its units removed), then below with `o` forbidden, unless time ran
+    /// out first with the node still open (its bound is then recorded as open).
+    mutating func takeOrForbid(_ o: Int, depth: Int, bound: Double) {
         let mark = trail.count
         let h = Int(c.owner[o])
-        // The household takes option o.
         fixed[h] = Int32(o)
         fixedValue += c.weight[o]
         for p in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[p] { kill(p) }
@@ -316,14 +323,11 @@ struct PackingSearch {
         if timeUp && bound >= incumbentValue + 0.5 {
             stopped = true
             openBound = max(openBound, bound)
-            lambda = saved
             return
         }
-        // Option o is forbidden.
         kill(o)
         node(depth: depth + 1, inherited: bound)
         undo(to: mark)
-        lambda = saved
     }
 
     /// The node solved with the LP bound (`PackingRelaxation`): pruned, or a packing from the
@@ -390,25 +394,7 @@ struct PackingSearch {
             undo(to: mark)
             return true
         }
-        let o = branchOption, h = Int(c.owner[o])
-        fixed[h] = Int32(o)
-        fixedValue += c.weight[o]
-        for p in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[p] { kill(p) }
-        for e in c.itemStart[o]..<c.itemStart[o + 1] {
-            for p in itemOptions[Int(c.items[e])] where alive[Int(p)] { kill(Int(p)) }
-        }
-        node(depth: depth + 1, inherited: bound)
-        undo(to: mark)
-        fixed[h] = -1
-        fixedValue -= c.weight[o]
-        if timeUp && bound >= incumbentValue + 0.5 {
-            stopped = true
-            openBound = max(openBound, bound)
-            return true
-        }
-        kill(o)
-        node(depth: depth + 1, inherited: bound)
-        undo(to: mark)
+        takeOrForbid(branchOption, depth: depth, bound: bound)
         return true
     }
 
