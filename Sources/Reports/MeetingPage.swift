@@ -167,7 +167,9 @@ public enum MeetingPage {
             : "At most \(bound.childrenPossible) children could be placed by any plan"
         let best = "\(MeetingWords.fixed(bound.childScoreBound, 2)) counted per child"
         return "<p class=\"bound\">\(children); the score is within \(MeetingWords.fixed(bound.gap * 100, 1))% of the best possible (at most \(best))"
-            + (bound.optimal ? ": no better plan exists." : ", when the search stopped.") + "</p>"
+            + (bound.optimal ? ": no better plan exists."
+                : bound.listsCut ? ". Each home's list was cut to its best children, so this plan is not proven and the bounds are simple ones."
+                : ", when the search stopped.") + "</p>"
     }
 
     // MARK: overview
