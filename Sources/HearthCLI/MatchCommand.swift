@@ -200,10 +200,11 @@ enum MatchTable {
             + "\(st.childrenPlaced) of \(total) children placed, total score \(f2(plan.totalScore))\n"
         if let bound = plan.bound {
             let children = st.childrenPlaced >= bound.childrenPossible ? "no plan could place more children"
-                : "a plan might place up to \(bound.childrenPossible) children"
-                    + (bound.listsCut ? " (each home's list was cut to its best children: not proven)" : " (the search was stopped)")
+                : "a plan might place up to \(bound.childrenPossible) children" + (bound.listsCut ? "" : " (the search was stopped)")
             o += wrap(children + "; this plan is within \(f1(100 * bound.gap))% of the best possible score"
-                + " (\(f2(bound.childScore)) counted per child, best possible \(f2(bound.childScoreBound)))", indent: "    ", continuation: "    ")
+                + " (\(f2(bound.childScore)) counted per child, best possible \(f2(bound.childScoreBound)))"
+                + (bound.listsCut ? "; each home's list was cut to its best children, so the plan is not proven" : ""),
+                indent: "    ", continuation: "    ")
         }
         if !plan.entries.isEmpty {
             o += "    " + "children".padding(24) + "household".padding(12) + " score   miles  round  shortlist\n"
