@@ -33,17 +33,18 @@ extension Replication {
         // only the districts it reads; the facts are read from a compact list (the households'
         // own structs are large), through raw buffers.
         var found = buffers.takeCandidates()
+        let districts = start.districtCount
+        let capacity = vacancies.capacity
         start.districtOrder.withUnsafeBufferPointer { orders in
-            vacancies.facts.withUnsafeBufferPointer { lists in
-                orders[home].withUnsafeBufferPointer { order in
-                    for d in order {
-                        lists[Int(d)].withUnsafeBufferPointer { list in
-                            for v in list {
-                                guard Int(v.household) != excluding, v.free >= size, Int(v.minAge) <= youngest,
-                                    Int(v.maxAge) >= oldest, v.approvals & approval != 0
-                                else { continue }
-                                found.append(Int(v.household))
-                            }
+            vacancies.counts.withUnsafeBufferPointer { counts in
+                vacancies.facts.withUnsafeBufferPointer { facts in
+                    for d in orders[home * districts ..< home * districts + districts] {
+                        let first = Int(d) * capacity
+                        for v in facts[first ..< first + Int(counts[Int(d)])] {
+                            guard Int(v.household) != excluding, v.free >= size, Int(v.minAge) <= youngest,
+                                Int(v.maxAge) >= oldest, v.approvals & approval != 0
+                            else { continue }
+                            found.append(Int(v.household))
                         }
                         if found.count >= limit / 2 { break }
                     }
