@@ -190,7 +190,8 @@ extension Matcher {
         // Reasons without near misses depend only on the count of feasible households and the
         // group's size: one shared copy each, so a million unplaced children share a few strings.
         var sharedReasons: [Int: [String]] = [:]
-        let left = unplaced.sorted { (engine.units[$0].origin, $0) < (engine.units[$1].origin, $1) }.map { u -> UnplacedUnit in
+        let units = engine.units  // sorted by its own reference: a closure reading `engine` copied the whole engine per comparison
+        let left = unplaced.sorted { (units[$0].origin, $0) < (units[$1].origin, $1) }.map { u -> UnplacedUnit in
             let misses = engine.explained && showMisses && engine.units[u].initialFeasible <= 0 ? engine.nearMisses(u, top: 3) : []
             guard misses.isEmpty else {
                 return UnplacedUnit(group: engine.units[u].group, reasons: engine.reasons(for: u, nearMisses: misses), nearMisses: misses)
