@@ -22,14 +22,26 @@ extension Matcher {
             baselines: baselines)
     }
 
+    /// `plan(groups:households:policy:)` without the words: the same entries, scores and
+    /// distances, with every evaluation's details and reasons left empty and no reasons for the
+    /// children left unplaced, for callers that read only the placements (the simulator's
+    /// family-finding meetings).
+    package static func unexplainedPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy) -> MatchPlan {
+        let baselines = [roundOptimalPlan(groups: groups, households: households, policy: policy, explained: false),
+                         greedyPlan(groups: groups, households: households, policy: policy, explained: false)]
+        return plan(groups: groups, households: households, policy: policy, timeLimit: nil, nodeLimit: defaultNodeLimit,
+            baselines: baselines, explained: false)
+    }
+
     /// `plan(...)` given the two baselines (exact rounds, then greedy) already made for the same
     /// input: the search starts from the better of them, and at national size returns one of
     /// them when it beats the search.
     static func plan(
         groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double?, nodeLimit: Int,
-        baselines: [MatchPlan]
+        baselines: [MatchPlan], explained: Bool = true
     ) -> MatchPlan {
-        let planner = JointPlanner(groups: groups, households: households, policy: policy)
+        var planner = JointPlanner(groups: groups, households: households, policy: policy)
+        planner.engine.explained = explained
         let joint = planner.plan(timeLimit: timeLimit, nodeLimit: nodeLimit, households: households, baselines: baselines)
         guard planner.engine.limitCandidates, let bound = joint.bound else { return joint }
         // At national size a baseline may use pairs outside the candidate limit: keep it when it
