@@ -30,14 +30,26 @@ extension Matcher {
             baselines: baselines, limits: limits)
     }
 
+    /// `plan(groups:households:policy:)` without the words: the same entries, scores and
+    /// distances, with every evaluation's details and reasons left empty and no reasons for the
+    /// children left unplaced, for callers that read only the placements (the simulator's
+    /// family-finding meetings).
+    package static func unexplainedPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy) -> MatchPlan {
+        let baselines = [roundOptimalPlan(groups: groups, households: households, policy: policy, explained: false),
+                         greedyPlan(groups: groups, households: households, policy: policy, explained: false)]
+        return plan(groups: groups, households: households, policy: policy, timeLimit: nil, nodeLimit: defaultNodeLimit,
+            baselines: baselines, explained: false)
+    }
+
     /// `plan(...)` given the two baselines (exact rounds, then greedy) already made for the same
     /// input: the search starts from the better of them, and at national size returns one of
     /// them when it beats the search.
     static func plan(
         groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double?, nodeLimit: Int,
-        baselines: [MatchPlan], limits: PlanLimits = .standard
+        baselines: [MatchPlan], limits: PlanLimits = .standard, explained: Bool = true
     ) -> MatchPlan {
-        let planner = JointPlanner(groups: groups, households: households, policy: policy, limits: limits)
+        var planner = JointPlanner(groups: groups, households: households, policy: policy, limits: limits)
+        planner.engine.explained = explained
         let joint = planner.plan(timeLimit: timeLimit, nodeLimit: nodeLimit, households: households, baselines: baselines)
         guard planner.engine.limitCandidates, let bound = joint.bound else { return joint }
         // At national size a baseline may use pairs outside the candidate limit: keep it when it
@@ -207,7 +219,8 @@ extension Matcher {
         // Reasons without near misses depend only on the count of feasible households and the
         // group's size: one shared copy each, so a million unplaced children share a few strings.
         var sharedReasons: [Int: [String]] = [:]
-        let left = unplaced.sorted { (engine.units[$0].origin, $0) < (engine.units[$1].origin, $1) }.map { u -> UnplacedUnit in
+        let units = engine.units  // sorted by its own reference: a closure reading `engine` copied the whole engine per comparison
+        let left = unplaced.sorted { (units[$0].origin, $0) < (units[$1].origin, $1) }.map { u -> UnplacedUnit in
             let misses = engine.explained && showMisses && engine.units[u].initialFeasible <= 0 ? engine.nearMisses(u, top: 3) : []
             guard misses.isEmpty else {
                 return UnplacedUnit(group: engine.units[u].group, reasons: engine.reasons(for: u, nearMisses: misses), nearMisses: misses)

@@ -45,3 +45,45 @@ import Testing
     while let e = calendar.pop() { got.append(Int(e.target)) }
     #expect(got == expected)
 }
+
+/// Times across the calendar's periods, after its last period and negative, scheduled and
+/// popped interleaved (an event scheduled after a pop is often due before the one popped, in a
+/// period already passed): each pop must be the earliest pending event by (time, scheduling
+/// order), as a brute-force minimum over the pending list says.
+@Test func calendarPopsInOrderAcrossPeriodsAndBeyondTheLast() {
+    var rng = Xoshiro256StarStar(seed: 23)
+    let lastPeriodStart = EventCalendar.periodDays * Double(EventCalendar.periodCount - 1)
+    for trial in 0..<8 {
+        var calendar = EventCalendar()
+        var pending: [(time: Double, order: Int)] = []
+        var mismatches = 0
+        func earliest() -> Int {
+            pending.indices.min { pending[$0].time < pending[$1].time || (pending[$0].time == pending[$1].time && pending[$0].order < pending[$1].order) }!
+        }
+        let total = 1500 + 100 * trial
+        for i in 0..<total {
+            let u = rng.nextUnit()
+            let time = u < 0.6 ? (rng.nextUnit() * 400).rounded() / 4  // whole and quarter days, many ties
+                : u < 0.9 ? (rng.nextUnit() * 1.5 * lastPeriodStart).rounded()  // a third of them after the last period
+                : u < 0.97 ? Double(Int(rng.nextUnit() * 3)) * EventCalendar.periodDays  // period boundaries
+                : -(rng.nextUnit() * 10).rounded() - 1  // negative
+            calendar.schedule(time, .exit, target: Int32(i))
+            pending.append((time, i))
+            if rng.nextUnit() < 0.45 {
+                let e = calendar.pop()!
+                let best = earliest()
+                if Int(e.target) != pending[best].order || e.time != pending[best].time || e.kind != .exit { mismatches += 1 }
+                pending.remove(at: best)
+            }
+            if calendar.count != pending.count { mismatches += 1 }
+        }
+        while let e = calendar.pop() {
+            let best = earliest()
+            if Int(e.target) != pending[best].order { mismatches += 1 }
+            pending.remove(at: best)
+        }
+        #expect(mismatches == 0)
+        #expect(pending.isEmpty)
+        #expect(calendar.isEmpty)
+    }
+}

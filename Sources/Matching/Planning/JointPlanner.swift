@@ -482,7 +482,9 @@ struct JointPlanner {
                 household.residentAges += group.children.map(\.age)
                 atRisk += group.children.filter { $0.needs.contains(.exploitationRisk) }.map(\.age)
             }
-            let evaluation = Matcher.evaluate(unit.group, household, policy: engine.policy, isSplitPart: unit.isSplitPart, residentsAtRisk: atRisk)
+            let evaluation = Matcher.evaluate(
+                unit.group, household, policy: engine.policy, isSplitPart: unit.isSplitPart, residentsAtRisk: atRisk,
+                explained: engine.explained)
             entries.append((Int(u), PlanEntry(
                 group: unit.group,
                 placement: Placement(children: unit.group.childIDs, household: household.id, score: evaluation.score,
@@ -490,7 +492,8 @@ struct JointPlanner {
                 round: 1, isSplitPart: unit.isSplitPart, evaluation: evaluation, residentsAtRisk: atRisk)))
         }
         // Input order: by the group's place in the input, then whole before parts.
-        entries.sort { (engine.units[$0.unit].origin, $0.unit) < (engine.units[$1.unit].origin, $1.unit) }
+        let units = engine.units
+        entries.sort { (units[$0.unit].origin, $0.unit) < (units[$1.unit].origin, $1.unit) }
         // Unplaced: for each group, the largest units none of whose children were placed.
         var unplaced: [Int] = []
         func collect(_ u: Int) {

@@ -31,7 +31,7 @@ enum EventKind: UInt8 {
     case supportedMove
 }
 
-/// One scheduled event: a plain struct so the calendar is a flat array.
+/// One scheduled event, as the calendar hands it back.
 
 struct Event {
     var time: Double
@@ -42,75 +42,190 @@ struct Event {
     var stamp: UInt32
 }
 
-/// The future event list: a 4-ary min-heap on (time, sequence).
+/// The future event list: a 4-ary min-heap on (time, sequence) over the events due soon, and
+/// unsorted lists by period for those due later.
 ///
 /// ## Design note
-/// A heap over a flat array of 32-byte structs keeps O(log n) insert and pop with no
-/// allocation per event, and ties broken by insertion order make every run reproducible: the
-/// order of pops is the total order on (time, sequence), whatever the heap's shape. Four
-/// children per node halve the depth of a binary heap, so a pop (the hot operation: every
-/// event, stale ones included) does half the levels, each comparing four siblings that sit
-/// in one or two cache lines.
-/// - Complexity: `schedule` O(log4 n), `pop` O(4 log4 n).
+/// The order of pops is the total order on (time, sequence): ties broken by insertion order
+/// make every run reproducible. Most events are scheduled months or years ahead (exits,
+/// resignations), so a single heap would hold thousands and every pop would walk it out of
+/// cache. Time is cut into periods of `periodDays`; an event due in a period after the current
+/// one is chained into that period's list, and only when the heap runs dry do the next
+/// non-empty period's events move into it (a calendar queue in front of one heap; Brown,
+/// "Calendar queues", CACM 31(10), 1988). Every event in the heap is due in the current period
+/// or earlier and every listed one later, so the heap's minimum is the calendar's; equal times
+/// fall in one period, where the heap orders them by sequence. Events after the last period go
+/// with the last period, and negative or NaN times, which have no period, straight to the heap.
+///
+/// The heap is 4-ary (half the depth of a binary heap); the keys it compares (time, and the
+/// sequence with the kind in its low byte: 16 bytes) sit in one array and the targets and
+/// stamps (8 bytes) in another at the same positions, so the four siblings a pop compares span
+/// 64 bytes. Listed events live in one pool of entries, chained by index, reused once moved.
+/// - Complexity: `schedule` O(1) for a later period, else O(log4 h); `pop` O(4 log4 h), h the
+///   events in the heap, plus each listed event's one move into the heap.
 
 struct EventCalendar {
-    var heap: ContiguousArray<Event> = []
+    /// What the heap orders by: the time, then `order` (the sequence number shifted left by 8
+    /// bits, the kind in the low byte; sequences are unique, so the kind never decides).
+    struct Key {
+        var time: Double
+        var order: UInt64
+    }
+
+    /// What an event is about, at the same position as its key.
+    struct Payload {
+        var target: Int32
+        var stamp: UInt32
+    }
+
+    /// A listed event of a later period, chained to the next of its period (-1: the last).
+    struct Entry {
+        var key: Key
+        var payload: Payload
+        var next: Int32
+    }
+
+    /// The length of a period in days.
+    static let periodDays = 4.0
+    /// The number of periods; the last holds every event due after the others.
+    static let periodCount = 4096
+
+    /// The heap: every pending event due in `current` or an earlier period.
+    private(set) var keys: ContiguousArray<Key> = []
+    private(set) var payloads: ContiguousArray<Payload> = []
+    /// The listed events (and free entries, chained from `free`).
+    private var pool: ContiguousArray<Entry> = []
+    /// The first listed event of each period, -1 when none.
+    private var heads: ContiguousArray<Int32>
+    /// The first free entry of the pool, -1 when none.
+    private var free: Int32 = -1
+    /// The period whose events are in the heap.
+    private(set) var current = 0
+    /// The number of listed events.
+    private var laterCount = 0
     var nextSequence: UInt64 = 0
 
-    init(capacity: Int = 1024) { heap.reserveCapacity(capacity) }
+    init(capacity: Int = 256) {
+        keys.reserveCapacity(capacity)
+        payloads.reserveCapacity(capacity)
+        heads = ContiguousArray(repeating: -1, count: Self.periodCount)
+    }
 
-    var count: Int { heap.count }
-    var isEmpty: Bool { heap.isEmpty }
+    var count: Int { keys.count + laterCount }
+    var isEmpty: Bool { count == 0 }
+
+    /// The period of `time`: -1 for a negative or NaN time, the last period for any time after it.
+    @inline(__always)
+    static func period(of time: Double) -> Int {
+        let p = time / periodDays  // exact: a power of two
+        guard p >= 0 else { return -1 }
+        return p < Double(periodCount - 1) ? Int(p) : periodCount - 1
+    }
 
     @inline(__always)
-    static func before(_ a: Event, _ b: Event) -> Bool {
-        a.time < b.time || (a.time == b.time && a.sequence < b.sequence)
+    static func before(_ a: Key, _ b: Key) -> Bool {
+        a.time < b.time || (a.time == b.time && a.order < b.order)
     }
 
     /// Adds an event.
     mutating func schedule(_ time: Double, _ kind: EventKind, target: Int32 = 0, stamp: UInt32 = 0) {
-        let event = Event(time: time, sequence: nextSequence, kind: kind, target: target, stamp: stamp)
+        let key = Key(time: time, order: nextSequence << 8 | UInt64(kind.rawValue))
+        let payload = Payload(target: target, stamp: stamp)
         nextSequence &+= 1
-        heap.append(event)
-        var i = heap.count - 1
-        heap.withUnsafeMutableBufferPointer { h in
-            while i > 0 {
-                let parent = (i - 1) >> 2
-                guard Self.before(event, h[parent]) else { break }
-                h[i] = h[parent]
-                i = parent
+        let period = Self.period(of: time)
+        guard period > current else { return push(key, payload) }
+        let entry = Entry(key: key, payload: payload, next: heads[period])
+        let slot: Int32
+        if free >= 0 {
+            slot = free
+            free = pool[Int(slot)].next
+            pool[Int(slot)] = entry
+        } else {
+            slot = Int32(pool.count)
+            pool.append(entry)
+        }
+        heads[period] = slot
+        laterCount += 1
+    }
+
+    /// Adds an event to the heap.
+    @inline(__always)
+    private mutating func push(_ key: Key, _ payload: Payload) {
+        keys.append(key)
+        payloads.append(payload)
+        var i = keys.count - 1
+        keys.withUnsafeMutableBufferPointer { k in
+            payloads.withUnsafeMutableBufferPointer { p in
+                while i > 0 {
+                    let parent = (i - 1) >> 2
+                    guard Self.before(key, k[parent]) else { break }
+                    k[i] = k[parent]
+                    p[i] = p[parent]
+                    i = parent
+                }
+                k[i] = key
+                p[i] = payload
             }
-            h[i] = event
         }
     }
 
-    /// The earliest event's time, if any.
-    var nextTime: Double? { heap.first?.time }
+    /// Moves the next non-empty period's events into the (empty) heap.
+    private mutating func advance() {
+        repeat { current += 1 } while heads[current] < 0
+        var slot = heads[current]
+        heads[current] = -1
+        while slot >= 0 {
+            let entry = pool[Int(slot)]
+            push(entry.key, entry.payload)
+            pool[Int(slot)].next = free
+            free = slot
+            slot = entry.next
+            laterCount -= 1
+        }
+    }
 
     /// Removes and returns the earliest event.
     mutating func pop() -> Event? {
-        guard let top = heap.first else { return nil }
-        let last = heap.removeLast()
-        if heap.isEmpty { return top }
-        heap.withUnsafeMutableBufferPointer { h in
-            let n = h.count
-            var i = 0
-            while true {
-                let first = 4 * i + 1
-                if first >= n { break }
-                var child = first
-                let end = min(first + 4, n)
-                var k = first + 1
-                while k < end {
-                    if Self.before(h[k], h[child]) { child = k }
-                    k += 1
-                }
-                guard Self.before(h[child], last) else { break }
-                h[i] = h[child]
-                i = child
-            }
-            h[i] = last
+        if keys.isEmpty {
+            guard laterCount > 0 else { return nil }
+            advance()
         }
-        return top
+        let topKey = keys[0]
+        let topPayload = payloads[0]
+        let lastKey = keys.removeLast()
+        let lastPayload = payloads.removeLast()
+        if !keys.isEmpty {
+            keys.withUnsafeMutableBufferPointer { k in
+                payloads.withUnsafeMutableBufferPointer { p in
+                    let n = k.count
+                    var i = 0
+                    while true {
+                        let first = 4 * i + 1
+                        if first >= n { break }
+                        var child = first
+                        var childKey = k[first]
+                        let end = min(first + 4, n)
+                        var j = first + 1
+                        while j < end {
+                            let candidate = k[j]
+                            if Self.before(candidate, childKey) {
+                                child = j
+                                childKey = candidate
+                            }
+                            j += 1
+                        }
+                        guard Self.before(childKey, lastKey) else { break }
+                        k[i] = childKey
+                        p[i] = p[child]
+                        i = child
+                    }
+                    k[i] = lastKey
+                    p[i] = lastPayload
+                }
+            }
+        }
+        return Event(
+            time: topKey.time, sequence: topKey.order >> 8, kind: EventKind(rawValue: UInt8(truncatingIfNeeded: topKey.order))!,
+            target: topPayload.target, stamp: topPayload.stamp)
     }
 }

@@ -98,7 +98,8 @@ enum InHouseMatching {
         -> [(group: Int, household: Int, score: Double, miles: Double)]
     {
         if useEngine {
-            let plan = Matcher.plan(groups: groups, households: households, policy: policy)
+            // The same placements as `Matcher.plan`; the words explaining them are not read here.
+            let plan = Matcher.unexplainedPlan(groups: groups, households: households, policy: policy)
             var groupIndex: [GroupID: Int] = [:]
             for (i, g) in groups.enumerated() { groupIndex[g.id] = i }
             var householdIndex: [HouseholdID: Int] = [:]

@@ -3,8 +3,11 @@ import CareModel
 /// What every replication shares: the starting population plus lookups computed once.
 struct PreparedStart: Sendable {
     let population: StartingPopulation
-    /// For each district, every district ordered by distance between centres (itself first).
-    let districtOrder: [[Int32]]
+    /// The number of districts.
+    let districtCount: Int
+    /// For each district `d`, every district ordered by distance between centres (itself
+    /// first), at `districtOrder[d * districtCount ..< (d + 1) * districtCount]`.
+    let districtOrder: [Int32]
     /// The district of each starting household.
     let householdDistrict: [Int32]
     /// Weights of family homes and of new carers by district.
@@ -20,7 +23,8 @@ struct PreparedStart: Sendable {
         if population.districts.isEmpty { population.districts = StartingPopulation.empty().districts }
         self.population = population
         let districts = population.districts
-        districtOrder = districts.indices.map { i in
+        districtCount = districts.count
+        districtOrder = districts.indices.flatMap { i in
             districts.indices.sorted {
                 let a = districts[i].centre.distanceMiles(to: districts[$0].centre)
                 let b = districts[i].centre.distanceMiles(to: districts[$1].centre)

@@ -33,23 +33,34 @@ extension Replication {
         // only the districts it reads; the facts are read from a compact list (the households'
         // own structs are large), through raw buffers.
         var found = buffers.takeCandidates()
-        start.districtOrder.withUnsafeBufferPointer { orders in
-            vacancies.facts.withUnsafeBufferPointer { lists in
-                orders[home].withUnsafeBufferPointer { order in
-                    for d in order {
-                        lists[Int(d)].withUnsafeBufferPointer { list in
-                            for v in list {
-                                guard Int(v.household) != excluding, v.free >= size, Int(v.minAge) <= youngest,
-                                    Int(v.maxAge) >= oldest, v.approvals & approval != 0
-                                else { continue }
-                                found.append(Int(v.household))
+        let districts = start.districtCount
+        let capacity = vacancies.capacity
+        let excluded = Int32(truncatingIfNeeded: excluding)
+        // Each district's list is tested without branches: every household is written to the
+        // scratch array and the count of those kept moves on only past those that pass.
+        var passing = buffers.takePassing(count: capacity)
+        passing.withUnsafeMutableBufferPointer { kept in
+            start.districtOrder.withUnsafeBufferPointer { orders in
+                vacancies.counts.withUnsafeBufferPointer { counts in
+                    vacancies.facts.withUnsafeBufferPointer { facts in
+                        for d in orders[home * districts ..< home * districts + districts] {
+                            let first = Int(d) * capacity
+                            var k = 0
+                            for v in facts[first ..< first + Int(counts[Int(d)])] {
+                                kept[k] = v.household
+                                let pass = (v.household != excluded ? 1 : 0) & (v.free >= size ? 1 : 0)
+                                    & (Int(v.minAge) <= youngest ? 1 : 0) & (Int(v.maxAge) >= oldest ? 1 : 0)
+                                    & (v.approvals & approval != 0 ? 1 : 0)
+                                k &+= pass
                             }
+                            for i in 0 ..< k { found.append(Int(kept[i])) }
+                            if found.count >= limit / 2 { break }
                         }
-                        if found.count >= limit / 2 { break }
                     }
                 }
             }
         }
+        buffers.passing = passing
         return found
     }
 
@@ -171,7 +182,9 @@ extension Replication {
     /// Child `c`'s home in the kernel's terms, computed on first use.
     mutating func kernelHome(_ c: Int) -> KernelHome {
         if kernelHomes.count <= c {
-            kernelHomes.append(contentsOf: repeatElement(KernelHome.unset, count: register.children.count - kernelHomes.count))
+            // Grown by half at least, so that children arriving one by one do not copy the cache each time.
+            let wanted = max(register.children.count, c + 1, kernelHomes.count + kernelHomes.count / 2)
+            kernelHomes.append(contentsOf: repeatElement(KernelHome.unset, count: wanted - kernelHomes.count))
         }
         if kernelHomes[c].latitude.isNaN { kernelHomes[c] = KernelHome(register.children[c].home) }
         return kernelHomes[c]

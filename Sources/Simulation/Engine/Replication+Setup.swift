@@ -4,7 +4,8 @@ extension Replication {
     /// Builds the starting state from the snapshot and schedules the first events.
     mutating func setUp() {
         let districtCount = start.population.districts.count
-        vacancies = VacancyIndex(districts: districtCount)
+        vacancies = VacancyIndex(
+            districts: districtCount, capacity: 2 * start.population.households.count / max(1, districtCount) + 8)
         for (index, household) in start.population.households.enumerated() {
             var h = household
             h.occupied = 0

@@ -103,9 +103,9 @@ extension Replication {
         -> TurnAwayReason
     {
         var latest = TurnAwayReason.noVacancy
-        for d in vacancies.facts.indices {
-            for k in vacancies.facts[d].indices {
-                let v = vacancies.facts[d][k]
+        for d in 0 ..< vacancies.districtCount {
+            for k in vacancies.range(of: d) {
+                let v = vacancies.facts[k]
                 let h = Int(v.household)
                 guard h != excluding else { continue }
                 if latest >= .ageRange, !(v.minAge <= row.minAge && v.maxAge >= row.maxAge) { continue }

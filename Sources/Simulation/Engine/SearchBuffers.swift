@@ -9,6 +9,17 @@ struct SearchBuffers {
     var candidates: [Int] = []
     /// Scores of the last kernel query, one per candidate.
     var scores: [Double] = []
+    /// Scratch room for the households of one district that pass the candidate search's tests.
+    var passing: [Int32] = []
+
+    /// The scratch array with at least `count` entries (contents undefined); the caller hands it back.
+    @inline(__always)
+    mutating func takePassing(count: Int) -> [Int32] {
+        var scratch = passing
+        passing = []
+        if scratch.count < count { scratch = [Int32](repeating: 0, count: count) }
+        return scratch
+    }
 
     /// The candidate array to fill (emptied, capacity kept); the caller hands it back.
     @inline(__always)

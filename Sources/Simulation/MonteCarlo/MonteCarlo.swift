@@ -165,12 +165,23 @@ public enum MonteCarlo {
         let k = KPI.allCases.count
         var bands: [Percentiles] = []
         bands.reserveCapacity((months + 1) * k)
-        var column = [Double](repeating: 0, count: raw.count)
-        for m in 0...months {
-            for kpi in KPI.allCases {
-                for (r, result) in raw.enumerated() { column[r] = result.monthly[m * k + kpi.rawValue] }
-                bands.append(Percentiles(of: column))
+        // Each run's monthly values copied once into one table, a row per (month, KPI) cell, so
+        // each cell's values across runs are read in a row, without copying any run's result.
+        let cells = (months + 1) * k
+        let n = raw.count
+        var table = [Double](repeating: 0, count: cells * n)
+        table.withUnsafeMutableBufferPointer { table in
+            for r in raw.indices {
+                raw[r].monthly.withUnsafeBufferPointer { monthly in
+                    precondition(monthly.count >= cells, "run \(r) has \(monthly.count) monthly values, \(cells) expected")
+                    for cell in 0 ..< cells { table[cell * n + r] = monthly[cell] }
+                }
             }
+        }
+        var column = [Double](repeating: 0, count: n)
+        for cell in 0 ..< cells {
+            for r in 0 ..< n { column[r] = table[cell * n + r] }
+            bands.append(Percentiles(of: column))
         }
         var totals: [(key: String, value: Percentiles)] = []
         for kpi in KPI.allCases where kpi.isFlow {
