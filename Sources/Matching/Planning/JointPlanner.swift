@@ -49,7 +49,10 @@ struct JointPlanner {
         var units: [Int32]
         var cents: [Int]
     }
-    var configurations: [[Configuration]] = []
+    /// Each household's configurations.
+    var configurations: [ConfigurationList] = []
+    /// Per-unit facts for listing configurations.
+    var lister: ConfigurationLister
     /// Whether some household kept only its best units (`unitsKept`).
     var unitsLeftOut = false
 
@@ -102,6 +105,7 @@ struct JointPlanner {
             u += 1
         }
         unitChildren = engine.units.map { unit in unit.group.children.map { childIndex[$0.id]! } }
+        lister = ConfigurationLister(engine: engine)
         scorePairs()
         listConfigurations()
     }
@@ -171,7 +175,7 @@ struct JointPlanner {
             byHousehold[h].sort { $0.u < $1.u }
             unitsLeftOut = true
         }
-        var result = [[Configuration]](repeating: [], count: hCount)
+        var result = [ConfigurationList](repeating: ConfigurationList(), count: hCount)
         let planner = self, feasibleUnits = byHousehold
         result.withUnsafeMutableBufferPointer { out in
             let pointer = UnsafeSendablePointer(out.baseAddress!)
@@ -186,58 +190,11 @@ struct JointPlanner {
         configurations = result
     }
 
-    /// The configurations of household `h` from its feasible units.
-    /// - Complexity: O(configurations x units per configuration^2).
-    func configurations(of h: Int, _ options: [(u: Int32, baseCents: Int)]) -> [Configuration] {
+    /// The configurations of household `h` from its feasible units (`ConfigurationLister`).
+    func configurations(of h: Int, _ options: [(u: Int32, baseCents: Int)]) -> ConfigurationList {
         let household = engine.households[h]
-        let free = household.freePlaces
-        let gap = engine.policy.exploitationAgeGap
-        var result: [Configuration] = []
-        var chosen: [Int] = []
-        func compatible(_ a: Int, _ b: Int) -> Bool {
-            let ua = engine.units[a], ub = engine.units[b]
-            if ua.origin == ub.origin { return false }
-            if ua.group.needs.contains(.solo) || ub.group.needs.contains(.solo) { return false }
-            for (x, y) in [(ua, ub), (ub, ua)] {
-                for risky in x.group.children where risky.needs.contains(.exploitationRisk) {
-                    for other in y.group.children where risky.age - other.age > gap { return false }
-                }
-            }
-            return true
-        }
-        let residentSum = household.residentAges.reduce(0, +), residentCount = household.residentAges.count
-        func record() {
-            var cents: [Int] = []
-            cents.reserveCapacity(chosen.count)
-            // Everyone placed in the home, as age sum and count; each unit sees the others.
-            var sum = residentSum, count = residentCount
-            for r in chosen {
-                let group = engine.units[Int(options[r].u)].group
-                sum += group.children.reduce(0) { $0 + $1.age }
-                count += group.size
-            }
-            for q in chosen {
-                let unit = engine.units[Int(options[q].u)]
-                let own = unit.group.children.reduce(0) { $0 + $1.age }
-                var raw = options[q].baseCents + agePointsCents(unit.group, residentAgeSum: sum - own, residentCount: count - unit.group.size)
-                if unit.isSplitPart { raw -= min(Int((engine.policy.splitPenalty * 100).rounded()), raw) }
-                cents.append(raw)
-            }
-            result.append(Configuration(units: chosen.map { options[$0].u }, cents: cents))
-        }
-        func extend(from start: Int, left: Int) {
-            for q in start..<options.count {
-                let u = Int(options[q].u)
-                guard engine.units[u].group.size <= left else { continue }
-                guard chosen.allSatisfy({ compatible(Int(options[$0].u), u) }) else { continue }
-                chosen.append(q)
-                record()
-                extend(from: q + 1, left: left - engine.units[u].group.size)
-                chosen.removeLast()
-            }
-        }
-        extend(from: 0, left: free)
-        return result
+        return lister.configurations(free: household.freePlaces, residentAgeSum: household.residentAges.reduce(0, +),
+                                     residentCount: household.residentAges.count, options)
     }
 
     /// The baselines (plans of the same input: exact rounds, greedy) as packings of
@@ -262,26 +219,11 @@ struct JointPlanner {
                 let wanted = units[h].sorted()
                 // A home whose baseline units are not one of its configurations (a pair outside
                 // the candidate limit) is left out: the rest is still a packing.
-                if let q = configurations[h].firstIndex(where: { $0.units.sorted() == wanted }) { choice[h] = q }
+                if let q = configurations[h].firstIndex(ofUnits: wanted) { choice[h] = q }
             }
             starts.append(choice)
         }
         return starts
-    }
-
-    /// Age fit points in hundredths, exactly as the reference evaluator computes them, from
-    /// the residents' age sum and count.
-    func agePointsCents(_ group: SiblingGroup, residentAgeSum: Int, residentCount: Int) -> Int {
-        let w = engine.policy.weights[.ageFit]
-        let points: Double
-        if residentCount == 0 {
-            points = CriterionFit.points(w, 0.5)
-        } else {
-            let meanAge = Double(group.children.reduce(0) { $0 + $1.age }) / Double(group.size)
-            let residentMean = Double(residentAgeSum) / Double(residentCount)
-            points = CriterionFit.points(w, CriterionFit.ageFit(meanAge: meanAge, residentMeanAge: residentMean, span: engine.policy.ageFitSpanYears))
-        }
-        return Int((points * 100).rounded())
     }
 
     /// The plan: the packing solved (within `timeLimit` seconds when given and `nodeLimit`
@@ -327,22 +269,28 @@ struct JointPlanner {
             let b = 10_000 * n + 1
             return (b * (n + 1), b)
         }
-        var problem = PackingProblem(itemCount: childCount, options: Array(repeating: [], count: hCount),
-                                     levelScales: Array(repeating: [], count: hCount))
-        for h in 0..<hCount where !configurations[h].isEmpty {
+        var problem = PackingProblem(itemCount: childCount, households: hCount, levelScales: Array(repeating: [], count: hCount))
+        problem.levelValues = [[], []]
+        for h in 0..<hCount {
+            defer { problem.closeHousehold() }
+            guard !configurations[h].isEmpty else { continue }
             let (a, b) = levels(componentOf[h])
             problem.levelScales[h] = [a, b]
-            problem.options[h] = configurations[h].map { config in
+            let list = configurations[h]
+            for q in 0..<list.count {
                 var children = 0, parts = 0, cents = 0
-                var items: [Int32] = []
-                for (k, u) in config.units.enumerated() {
-                    let unit = engine.units[Int(u)]
-                    children += unit.group.size
-                    if unit.isSplitPart { parts += 1 }
-                    cents += config.cents[k] * unit.group.size
-                    items += unitChildren[Int(u)]
+                for e in list.range(q) {
+                    let u = Int(list.units[e])
+                    children += lister.size[u]
+                    if lister.isSplitPart[u] { parts += 1 }
+                    cents += Int(list.cents[e]) * lister.size[u]
+                    problem.items += unitChildren[u]
                 }
-                return PackingOption(items: items, weight: Double(children) * a - Double(parts) * b + Double(cents), levels: [Double(children), -Double(parts)])
+                problem.itemStart.append(problem.items.count)
+                problem.weight.append(Double(children) * a - Double(parts) * b + Double(cents))
+                problem.levelValues[0].append(Double(children))
+                problem.levelValues[1].append(-Double(parts))
+                problem.levelCount.append(2)
             }
         }
         let solution = PackingSolver.solve(problem, timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(baselines))
@@ -379,13 +327,12 @@ struct JointPlanner {
         if !firstLevelProven {
             var childrenOnly = problem
             childrenOnly.levelScales = []
-            for h in 0..<hCount {
-                for q in childrenOnly.options[h].indices { childrenOnly.options[h][q].weight = Double(childrenOnly.options[h][q].items.count) }
-            }
+            for o in childrenOnly.weight.indices { childrenOnly.weight[o] = Double(childrenOnly.itemStart[o + 1] - childrenOnly.itemStart[o]) }
             let mostChildren = PackingSolver.solve(childrenOnly, timeLimit: timeLimit, nodeLimit: nodeLimit)
             mostChildrenFound = [Int](repeating: 0, count: componentChildren.count)
             for h in 0..<hCount where mostChildren.choice[h] >= 0 {
-                mostChildrenFound[componentOf[h]] += childrenOnly.options[h][mostChildren.choice[h]].items.count
+                let o = childrenOnly.optionStart[h] + mostChildren.choice[h]
+                mostChildrenFound[componentOf[h]] += childrenOnly.itemStart[o + 1] - childrenOnly.itemStart[o]
             }
             for (h, s) in mostChildren.componentSlack.enumerated() where s > 0 { childrenSlack[componentOf[h]] += Int(s.rounded()) }
             childrenNodes = mostChildren.nodes

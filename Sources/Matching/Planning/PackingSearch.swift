@@ -13,6 +13,8 @@ struct PackingSearch {
     static let workLimit = 1_000_000_000
     /// Options of each local item.
     var itemOptions: [[Int32]]
+    /// Every option, heaviest first (ties: lower option first), for the greedy packings.
+    let byWeight: [Int32]
     /// Whether each option is still allowed at the current node.
     var alive: [Bool]
     /// Options removed since the root, to undo on the way back.
@@ -38,8 +40,13 @@ struct PackingSearch {
     var cover: [Int32]
     var used: [Bool]
 
-    init(_ component: PackingComponent, deadline: UInt64?, nodeLimit: Int) {
+    /// `byWeight`, when known, is the component's options heaviest first (else sorted here).
+    init(_ component: PackingComponent, deadline: UInt64?, nodeLimit: Int, byWeight known: [Int32]? = nil) {
         c = component
+        byWeight = known ?? (0..<Int32(component.optionCount)).sorted { a, b in
+            let wa = component.weight[Int(a)], wb = component.weight[Int(b)]
+            return wa != wb ? wa > wb : a < b
+        }
         self.deadline = deadline
         self.nodeLimit = nodeLimit
         itemOptions = Array(repeating: [], count: component.itemCount)
@@ -211,12 +218,7 @@ struct PackingSearch {
         }
         for o in order where alive[o] && fits(o) { take(o) }
         // Households left, heaviest available option first.
-        var candidates: [(weight: Double, option: Int)] = []
-        for h in 0..<c.households.count where pick[h] < 0 {
-            for o in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[o] { candidates.append((c.weight[o], o)) }
-        }
-        candidates.sort { ($0.weight, $1.option) > ($1.weight, $0.option) }
-        for (_, o) in candidates where fits(o) { take(o) }
+        for o in byWeight where alive[Int(o)] && fits(Int(o)) { take(Int(o)) }
         if value > incumbentValue {
             incumbentValue = value
             incumbent = pick
@@ -404,7 +406,8 @@ struct PackingSearch {
         let (sub, source) = c.restricted(to: alive)
         var index = [Int](repeating: -1, count: c.optionCount)
         for (k, o) in source.enumerated() { index[o] = k }
-        var search = PackingSearch(sub, deadline: deadline, nodeLimit: nodeLimit)
+        var search = PackingSearch(sub, deadline: deadline, nodeLimit: nodeLimit,
+                                   byWeight: byWeight.compactMap { index[Int($0)] >= 0 ? Int32(index[Int($0)]) : nil })
         search.work = work
         search.nodes = nodes
         // Only a better packing than the best so far is sought there (the best so far may use

@@ -53,8 +53,8 @@ package enum PackingSolver {
                 (pointer.base + c).initialize(to: components[c].solve(deadline: deadline, nodeLimit: nodeLimit, starts: starts))
             }
         }
-        var choice = [Int](repeating: -1, count: problem.options.count)
-        var slack = [Double](repeating: 0, count: problem.options.count)
+        var choice = [Int](repeating: -1, count: problem.householdCount)
+        var slack = [Double](repeating: 0, count: problem.householdCount)
         var value = 0.0, bound = 0.0, nodes = 0
         for (c, component) in components.enumerated() {
             let r = results[c]!
@@ -108,7 +108,7 @@ struct PackingComponent: Sendable {
 
     /// The components of `problem`, ordered by their first household.
     static func split(_ problem: PackingProblem) -> [PackingComponent] {
-        let n = problem.options.count
+        let n = problem.householdCount
         var parent = Array(0..<n)
         func find(_ x: Int) -> Int {
             var x = x
@@ -116,9 +116,9 @@ struct PackingComponent: Sendable {
             return x
         }
         var firstHousehold = [Int](repeating: -1, count: problem.itemCount)
-        for (h, options) in problem.options.enumerated() {
-            for o in options {
-                for i in o.items {
+        for h in 0..<n {
+            for o in problem.optionRange(h) {
+                for i in problem.items[problem.itemStart[o]..<problem.itemStart[o + 1]] {
                     let f = firstHousehold[Int(i)]
                     if f < 0 { firstHousehold[Int(i)] = h; continue }
                     let a = find(f), b = find(h)
@@ -128,7 +128,7 @@ struct PackingComponent: Sendable {
         }
         var index: [Int: Int] = [:]
         var members: [[Int]] = []
-        for h in 0..<n where !problem.options[h].isEmpty {
+        for h in 0..<n where !problem.optionRange(h).isEmpty {
             let r = find(h)
             if let c = index[r] { members[c].append(h) } else { index[r] = members.count; members.append([h]) }
         }
@@ -146,14 +146,15 @@ struct PackingComponent: Sendable {
         let scales = Set(households.map { problem.levelScales.isEmpty ? [] : problem.levelScales[$0] })
         let levels = scales.count == 1 ? scales.first! : []
         let consistent = !levels.isEmpty && levels.allSatisfy { $0 > 0 }
-            && households.allSatisfy { problem.options[$0].allSatisfy { $0.levels.count == levels.count } }
+            && households.allSatisfy { problem.optionRange($0).allSatisfy { Int(problem.levelCount[$0]) == levels.count } }
         levelScales = consistent ? levels : []
         levelValues = Array(repeating: [], count: levelScales.count)
         for (h, global) in households.enumerated() {
-            for (k, o) in problem.options[global].enumerated() {
-                owner.append(Int32(h)); original.append(Int32(k)); weight.append(o.weight)
-                for l in levelValues.indices { levelValues[l].append(o.levels[l]) }
-                for i in o.items {
+            let first = problem.optionStart[global]
+            for o in problem.optionRange(global) {
+                owner.append(Int32(h)); original.append(Int32(o - first)); weight.append(problem.weight[o])
+                for l in levelValues.indices { levelValues[l].append(problem.levelValues[l][o]) }
+                for i in problem.items[problem.itemStart[o]..<problem.itemStart[o + 1]] {
                     if local[Int(i)] < 0 { local[Int(i)] = localCount; localCount += 1; globals.append(i) }
                     items.append(local[Int(i)])
                 }
