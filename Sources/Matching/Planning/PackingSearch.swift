@@ -11,6 +11,13 @@ struct PackingSearch {
     /// (deterministic; about a second of work per 10^9).
     var work = 0
     static let workLimit = 1_000_000_000
+    /// The budget of this search (`workLimit`, smaller for a search over the master's columns).
+    var workBudget = PackingSearch.workLimit
+    /// Options from which the root also searches the packings of its LP master's columns alone
+    /// (`searchMaster`), and that search's node and work budgets.
+    static let masterSearchFrom = 100_000
+    static let masterNodeLimit = 200
+    static let masterWorkLimit = 50_000_000
     /// Options of each local item.
     var itemOptions: [[Int32]]
     /// Every option, heaviest first (ties: lower option first), for the greedy packings.
@@ -91,6 +98,7 @@ struct PackingSearch {
         heuristic(preferred: nil)
         node(depth: 0, inherited: trivialBound())
         let bound = stopped ? max(incumbentValue, openBound.rounded(.down)) : incumbentValue
+        if PackingSearch.trace { print("search: \(c.optionCount) options, \(nodes) nodes, work \(work), stopped \(stopped), value \(incumbentValue), bound \(bound)") }
         var choice = [Int](repeating: -1, count: c.households.count)
         for (h, o) in incumbent.enumerated() where o >= 0 { choice[h] = Int(c.original[Int(o)]) }
         return PackingSolution(choice: choice, value: incumbentValue, bound: max(bound, incumbentValue), nodes: nodes)
@@ -108,7 +116,7 @@ struct PackingSearch {
     }
 
     var timeUp: Bool {
-        if nodes >= nodeLimit || work >= PackingSearch.workLimit { return true }
+        if nodes >= nodeLimit || work >= workBudget { return true }
         guard let deadline else { return false }
         return DispatchTime.now().uptimeNanoseconds >= deadline
     }
@@ -246,7 +254,7 @@ struct PackingSearch {
         var branchReduced: [Double] = []
         let heuristicEvery = c.optionCount <= 20_000 ? 10 : 100
         for iteration in 0..<iterations {
-            if work >= PackingSearch.workLimit { break }
+            if work >= workBudget { break }
             if iteration < 3 && c.optionCount <= 20_000 { coordinatePass() }
             let l = relax()
             if l < bestL - 1e-9 {
@@ -351,6 +359,7 @@ struct PackingSearch {
         if bound < incumbentValue + 0.5 { return true }
         let order = result.support.sorted { ($0.value, c.weight[$0.option], $1.option) > ($1.value, c.weight[$1.option], $0.option) }.map(\.option)
         heuristic(order: order)
+        if depth == 0 && c.optionCount >= PackingSearch.masterSearchFrom { searchMaster(relaxation.masterOptions) }
         if PackingSearch.trace, depth < 3 { print("lp node depth \(depth) items \(c.itemCount) options \(c.optionCount) bound \(bound) incumbent \(incumbentValue) rows \(relaxation.lp.rowCount) columns \(relaxation.lp.variableCount) pivots \(relaxation.lp.pivots) targets \(relaxation.targets) incumbent levels \(c.levelValues.map { v in incumbent.reduce(0.0) { $1 >= 0 ? $0 + v[Int($1)] : $0 } }) fractional \(result.support.filter { $0.value < 0.999 }.count) of \(result.support.count)") }
         if bound < incumbentValue + 0.5 { return true }
         // Reduced-cost fixing for this node's subtree (undone with the branch).
@@ -423,6 +432,28 @@ struct PackingSearch {
         nodes = search.nodes
         stopped = search.stopped
         openBound = max(openBound, search.openBound)
+    }
+
+    /// A better packing, if any, among the options of the root's LP master (a price-and-branch
+    /// heuristic: the columns the LP needed usually hold an optimal packing or one close to
+    /// it), searched exactly within a small budget. The better the best packing, the more
+    /// options reduced-cost fixing removes.
+    mutating func searchMaster(_ options: [Int]) {
+        var keep = [Bool](repeating: false, count: c.optionCount)
+        for o in options where alive[o] { keep[o] = true }
+        for o in incumbent where o >= 0 && alive[Int(o)] { keep[Int(o)] = true }
+        let (sub, source) = c.restricted(to: keep)
+        var search = PackingSearch(sub, deadline: deadline, nodeLimit: PackingSearch.masterNodeLimit)
+        search.workBudget = PackingSearch.masterWorkLimit
+        search.incumbentValue = incumbentValue
+        search.seeds = Array(0..<sub.optionCount)
+        search.node(depth: 0, inherited: search.trivialBound())
+        work += search.work
+        if PackingSearch.trace { print("master search: \(sub.optionCount) options, \(search.nodes) nodes, work \(search.work), best \(search.incumbentValue) (was \(incumbentValue))") }
+        if search.incumbentValue > incumbentValue {
+            incumbentValue = search.incumbentValue
+            incumbent = search.incumbent.map { $0 >= 0 ? Int32(source[Int($0)]) : -1 }
+        }
     }
 
     mutating func kill(_ o: Int) {
