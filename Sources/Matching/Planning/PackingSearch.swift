@@ -50,10 +50,7 @@ struct PackingSearch {
     /// `byWeight`, when known, is the component's options heaviest first (else sorted here).
     init(_ component: PackingComponent, deadline: UInt64?, nodeLimit: Int, byWeight known: [Int32]? = nil) {
         c = component
-        byWeight = known ?? (0..<Int32(component.optionCount)).sorted { a, b in
-            let wa = component.weight[Int(a)], wb = component.weight[Int(b)]
-            return wa != wb ? wa > wb : a < b
-        }
+        byWeight = known ?? PackingSearch.heaviestFirst(component.weight)
         self.deadline = deadline
         self.nodeLimit = nodeLimit
         itemOptions = Array(repeating: [], count: component.itemCount)
@@ -68,6 +65,14 @@ struct PackingSearch {
         chosen = Array(repeating: -1, count: component.households.count)
         cover = Array(repeating: 0, count: component.itemCount)
         used = Array(repeating: false, count: component.itemCount)
+    }
+
+    /// Option numbers by weight, heaviest first, ties by number.
+    /// - Complexity: O(n log n), on (weight, number) pairs held together.
+    static func heaviestFirst(_ weight: [Double]) -> [Int32] {
+        var pairs = weight.enumerated().map { (weight: $0.element, option: Int32($0.offset)) }
+        pairs.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.option < $1.option }
+        return pairs.map(\.option)
     }
 
     /// Takes a known packing (global option index per global household) as the best so far
