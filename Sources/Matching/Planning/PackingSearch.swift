@@ -353,6 +353,8 @@ struct PackingSearch {
     mutating func relaxationNode(depth: Int, inherited: Double) -> Bool {
         guard c.itemCount < PackingRelaxation.rowLimit, !lpTooLarge else { return false }
         var relaxation = PackingRelaxation(c)
+        relaxation.deadline = deadline
+        relaxation.workLeft = workBudget - work
         var seedList = seeds
         for o in incumbent where o >= 0 && alive[Int(o)] { seedList.append(Int(o)) }
         let result = relaxation.solve(alive: alive, seeds: seedList, threshold: incumbentValue - fixedValue + 0.5)
@@ -362,6 +364,13 @@ struct PackingSearch {
         guard let local = result.bound else { return true }
         let bound = min(inherited, fixedValue + local)
         if bound < incumbentValue + 0.5 { return true }
+        if relaxation.outOfBudget {
+            // Out of time or work within the relaxation: the node stays open with its bound.
+            heuristic(order: result.support.map(\.option))
+            stopped = true
+            openBound = max(openBound, bound)
+            return true
+        }
         let order = result.support.sorted { ($0.value, c.weight[$0.option], $1.option) > ($1.value, c.weight[$1.option], $0.option) }.map(\.option)
         heuristic(order: order)
         if depth == 0 && c.optionCount >= PackingSearch.masterSearchFrom { searchMaster(relaxation.masterOptions) }
