@@ -1,6 +1,6 @@
 import Dispatch
 
-/// A small dense revised simplex for `maximise c·x subject to A x <= b, x >= 0`, started from a
+/// A revised simplex for `maximise c·x subject to A x <= b, x >= 0`, started from a
 /// feasible basis (the slack basis, so `b >= 0` for the rows given at the start), to which
 /// columns and rows can be added between solves (column generation).
 ///
@@ -60,10 +60,11 @@ package struct RevisedSimplex: Sendable {
     static let tolerance = 1e-9
     static let blandAfter = 50
     static let refreshEvery = 100
-    /// Rows above which the inverse is held in product form.
-    static let denseRowLimit = 4_000
-    /// Pivots after which the product form is rebuilt from the basis.
-    static let reinvertEvery = 200
+    /// Rows above which the inverse is held in product form (4,000 rows of dense inverse take
+    /// 128 MB), and pivots after which the product form is rebuilt from the basis; settable
+    /// (tests use small values to run the product form on small LPs).
+    package var denseRowLimit = 4_000
+    package var reinvertEvery = 200
 
     package init() {}
 
@@ -113,7 +114,7 @@ package struct RevisedSimplex: Sendable {
         basicValue.append(max(0, r - activity))
         // y = c_B B^-1 gains the new row's dual, 0 (slack cost 0); the others are unchanged.
         dual.append(0)
-        if productForm == nil && rhs.count > RevisedSimplex.denseRowLimit { reinvert() }
+        if productForm == nil && rhs.count > denseRowLimit { reinvert() }
         return row
     }
 
@@ -297,7 +298,7 @@ package struct RevisedSimplex: Sendable {
                 positionOf[entering] = leaving
                 made += 1
                 pivots += 1
-                if productForm!.etaCount - etasAtRebuild >= RevisedSimplex.reinvertEvery {
+                if productForm!.etaCount - etasAtRebuild >= reinvertEvery {
                     reinvert()
                 } else if pivots % RevisedSimplex.refreshEvery == 0 {
                     refresh()
