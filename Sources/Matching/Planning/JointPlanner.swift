@@ -293,6 +293,7 @@ struct JointPlanner {
                 problem.levelCount.append(2)
             }
         }
+        let started = DispatchTime.now().uptimeNanoseconds
         let solution = PackingSolver.solve(problem, timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(baselines))
         // Read the plan back, with the bound on each level.
         var placedChild = [Bool](repeating: false, count: childCount)
@@ -328,7 +329,9 @@ struct JointPlanner {
             var childrenOnly = problem
             childrenOnly.levelScales = []
             for o in childrenOnly.weight.indices { childrenOnly.weight[o] = Double(childrenOnly.itemStart[o + 1] - childrenOnly.itemStart[o]) }
-            let mostChildren = PackingSolver.solve(childrenOnly, timeLimit: timeLimit, nodeLimit: nodeLimit)
+            // What is left of the time limit.
+            let left = timeLimit.map { max(0, $0 - Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9) }
+            let mostChildren = PackingSolver.solve(childrenOnly, timeLimit: left, nodeLimit: nodeLimit)
             mostChildrenFound = [Int](repeating: 0, count: componentChildren.count)
             for h in 0..<hCount where mostChildren.choice[h] >= 0 {
                 let o = childrenOnly.optionStart[h] + mostChildren.choice[h]

@@ -79,9 +79,15 @@ struct PackingRelaxation {
     }
 
     static let pivotLimit = 400_000
-    /// The master's largest size (rows); above `RevisedSimplex.denseRowLimit` the basis
-    /// inverse is in product form. Larger components fall back to the Lagrangian bound.
-    static let rowLimit = 60_000
+    /// The master's largest size (rows): `timedRowLimit` when the search has a deadline (the
+    /// basis inverse in product form above `RevisedSimplex.denseRowLimit`), else
+    /// `untimedRowLimit`, the dense inverse's: larger masters take far longer than the
+    /// deterministic work budget (the national test's giant component, 11,500 rows, takes about
+    /// 17,000 pivots and 14 s for its first level alone), where the Lagrangian bound keeps to
+    /// it. Larger components fall back to the Lagrangian bound.
+    static let timedRowLimit = 60_000
+    static let untimedRowLimit = 4_000
+    var rowLimit: Int { deadline == nil ? PackingRelaxation.untimedRowLimit : PackingRelaxation.timedRowLimit }
 
     /// The options in the master (the next node's first columns).
     var masterOptions: [Int] { optionOfVariable.filter { $0 >= 0 } }
@@ -137,7 +143,7 @@ struct PackingRelaxation {
         var best = Double.infinity
         var lambda = [Double](repeating: 0, count: c.itemCount)
         while true {
-            guard lp.rowCount <= PackingRelaxation.rowLimit else { return nil }
+            guard lp.rowCount <= rowLimit else { return nil }
             let before = lp.pivots
             let pivotsLeft = workLeft == .max ? Int.max : max(1, (workLeft - work) * 16 / max(1, lp.rowCount))
             guard lp.solve(maxPivots: min(PackingRelaxation.pivotLimit, pivotsLeft), deadline: deadline) == .optimal else {

@@ -36,7 +36,7 @@ struct PackingSearch {
     var openBound = -Double.infinity
     var nodes = 0
     var stopped = false
-    /// Whether the LP outgrew `PackingRelaxation.rowLimit` (then every node is Lagrangian).
+    /// Whether the LP outgrew its row limit (`PackingRelaxation.rowLimit`; then every node is Lagrangian).
     var lpTooLarge = false
     /// The parent node's LP support, the first columns of a child's relaxation.
     var seeds: [Int] = []
@@ -351,7 +351,8 @@ struct PackingSearch {
     /// configuration model). False when the LP stopped at its limit or its solution is
     /// integral without closing the node (then the Lagrangian node decides).
     mutating func relaxationNode(depth: Int, inherited: Double) -> Bool {
-        guard c.itemCount < PackingRelaxation.rowLimit, !lpTooLarge else { return false }
+        let rowLimit = deadline == nil ? PackingRelaxation.untimedRowLimit : PackingRelaxation.timedRowLimit
+        guard c.itemCount < rowLimit, !lpTooLarge else { return false }
         var relaxation = PackingRelaxation(c)
         relaxation.deadline = deadline
         relaxation.workLeft = workBudget - work
@@ -359,7 +360,7 @@ struct PackingSearch {
         for o in incumbent where o >= 0 && alive[Int(o)] { seedList.append(Int(o)) }
         let result = relaxation.solve(alive: alive, seeds: seedList, threshold: incumbentValue - fixedValue + 0.5)
         work += relaxation.work
-        if relaxation.lp.rowCount > PackingRelaxation.rowLimit { lpTooLarge = true }
+        if relaxation.lp.rowCount > rowLimit { lpTooLarge = true }
         guard let result else { return false }
         guard let local = result.bound else { return true }
         let bound = min(inherited, fixedValue + local)
