@@ -167,18 +167,25 @@ package struct RevisedSimplex: Sendable {
             productForm.btran(&dual)
             return
         }
-        for k in 0..<m {
-            var x = 0.0
-            let row = inverse[k]
-            for r in 0..<m where row[r] != 0 { x += row[r] * rhs[r] }
-            basicValue[k] = x
+        rhs.withUnsafeBufferPointer { b in
+            for k in 0..<m {
+                basicValue[k] = inverse[k].withUnsafeBufferPointer { row in
+                    var x = 0.0
+                    for r in 0..<m where row[r] != 0 { x += row[r] * b[r] }
+                    return x
+                }
+            }
         }
+        // Adding c x 0 leaves a sum unchanged, so every entry is added (the loop vectorises).
         var y = [Double](repeating: 0, count: m)
-        for k in 0..<m {
-            let c = cost[basis[k]]
-            guard c != 0 else { continue }
-            let row = inverse[k]
-            for r in 0..<m where row[r] != 0 { y[r] += c * row[r] }
+        y.withUnsafeMutableBufferPointer { y in
+            for k in 0..<m {
+                let c = cost[basis[k]]
+                guard c != 0 else { continue }
+                inverse[k].withUnsafeBufferPointer { row in
+                    for r in 0..<m { y[r] += c * row[r] }
+                }
+            }
         }
         dual = y
     }
@@ -265,9 +272,11 @@ package struct RevisedSimplex: Sendable {
                 for k in 0..<m where abs(alpha[k]) > 1e-12 { nonzero.append(k) }
             } else {
                 for k in 0..<m {
-                    var s = 0.0
-                    let inv = inverse[k]
-                    for e in rows.indices { s += inv[Int(rows[e])] * values[e] }
+                    let s = inverse[k].withUnsafeBufferPointer { inv in
+                        var s = 0.0
+                        for e in rows.indices { s += inv[Int(rows[e])] * values[e] }
+                        return s
+                    }
                     alpha[k] = s
                     if abs(s) > 1e-12 { nonzero.append(k) }
                 }
