@@ -269,32 +269,36 @@ struct JointPlanner {
             let b = 10_000 * n + 1
             return (b * (n + 1), b)
         }
-        var problem = PackingProblem(itemCount: childCount, households: hCount, levelScales: Array(repeating: [], count: hCount))
-        problem.levelValues = [[], []]
-        for h in 0..<hCount {
-            defer { problem.closeHousehold() }
-            guard !configurations[h].isEmpty else { continue }
-            let (a, b) = levels(componentOf[h])
-            problem.levelScales[h] = [a, b]
-            let list = configurations[h]
-            for q in 0..<list.count {
-                var children = 0, parts = 0, cents = 0
-                for e in list.range(q) {
-                    let u = Int(list.units[e])
-                    children += lister.size[u]
-                    if lister.isSplitPart[u] { parts += 1 }
-                    cents += Int(list.cents[e]) * lister.size[u]
-                    problem.items += unitChildren[u]
+        // Made when needed rather than kept: the solver releases it once it has its components.
+        func makeProblem() -> PackingProblem {
+            var problem = PackingProblem(itemCount: childCount, households: hCount, levelScales: Array(repeating: [], count: hCount))
+            problem.levelValues = [[], []]
+            for h in 0..<hCount {
+                defer { problem.closeHousehold() }
+                guard !configurations[h].isEmpty else { continue }
+                let (a, b) = levels(componentOf[h])
+                problem.levelScales[h] = [a, b]
+                let list = configurations[h]
+                for q in 0..<list.count {
+                    var children = 0, parts = 0, cents = 0
+                    for e in list.range(q) {
+                        let u = Int(list.units[e])
+                        children += lister.size[u]
+                        if lister.isSplitPart[u] { parts += 1 }
+                        cents += Int(list.cents[e]) * lister.size[u]
+                        problem.items += unitChildren[u]
+                    }
+                    problem.itemStart.append(problem.items.count)
+                    problem.weight.append(Double(children) * a - Double(parts) * b + Double(cents))
+                    problem.levelValues[0].append(Double(children))
+                    problem.levelValues[1].append(-Double(parts))
+                    problem.levelCount.append(2)
                 }
-                problem.itemStart.append(problem.items.count)
-                problem.weight.append(Double(children) * a - Double(parts) * b + Double(cents))
-                problem.levelValues[0].append(Double(children))
-                problem.levelValues[1].append(-Double(parts))
-                problem.levelCount.append(2)
             }
+            return problem
         }
         let started = DispatchTime.now().uptimeNanoseconds
-        let solution = PackingSolver.solve(problem, timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(baselines))
+        let solution = PackingSolver.solve(makeProblem(), timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(baselines))
         // Read the plan back, with the bound on each level.
         var placedChild = [Bool](repeating: false, count: childCount)
         var componentPlaced = [(children: Int, parts: Int, cents: Int)](repeating: (0, 0, 0), count: componentChildren.count)
@@ -326,7 +330,7 @@ struct JointPlanner {
         var mostChildrenFound = componentPlaced.map(\.children)
         var childrenSlack = [Int](repeating: 0, count: componentChildren.count), childrenNodes = 0
         if !firstLevelProven {
-            var childrenOnly = problem
+            var childrenOnly = makeProblem()
             childrenOnly.levelScales = []
             for o in childrenOnly.weight.indices { childrenOnly.weight[o] = Double(childrenOnly.itemStart[o + 1] - childrenOnly.itemStart[o]) }
             // What is left of the time limit.

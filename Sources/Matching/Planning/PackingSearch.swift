@@ -61,7 +61,7 @@ struct PackingSearch {
         fixed = Array(repeating: -1, count: component.households.count)
         lambda = Array(repeating: 0, count: component.itemCount)
         incumbent = Array(repeating: -1, count: component.households.count)
-        reduced = Array(repeating: 0, count: component.optionCount)
+        reduced = []
         chosen = Array(repeating: -1, count: component.households.count)
         cover = Array(repeating: 0, count: component.itemCount)
         used = Array(repeating: false, count: component.itemCount)
@@ -131,6 +131,7 @@ struct PackingSearch {
     /// L(lambda) for the allowed options; sets `chosen` (each household's best option at the
     /// item prices, -1 when none gains) and `cover`.
     mutating func relax() -> Double {
+        if reduced.isEmpty { reduced = Array(repeating: 0, count: c.optionCount) }
         work += c.items.count
         var total = 0.0
         for i in 0..<c.itemCount { cover[i] = 0; used[i] = false }

@@ -41,10 +41,13 @@ package enum PackingSolver {
     /// far and the bound of what is left open. The node limit keeps the answer deterministic.
     /// `starts` are known packings (option index per household, -1 = none), the best of which
     /// the search starts from, so the answer is never worse than any of them.
-    package static func solve(_ problem: PackingProblem, timeLimit: Double? = nil, nodeLimit: Int = .max, starts: [[Int]] = []) -> PackingSolution {
+    /// The problem is consumed: its storage is released once its components are made.
+    package static func solve(_ problem: consuming PackingProblem, timeLimit: Double? = nil, nodeLimit: Int = .max, starts: [[Int]] = []) -> PackingSolution {
         let start = DispatchTime.now().uptimeNanoseconds
         let deadline: UInt64? = timeLimit.map { start + UInt64(max(0, $0) * 1e9) }
+        let householdCount = problem.householdCount
         let components = PackingComponent.split(problem)
+        _ = consume problem
         if let t = getenv("HEARTH_TRACE"), t.pointee != 0 { PackingSearch.trace = true }
         var results = [PackingSolution?](repeating: nil, count: components.count)
         results.withUnsafeMutableBufferPointer { out in
@@ -53,8 +56,8 @@ package enum PackingSolver {
                 (pointer.base + c).initialize(to: components[c].solve(deadline: deadline, nodeLimit: nodeLimit, starts: starts))
             }
         }
-        var choice = [Int](repeating: -1, count: problem.householdCount)
-        var slack = [Double](repeating: 0, count: problem.householdCount)
+        var choice = [Int](repeating: -1, count: householdCount)
+        var slack = [Double](repeating: 0, count: householdCount)
         var value = 0.0, bound = 0.0, nodes = 0
         for (c, component) in components.enumerated() {
             let r = results[c]!
