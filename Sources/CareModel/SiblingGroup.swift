@@ -35,18 +35,27 @@ public struct SiblingGroup: Hashable, Sendable, Codable {
 
     /// Groups children by `groupID`, keeping first-appearance order; children without a group
     /// each form their own unit.
-    /// - Complexity: O(n) expected.
+    /// - Complexity: O(n) expected; each group's children are copied once, into an array of
+    ///   their exact number.
     public static func groups(of children: [Child]) -> [SiblingGroup] {
-        var order: [GroupID] = []
-        var members: [GroupID: [Child]] = [:]
-        for child in children {
-            let key = child.groupID ?? GroupID("\u{1}" + child.id.rawValue)
-            if members[key] == nil { order.append(key) }
-            members[key, default: []].append(child)
+        // Each unit: its group id (nil for a child on their own) and its children's positions.
+        var units: [(id: GroupID?, members: [Int])] = []
+        var unitOf: [GroupID: Int] = [:]
+        for (i, child) in children.enumerated() {
+            guard let id = child.groupID else {
+                units.append((nil, [i]))
+                continue
+            }
+            if let u = unitOf[id] {
+                units[u].members.append(i)
+            } else {
+                unitOf[id] = units.count
+                units.append((id, [i]))
+            }
         }
-        return order.map { key in
-            let kids = members[key]!
-            return kids[0].groupID == nil ? SiblingGroup(single: kids[0]) : SiblingGroup(id: key, children: kids)
+        return units.map { unit in
+            guard let id = unit.id else { return SiblingGroup(single: children[unit.members[0]]) }
+            return SiblingGroup(id: id, children: unit.members.map { children[$0] })
         }
     }
 }

@@ -47,10 +47,15 @@ enum MatchCommand: HearthCommand {
         guard ["table", "json", "csv"].contains(format) else {
             throw UsageError("--format \"\(format)\": expected table, json or csv")
         }
-        let (children, households, policy) = try MatchInputs.load(
-            childrenPath: args.positionals[0], householdsPath: args.positionals[1], policyPath: args.value("--policy"))
-        let groups = SiblingGroup.groups(of: children)
-        let (plan, rounds, baseline) = Matcher.plans(groups: groups, households: households, policy: policy, timeLimit: timeLimit)
+        // The children are held once, in their groups (a long waiting list twice would not fit).
+        let (groups, households, policy) = try { () throws(InvalidInput) -> ([SiblingGroup], [Household], MatchPolicy) in
+            let (children, households, policy) = try MatchInputs.load(
+                childrenPath: args.positionals[0], householdsPath: args.positionals[1], policyPath: args.value("--policy"))
+            return (SiblingGroup.groups(of: children), households, policy)
+        }()
+        // The baselines are read only for their figures (the gain table): no words needed.
+        let (plan, rounds, baseline) = Matcher.plans(groups: groups, households: households, policy: policy, timeLimit: timeLimit,
+                                                     baselinesExplained: false)
         let stream = MatchStream(plan: plan, rounds: rounds, baseline: baseline, households: households, policy: policy, top: top)
 
         // The shortlists go past a block at a time, each written to every output and dropped.
@@ -195,9 +200,11 @@ enum MatchTable {
             + "\(st.childrenPlaced) of \(total) children placed, total score \(f2(plan.totalScore))\n"
         if let bound = plan.bound {
             let children = st.childrenPlaced >= bound.childrenPossible ? "no plan could place more children"
-                : "a plan might place up to \(bound.childrenPossible) children (the search was stopped)"
+                : "a plan might place up to \(bound.childrenPossible) children" + (bound.listsCut ? "" : " (the search was stopped)")
             o += wrap(children + "; this plan is within \(f1(100 * bound.gap))% of the best possible score"
-                + " (\(f2(bound.childScore)) counted per child, best possible \(f2(bound.childScoreBound)))", indent: "    ", continuation: "    ")
+                + " (\(f2(bound.childScore)) counted per child, best possible \(f2(bound.childScoreBound)))"
+                + (bound.listsCut ? "; each home's list was cut to its best children, so the plan is not proven" : ""),
+                indent: "    ", continuation: "    ")
         }
         if !plan.entries.isEmpty {
             o += "    " + "children".padding(24) + "household".padding(12) + " score   miles  round  shortlist\n"

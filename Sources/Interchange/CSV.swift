@@ -57,8 +57,29 @@ public enum CSV {
     /// not be used as data.
     /// - Complexity: O(n) in the number of bytes.
     package static func scan(_ bytes: [UInt8]) -> (records: [Record], issues: [Issue], readable: Bool) {
+        var records: [Record] = []
+        var issues: [Issue] = []
+        let readable = scan(bytes, record: { records.append($0) }, issue: { issues.append($0) })
+        // Unreadable bytes are reported by the one problem that makes them so.
+        return (records, readable ? issues : Array(issues.suffix(1)), readable)
+    }
+
+    /// Whether `bytes` are UTF-8 text that `scan` reads as records (no UTF-16 byte-order mark,
+    /// no NUL byte, no broken UTF-8).
+    /// - Complexity: O(n) in the number of bytes.
+    package static func isText(_ bytes: [UInt8]) -> Bool {
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return false }
+        let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        return firstInvalidUTF8(bytes, from: start) == nil && !bytes[start...].contains(0)
+    }
+
+    /// `scan`, handing each record and each problem over as it is found (in file order), so
+    /// that a caller can turn records into values without holding them all.
+    /// - Complexity: O(n) in the number of bytes.
+    package static func scan(_ bytes: [UInt8], record emitRecord: (Record) -> Void, issue emitIssue: (Issue) -> Void) -> Bool {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            return ([], [Issue(line: 1, column: nil, detail: "the file is UTF-16 encoded: expected UTF-8 (save it as \"CSV UTF-8\")")], false)
+            emitIssue(Issue(line: 1, column: nil, detail: "the file is UTF-16 encoded: expected UTF-8 (save it as \"CSV UTF-8\")"))
+            return false
         }
         let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         // The first byte that is not UTF-8 text (a broken sequence or a NUL), located below.
@@ -67,8 +88,6 @@ public enum CSV {
         let firstBad: Int? = [badUTF8, nul].compactMap { $0 }.min()
 
         enum State { case fieldStart, unquoted, quoted, afterQuote }
-        var records: [Record] = []
-        var issues: [Issue] = []
         var fields: [String] = []
         var field: [UInt8] = []
         var state = State.fieldStart
@@ -84,7 +103,7 @@ public enum CSV {
         }
         func endRecord() {
             endField()
-            records.append(Record(line: recordLine, fields: fields))
+            emitRecord(Record(line: recordLine, fields: fields))
             // A fresh array: keeping the capacity would copy it into every record, so one very
             // wide row (20,000 columns) would reserve that width for each of the rows after it.
             fields = []
@@ -139,10 +158,10 @@ public enum CSV {
                     quoteLine = line
                 default:
                     if state == .afterQuote {
-                        issues.append(Issue(line: line, column: fields.count, detail: "text after the closing quote: expected a comma or the end of the line"))
+                        emitIssue(Issue(line: line, column: fields.count, detail: "text after the closing quote: expected a comma or the end of the line"))
                         skipToEndOfLine = true
                     } else if b == 0x22 {
-                        issues.append(Issue(line: line, column: fields.count, detail: "a quote inside an unquoted field: expected the whole field in quotes with inner quotes doubled (\"\")"))
+                        emitIssue(Issue(line: line, column: fields.count, detail: "a quote inside an unquoted field: expected the whole field in quotes with inner quotes doubled (\"\")"))
                         skipToEndOfLine = true
                     } else {
                         field.append(b)
@@ -158,14 +177,15 @@ public enum CSV {
                 ? "the file contains a NUL byte: expected text (is it UTF-16 without a byte-order mark, or a spreadsheet saved in another format?)"
                 : "byte 0x\(String(bytes[firstBad], radix: 16, uppercase: true)) is not valid UTF-8: expected UTF-8 text (save the file as \"CSV UTF-8\")"
             if state != .quoted && !skipToEndOfLine && (state != .fieldStart || !fields.isEmpty) { endRecord() }
-            return (records, [Issue(line: location.line, column: location.column, detail: detail)], false)
+            emitIssue(Issue(line: location.line, column: location.column, detail: detail))
+            return false
         }
         if state == .quoted {
-            issues.append(Issue(line: quoteLine, column: fields.count, detail: "a quoted field opened here is never closed: expected a closing quote"))
+            emitIssue(Issue(line: quoteLine, column: fields.count, detail: "a quoted field opened here is never closed: expected a closing quote"))
         } else if !skipToEndOfLine && (state != .fieldStart || !fields.isEmpty) {
             endRecord()
         }
-        return (records, issues, true)
+        return true
     }
 
     /// The index of the first byte that breaks UTF-8, or nil if the bytes are valid UTF-8.

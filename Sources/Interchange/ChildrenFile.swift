@@ -24,16 +24,13 @@ public enum ChildrenFile {
     /// Parses children from CSV bytes; `file` names them in messages.
     public static func parse(_ bytes: [UInt8], file: String) throws(InvalidInput) -> [Child] {
         let log = ProblemLog(file: file)
-        guard
-            let table = Table(
-                bytes: bytes, file: file, required: requiredColumns, optional: optionalColumns, log: log,
-                kind: "children", others: [.init(column: "household_id", name: "households", required: HouseholdsFile.requiredColumns)])
-        else {
-            throw InvalidInput(log.problems)
-        }
         var children: [Child] = []
         var firstLine: [ChildID: Int] = [:]
-        for row in table.rows {
+        // A row at a time: a million children never hold a million rows of text as well.
+        let columns = Table.read(
+            bytes: bytes, file: file, required: requiredColumns, optional: optionalColumns, log: log,
+            kind: "children", others: [.init(column: "household_id", name: "households", required: HouseholdsFile.requiredColumns)]
+        ) { row in
             let id = row.required("child_id", expected: "a child identifier")
             let age = row.integer("age", in: 0...17)
             let sex = row.code("sex", as: Sex.self)
@@ -55,7 +52,7 @@ public enum ChildrenFile {
             guard !repeated, let id, let age, let sex, let homeLocation = home.value, let placement, let needs,
                 let maySplit, school.value != nil || !school.present,
                 days != nil || row.text("days_waiting") == nil
-            else { continue }
+            else { return }
             children.append(
                 Child(
                     id: ChildID(id), groupID: row.text("group_id").map { GroupID($0) }, age: age, sex: sex,
@@ -63,6 +60,7 @@ public enum ChildrenFile {
                     placement: placement, needs: needs, ethnicity: row.text("ethnicity"),
                     language: row.text("language"), daysWaiting: days ?? 0, maySplit: maySplit))
         }
+        guard columns != nil else { throw InvalidInput(log.problems) }
         checkGroups(children, lines: firstLine, log: log)
         guard log.isEmpty else { throw InvalidInput(log.problems) }
         return children

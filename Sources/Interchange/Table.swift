@@ -39,59 +39,107 @@ package struct Table {
         bytes: [UInt8], file: String, required: [String], optional: [String], log: ProblemLog,
         kind: String = "input", others: [OtherKind] = []
     ) {
+        var rows: [TableRow] = []
+        guard let columns = Table.read(bytes: bytes, file: file, required: required, optional: optional, log: log, kind: kind,
+                                       others: others, eachRow: { rows.append($0) })
+        else { return nil }
         self.file = file
-        let (records, issues, readable) = CSV.scan(bytes)
-        let nonBlank = records.filter { !$0.fields.allSatisfy { $0.trimmingSpaces.isEmpty } }
-        let header = nonBlank.first
-        // A problem on or before the header's line means the header row itself is broken.
-        if let firstIssue = issues.first, header == nil || firstIssue.line <= header!.line {
-            for issue in issues { log.add(line: issue.line, issue.message()) }
-            return nil
-        }
-        guard let header else {
-            log.add(line: 1, "the file is empty: expected a header row with the columns \(required.joined(separator: ", "))")
-            return nil
-        }
-        let names = header.fields.map(Table.columnName)
-        for issue in issues {
-            let name = issue.column.flatMap { $0 < names.count ? names[$0] : nil }
-            log.add(line: issue.line, field: name.flatMap { $0.isEmpty ? nil : $0 }, issue.message(columnName: name))
-        }
-        guard readable else { return nil }
-        var columns: [String: Int] = [:]
-        let known = Set(required + optional)
-        for (index, name) in names.enumerated() where !name.isEmpty {
-            // A council's own extra columns may repeat; only ours must be unambiguous.
-            if columns[name] != nil && known.contains(name) {
-                log.add(line: header.line, field: name, "column \"\(name)\" appears twice: expected each column once")
-            } else if columns[name] == nil {
-                columns[name] = index
-            }
-        }
-        let missing = required.filter { columns[$0] == nil }
-        if !missing.isEmpty {
-            if let other = others.first(where: { $0.matches(columns) }) {
-                log.add(line: header.line, "this is a \(other.name) file (it has a \(other.column) column): expected a \(kind) file with the columns \(required.joined(separator: ", "))")
-            } else if columns.keys.allSatisfy({ !known.contains($0) }) {
-                log.add(line: header.line, "the first row does not look like a header: expected the column names \(required.joined(separator: ", ")) (and optionally \(optional.joined(separator: ", ")))")
-            } else {
-                for name in missing {
-                    // Worded as before (other readers' tests match it exactly); the header is the expectation.
-                    log.add(line: header.line, field: name, "missing required column \"\(name)\"")
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// Reads `bytes` as a table a row at a time: each data row goes to `eachRow` as soon as it
+    /// is read, so that a caller holds its own values, not every row's text. Returns the
+    /// columns, or nil when the file cannot be read as a table (see `init`); no row reaches
+    /// `eachRow` from a file that is not UTF-8 text or whose header is broken or incomplete.
+    /// - Complexity: O(n) in the number of bytes; memory for one row at a time.
+    package static func read(
+        bytes: [UInt8], file: String, required: [String], optional: [String], log: ProblemLog,
+        kind: String = "input", others: [OtherKind] = [], eachRow: (TableRow) -> Void
+    ) -> [String: Int]? {
+        guard CSV.isText(bytes) else {
+            // Only the header is needed, to name the field of the bad byte.
+            let (records, issues, _) = CSV.scan(bytes)
+            let header = records.first { !$0.fields.allSatisfy { $0.trimmingSpaces.isEmpty } }
+            let names = header?.fields.map(Table.columnName) ?? []
+            for issue in issues {
+                if let header, issue.line > header.line {
+                    let name = issue.column.flatMap { $0 < names.count ? names[$0] : nil }
+                    log.add(line: issue.line, field: name.flatMap { $0.isEmpty ? nil : $0 }, issue.message(columnName: name))
+                } else {
+                    log.add(line: issue.line, issue.message())
                 }
             }
             return nil
         }
-        self.columns = columns
-        var rows: [TableRow] = []
-        for record in nonBlank.dropFirst() {
+        var header: CSV.Record?
+        var names: [String] = []
+        var columns: [String: Int]?
+        var early: [CSV.Issue] = []
+        var broken = false
+        let known = Set(required + optional)
+        func checkHeader(_ header: CSV.Record) {
+            names = header.fields.map(Table.columnName)
+            // A problem on or before the header's line means the header row itself is broken.
+            guard early.isEmpty else {
+                broken = true
+                for issue in early { log.add(line: issue.line, issue.message()) }
+                return
+            }
+            var found: [String: Int] = [:]
+            for (index, name) in names.enumerated() where !name.isEmpty {
+                // A council's own extra columns may repeat; only ours must be unambiguous.
+                if found[name] != nil && known.contains(name) {
+                    log.add(line: header.line, field: name, "column \"\(name)\" appears twice: expected each column once")
+                } else if found[name] == nil {
+                    found[name] = index
+                }
+            }
+            let missing = required.filter { found[$0] == nil }
+            guard missing.isEmpty else {
+                if let other = others.first(where: { $0.matches(found) }) {
+                    log.add(line: header.line, "this is a \(other.name) file (it has a \(other.column) column): expected a \(kind) file with the columns \(required.joined(separator: ", "))")
+                } else if found.keys.allSatisfy({ !known.contains($0) }) {
+                    log.add(line: header.line, "the first row does not look like a header: expected the column names \(required.joined(separator: ", ")) (and optionally \(optional.joined(separator: ", ")))")
+                } else {
+                    for name in missing {
+                        // Worded as before (other readers' tests match it exactly); the header is the expectation.
+                        log.add(line: header.line, field: name, "missing required column \"\(name)\"")
+                    }
+                }
+                return
+            }
+            columns = found
+        }
+        _ = CSV.scan(bytes, record: { record in
+            guard !broken, !record.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) else { return }
+            guard let header else {
+                header = record
+                checkHeader(record)
+                return
+            }
+            guard let columns else { return }
             if record.fields.count != header.fields.count {
                 log.add(line: record.line, "\(record.fields.count) fields: expected \(header.fields.count), as in the header (a missing or extra comma?)")
-                continue
+                return
             }
-            rows.append(TableRow(line: record.line, fields: record.fields, columns: columns, log: log))
+            eachRow(TableRow(line: record.line, fields: record.fields, columns: columns, log: log))
+        }, issue: { issue in
+            // With a broken header every problem is listed as found, without column names.
+            guard !broken else { log.add(line: issue.line, issue.message()); return }
+            guard header != nil else { early.append(issue); return }
+            let name = issue.column.flatMap { $0 < names.count ? names[$0] : nil }
+            log.add(line: issue.line, field: name.flatMap { $0.isEmpty ? nil : $0 }, issue.message(columnName: name))
+        })
+        if header == nil {
+            if early.isEmpty {
+                log.add(line: 1, "the file is empty: expected a header row with the columns \(required.joined(separator: ", "))")
+            } else {
+                for issue in early { log.add(line: issue.line, issue.message()) }
+            }
+            return nil
         }
-        self.rows = rows
+        return broken ? nil : columns
     }
 
     /// A header cell as a column name: trimmed, lower-case, inner spaces and hyphens as `_`.

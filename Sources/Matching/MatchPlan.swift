@@ -60,13 +60,18 @@ public struct PlanBound: Sendable, Equatable {
     public var optimal: Bool
     /// Branch-and-bound nodes explored.
     public var nodes: Int
+    /// Whether some household's list of possible children was cut to its best (a waiting list
+    /// far longer than the homes could take): the plan is then not proven, and the bounds are
+    /// the simple ones (free places; each home's best score for each of its places).
+    public var listsCut: Bool
 
-    public init(childrenPossible: Int, childScore: Double, childScoreBound: Double, optimal: Bool, nodes: Int) {
+    public init(childrenPossible: Int, childScore: Double, childScoreBound: Double, optimal: Bool, nodes: Int, listsCut: Bool = false) {
         self.childrenPossible = childrenPossible
         self.childScore = childScore
         self.childScoreBound = childScoreBound
         self.optimal = optimal
         self.nodes = nodes
+        self.listsCut = listsCut
     }
 
     /// How far the score may be from the best possible, as a share of the bound (0 = optimal).

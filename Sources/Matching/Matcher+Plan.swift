@@ -16,10 +16,18 @@ extension Matcher {
         groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double? = nil,
         nodeLimit: Int = defaultNodeLimit
     ) -> MatchPlan {
+        plan(groups: groups, households: households, policy: policy, timeLimit: timeLimit, nodeLimit: nodeLimit, limits: .standard)
+    }
+
+    /// `plan(...)` with other `limits` on the configurations listed (tests: to cut small inputs).
+    package static func plan(
+        groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double? = nil,
+        nodeLimit: Int = defaultNodeLimit, limits: PlanLimits
+    ) -> MatchPlan {
         let baselines = [roundOptimalPlan(groups: groups, households: households, policy: policy),
                          greedyPlan(groups: groups, households: households, policy: policy)]
         return plan(groups: groups, households: households, policy: policy, timeLimit: timeLimit, nodeLimit: nodeLimit,
-            baselines: baselines)
+            baselines: baselines, limits: limits)
     }
 
     /// `plan(...)` given the two baselines (exact rounds, then greedy) already made for the same
@@ -27,9 +35,9 @@ extension Matcher {
     /// them when it beats the search.
     static func plan(
         groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double?, nodeLimit: Int,
-        baselines: [MatchPlan]
+        baselines: [MatchPlan], limits: PlanLimits = .standard
     ) -> MatchPlan {
-        let planner = JointPlanner(groups: groups, households: households, policy: policy)
+        let planner = JointPlanner(groups: groups, households: households, policy: policy, limits: limits)
         let joint = planner.plan(timeLimit: timeLimit, nodeLimit: nodeLimit, households: households, baselines: baselines)
         guard planner.engine.limitCandidates, let bound = joint.bound else { return joint }
         // At national size a baseline may use pairs outside the candidate limit: keep it when it
@@ -41,7 +49,7 @@ extension Matcher {
             if b.childrenPlaced > a.childrenPlaced || (b.childrenPlaced == a.childrenPlaced && perChild(baseline) > perChild(best) + 1e-9) {
                 best = baseline
                 best.bound = PlanBound(childrenPossible: max(bound.childrenPossible, b.childrenPlaced), childScore: perChild(baseline),
-                    childScoreBound: max(bound.childScoreBound, perChild(baseline)), optimal: false, nodes: bound.nodes)
+                    childScoreBound: max(bound.childScoreBound, perChild(baseline)), optimal: false, nodes: bound.nodes, listsCut: bound.listsCut)
             }
         }
         return best
@@ -59,8 +67,17 @@ extension Matcher {
     public static func plans(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double? = nil)
         -> (best: MatchPlan, rounds: MatchPlan, greedy: MatchPlan)
     {
-        let rounds = roundOptimalPlan(groups: groups, households: households, policy: policy)
-        let greedy = greedyPlan(groups: groups, households: households, policy: policy)
+        plans(groups: groups, households: households, policy: policy, timeLimit: timeLimit, baselinesExplained: true)
+    }
+
+    /// `plans`; with `baselinesExplained: false` the baselines carry no words (no reasons or
+    /// near misses for the children they leave out): for callers that read only their figures,
+    /// which then hold a fraction of the memory on a long waiting list.
+    package static func plans(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double?,
+                              baselinesExplained: Bool) -> (best: MatchPlan, rounds: MatchPlan, greedy: MatchPlan)
+    {
+        let rounds = roundOptimalPlan(groups: groups, households: households, policy: policy, explained: baselinesExplained)
+        let greedy = greedyPlan(groups: groups, households: households, policy: policy, explained: baselinesExplained)
         let best = plan(groups: groups, households: households, policy: policy, timeLimit: timeLimit, nodeLimit: defaultNodeLimit,
             baselines: [rounds, greedy])
         return (best, rounds, greedy)

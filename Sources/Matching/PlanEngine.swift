@@ -48,6 +48,9 @@ struct PlanEngine {
         columns = HouseholdColumns(households, codes: &codes)
         initialHouseholds = households
         initialColumns = columns
+        // Room for every part a split could make (at most 2 x size - 1 units a group), so
+        // that a long list is not copied as it grows.
+        units.reserveCapacity(groups.reduce(0) { $0 + ($1.maySplit ? 2 * $1.size - 1 : 1) })
         for (i, g) in groups.enumerated() {
             units.append(Unit(group: g, isSplitPart: false, splittable: g.maySplit && Self.splitPoint(g.children) != nil, origin: i,
                 row: UnitRow(g, policy: policy, codes: &codes)))

@@ -99,7 +99,7 @@ public enum MatchResultWriters {
     static func boundFigures(_ bound: PlanBound, _ plan: MatchPlan) -> String {
         "{\"children_placed\": \(plan.statistics.childrenPlaced), \"children_possible\": \(bound.childrenPossible), "
             + "\"child_score\": \(f2(bound.childScore)), \"child_score_bound\": \(f2(bound.childScoreBound)), "
-            + "\"gap\": \(String(format6(bound.gap))), \"optimal\": \(bound.optimal)}"
+            + "\"gap\": \(String(format6(bound.gap))), \"optimal\": \(bound.optimal), \"lists_cut\": \(bound.listsCut)}"
     }
 
     /// A share with six decimals (the gap: 0.000000 when proven optimal).

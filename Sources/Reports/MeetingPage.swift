@@ -151,6 +151,8 @@ public enum MeetingPage {
         let method: String
         switch m.plan.method {
         case "greedy": method = "Here the order of urgency gave the best plan found: it is the plan proposed."
+        case "optimal" where m.plan.bound?.listsCut == true:
+            method = "The plan is the best found for all of them together among each home's best children: as many children placed as possible, then as few sibling groups split as possible, then the highest total score counted per child."
         case "optimal": method = "The plan is the best for all of them together: as many children placed as possible, then as few sibling groups split as possible, then the highest total score counted per child."
         default: method = "Made round by round: in each round every household takes at most one new child or group, as many children as possible are placed and then the total score is as high as possible."
         }
@@ -167,7 +169,9 @@ public enum MeetingPage {
             : "At most \(bound.childrenPossible) children could be placed by any plan"
         let best = "\(MeetingWords.fixed(bound.childScoreBound, 2)) counted per child"
         return "<p class=\"bound\">\(children); the score is within \(MeetingWords.fixed(bound.gap * 100, 1))% of the best possible (at most \(best))"
-            + (bound.optimal ? ": no better plan exists." : ", when the search stopped.") + "</p>"
+            + (bound.optimal ? ": no better plan exists."
+                : bound.listsCut ? ". Each home's list was cut to its best children, so this plan is not proven and the bounds are simple ones."
+                : ", when the search stopped.") + "</p>"
     }
 
     // MARK: overview

@@ -111,6 +111,7 @@ struct ConfigurationLister: Sendable {
         }
 
         mutating func extend(from start: Int, left: Int) {
+            guard left > 0 else { return }
             let n = options.count
             for q in start..<n {
                 let u = Int(options[q].u)

@@ -28,11 +28,14 @@ import Dispatch
 /// Feasible pairs are found by the scoring kernel with a 0.1% wider distance limit (wider
 /// than its projection error), then confirmed and scored by the reference evaluator; at national size (units x households > 25 million) each unit keeps its best
 /// `candidate_limit` kernel-scored households, and the optimum is over that graph. A household
-/// whose feasible units would make more than `configurationBudget` configurations (a waiting
+/// with more feasible units than could ever be placed first drops exact duplicates: units that
+/// interact with the rest of a configuration alike (same size, whole or part, the same ages and
+/// risks, solo or not) keep only the best-scoring units of `placesInAll` of their sibling groups
+/// there (`sameKindKept`), which loses no optimum (see `sameKindKept`). A household whose
+/// remaining units would still make more configurations than it may list (`unitsKept`: a waiting
 /// list far longer than the homes, e.g. a million children for 355 households) keeps its best
-/// units (`unitsKept`), as many as there are free places in all households together: exact
-/// when scores do not depend on who else is placed (an exchange argument), otherwise the
-/// optimum is over the units kept, and the plan is not marked optimal.
+/// units only; the plan is then not proven, and its bounds are the simple ones (free places, and
+/// each home's best score for each of its places: `PlanBound.listsCut`).
 struct JointPlanner {
     var engine: PlanEngine
     /// For each unit, its two halves (empty when it is not split further).
@@ -56,42 +59,82 @@ struct JointPlanner {
     /// Whether some household kept only its best units (`unitsKept`).
     var unitsLeftOut = false
 
-    /// Configurations listed per household at most (about): the units a household keeps are
-    /// cut until their combinations of up to its free places fit within this.
-    static let configurationBudget = 5_000_000
+    /// How many configurations households may list.
+    var limits: PlanLimits
 
-    /// A household keeps at most this many times `max(free places in all households,
-    /// candidate_limit)` units even when their configurations fit the budget (a one-place home
-    /// with a million feasible children lists a thousand times more than a plan could use).
-    static let unitsPerPlaceLimit = 1_000
-
-    /// How many of its `feasible` units a household with `free` places keeps: all of them when
-    /// their combinations of up to `free` units fit within `configurationBudget` and they are
-    /// not more than `unitsPerPlaceLimit` times what a plan could use; otherwise as
-    /// many as there are free places in all households together (`placesInAll`, at least
-    /// `candidateLimit`), and few enough to fit the budget. With scores that do not depend on
-    /// who else is placed, an optimal plan never needs a unit ranked below `placesInAll`: fewer
-    /// units than that are placed anywhere else, so one of those ranked above is free to swap
-    /// in. The best are those with the most children, then whole groups before split parts,
-    /// then the highest score.
-    static func unitsKept(feasible: Int, free: Int, placesInAll: Int, candidateLimit: Int) -> Int {
-        func combinations(_ n: Int) -> Double {
-            var total = 0.0, term = 1.0
-            for k in 1...max(1, min(free, n)) {
-                term *= Double(n - k + 1) / Double(k)
-                total += term
-            }
-            return total
+    /// How many configurations of up to `free` units `n` units make at most.
+    static func combinations(_ n: Int, free: Int) -> Double {
+        var total = 0.0, term = 1.0
+        for k in 1...max(1, min(free, n)) {
+            term *= Double(n - k + 1) / Double(k)
+            total += term
         }
-        let enough = max(placesInAll, candidateLimit, 1)
-        guard combinations(feasible) > Double(configurationBudget) || feasible > unitsPerPlaceLimit * enough else { return feasible }
-        var keep = min(feasible, enough)
-        while keep > 1 && combinations(keep) > Double(configurationBudget) { keep = keep * 9 / 10 }
-        return keep
+        return n == 0 ? 0 : total
     }
 
-    init(groups: [SiblingGroup], households: [Household], policy: MatchPolicy) {
+    /// How many units of each size a household with `free` places keeps, from how many it
+    /// has feasible of each size (`feasibleBySize`): all of them when their configurations fit
+    /// `PlanLimits.configurationBudget`, or when they are not more than a plan could use (`placesInAll`,
+    /// at least `candidateLimit`) or fit `PlanLimits.crowdedConfigurations`; otherwise the same number of
+    /// each size (or all of a size that has fewer), as many as a plan could use and few enough
+    /// for their configurations to fit `PlanLimits.crowdedBudget`. Not exact: the plan is not proven when
+    /// a household is cut.
+    static func unitsKept(feasibleBySize: [Int], free: Int, placesInAll: Int, candidateLimit: Int, limits: PlanLimits) -> [Int] {
+        let enough = max(placesInAll, candidateLimit, 1)
+        let feasible = feasibleBySize.reduce(0, +)
+        let listed = combinations(feasible, free: free)
+        let crowded = feasible > enough && listed > Double(limits.crowdedConfigurations)
+        guard crowded || listed > Double(limits.configurationBudget) else { return feasibleBySize }
+        let budget = Double(crowded ? limits.crowdedBudget : limits.configurationBudget)
+        var each = enough
+        func kept(_ each: Int) -> [Int] { feasibleBySize.map { min($0, each) } }
+        while each > 1 && (kept(each).reduce(0, +) > enough || combinations(kept(each).reduce(0, +), free: free) > budget) {
+            each = each * 9 / 10
+        }
+        return kept(each)
+    }
+
+    /// Which of a crowded household's feasible `options` to keep without losing an optimum:
+    /// units of one kind (same size, whole or split part, the same children's ages and risks
+    /// of exploitation, solo or not) score alike with anyone else in the home and fit with the
+    /// same others, differing only in their own score there; of each kind the household keeps
+    /// the units of the `placesInAll` sibling groups with the best-scoring units (ties by unit
+    /// order). Why no optimum is lost: fewer than `placesInAll` other units are placed in any
+    /// plan, so if a plan places a unit of a dropped group here, one of the kept groups has no
+    /// child placed anywhere, and its unit of the same kind takes the dropped unit's place with
+    /// as many children, as many split parts and no lower score.
+    /// - Complexity: O(options log options).
+    func sameKindKept(_ options: [(u: Int32, baseCents: Int32)], placesInAll: Int) -> [(u: Int32, baseCents: Int32)] {
+        struct Kind: Hashable {
+            var size: Int, isSplitPart: Bool, solo: Bool
+            var ages: [Int]
+        }
+        let units = engine.units
+        func kind(_ u: Int32) -> Kind {
+            let unit = units[Int(u)]
+            let ages = unit.group.children.map { $0.age * 2 + ($0.needs.contains(.exploitationRisk) ? 1 : 0) }.sorted()
+            return Kind(size: unit.group.size, isSplitPart: unit.isSplitPart, solo: unit.group.needs.contains(.solo), ages: ages)
+        }
+        let ranked = options.sorted { $0.baseCents != $1.baseCents ? $0.baseCents > $1.baseCents : $0.u < $1.u }
+        var groupsKept: [Kind: Set<Int>] = [:]
+        var kept: [(u: Int32, baseCents: Int32)] = []
+        for option in ranked {
+            let origin = units[Int(option.u)].origin
+            let k = kind(option.u)
+            var origins = groupsKept[k, default: []]
+            if !origins.contains(origin) {
+                guard origins.count < placesInAll else { continue }
+                origins.insert(origin)
+                groupsKept[k] = origins
+            }
+            kept.append(option)
+        }
+        return kept.sorted { $0.u < $1.u }
+    }
+
+    init(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, limits: PlanLimits = .standard) {
         engine = PlanEngine(groups: groups, households: households, policy: policy)
+        self.limits = limits
         var childIndex: [ChildID: Int32] = [:]
         for g in groups { for child in g.children where childIndex[child.id] == nil { childIndex[child.id] = Int32(childIndex.count) } }
         childCount = childIndex.count
@@ -154,24 +197,38 @@ struct JointPlanner {
     /// Every configuration of every household.
     mutating func listConfigurations() {
         let hCount = engine.households.count
-        var byHousehold = [[(u: Int32, baseCents: Int)]](repeating: [], count: hCount)
+        var byHousehold = [[(u: Int32, baseCents: Int32)]](repeating: [], count: hCount)
+        var feasibleCount = [Int](repeating: 0, count: hCount)
+        for list in pairs { for p in list { feasibleCount[Int(p.h)] += 1 } }
+        for h in 0..<hCount { byHousehold[h].reserveCapacity(feasibleCount[h]) }
         for (u, list) in pairs.enumerated() {
-            for p in list { byHousehold[Int(p.h)].append((Int32(u), Int(p.baseCents))) }
+            for p in list { byHousehold[Int(p.h)].append((Int32(u), p.baseCents)) }
         }
-        // A household with more feasible units than could ever be placed keeps its best.
+        // A crowded household (far more feasible units than could ever be placed) drops its
+        // same-kind duplicates, and then, when still crowded, keeps only its best units.
         let placesInAll = engine.households.reduce(0) { $0 + max(0, $1.freePlaces) }
+        let enough = max(placesInAll, engine.policy.candidateLimit, 1)
         for h in 0..<hCount {
-            let keep = Self.unitsKept(feasible: byHousehold[h].count, free: engine.households[h].freePlaces, placesInAll: placesInAll,
-                candidateLimit: engine.policy.candidateLimit)
-            guard byHousehold[h].count > keep else { continue }
-            let units = engine.units
-            byHousehold[h].sort { a, b in
-                let ua = units[Int(a.u)], ub = units[Int(b.u)]
-                if ua.group.size != ub.group.size { return ua.group.size > ub.group.size }
-                if ua.isSplitPart != ub.isSplitPart { return !ua.isSplitPart }
-                return a.baseCents != b.baseCents ? a.baseCents > b.baseCents : a.u < b.u
+            let free = engine.households[h].freePlaces
+            if byHousehold[h].count > enough {
+                byHousehold[h] = sameKindKept(byHousehold[h], placesInAll: placesInAll)
             }
-            byHousehold[h].removeLast(byHousehold[h].count - keep)
+            let units = engine.units
+            var bySize = [[(u: Int32, baseCents: Int32)]](repeating: [], count: max(1, free) + 1)
+            for option in byHousehold[h] { bySize[min(units[Int(option.u)].group.size, bySize.count - 1)].append(option) }
+            let keep = Self.unitsKept(feasibleBySize: bySize.map(\.count), free: free, placesInAll: placesInAll,
+                candidateLimit: engine.policy.candidateLimit, limits: limits)
+            guard keep != bySize.map(\.count) else { continue }
+            // The best of each size: whole groups before split parts, then the highest score.
+            byHousehold[h] = []
+            for (size, options) in bySize.enumerated() {
+                let ranked = options.sorted { a, b in
+                    let partA = units[Int(a.u)].isSplitPart, partB = units[Int(b.u)].isSplitPart
+                    if partA != partB { return !partA }
+                    return a.baseCents != b.baseCents ? a.baseCents > b.baseCents : a.u < b.u
+                }
+                byHousehold[h] += ranked.prefix(keep[size])
+            }
             byHousehold[h].sort { $0.u < $1.u }
             unitsLeftOut = true
         }
@@ -183,7 +240,7 @@ struct JointPlanner {
             DispatchQueue.concurrentPerform(iterations: max(chunks, 1)) { c in
                 guard chunks > 0 else { return }
                 for h in (c * hCount / chunks)..<((c + 1) * hCount / chunks) where !feasibleUnits[h].isEmpty {
-                    pointer.base[h] = planner.configurations(of: h, feasibleUnits[h])
+                    pointer.base[h] = planner.configurations(of: h, feasibleUnits[h].map { ($0.u, Int($0.baseCents)) })
                 }
             }
         }
@@ -400,10 +457,39 @@ struct JointPlanner {
         }
         var plan = Matcher.finish(engine, unplaced: unplaced, rounds: 1, method: "optimal", households: original)
         plan.entries = entries.map(\.entry)
+        if unitsLeftOut {
+            // The packing's bounds cover the units kept only: use the simple ones instead.
+            let simple = simpleBounds()
+            childrenPossible = simple.children
+            scoreBoundCents = simple.scoreCents
+        }
         plan.bound = PlanBound(
-            childrenPossible: childrenPossible, childScore: Double(childScoreCents) / 100,
+            childrenPossible: max(childrenPossible, plan.statistics.childrenPlaced), childScore: Double(childScoreCents) / 100,
             childScoreBound: Double(max(scoreBoundCents, childScoreCents)) / 100,
-            optimal: solution.isOptimal && !unitsLeftOut, nodes: solution.nodes + childrenNodes)
+            optimal: solution.isOptimal && !unitsLeftOut, nodes: solution.nodes + childrenNodes, listsCut: unitsLeftOut)
         return plan
+    }
+
+    /// Bounds that hold over every feasible pair, whatever was cut: no more children than there
+    /// are children with a feasible home and free places in homes with a feasible child; no
+    /// home scores more per child than its best feasible unit with a perfect age fit, for each
+    /// of its free places.
+    /// - Complexity: O(feasible pairs).
+    func simpleBounds() -> (children: Int, scoreCents: Int) {
+        let hCount = engine.households.count
+        var bestCents = [Int](repeating: -1, count: hCount)
+        var hasHome = [Bool](repeating: false, count: childCount)
+        let perfectAge = Int((CriterionFit.points(engine.policy.weights[.ageFit], 1) * 100).rounded())
+        for (u, list) in pairs.enumerated() where !list.isEmpty {
+            for child in unitChildren[u] { hasHome[Int(child)] = true }
+            for p in list { bestCents[Int(p.h)] = max(bestCents[Int(p.h)], Int(p.baseCents) + perfectAge) }
+        }
+        var places = 0, cents = 0
+        for h in 0..<hCount where bestCents[h] >= 0 {
+            let free = max(0, engine.households[h].freePlaces)
+            places += free
+            cents += free * bestCents[h]
+        }
+        return (min(places, hasHome.lazy.filter { $0 }.count), cents)
     }
 }
