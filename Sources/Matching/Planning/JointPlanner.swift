@@ -355,7 +355,9 @@ struct JointPlanner {
             return problem
         }
         let started = DispatchTime.now().uptimeNanoseconds
-        let solution = PackingSolver.solve(makeProblem(), timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(baselines))
+        // With lists cut the packing's bound is not used (`simpleBounds`), so no larger LP for it.
+        let solution = PackingSolver.solve(makeProblem(), timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(baselines),
+                                           largeLP: !unitsLeftOut)
         // Read the plan back, with the bound on each level.
         var placedChild = [Bool](repeating: false, count: childCount)
         var componentPlaced = [(children: Int, parts: Int, cents: Int)](repeating: (0, 0, 0), count: componentChildren.count)
@@ -392,7 +394,7 @@ struct JointPlanner {
             for o in childrenOnly.weight.indices { childrenOnly.weight[o] = Double(childrenOnly.itemStart[o + 1] - childrenOnly.itemStart[o]) }
             // What is left of the time limit.
             let left = timeLimit.map { max(0, $0 - Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9) }
-            let mostChildren = PackingSolver.solve(childrenOnly, timeLimit: left, nodeLimit: nodeLimit)
+            let mostChildren = PackingSolver.solve(childrenOnly, timeLimit: left, nodeLimit: nodeLimit, largeLP: !unitsLeftOut)
             mostChildrenFound = [Int](repeating: 0, count: componentChildren.count)
             for h in 0..<hCount where mostChildren.choice[h] >= 0 {
                 let o = childrenOnly.optionStart[h] + mostChildren.choice[h]

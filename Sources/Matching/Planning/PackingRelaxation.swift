@@ -79,7 +79,7 @@ struct PackingRelaxation {
     }
 
     static let pivotLimit = 400_000
-    /// The master's largest size (rows): `timedRowLimit` when the search has a deadline (the
+    /// The master's largest size (rows, set by the search): `timedRowLimit` when the search has a deadline (the
     /// basis inverse in product form above `RevisedSimplex.denseRowLimit`), else
     /// `untimedRowLimit`, the dense inverse's: larger masters take far longer than the
     /// deterministic work budget (the national test's giant component, 11,500 rows, takes about
@@ -87,7 +87,7 @@ struct PackingRelaxation {
     /// it. Larger components fall back to the Lagrangian bound.
     static let timedRowLimit = 60_000
     static let untimedRowLimit = 4_000
-    var rowLimit: Int { deadline == nil ? PackingRelaxation.untimedRowLimit : PackingRelaxation.timedRowLimit }
+    var rowLimit = PackingRelaxation.untimedRowLimit
 
     /// The options in the master (the next node's first columns).
     var masterOptions: [Int] { optionOfVariable.filter { $0 >= 0 } }

@@ -38,6 +38,9 @@ struct PackingSearch {
     var stopped = false
     /// Whether the LP outgrew its row limit (`PackingRelaxation.rowLimit`; then every node is Lagrangian).
     var lpTooLarge = false
+    /// Whether, with a deadline, the LP may grow to `PackingRelaxation.timedRowLimit` (product
+    /// form); else it keeps to `untimedRowLimit`.
+    var largeLP = true
     /// The parent node's LP support, the first columns of a child's relaxation.
     var seeds: [Int] = []
 
@@ -352,10 +355,11 @@ struct PackingSearch {
     /// configuration model). False when the LP stopped at its limit or its solution is
     /// integral without closing the node (then the Lagrangian node decides).
     mutating func relaxationNode(depth: Int, inherited: Double) -> Bool {
-        let rowLimit = deadline == nil ? PackingRelaxation.untimedRowLimit : PackingRelaxation.timedRowLimit
+        let rowLimit = deadline != nil && largeLP ? PackingRelaxation.timedRowLimit : PackingRelaxation.untimedRowLimit
         guard c.itemCount < rowLimit, !lpTooLarge else { return false }
         var relaxation = PackingRelaxation(c)
         relaxation.deadline = deadline
+        relaxation.rowLimit = rowLimit
         relaxation.workLeft = workBudget - work
         var seedList = seeds
         for o in incumbent where o >= 0 && alive[Int(o)] { seedList.append(Int(o)) }
@@ -433,6 +437,7 @@ struct PackingSearch {
         for (k, o) in source.enumerated() { index[o] = k }
         var search = PackingSearch(sub, deadline: deadline, nodeLimit: nodeLimit,
                                    byWeight: byWeight.compactMap { index[Int($0)] >= 0 ? Int32(index[Int($0)]) : nil })
+        search.largeLP = largeLP
         search.work = work
         search.nodes = nodes
         // Only a better packing than the best so far is sought there (the best so far may use
@@ -460,6 +465,7 @@ struct PackingSearch {
         for o in incumbent where o >= 0 && alive[Int(o)] { keep[Int(o)] = true }
         let (sub, source) = c.restricted(to: keep)
         var search = PackingSearch(sub, deadline: deadline, nodeLimit: PackingSearch.masterNodeLimit)
+        search.largeLP = largeLP
         search.workBudget = PackingSearch.masterWorkLimit
         search.incumbentValue = incumbentValue
         search.seeds = Array(0..<sub.optionCount)

@@ -41,8 +41,11 @@ package enum PackingSolver {
     /// far and the bound of what is left open. The node limit keeps the answer deterministic.
     /// `starts` are known packings (option index per household, -1 = none), the best of which
     /// the search starts from, so the answer is never worse than any of them.
-    /// The problem is consumed: its storage is released once its components are made.
-    package static func solve(_ problem: consuming PackingProblem, timeLimit: Double? = nil, nodeLimit: Int = .max, starts: [[Int]] = []) -> PackingSolution {
+    /// The problem is consumed: its storage is released once its components are made. With
+    /// `largeLP` false the LP keeps to the dense inverse's size even with a time limit (when
+    /// its bound will not be used, a larger LP would only spend the time).
+    package static func solve(_ problem: consuming PackingProblem, timeLimit: Double? = nil, nodeLimit: Int = .max, starts: [[Int]] = [],
+                              largeLP: Bool = true) -> PackingSolution {
         let start = DispatchTime.now().uptimeNanoseconds
         let deadline: UInt64? = timeLimit.map { start + UInt64(max(0, $0) * 1e9) }
         let householdCount = problem.householdCount
@@ -53,7 +56,7 @@ package enum PackingSolver {
         results.withUnsafeMutableBufferPointer { out in
             let pointer = UnsafeSendablePointer(out.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: components.count) { c in
-                (pointer.base + c).initialize(to: components[c].solve(deadline: deadline, nodeLimit: nodeLimit, starts: starts))
+                (pointer.base + c).initialize(to: components[c].solve(deadline: deadline, nodeLimit: nodeLimit, starts: starts, largeLP: largeLP))
             }
         }
         var choice = [Int](repeating: -1, count: householdCount)
@@ -192,9 +195,10 @@ struct PackingComponent: Sendable {
         return (sub, source)
     }
 
-    func solve(deadline: UInt64?, nodeLimit: Int, starts: [[Int]]) -> PackingSolution {
+    func solve(deadline: UInt64?, nodeLimit: Int, starts: [[Int]], largeLP: Bool) -> PackingSolution {
         if let solution = solveAsAssignment() { return solution }
         var search = PackingSearch(self, deadline: deadline, nodeLimit: nodeLimit)
+        search.largeLP = largeLP
         for start in starts { search.offer(start) }
         return search.run()
     }
