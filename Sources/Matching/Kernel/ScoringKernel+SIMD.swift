@@ -35,18 +35,7 @@ extension ScoringKernel {
         let lat0 = D8(repeating: unit.latitude), lon0 = D8(repeating: unit.longitude)
         let cA = D8(repeating: unit.cosA), cB = D8(repeating: unit.cosB)
         let maxD2 = D8(repeating: k.maxDistanceSquared)
-        let R = Location.earthRadiusMiles
-        let w = k.w
-        let near = k.policy.nearDistanceMiles
-        let span = max(k.policy.maxDistanceMiles - near - 1, 1)
-        let schoolNear = k.policy.schoolNearMiles
-        let schoolSpan = max(k.policy.schoolFarMiles - schoolNear, 1e-9)
-        let ageSpan = k.policy.ageFitSpanYears
-        let uDistrict = I8(repeating: unit.district), uEth = I8(repeating: unit.ethnicity)
-        let uGroup = I8(repeating: unit.ethnicGroup), uLang = I8(repeating: unit.language)
-        let wanted = I8(repeating: unit.wantedSkills)
-        let invWanted = 1 / Double(max(unit.wantedCount, 1))
-        let nearSlope = 0.2 / near, invSpan = 1 / span, invSchoolSpan = 1 / schoolSpan, invAgeSpan = 1 / ageSpan
+        let soft = SoftCriteria(unit, constants: k)
         let minusOne = D8(repeating: -1)
         let solo = unit.solo
         /// The integer rules for households i..<i+8.
@@ -104,71 +93,8 @@ extension ScoringKernel {
                 let b = bits.trailingZeroBitCount
                 bits &= bits &- 1
                 let i = base &+ 8 &* b
-                let skills = int8(h.skills, i)
-                let phi = double8(h.latitude, i)
                 let (feasible, d2) = feasibility(i)
-                let miles: D8 = R * d2.squareRoot()
-                var score = D8(repeating: unit.constantPoints)
-                let inside: D8 = 1 - miles * nearSlope
-                let past: D8 = miles - near
-                let steep: D8 = 0.8 - 0.4 * past
-                let beyond: D8 = 1 - (past - 1) * invSpan
-                let outside: D8 = 0.4 * beyond.replacing(with: 0, where: beyond .< 0)
-                let distanceFit = inside.replacing(with: steep, where: miles .> near).replacing(with: outside, where: past .> 1)
-                score += w.distanceFromHome * distanceFit
-                // District, ethnicity and language as halves (0, 1, 2) computed on integers.
-                let hd = int8(h.district, i)
-                var district2 = zero.replacing(with: 2, where: hd .== uDistrict)
-                district2.replace(with: 1, where: hd .== zero)
-                if unit.district == 0 { district2 = I8(repeating: 1) }
-                score += w.sameDistrict * (D8(district2) * 0.5)
-                if unit.hasSchool {
-                    let sPhi: D8 = phi - unit.schoolLatitude
-                    let sCos: D8 = unit.schoolCosA + unit.schoolCosB * phi
-                    let sLambda: D8 = (double8(h.longitude, i) - unit.schoolLongitude) * sCos
-                    let s2: D8 = sLambda * sLambda + sPhi * sPhi
-                    let schoolMiles: D8 = R * s2.squareRoot()
-                    let schoolRaw: D8 = 1 - (schoolMiles - schoolNear) * invSchoolSpan
-                    let fit = D8(repeating: 1).replacing(
-                        with: schoolRaw.replacing(with: 0, where: schoolRaw .< 0),
-                        where: schoolMiles .> schoolNear)
-                    score += w.sameSchool * fit
-                } else {
-                    score += D8(repeating: w.sameSchool * 0.5)
-                }
-                let ageGap: D8 = D8(repeating: unit.meanAge) - double8(h.residentMeanAge, i)
-                let absGap: D8 = ageGap.replacing(with: -ageGap, where: ageGap .< 0)
-                let ageRaw: D8 = 1 - absGap * invAgeSpan
-                let age: D8 = ageRaw.replacing(with: 0, where: ageRaw .< 0)
-                score += w.ageFit * age.replacing(with: 0.5, where: double8(h.ageFitNeutral, i) .!= 0)
-                let he = int8(h.ethnicity, i)
-                var eth2 = zero.replacing(with: 1, where: int8(h.ethnicGroup, i) .== uGroup)
-                eth2.replace(with: 2, where: he .== uEth)
-                eth2.replace(with: 1, where: he .== zero)
-                if unit.ethnicity == 0 { eth2 = I8(repeating: 1) }
-                let hl = int8(h.language, i)
-                var lang2 = zero.replacing(with: 2, where: hl .== uLang)
-                lang2.replace(with: 1, where: hl .== zero)
-                if unit.language == 0 { lang2 = I8(repeating: 1) }
-                let ethFit: D8 = D8(eth2) * 0.5
-                let langFit: D8 = D8(lang2) * 0.5
-                let culture: D8 = 0.6 * ethFit + 0.4 * langFit
-                score += w.cultureLanguage * culture
-                if unit.wantedCount == 0 {
-                    score += D8(repeating: w.extraSkills * 0.5)
-                } else {
-                    var x = skills & wanted
-                    x = x &- ((x &>> 1) & 0x5555_5555)
-                    x = (x & 0x3333_3333) &+ ((x &>> 2) & 0x3333_3333)
-                    x = (x &+ (x &>> 4)) & 0x0F0F_0F0F
-                    score += w.extraSkills * (D8(x) * invWanted)
-                }
-                score += w.inHouse * double8(h.inHouse, i)
-                score += w.approvalFit * D8(repeating: 1).replacing(with: unit.approvalFitLongTerm, where: double8(h.longTerm, i) .!= 0)
-                if unit.isSplitPart {
-                    let penalty = D8(repeating: k.policy.splitPenalty)
-                    score -= score.replacing(with: penalty, where: score .> penalty)
-                }
+                let score = soft.scores(h, at: i, d2: d2)
                 // The infeasible lanes as -1 by integer bit operations on the lanes (a vector
                 // select here compiles to per-pair pieces).
                 let keep = L8(repeating: 0).replacing(with: -1, where: feasible)

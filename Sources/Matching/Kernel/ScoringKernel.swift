@@ -101,49 +101,6 @@ package enum ScoringKernel {
             out[o] = score
         }
     }
-
-    /// Scores every unit against every household: a row-major `units x households` matrix of
-    /// scores, -1 where infeasible. Rows are split in chunks over `DispatchQueue.concurrentPerform`;
-    /// the result does not depend on the thread count.
-    /// - Complexity: O(units x households).
-    package static func scoreMatrix(units: [UnitRow], households: HouseholdColumns, policy: MatchPolicy) -> [Double] {
-        var result = [Double](repeating: 0, count: units.count * households.count)
-        result.withUnsafeMutableBufferPointer { scoreMatrix(units: units, households: households, policy: policy, into: $0) }
-        return result
-    }
-
-    /// Scores into a caller's buffer of `units.count x households.count` doubles (row-major),
-    /// on all cores, or on the calling thread alone when `singleThread` (for measurements).
-    package static func scoreMatrix(
-        units: [UnitRow], households: HouseholdColumns, policy: MatchPolicy, into buffer: UnsafeMutableBufferPointer<Double>,
-        singleThread: Bool = false
-    ) {
-        let n = units.count, m = households.count
-        precondition(buffer.count >= n * m)
-        guard n > 0, m > 0 else { return }
-        let k = KernelConstants(policy: policy)
-        let pointer = UnsafeSendablePointer(buffer.baseAddress!)
-        households.withView { view in
-            let chunks = min(n, 64)
-            // Tiles of households small enough to stay in the L1/L2 cache while a chunk's rows
-            // are scored against them.
-            let tile = 512
-            let scoreChunk: @Sendable (Int) -> Void = { c in
-                let lo = c * n / chunks, hi = (c + 1) * n / chunks
-                for start in stride(from: 0, to: m, by: tile) {
-                    let end = min(m, start + tile)
-                    for r in lo..<hi {
-                        scoreRow(units[r], view, range: start..<end, constants: k, into: pointer.base + r * m + start)
-                    }
-                }
-            }
-            if singleThread {
-                for c in 0..<chunks { scoreChunk(c) }
-            } else {
-                DispatchQueue.concurrentPerform(iterations: chunks, execute: scoreChunk)
-            }
-        }
-    }
 }
 
 /// A pointer that may cross into `concurrentPerform` workers, each writing its own rows.
