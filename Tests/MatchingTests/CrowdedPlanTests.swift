@@ -53,7 +53,7 @@ func crowdedCounty(_ rng: inout Xoshiro256StarStar) -> ([SiblingGroup], [Househo
         let planner = JointPlanner(groups: groups, households: households, policy: policy)
         let places = households.reduce(0) { $0 + $1.freePlaces }
         let feasible = planner.pairs.reduce(0) { $0 + $1.count }
-        let listed = planner.configurations.reduce(0) { total, list in total + Set(list.flatMap(\.units)).count }
+        let listed = planner.configurations.reduce(0) { total, list in total + Set(list.units).count }
         if listed < feasible && feasible > places { cut += 1 }
         let plan = Matcher.plan(groups: groups, households: households, policy: policy)
         let truth = bruteForceJointPlan(groups, households, policy)

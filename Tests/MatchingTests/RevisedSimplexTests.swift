@@ -96,3 +96,60 @@ func bestVertex(_ a: [[Double]], _ b: [Double], _ c: [Double]) -> Double {
         for r in a.indices { #expect(zip(a[r], x).reduce(0) { $0 + $1.0 * $1.1 } <= b[r] + 1e-7, "trial \(trial)") }
     }
 }
+
+/// The product-form inverse (`denseRowLimit` 0, rebuilt every `reinvertEvery` pivots) against
+/// vertex enumeration and against the dense inverse, on random LPs solved in two steps: some
+/// columns, a solve, then a row the solution satisfies and the remaining columns (the warm
+/// starts of column generation).
+@Test func productFormSimplexEqualsVertexEnumerationAndTheDenseInverse() {
+    var rng = Xoshiro256StarStar(seed: 1202)
+    var rebuilt = 0
+    for trial in 0..<3000 {
+        let n = Int.random(in: 1...4, using: &rng), m = Int.random(in: 1...4, using: &rng)
+        var a = (0..<m).map { _ in (0..<n).map { _ in Double(Int.random(in: -3...3, using: &rng)) } }
+        var b = (0..<m).map { _ in Double(Int.random(in: 0...6, using: &rng)) }
+        a.append(Array(repeating: 1, count: n)); b.append(10)   // bounded
+        let c = (0..<n).map { _ in Double(Int.random(in: -3...5, using: &rng)) }
+        let first = Int.random(in: 0...n, using: &rng)
+        let extra = (0..<n).map { _ in Double(Int.random(in: 0...2, using: &rng)) }
+        let slackAbove = Double(Int.random(in: 0...2, using: &rng))
+        let reinvertEvery = Int.random(in: 1...3, using: &rng)
+        var results: [(objective: Double, rhs: [Double])] = []
+        for productForm in [false, true] {
+            var lp = RevisedSimplex()
+            if productForm { lp.denseRowLimit = 0; lp.reinvertEvery = reinvertEvery }
+            for r in b.indices { lp.addRow(variables: [], values: [], rhs: b[r]) }
+            var variables: [Int] = []
+            for j in 0..<first {
+                let rows = a.indices.filter { a[$0][j] != 0 }
+                variables.append(lp.addColumn(rows: rows, values: rows.map { a[$0][j] }, cost: c[j]))
+            }
+            #expect(lp.solve() == .optimal, "trial \(trial)")
+            // A row `extra · x <= activity + slackAbove` over the columns so far (satisfied).
+            let activity = (0..<first).reduce(0.0) { $0 + extra[$1] * lp.value(variables[$1]) }
+            let rhs = (activity + slackAbove).rounded(.up)
+            lp.addRow(variables: Array(variables[0..<first]), values: Array(extra[0..<first]), rhs: rhs)
+            for j in first..<n {
+                var rows = a.indices.filter { a[$0][j] != 0 }, values = rows.map { a[$0][j] }
+                if extra[j] != 0 { rows.append(b.count); values.append(extra[j]) }
+                variables.append(lp.addColumn(rows: rows, values: values, cost: c[j]))
+            }
+            #expect(lp.solve() == .optimal, "trial \(trial)")
+            if productForm && lp.pivots > reinvertEvery { rebuilt += 1 }
+            let rowsUsed = a + [extra], rhsUsed = b + [rhs]
+            let objective = lp.objective, y = rhsUsed.indices.map { lp.rowDual($0) }, x = variables.map { lp.value($0) }
+            results.append((objective, rhsUsed))
+            let truth = max(0, bestVertex(rowsUsed, rhsUsed, c))
+            #expect(abs(objective - truth) < 1e-7, "trial \(trial): simplex \(objective), vertices \(truth)")
+            // The duals certify it and the primal solution is feasible.
+            #expect(y.allSatisfy { $0 > -1e-9 }, "trial \(trial)")
+            for j in 0..<n { #expect(rowsUsed.indices.reduce(0) { $0 + rowsUsed[$1][j] * y[$1] } >= c[j] - 1e-7, "trial \(trial)") }
+            #expect(abs(zip(rhsUsed, y).reduce(0) { $0 + $1.0 * $1.1 } - truth) < 1e-7, "trial \(trial)")
+            for r in rowsUsed.indices { #expect(zip(rowsUsed[r], x).reduce(0) { $0 + $1.0 * $1.1 } <= rhsUsed[r] + 1e-7, "trial \(trial)") }
+        }
+        // The same LP (the added row met the same first solution): the same optimum.
+        if results[0].rhs == results[1].rhs { #expect(abs(results[0].objective - results[1].objective) < 1e-7, "trial \(trial)") }
+    }
+    // The product form was rebuilt mid-solve in many trials.
+    #expect(rebuilt > 300, "\(rebuilt)")
+}

@@ -52,7 +52,10 @@ struct JointPlanner {
         var units: [Int32]
         var cents: [Int]
     }
-    var configurations: [[Configuration]] = []
+    /// Each household's configurations.
+    var configurations: [ConfigurationList] = []
+    /// Per-unit facts for listing configurations.
+    var lister: ConfigurationLister
     /// Whether some household kept only its best units (`unitsKept`).
     var unitsLeftOut = false
 
@@ -145,6 +148,7 @@ struct JointPlanner {
             u += 1
         }
         unitChildren = engine.units.map { unit in unit.group.children.map { childIndex[$0.id]! } }
+        lister = ConfigurationLister(engine: engine)
         scorePairs()
         listConfigurations()
     }
@@ -228,7 +232,7 @@ struct JointPlanner {
             byHousehold[h].sort { $0.u < $1.u }
             unitsLeftOut = true
         }
-        var result = [[Configuration]](repeating: [], count: hCount)
+        var result = [ConfigurationList](repeating: ConfigurationList(), count: hCount)
         let planner = self, feasibleUnits = byHousehold
         result.withUnsafeMutableBufferPointer { out in
             let pointer = UnsafeSendablePointer(out.baseAddress!)
@@ -243,59 +247,11 @@ struct JointPlanner {
         configurations = result
     }
 
-    /// The configurations of household `h` from its feasible units.
-    /// - Complexity: O(configurations x units per configuration^2).
-    func configurations(of h: Int, _ options: [(u: Int32, baseCents: Int)]) -> [Configuration] {
+    /// The configurations of household `h` from its feasible units (`ConfigurationLister`).
+    func configurations(of h: Int, _ options: [(u: Int32, baseCents: Int)]) -> ConfigurationList {
         let household = engine.households[h]
-        let free = household.freePlaces
-        let gap = engine.policy.exploitationAgeGap
-        var result: [Configuration] = []
-        var chosen: [Int] = []
-        func compatible(_ a: Int, _ b: Int) -> Bool {
-            let ua = engine.units[a], ub = engine.units[b]
-            if ua.origin == ub.origin { return false }
-            if ua.group.needs.contains(.solo) || ub.group.needs.contains(.solo) { return false }
-            for (x, y) in [(ua, ub), (ub, ua)] {
-                for risky in x.group.children where risky.needs.contains(.exploitationRisk) {
-                    for other in y.group.children where risky.age - other.age > gap { return false }
-                }
-            }
-            return true
-        }
-        let residentSum = household.residentAges.reduce(0, +), residentCount = household.residentAges.count
-        func record() {
-            var cents: [Int] = []
-            cents.reserveCapacity(chosen.count)
-            // Everyone placed in the home, as age sum and count; each unit sees the others.
-            var sum = residentSum, count = residentCount
-            for r in chosen {
-                let group = engine.units[Int(options[r].u)].group
-                sum += group.children.reduce(0) { $0 + $1.age }
-                count += group.size
-            }
-            for q in chosen {
-                let unit = engine.units[Int(options[q].u)]
-                let own = unit.group.children.reduce(0) { $0 + $1.age }
-                var raw = options[q].baseCents + agePointsCents(unit.group, residentAgeSum: sum - own, residentCount: count - unit.group.size)
-                if unit.isSplitPart { raw -= min(Int((engine.policy.splitPenalty * 100).rounded()), raw) }
-                cents.append(raw)
-            }
-            result.append(Configuration(units: chosen.map { options[$0].u }, cents: cents))
-        }
-        func extend(from start: Int, left: Int) {
-            guard left > 0 else { return }
-            for q in start..<options.count {
-                let u = Int(options[q].u)
-                guard engine.units[u].group.size <= left else { continue }
-                guard chosen.allSatisfy({ compatible(Int(options[$0].u), u) }) else { continue }
-                chosen.append(q)
-                record()
-                extend(from: q + 1, left: left - engine.units[u].group.size)
-                chosen.removeLast()
-            }
-        }
-        extend(from: 0, left: free)
-        return result
+        return lister.configurations(free: household.freePlaces, residentAgeSum: household.residentAges.reduce(0, +),
+                                     residentCount: household.residentAges.count, options)
     }
 
     /// The baselines (plans of the same input: exact rounds, greedy) as packings of
@@ -320,26 +276,11 @@ struct JointPlanner {
                 let wanted = units[h].sorted()
                 // A home whose baseline units are not one of its configurations (a pair outside
                 // the candidate limit) is left out: the rest is still a packing.
-                if let q = configurations[h].firstIndex(where: { $0.units.sorted() == wanted }) { choice[h] = q }
+                if let q = configurations[h].firstIndex(ofUnits: wanted) { choice[h] = q }
             }
             starts.append(choice)
         }
         return starts
-    }
-
-    /// Age fit points in hundredths, exactly as the reference evaluator computes them, from
-    /// the residents' age sum and count.
-    func agePointsCents(_ group: SiblingGroup, residentAgeSum: Int, residentCount: Int) -> Int {
-        let w = engine.policy.weights[.ageFit]
-        let points: Double
-        if residentCount == 0 {
-            points = CriterionFit.points(w, 0.5)
-        } else {
-            let meanAge = Double(group.children.reduce(0) { $0 + $1.age }) / Double(group.size)
-            let residentMean = Double(residentAgeSum) / Double(residentCount)
-            points = CriterionFit.points(w, CriterionFit.ageFit(meanAge: meanAge, residentMeanAge: residentMean, span: engine.policy.ageFitSpanYears))
-        }
-        return Int((points * 100).rounded())
     }
 
     /// The plan: the packing solved (within `timeLimit` seconds when given and `nodeLimit`
@@ -385,25 +326,38 @@ struct JointPlanner {
             let b = 10_000 * n + 1
             return (b * (n + 1), b)
         }
-        var problem = PackingProblem(itemCount: childCount, options: Array(repeating: [], count: hCount),
-                                     levelScales: Array(repeating: [], count: hCount))
-        for h in 0..<hCount where !configurations[h].isEmpty {
-            let (a, b) = levels(componentOf[h])
-            problem.levelScales[h] = [a, b]
-            problem.options[h] = configurations[h].map { config in
-                var children = 0, parts = 0, cents = 0
-                var items: [Int32] = []
-                for (k, u) in config.units.enumerated() {
-                    let unit = engine.units[Int(u)]
-                    children += unit.group.size
-                    if unit.isSplitPart { parts += 1 }
-                    cents += config.cents[k] * unit.group.size
-                    items += unitChildren[Int(u)]
+        // Made when needed rather than kept: the solver releases it once it has its components.
+        func makeProblem() -> PackingProblem {
+            var problem = PackingProblem(itemCount: childCount, households: hCount, levelScales: Array(repeating: [], count: hCount))
+            problem.levelValues = [[], []]
+            for h in 0..<hCount {
+                defer { problem.closeHousehold() }
+                guard !configurations[h].isEmpty else { continue }
+                let (a, b) = levels(componentOf[h])
+                problem.levelScales[h] = [a, b]
+                let list = configurations[h]
+                for q in 0..<list.count {
+                    var children = 0, parts = 0, cents = 0
+                    for e in list.range(q) {
+                        let u = Int(list.units[e])
+                        children += lister.size[u]
+                        if lister.isSplitPart[u] { parts += 1 }
+                        cents += Int(list.cents[e]) * lister.size[u]
+                        problem.items += unitChildren[u]
+                    }
+                    problem.itemStart.append(problem.items.count)
+                    problem.weight.append(Double(children) * a - Double(parts) * b + Double(cents))
+                    problem.levelValues[0].append(Double(children))
+                    problem.levelValues[1].append(-Double(parts))
+                    problem.levelCount.append(2)
                 }
-                return PackingOption(items: items, weight: Double(children) * a - Double(parts) * b + Double(cents), levels: [Double(children), -Double(parts)])
             }
+            return problem
         }
-        let solution = PackingSolver.solve(problem, timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(baselines))
+        let started = DispatchTime.now().uptimeNanoseconds
+        // With lists cut the packing's bound is not used (`simpleBounds`), so no larger LP for it.
+        let solution = PackingSolver.solve(makeProblem(), timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(baselines),
+                                           largeLP: !unitsLeftOut)
         // Read the plan back, with the bound on each level.
         var placedChild = [Bool](repeating: false, count: childCount)
         var componentPlaced = [(children: Int, parts: Int, cents: Int)](repeating: (0, 0, 0), count: componentChildren.count)
@@ -435,15 +389,16 @@ struct JointPlanner {
         var mostChildrenFound = componentPlaced.map(\.children)
         var childrenSlack = [Int](repeating: 0, count: componentChildren.count), childrenNodes = 0
         if !firstLevelProven {
-            var childrenOnly = problem
+            var childrenOnly = makeProblem()
             childrenOnly.levelScales = []
-            for h in 0..<hCount {
-                for q in childrenOnly.options[h].indices { childrenOnly.options[h][q].weight = Double(childrenOnly.options[h][q].items.count) }
-            }
-            let mostChildren = PackingSolver.solve(childrenOnly, timeLimit: timeLimit, nodeLimit: nodeLimit)
+            for o in childrenOnly.weight.indices { childrenOnly.weight[o] = Double(childrenOnly.itemStart[o + 1] - childrenOnly.itemStart[o]) }
+            // What is left of the time limit.
+            let left = timeLimit.map { max(0, $0 - Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9) }
+            let mostChildren = PackingSolver.solve(childrenOnly, timeLimit: left, nodeLimit: nodeLimit, largeLP: !unitsLeftOut)
             mostChildrenFound = [Int](repeating: 0, count: componentChildren.count)
             for h in 0..<hCount where mostChildren.choice[h] >= 0 {
-                mostChildrenFound[componentOf[h]] += childrenOnly.options[h][mostChildren.choice[h]].items.count
+                let o = childrenOnly.optionStart[h] + mostChildren.choice[h]
+                mostChildrenFound[componentOf[h]] += childrenOnly.itemStart[o + 1] - childrenOnly.itemStart[o]
             }
             for (h, s) in mostChildren.componentSlack.enumerated() where s > 0 { childrenSlack[componentOf[h]] += Int(s.rounded()) }
             childrenNodes = mostChildren.nodes

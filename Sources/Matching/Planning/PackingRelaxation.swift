@@ -56,6 +56,12 @@ struct PackingRelaxation {
     var boundForm = (base: 0.0, fallback: -Double.infinity, tolerance: 0.0)
     /// Option entries scanned and pivots made (the search's work budget).
     var work = 0
+    /// The search's deadline (uptime nanoseconds) and the work it has left: past either, the
+    /// relaxation stops with the bound of what it has solved so far (`outOfBudget`).
+    var deadline: UInt64?
+    var workLeft = Int.max
+    var outOfBudget = false
+    var budgetSpent: Bool { work >= workLeft || (deadline.map { DispatchTime.now().uptimeNanoseconds >= $0 } ?? false) }
 
     func boundOf(_ l: Double) -> Double {
         max(boundForm.base + (l + boundForm.tolerance).rounded(.down), boundForm.fallback)
@@ -73,9 +79,15 @@ struct PackingRelaxation {
     }
 
     static let pivotLimit = 400_000
-    /// The master's largest size (rows): the dense basis inverse takes rows^2 doubles
-    /// (4,000 rows: 128 MB). Larger components fall back to the Lagrangian bound.
-    static let rowLimit = 4_000
+    /// The master's largest size (rows, set by the search): `timedRowLimit` when the search has a deadline (the
+    /// basis inverse in product form above `RevisedSimplex.denseRowLimit`), else
+    /// `untimedRowLimit`, the dense inverse's: larger masters take far longer than the
+    /// deterministic work budget (the national test's giant component, 11,500 rows, takes about
+    /// 17,000 pivots and 14 s for its first level alone), where the Lagrangian bound keeps to
+    /// it. Larger components fall back to the Lagrangian bound.
+    static let timedRowLimit = 60_000
+    static let untimedRowLimit = 4_000
+    var rowLimit = PackingRelaxation.untimedRowLimit
 
     /// The options in the master (the next node's first columns).
     var masterOptions: [Int] { optionOfVariable.filter { $0 >= 0 } }
@@ -125,14 +137,20 @@ struct PackingRelaxation {
 
     /// Column generation to the LP optimum of the current phase; returns the best Lagrangian
     /// bound seen (valid), or nil if the simplex stopped at its limit. Stops early once
-    /// `stopBelow(bound)` is true.
+    /// `stopBelow(bound)` is true, and when its time or work runs out (`outOfBudget`, with the
+    /// best bound seen if any).
     mutating func generate(alive: [Bool], stopBelow: (Double) -> Bool) -> Double? {
         var best = Double.infinity
         var lambda = [Double](repeating: 0, count: c.itemCount)
         while true {
-            guard lp.rowCount <= PackingRelaxation.rowLimit else { return nil }
+            guard lp.rowCount <= rowLimit else { return nil }
             let before = lp.pivots
-            guard lp.solve(maxPivots: PackingRelaxation.pivotLimit) == .optimal else { return nil }
+            let pivotsLeft = workLeft == .max ? Int.max : max(1, (workLeft - work) * 16 / max(1, lp.rowCount))
+            guard lp.solve(maxPivots: min(PackingRelaxation.pivotLimit, pivotsLeft), deadline: deadline) == .optimal else {
+                work += (lp.pivots - before) * max(1, lp.rowCount) / 16
+                outOfBudget = budgetSpent
+                return outOfBudget && best.isFinite ? best : nil
+            }
             work += (lp.pivots - before) * max(1, lp.rowCount) / 16
             for i in 0..<c.itemCount { lambda[i] = itemRow[i] >= 0 ? max(0, lp.rowDual(itemRow[i])) : 0 }
             let mu = levelRows.map { max(0, lp.rowDual($0)) }
@@ -177,6 +195,13 @@ struct PackingRelaxation {
             work += c.items.count
             best = min(best, bound)
             if entering.isEmpty { final = (lambda, mu, gains, bound) }
+            if PackingSearch.trace && c.itemCount > 4_000 {
+                print("  pricing phase \(phase): rows \(lp.rowCount) columns \(lp.variableCount) pivots \(lp.pivots) etas \(lp.productForm?.entryCount ?? -1) bound \(bound) entering \(entering.count) at \(Double(DispatchTime.now().uptimeNanoseconds % 1_000_000_000_000) / 1e9)")
+            }
+            if !entering.isEmpty && budgetSpent {
+                outOfBudget = true
+                return best
+            }
             if stopBelow(best) || entering.isEmpty { return best }
             for o in entering { addColumn(o) }
         }
@@ -254,12 +279,17 @@ struct PackingRelaxation {
             }
             let scale = c.levelScales[k], tail = most[k], baseHere = base, fallbackHere = fallback
             func estimate(_ l: Double) -> Double { max(baseHere + scale * (l + 1e-6).rounded(.down) + tail, fallbackHere) }
-            guard let l = generate(alive: alive, stopBelow: { estimate($0) < threshold }) else { return nil }
+            guard let l = generate(alive: alive, stopBelow: { estimate($0) < threshold }) else {
+                // Out of time with no bound for this level: the levels solved so far bound it.
+                guard outOfBudget && k > 0 else { return nil }
+                return Result(bound: max(base + most[k - 1], fallback).rounded(.down), support: [], fractionalPair: nil)
+            }
             let target = (l + 1e-6).rounded(.down)
             targets.append(target)
             fallback = max(fallback, base + scale * (target - 1) + tail)
             base += scale * target
             if max(base + tail, fallback) < threshold { return pruned }
+            if outOfBudget { return Result(bound: max(base + tail, fallback).rounded(.down), support: [], fractionalPair: nil) }
         }
         phase = levels
         if levels > 0 {
@@ -273,9 +303,13 @@ struct PackingRelaxation {
         let tolerance = levels > 0 ? 1e-3 : 1e-6 + 1e-12 * c.weight.reduce(0) { max($0, abs($1)) } * Double(c.itemCount)
         boundForm = (base, fallback, tolerance)
         let form = boundForm
-        guard let l = generate(alive: alive, stopBelow: { max(form.base + ($0 + form.tolerance).rounded(.down), form.fallback) < threshold }) else { return nil }
+        guard let l = generate(alive: alive, stopBelow: { max(form.base + ($0 + form.tolerance).rounded(.down), form.fallback) < threshold }) else {
+            guard outOfBudget && levels > 0 else { return nil }
+            return Result(bound: max(base + most[levels - 1], fallback).rounded(.down), support: [], fractionalPair: nil)
+        }
         let bound = boundOf(l)
         if bound < threshold { return pruned }
+        if outOfBudget { return Result(bound: bound, support: [], fractionalPair: nil) }
         var support: [(option: Int, value: Double)] = []
         for (v, o) in optionOfVariable.enumerated() where o >= 0 {
             let x = lp.value(v)

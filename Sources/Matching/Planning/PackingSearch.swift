@@ -11,8 +11,17 @@ struct PackingSearch {
     /// (deterministic; about a second of work per 10^9).
     var work = 0
     static let workLimit = 1_000_000_000
+    /// The budget of this search (`workLimit`, smaller for a search over the master's columns).
+    var workBudget = PackingSearch.workLimit
+    /// Options from which the root also searches the packings of its LP master's columns alone
+    /// (`searchMaster`), and that search's node and work budgets.
+    static let masterSearchFrom = 100_000
+    static let masterNodeLimit = 200
+    static let masterWorkLimit = 50_000_000
     /// Options of each local item.
     var itemOptions: [[Int32]]
+    /// Every option, heaviest first (ties: lower option first), for the greedy packings.
+    let byWeight: [Int32]
     /// Whether each option is still allowed at the current node.
     var alive: [Bool]
     /// Options removed since the root, to undo on the way back.
@@ -27,8 +36,11 @@ struct PackingSearch {
     var openBound = -Double.infinity
     var nodes = 0
     var stopped = false
-    /// Whether the LP outgrew `PackingRelaxation.rowLimit` (then every node is Lagrangian).
+    /// Whether the LP outgrew its row limit (`PackingRelaxation.rowLimit`; then every node is Lagrangian).
     var lpTooLarge = false
+    /// Whether, with a deadline, the LP may grow to `PackingRelaxation.timedRowLimit` (product
+    /// form); else it keeps to `untimedRowLimit`.
+    var largeLP = true
     /// The parent node's LP support, the first columns of a child's relaxation.
     var seeds: [Int] = []
 
@@ -38,8 +50,10 @@ struct PackingSearch {
     var cover: [Int32]
     var used: [Bool]
 
-    init(_ component: PackingComponent, deadline: UInt64?, nodeLimit: Int) {
+    /// `byWeight`, when known, is the component's options heaviest first (else sorted here).
+    init(_ component: PackingComponent, deadline: UInt64?, nodeLimit: Int, byWeight known: [Int32]? = nil) {
         c = component
+        byWeight = known ?? PackingSearch.heaviestFirst(component.weight)
         self.deadline = deadline
         self.nodeLimit = nodeLimit
         itemOptions = Array(repeating: [], count: component.itemCount)
@@ -50,10 +64,18 @@ struct PackingSearch {
         fixed = Array(repeating: -1, count: component.households.count)
         lambda = Array(repeating: 0, count: component.itemCount)
         incumbent = Array(repeating: -1, count: component.households.count)
-        reduced = Array(repeating: 0, count: component.optionCount)
+        reduced = []
         chosen = Array(repeating: -1, count: component.households.count)
         cover = Array(repeating: 0, count: component.itemCount)
         used = Array(repeating: false, count: component.itemCount)
+    }
+
+    /// Option numbers by weight, heaviest first, ties by number.
+    /// - Complexity: O(n log n), on (weight, number) pairs held together.
+    static func heaviestFirst(_ weight: [Double]) -> [Int32] {
+        var pairs = weight.enumerated().map { (weight: $0.element, option: Int32($0.offset)) }
+        pairs.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.option < $1.option }
+        return pairs.map(\.option)
     }
 
     /// Takes a known packing (global option index per global household) as the best so far
@@ -84,6 +106,7 @@ struct PackingSearch {
         heuristic(preferred: nil)
         node(depth: 0, inherited: trivialBound())
         let bound = stopped ? max(incumbentValue, openBound.rounded(.down)) : incumbentValue
+        if PackingSearch.trace { print("search: \(c.optionCount) options, \(nodes) nodes, work \(work), stopped \(stopped), value \(incumbentValue), bound \(bound)") }
         var choice = [Int](repeating: -1, count: c.households.count)
         for (h, o) in incumbent.enumerated() where o >= 0 { choice[h] = Int(c.original[Int(o)]) }
         return PackingSolution(choice: choice, value: incumbentValue, bound: max(bound, incumbentValue), nodes: nodes)
@@ -101,7 +124,7 @@ struct PackingSearch {
     }
 
     var timeUp: Bool {
-        if nodes >= nodeLimit || work >= PackingSearch.workLimit { return true }
+        if nodes >= nodeLimit || work >= workBudget { return true }
         guard let deadline else { return false }
         return DispatchTime.now().uptimeNanoseconds >= deadline
     }
@@ -111,6 +134,7 @@ struct PackingSearch {
     /// L(lambda) for the allowed options; sets `chosen` (each household's best option at the
     /// item prices, -1 when none gains) and `cover`.
     mutating func relax() -> Double {
+        if reduced.isEmpty { reduced = Array(repeating: 0, count: c.optionCount) }
         work += c.items.count
         var total = 0.0
         for i in 0..<c.itemCount { cover[i] = 0; used[i] = false }
@@ -211,12 +235,7 @@ struct PackingSearch {
         }
         for o in order where alive[o] && fits(o) { take(o) }
         // Households left, heaviest available option first.
-        var candidates: [(weight: Double, option: Int)] = []
-        for h in 0..<c.households.count where pick[h] < 0 {
-            for o in c.householdOptions[h]..<c.householdOptions[h + 1] where alive[o] { candidates.append((c.weight[o], o)) }
-        }
-        candidates.sort { ($0.weight, $1.option) > ($1.weight, $0.option) }
-        for (_, o) in candidates where fits(o) { take(o) }
+        for o in byWeight where alive[Int(o)] && fits(Int(o)) { take(Int(o)) }
         if value > incumbentValue {
             incumbentValue = value
             incumbent = pick
@@ -244,7 +263,7 @@ struct PackingSearch {
         var branchReduced: [Double] = []
         let heuristicEvery = c.optionCount <= 20_000 ? 10 : 100
         for iteration in 0..<iterations {
-            if work >= PackingSearch.workLimit { break }
+            if work >= workBudget { break }
             if iteration < 3 && c.optionCount <= 20_000 { coordinatePass() }
             let l = relax()
             if l < bestL - 1e-9 {
@@ -336,19 +355,31 @@ struct PackingSearch {
     /// configuration model). False when the LP stopped at its limit or its solution is
     /// integral without closing the node (then the Lagrangian node decides).
     mutating func relaxationNode(depth: Int, inherited: Double) -> Bool {
-        guard c.itemCount < PackingRelaxation.rowLimit, !lpTooLarge else { return false }
+        let rowLimit = deadline != nil && largeLP ? PackingRelaxation.timedRowLimit : PackingRelaxation.untimedRowLimit
+        guard c.itemCount < rowLimit, !lpTooLarge else { return false }
         var relaxation = PackingRelaxation(c)
+        relaxation.deadline = deadline
+        relaxation.rowLimit = rowLimit
+        relaxation.workLeft = workBudget - work
         var seedList = seeds
         for o in incumbent where o >= 0 && alive[Int(o)] { seedList.append(Int(o)) }
         let result = relaxation.solve(alive: alive, seeds: seedList, threshold: incumbentValue - fixedValue + 0.5)
         work += relaxation.work
-        if relaxation.lp.rowCount > PackingRelaxation.rowLimit { lpTooLarge = true }
+        if relaxation.lp.rowCount > rowLimit { lpTooLarge = true }
         guard let result else { return false }
         guard let local = result.bound else { return true }
         let bound = min(inherited, fixedValue + local)
         if bound < incumbentValue + 0.5 { return true }
+        if relaxation.outOfBudget {
+            // Out of time or work within the relaxation: the node stays open with its bound.
+            heuristic(order: result.support.map(\.option))
+            stopped = true
+            openBound = max(openBound, bound)
+            return true
+        }
         let order = result.support.sorted { ($0.value, c.weight[$0.option], $1.option) > ($1.value, c.weight[$1.option], $0.option) }.map(\.option)
         heuristic(order: order)
+        if depth == 0 && c.optionCount >= PackingSearch.masterSearchFrom { searchMaster(relaxation.masterOptions) }
         if PackingSearch.trace, depth < 3 { print("lp node depth \(depth) items \(c.itemCount) options \(c.optionCount) bound \(bound) incumbent \(incumbentValue) rows \(relaxation.lp.rowCount) columns \(relaxation.lp.variableCount) pivots \(relaxation.lp.pivots) targets \(relaxation.targets) incumbent levels \(c.levelValues.map { v in incumbent.reduce(0.0) { $1 >= 0 ? $0 + v[Int($1)] : $0 } }) fractional \(result.support.filter { $0.value < 0.999 }.count) of \(result.support.count)") }
         if bound < incumbentValue + 0.5 { return true }
         // Reduced-cost fixing for this node's subtree (undone with the branch).
@@ -404,7 +435,9 @@ struct PackingSearch {
         let (sub, source) = c.restricted(to: alive)
         var index = [Int](repeating: -1, count: c.optionCount)
         for (k, o) in source.enumerated() { index[o] = k }
-        var search = PackingSearch(sub, deadline: deadline, nodeLimit: nodeLimit)
+        var search = PackingSearch(sub, deadline: deadline, nodeLimit: nodeLimit,
+                                   byWeight: byWeight.compactMap { index[Int($0)] >= 0 ? Int32(index[Int($0)]) : nil })
+        search.largeLP = largeLP
         search.work = work
         search.nodes = nodes
         // Only a better packing than the best so far is sought there (the best so far may use
@@ -420,6 +453,29 @@ struct PackingSearch {
         nodes = search.nodes
         stopped = search.stopped
         openBound = max(openBound, search.openBound)
+    }
+
+    /// A better packing, if any, among the options of the root's LP master (a price-and-branch
+    /// heuristic: the columns the LP needed usually hold an optimal packing or one close to
+    /// it), searched exactly within a small budget. The better the best packing, the more
+    /// options reduced-cost fixing removes.
+    mutating func searchMaster(_ options: [Int]) {
+        var keep = [Bool](repeating: false, count: c.optionCount)
+        for o in options where alive[o] { keep[o] = true }
+        for o in incumbent where o >= 0 && alive[Int(o)] { keep[Int(o)] = true }
+        let (sub, source) = c.restricted(to: keep)
+        var search = PackingSearch(sub, deadline: deadline, nodeLimit: PackingSearch.masterNodeLimit)
+        search.largeLP = largeLP
+        search.workBudget = PackingSearch.masterWorkLimit
+        search.incumbentValue = incumbentValue
+        search.seeds = Array(0..<sub.optionCount)
+        search.node(depth: 0, inherited: search.trivialBound())
+        work += search.work
+        if PackingSearch.trace { print("master search: \(sub.optionCount) options, \(search.nodes) nodes, work \(search.work), best \(search.incumbentValue) (was \(incumbentValue))") }
+        if search.incumbentValue > incumbentValue {
+            incumbentValue = search.incumbentValue
+            incumbent = search.incumbent.map { $0 >= 0 ? Int32(source[Int($0)]) : -1 }
+        }
     }
 
     mutating func kill(_ o: Int) {

@@ -41,20 +41,26 @@ package enum PackingSolver {
     /// far and the bound of what is left open. The node limit keeps the answer deterministic.
     /// `starts` are known packings (option index per household, -1 = none), the best of which
     /// the search starts from, so the answer is never worse than any of them.
-    package static func solve(_ problem: PackingProblem, timeLimit: Double? = nil, nodeLimit: Int = .max, starts: [[Int]] = []) -> PackingSolution {
+    /// The problem is consumed: its storage is released once its components are made. With
+    /// `largeLP` false the LP keeps to the dense inverse's size even with a time limit (when
+    /// its bound will not be used, a larger LP would only spend the time).
+    package static func solve(_ problem: consuming PackingProblem, timeLimit: Double? = nil, nodeLimit: Int = .max, starts: [[Int]] = [],
+                              largeLP: Bool = true) -> PackingSolution {
         let start = DispatchTime.now().uptimeNanoseconds
         let deadline: UInt64? = timeLimit.map { start + UInt64(max(0, $0) * 1e9) }
+        let householdCount = problem.householdCount
         let components = PackingComponent.split(problem)
+        _ = consume problem
         if let t = getenv("HEARTH_TRACE"), t.pointee != 0 { PackingSearch.trace = true }
         var results = [PackingSolution?](repeating: nil, count: components.count)
         results.withUnsafeMutableBufferPointer { out in
             let pointer = UnsafeSendablePointer(out.baseAddress!)
             DispatchQueue.concurrentPerform(iterations: components.count) { c in
-                (pointer.base + c).initialize(to: components[c].solve(deadline: deadline, nodeLimit: nodeLimit, starts: starts))
+                (pointer.base + c).initialize(to: components[c].solve(deadline: deadline, nodeLimit: nodeLimit, starts: starts, largeLP: largeLP))
             }
         }
-        var choice = [Int](repeating: -1, count: problem.options.count)
-        var slack = [Double](repeating: 0, count: problem.options.count)
+        var choice = [Int](repeating: -1, count: householdCount)
+        var slack = [Double](repeating: 0, count: householdCount)
         var value = 0.0, bound = 0.0, nodes = 0
         for (c, component) in components.enumerated() {
             let r = results[c]!
@@ -108,7 +114,7 @@ struct PackingComponent: Sendable {
 
     /// The components of `problem`, ordered by their first household.
     static func split(_ problem: PackingProblem) -> [PackingComponent] {
-        let n = problem.options.count
+        let n = problem.householdCount
         var parent = Array(0..<n)
         func find(_ x: Int) -> Int {
             var x = x
@@ -116,9 +122,9 @@ struct PackingComponent: Sendable {
             return x
         }
         var firstHousehold = [Int](repeating: -1, count: problem.itemCount)
-        for (h, options) in problem.options.enumerated() {
-            for o in options {
-                for i in o.items {
+        for h in 0..<n {
+            for o in problem.optionRange(h) {
+                for i in problem.items[problem.itemStart[o]..<problem.itemStart[o + 1]] {
                     let f = firstHousehold[Int(i)]
                     if f < 0 { firstHousehold[Int(i)] = h; continue }
                     let a = find(f), b = find(h)
@@ -128,7 +134,7 @@ struct PackingComponent: Sendable {
         }
         var index: [Int: Int] = [:]
         var members: [[Int]] = []
-        for h in 0..<n where !problem.options[h].isEmpty {
+        for h in 0..<n where !problem.optionRange(h).isEmpty {
             let r = find(h)
             if let c = index[r] { members[c].append(h) } else { index[r] = members.count; members.append([h]) }
         }
@@ -146,14 +152,15 @@ struct PackingComponent: Sendable {
         let scales = Set(households.map { problem.levelScales.isEmpty ? [] : problem.levelScales[$0] })
         let levels = scales.count == 1 ? scales.first! : []
         let consistent = !levels.isEmpty && levels.allSatisfy { $0 > 0 }
-            && households.allSatisfy { problem.options[$0].allSatisfy { $0.levels.count == levels.count } }
+            && households.allSatisfy { problem.optionRange($0).allSatisfy { Int(problem.levelCount[$0]) == levels.count } }
         levelScales = consistent ? levels : []
         levelValues = Array(repeating: [], count: levelScales.count)
         for (h, global) in households.enumerated() {
-            for (k, o) in problem.options[global].enumerated() {
-                owner.append(Int32(h)); original.append(Int32(k)); weight.append(o.weight)
-                for l in levelValues.indices { levelValues[l].append(o.levels[l]) }
-                for i in o.items {
+            let first = problem.optionStart[global]
+            for o in problem.optionRange(global) {
+                owner.append(Int32(h)); original.append(Int32(o - first)); weight.append(problem.weight[o])
+                for l in levelValues.indices { levelValues[l].append(problem.levelValues[l][o]) }
+                for i in problem.items[problem.itemStart[o]..<problem.itemStart[o + 1]] {
                     if local[Int(i)] < 0 { local[Int(i)] = localCount; localCount += 1; globals.append(i) }
                     items.append(local[Int(i)])
                 }
@@ -188,9 +195,10 @@ struct PackingComponent: Sendable {
         return (sub, source)
     }
 
-    func solve(deadline: UInt64?, nodeLimit: Int, starts: [[Int]]) -> PackingSolution {
+    func solve(deadline: UInt64?, nodeLimit: Int, starts: [[Int]], largeLP: Bool) -> PackingSolution {
         if let solution = solveAsAssignment() { return solution }
         var search = PackingSearch(self, deadline: deadline, nodeLimit: nodeLimit)
+        search.largeLP = largeLP
         for start in starts { search.offer(start) }
         return search.run()
     }

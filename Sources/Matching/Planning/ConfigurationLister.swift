@@ -1,0 +1,154 @@
+import CareModel
+
+/// Lists the configurations of a household from its feasible units, from per-unit facts
+/// worked out once (sizes, age sums, the exploitation-risk ages), with no per-configuration
+/// allocation. The list is `JointPlanner`'s definition of a configuration, in the same order:
+/// depth first over the household's units in their given order, each configuration recorded
+/// as soon as its last unit is added.
+struct ConfigurationLister: Sendable {
+    /// Per unit: children, age sum, mean age (as the evaluator computes it), the oldest child
+    /// at risk of exploitation (`noRisk` when none), the youngest child, the group of origin,
+    /// whether the group needs to be placed alone, whether it is a split part.
+    var size: [Int] = []
+    var ageSum: [Int] = []
+    var meanAge: [Double] = []
+    var oldestAtRisk: [Int] = []
+    var youngest: [Int] = []
+    var origin: [Int] = []
+    var solo: [Bool] = []
+    var isSplitPart: [Bool] = []
+    let exploitationAgeGap: Int
+    let splitPenaltyCents: Int
+    let ageFitWeight: Double
+    let ageFitSpan: Double
+
+    static let noRisk = Int.min / 4
+    /// Options of a household up to which its compatible pairs are tabled (n^2 entries).
+    static let pairTableLimit = 2_048
+
+    init(engine: PlanEngine) {
+        let policy = engine.policy
+        exploitationAgeGap = policy.exploitationAgeGap
+        splitPenaltyCents = Int((policy.splitPenalty * 100).rounded())
+        ageFitWeight = policy.weights[.ageFit]
+        ageFitSpan = policy.ageFitSpanYears
+        for unit in engine.units {
+            let group = unit.group
+            let sum = group.children.reduce(0) { $0 + $1.age }
+            size.append(group.size)
+            ageSum.append(sum)
+            meanAge.append(Double(sum) / Double(group.size))
+            oldestAtRisk.append(group.children.filter { $0.needs.contains(.exploitationRisk) }.map(\.age).max() ?? Self.noRisk)
+            youngest.append(group.children.map(\.age).min() ?? 0)
+            origin.append(unit.origin)
+            solo.append(group.needs.contains(.solo))
+            isSplitPart.append(unit.isSplitPart)
+        }
+    }
+
+    /// Whether units `a` and `b` may share a home: not two parts of one group, neither placed
+    /// alone, and no child at risk of exploitation with a child more than the gap younger.
+    func compatible(_ a: Int, _ b: Int) -> Bool {
+        if origin[a] == origin[b] || solo[a] || solo[b] { return false }
+        if oldestAtRisk[a] != Self.noRisk && oldestAtRisk[a] - youngest[b] > exploitationAgeGap { return false }
+        if oldestAtRisk[b] != Self.noRisk && oldestAtRisk[b] - youngest[a] > exploitationAgeGap { return false }
+        return true
+    }
+
+    /// Age fit points in hundredths for a unit of mean age `meanAge` among residents of age sum
+    /// and count given, exactly as the reference evaluator computes them.
+    func agePointsCents(meanAge: Double, residentAgeSum: Int, residentCount: Int) -> Int {
+        let points: Double
+        if residentCount == 0 {
+            points = CriterionFit.points(ageFitWeight, 0.5)
+        } else {
+            let residentMean = Double(residentAgeSum) / Double(residentCount)
+            points = CriterionFit.points(ageFitWeight, CriterionFit.ageFit(meanAge: meanAge, residentMeanAge: residentMean, span: ageFitSpan))
+        }
+        return Int((points * 100).rounded())
+    }
+
+    /// The configurations of a household with `free` places and residents of the given age
+    /// sum and count, from its feasible `options` (unit and score in hundredths without age fit
+    /// and split penalty).
+    /// - Complexity: O(configurations x units per configuration^2), after an O(options^2)
+    ///   table of compatible pairs when there are at most `pairTableLimit` options and a home
+    ///   takes more than one unit (else pairs are checked as met).
+    func configurations(free: Int, residentAgeSum: Int, residentCount: Int, _ options: [(u: Int32, baseCents: Int)]) -> ConfigurationList {
+        let n = options.count
+        var walk = Walk(lister: self, free: free, residentAgeSum: residentAgeSum, residentCount: residentCount, options: options)
+        if free > 1 && n <= ConfigurationLister.pairTableLimit {
+            walk.compatible = [Bool](repeating: false, count: n * n)
+            for a in 0..<n {
+                for b in (a + 1)..<n where compatible(Int(options[a].u), Int(options[b].u)) {
+                    walk.compatible[a * n + b] = true
+                    walk.compatible[b * n + a] = true
+                }
+            }
+        }
+        walk.extend(from: 0, left: free)
+        return walk.list
+    }
+
+    /// The depth-first walk over one household's units.
+    private struct Walk {
+        let lister: ConfigurationLister
+        let free: Int
+        let residentAgeSum: Int
+        let residentCount: Int
+        let options: [(u: Int32, baseCents: Int)]
+        /// Compatible pairs of options (n x n), or empty: checked as met.
+        var compatible: [Bool] = []
+        var chosen: [Int] = []
+        var list = ConfigurationList()
+
+        init(lister: ConfigurationLister, free: Int, residentAgeSum: Int, residentCount: Int, options: [(u: Int32, baseCents: Int)]) {
+            self.lister = lister
+            self.free = free
+            self.residentAgeSum = residentAgeSum
+            self.residentCount = residentCount
+            self.options = options
+        }
+
+        mutating func extend(from start: Int, left: Int) {
+            guard left > 0 else { return }
+            let n = options.count
+            for q in start..<n {
+                let u = Int(options[q].u)
+                let size = lister.size[u]
+                guard size <= left else { continue }
+                var fits = true
+                if compatible.isEmpty {
+                    for r in chosen where !lister.compatible(Int(options[r].u), u) { fits = false; break }
+                } else {
+                    for r in chosen where !compatible[r * n + q] { fits = false; break }
+                }
+                guard fits else { continue }
+                chosen.append(q)
+                record()
+                extend(from: q + 1, left: left - size)
+                chosen.removeLast()
+            }
+        }
+
+        /// Records the chosen units: each scored with every other child of the configuration
+        /// (and the residents) already living there.
+        mutating func record() {
+            var sum = residentAgeSum, count = residentCount
+            for r in chosen {
+                let u = Int(options[r].u)
+                sum += lister.ageSum[u]
+                count += lister.size[u]
+            }
+            for q in chosen {
+                let u = Int(options[q].u)
+                var raw = options[q].baseCents
+                    + lister.agePointsCents(meanAge: lister.meanAge[u], residentAgeSum: sum - lister.ageSum[u], residentCount: count - lister.size[u])
+                if lister.isSplitPart[u] { raw -= min(lister.splitPenaltyCents, raw) }
+                list.units.append(Int32(u))
+                list.cents.append(Int32(raw))
+            }
+            list.unitStart.append(Int32(list.units.count))
+        }
+    }
+}
