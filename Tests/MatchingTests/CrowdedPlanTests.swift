@@ -71,11 +71,12 @@ func crowdedCounty(_ rng: inout Xoshiro256StarStar) -> ([SiblingGroup], [Househo
     var rng = Xoshiro256StarStar(seed: 1718)
     var policy = MatchPolicy.default
     policy.candidateLimit = 1
-    let tight = PlanLimits(crowdedConfigurations: 0, crowdedBudget: 2)
+    // Cut as crowded homes, or by a small total for all homes.
+    let tightLimits = [PlanLimits(crowdedConfigurations: 0, crowdedBudget: 2), PlanLimits(totalConfigurations: 4)]
     var marked = 0, belowOptimum = 0
     for trial in 0..<600 {
         let (groups, households) = crowdedCounty(&rng)
-        let plan = Matcher.plan(groups: groups, households: households, policy: policy, limits: tight)
+        let plan = Matcher.plan(groups: groups, households: households, policy: policy, limits: tightLimits[trial % 2])
         let truth = bruteForceJointPlan(groups, households, policy)
         let value = PlanValue(plan)
         let bound = plan.bound!
@@ -92,4 +93,33 @@ func crowdedCounty(_ rng: inout Xoshiro256StarStar) -> ([SiblingGroup], [Househo
     #expect(marked > 100, "\(marked) plans with lists cut")
     // The cut does lose the optimum sometimes: the mark is needed.
     #expect(belowOptimum > 0, "\(belowOptimum) plans below the optimum")
+}
+
+/// Water-filling: the shares fit the total, a household wanting less than the final level
+/// keeps all it wants, and every household cut gets the same share, no less than any kept
+/// household wants.
+@Test func sharesOfTheTotalAreWaterFilled() {
+    var rng = Xoshiro256StarStar(seed: 1719)
+    for trial in 0..<3000 {
+        let count = Int.random(in: 1...40, using: &rng)
+        let wanted = (0..<count).map { _ in Double(Int.random(in: 0...1_000, using: &rng)) }
+        let limits = PlanLimits(totalConfigurations: Int.random(in: 1...20_000, using: &rng))
+        let shares = limits.shares(wanted)
+        let listed = zip(wanted, shares).reduce(0.0) { $0 + min($1.0, $1.1) }
+        if wanted.reduce(0, +) <= Double(limits.totalConfigurations) {
+            #expect(shares.allSatisfy { $0 == .infinity }, "trial \(trial)")
+            continue
+        }
+        // (Every household keeps at least one configuration, so a total below the count of
+        // households is exceeded by that floor only.)
+        #expect(listed <= Double(max(limits.totalConfigurations, count)) + 1e-6 * Double(count), "trial \(trial): \(listed)")
+        let cut = shares.filter { $0 != .infinity }
+        #expect(!cut.isEmpty, "trial \(trial)")
+        // One level for every household cut (at least 1 configuration).
+        #expect(Set(cut.map { ($0 * 1e6).rounded() }).count == 1, "trial \(trial): \(cut)")
+        for h in wanted.indices where shares[h] == .infinity {
+            #expect(wanted[h] <= cut[0] + 1e-9 || cut[0] == 1, "trial \(trial)")
+        }
+        for h in wanted.indices where shares[h] != .infinity { #expect(wanted[h] > shares[h], "trial \(trial)") }
+    }
 }

@@ -77,15 +77,17 @@ struct JointPlanner {
     /// `PlanLimits.configurationBudget`, or when they are not more than a plan could use (`placesInAll`,
     /// at least `candidateLimit`) or fit `PlanLimits.crowdedConfigurations`; otherwise the same number of
     /// each size (or all of a size that has fewer), as many as a plan could use and few enough
-    /// for their configurations to fit `PlanLimits.crowdedBudget`. Not exact: the plan is not proven when
-    /// a household is cut.
-    static func unitsKept(feasibleBySize: [Int], free: Int, placesInAll: Int, candidateLimit: Int, limits: PlanLimits) -> [Int] {
+    /// for their configurations to fit `PlanLimits.crowdedBudget`; and within its `share` of
+    /// `PlanLimits.totalConfigurations` (`PlanLimits.shares`). Not exact: the plan is not proven
+    /// when a household is cut.
+    static func unitsKept(feasibleBySize: [Int], free: Int, placesInAll: Int, candidateLimit: Int, limits: PlanLimits,
+                          share: Double = .infinity) -> [Int] {
         let enough = max(placesInAll, candidateLimit, 1)
         let feasible = feasibleBySize.reduce(0, +)
         let listed = combinations(feasible, free: free)
         let crowded = feasible > enough && listed > Double(limits.crowdedConfigurations)
-        guard crowded || listed > Double(limits.configurationBudget) else { return feasibleBySize }
-        let budget = Double(crowded ? limits.crowdedBudget : limits.configurationBudget)
+        guard crowded || listed > min(Double(limits.configurationBudget), share) else { return feasibleBySize }
+        let budget = min(Double(crowded ? limits.crowdedBudget : limits.configurationBudget), share)
         var each = enough
         func kept(_ each: Int) -> [Int] { feasibleBySize.map { min($0, each) } }
         while each > 1 && (kept(each).reduce(0, +) > enough || combinations(kept(each).reduce(0, +), free: free) > budget) {
@@ -208,16 +210,20 @@ struct JointPlanner {
         // same-kind duplicates, and then, when still crowded, keeps only its best units.
         let placesInAll = engine.households.reduce(0) { $0 + max(0, $1.freePlaces) }
         let enough = max(placesInAll, engine.policy.candidateLimit, 1)
+        for h in 0..<hCount where byHousehold[h].count > enough {
+            byHousehold[h] = sameKindKept(byHousehold[h], placesInAll: placesInAll)
+        }
+        // All households together within `totalConfigurations`: the largest get equal shares.
+        let shares = limits.shares((0..<hCount).map { h in
+            min(Self.combinations(byHousehold[h].count, free: engine.households[h].freePlaces), Double(limits.configurationBudget))
+        })
         for h in 0..<hCount {
             let free = engine.households[h].freePlaces
-            if byHousehold[h].count > enough {
-                byHousehold[h] = sameKindKept(byHousehold[h], placesInAll: placesInAll)
-            }
             let units = engine.units
             var bySize = [[(u: Int32, baseCents: Int32)]](repeating: [], count: max(1, free) + 1)
             for option in byHousehold[h] { bySize[min(units[Int(option.u)].group.size, bySize.count - 1)].append(option) }
             let keep = Self.unitsKept(feasibleBySize: bySize.map(\.count), free: free, placesInAll: placesInAll,
-                candidateLimit: engine.policy.candidateLimit, limits: limits)
+                candidateLimit: engine.policy.candidateLimit, limits: limits, share: shares[h])
             guard keep != bySize.map(\.count) else { continue }
             // The best of each size: whole groups before split parts, then the highest score.
             byHousehold[h] = []
