@@ -26,16 +26,18 @@ import Dispatch
 /// lexicographic optimum. `PackingSolver` solves it exactly and proves a bound.
 ///
 /// Feasible pairs are found by the scoring kernel with a 0.1% wider distance limit (wider
-/// than its projection error), then confirmed and scored by the reference evaluator; at national size (units x households > 25 million) each unit keeps its best
-/// `candidate_limit` kernel-scored households, and the optimum is over that graph. A household
-/// with more feasible units than could ever be placed first drops exact duplicates: units that
-/// interact with the rest of a configuration alike (same size, whole or part, the same ages and
-/// risks, solo or not) keep only the best-scoring units of `placesInAll` of their sibling groups
-/// there (`sameKindKept`), which loses no optimum (see `sameKindKept`). A household whose
-/// remaining units would still make more configurations than it may list (`unitsKept`: a waiting
-/// list far longer than the homes, e.g. a million children for 355 households) keeps its best
-/// units only; the plan is then not proven, and its bounds are the simple ones (free places, and
-/// each home's best score for each of its places: `PlanBound.listsCut`).
+/// than its projection error), then confirmed and scored by the reference evaluator; at
+/// national size (units x households > 25 million) each unit keeps its best `candidate_limit`
+/// kernel-scored households, and the optimum is over that graph. A household with more
+/// feasible units than could ever be placed first drops exact duplicates: units that interact
+/// with the rest of a configuration alike (same size, whole or part, the same ages and risks,
+/// solo or not) keep only the best-scoring units of `placesInAll` of their sibling groups there
+/// (`sameKindKept`), which loses no optimum. A household whose remaining units would still make
+/// more configurations than it may list (`unitsKept`: a waiting list far longer than the homes,
+/// e.g. a million children for 355 households; or more than its share of
+/// `PlanLimits.totalConfigurations` for all households together) keeps its best units only; the
+/// plan is then not proven, and its bounds are the simple ones (free places, and each home's
+/// best score for each of its places: `PlanBound.listsCut`).
 struct JointPlanner {
     var engine: PlanEngine
     /// For each unit, its two halves (empty when it is not split further).
