@@ -78,29 +78,24 @@ package struct RevisedSimplex: Sendable {
         let row = rhs.count
         rhs.append(r)
         var activity = 0.0
-        if productForm != nil {
-            var entries: [(position: Int, value: Double)] = []
-            for (v, a) in zip(variables, values) where a != 0 {
-                columnRows[v].append(Int32(row))
-                columnValues[v].append(a)
-                let k = positionOf[v]
-                if k >= 0 {
-                    activity += a * basicValue[k]
-                    entries.append((k, a))
-                }
+        // The row's entries on basic variables, by basis position.
+        var entries: [(position: Int, value: Double)] = []
+        for (v, a) in zip(variables, values) where a != 0 {
+            columnRows[v].append(Int32(row))
+            columnValues[v].append(a)
+            let k = positionOf[v]
+            if k >= 0 {
+                activity += a * basicValue[k]
+                entries.append((k, a))
             }
+        }
+        if productForm != nil {
             productForm!.appendRowEta(at: row, entries: entries)
         } else {
             var newInverseRow = [Double](repeating: 0, count: row + 1)
-            for (v, a) in zip(variables, values) where a != 0 {
-                columnRows[v].append(Int32(row))
-                columnValues[v].append(a)
-                let k = positionOf[v]
-                if k >= 0 {
-                    activity += a * basicValue[k]
-                    let source = inverse[k]
-                    for q in 0..<row where source[q] != 0 { newInverseRow[q] -= a * source[q] }
-                }
+            for (k, a) in entries {
+                let source = inverse[k]
+                for q in 0..<row where source[q] != 0 { newInverseRow[q] -= a * source[q] }
             }
             newInverseRow[row] = 1
             for k in inverse.indices { inverse[k].append(0) }
