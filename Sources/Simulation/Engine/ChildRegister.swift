@@ -13,10 +13,17 @@
 ///   children who left may stay listed until the list is compacted at the month's end.
 /// - `waitingGroups`, `moveRequests` and `stepDownList` hold valid indices (entries that no
 ///   longer apply are skipped and dropped when the lists are next walked).
+/// - `snapshotRows` has one row per child, equal to `SnapshotRow(child)`: children are added
+///   with `append` and every change of a field the row copies is followed by `refreshRow`.
 ///
 /// `violations()` checks them (tests run it after every event).
 struct ChildRegister {
+    /// Every child, by index. Add with `append`, and call `refreshRow` after changing a field
+    /// that `SnapshotRow` copies.
     var children = ContiguousArray<SimChild>()
+    /// The facts of each child the monthly snapshot reads, at the child's index: a quarter of
+    /// the child's size, so the snapshot's pass over those in care reads a quarter of the memory.
+    private(set) var snapshotRows = ContiguousArray<SnapshotRow>()
     var groups = ContiguousArray<SimGroup>()
     /// Children in care (waiting or placed), in index order; compacted at each month end.
     var inCare: [Int32] = []
@@ -26,6 +33,26 @@ struct ChildRegister {
     var moveRequests: [Int32] = []
     /// Children ready to step down (residential to foster care, agency to in-house).
     var stepDownList: [Int32] = []
+
+    /// Adds a child (its index is the current count) and its snapshot row.
+    /// - Complexity: O(1) amortised.
+    mutating func append(_ child: SimChild) {
+        children.append(child)
+        snapshotRows.append(SnapshotRow(child))
+    }
+
+    /// Copies child `c`'s snapshot facts into their row again (after a placement, a move or leaving care).
+    /// - Complexity: O(1).
+    @inline(__always)
+    mutating func refreshRow(_ c: Int) {
+        snapshotRows[c] = SnapshotRow(children[c])
+    }
+
+    /// Makes room for `count` children without reallocating.
+    mutating func reserveCapacity(_ count: Int) {
+        children.reserveCapacity(count)
+        snapshotRows.reserveCapacity(count)
+    }
 
     /// Every way the register breaks its invariants (empty when it holds them).
     /// - Complexity: O(children + lists).
@@ -57,10 +84,40 @@ struct ChildRegister {
         for (c, child) in children.enumerated() where child.state != .left && listed[c] != 1 {
             problems.append("child \(c) in care is listed \(listed[c]) times in the in-care list")
         }
+        if snapshotRows.count != children.count {
+            problems.append("\(snapshotRows.count) snapshot rows for \(children.count) children")
+        }
+        for (c, row) in zip(snapshotRows.indices, snapshotRows) where row != SnapshotRow(children[c]) {
+            problems.append("child \(c)'s snapshot row \(row) differs from the child's \(SnapshotRow(children[c]))")
+        }
         for g in waitingGroups where g < 0 || Int(g) >= groups.count { problems.append("waiting group \(g) does not exist") }
         for c in moveRequests + stepDownList where c < 0 || Int(c) >= children.count {
             problems.append("move or step-down request for child \(c), of \(children.count)")
         }
         return problems
+    }
+}
+
+/// The facts of one child that the monthly snapshot (`Replication.record`) reads, copied from
+/// the child (32 bytes against the child's 128).
+struct SnapshotRow: Equatable {
+    var birthDay: Double
+    /// Start day of the second most recent placement (-inf when none).
+    var secondStart: Double
+    var group: Int32
+    var unit: Int32
+    var state: ChildState
+    var over20: Bool
+    /// Whether the child has started three placements or more (the third most recent start is known).
+    var thirdStarted: Bool
+
+    init(_ child: SimChild) {
+        birthDay = child.birthDay
+        secondStart = child.recentStarts.1
+        group = child.group
+        unit = child.unit
+        state = child.state
+        over20 = child.over20
+        thirdStarted = child.recentStarts.2 > -.infinity
     }
 }

@@ -112,7 +112,7 @@ extension Replication {
         if age >= 10, key.unit(.exploitationRisk) < rates.exploitationRisk10Plus { needs.insert(.exploitationRisk) }
         if key.unit(.solo) < rates.solo { needs.insert(.solo) }
         let child = Int32(register.children.count)
-        register.children.append(SimChild(
+        register.append(SimChild(
             birthDay: now - age * Calendar.yearDays, entryDay: now, exitDay: 0, placedDay: now, waitingSince: now,
             recentStarts: (-.infinity, -.infinity, -.infinity), home: home, household: -1, unit: -1, group: group,
             placementStamp: 0, exitStamp: 0, district: Int32(district), needs: needs, request: request,

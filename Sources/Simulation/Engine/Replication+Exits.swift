@@ -11,6 +11,7 @@ extension Replication {
         vacate(c)
         waitingCount -= 1
         register.children[c].state = .left
+        register.refreshRow(c)
         exitsThisMonth += 1
         // Snapshot children entered before day 0 (negative entry day): their whole time counts.
         leavers += 1

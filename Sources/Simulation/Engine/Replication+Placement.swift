@@ -56,6 +56,7 @@ extension Replication {
             child.frailty = Draw.gamma(shape: shape, using: &frailtyDraws) / shape
         }
         register.children[c] = child
+        register.refreshRow(c)
         typeCount[type.index] += 1
         if counting { placementsByType[type.index] += 1 }
         switch type {
@@ -105,6 +106,7 @@ extension Replication {
         child.placementStamp &+= 1
         child.waitingSince = now
         register.children[c] = child
+        register.refreshRow(c)
         waitingCount += 1
     }
 

@@ -103,7 +103,7 @@ extension Replication {
             }
         }
         let child = Int32(register.children.count)
-        register.children.append(SimChild(
+        register.append(SimChild(
             birthDay: birthDay, entryDay: entryDay, exitDay: 0, placedDay: entryDay, waitingSince: entryDay,
             recentStarts: (entryDay, -.infinity, -.infinity), home: c.home, household: -1, unit: -1, group: group,
             placementStamp: 0, exitStamp: 0, district: Int32(min(max(0, c.district), start.population.districts.count - 1)),

@@ -17,58 +17,66 @@ extension Replication {
         return total * inflation
     }
 
-    /// `AgeBand(age:).rawValue` for whole ages 0...24, looked up in the monthly pass.
-    static let ageBandIndex: [Int] = (0...24).map { AgeBand(age: $0).rawValue }
-
     /// Records the end-of-month KPIs into row `m` and resets the month's flows.
     /// - Complexity: O(children in care + households).
     mutating func record(month m: Int) {
-        register.inCare.removeAll { register.children[Int($0)].state == .left }
-        var bands = [Int](repeating: 0, count: 5)
+        register.snapshotRows.withUnsafeBufferPointer { rows in
+            register.inCare.removeAll { rows[Int($0)].state == .left }
+        }
+        // Children counted, and those at least 1, 5, 10 and 16 (`AgeBandThresholds`), counted in
+        // the lanes of one vector by a vector comparison (a branch per band mispredicts often).
+        var counted = 0
+        var reached = SIMD4<Int64>()
         var placed = 0, over20 = 0, threePlus = 0
+        // Children of groups of two or more all placed, and of those all in one unit.
         var inGroups = 0, together = 0
         let now = self.now
         let yearAgo = now - Calendar.yearDays
-        let bandOfAge = Self.ageBandIndex
-        // Read through raw buffers: one pass over ~1,000 children a month, field by field.
-        register.children.withUnsafeBufferPointer { kids in
+        let threshold = AgeBandThresholds.standard.days
+        let thresholds = SIMD4(threshold.0, threshold.1, threshold.2, threshold.3)
+        let one = SIMD4<Int64>(repeating: 1)
+        // One pass over the compact snapshot rows (`ChildRegister.snapshotRows`) of the ~1,000
+        // children in care, through raw buffers, without branches on the children's facts
+        // (which follow no pattern a branch predictor could learn): every test is a 0 or 1 added.
+        // Members of a group are consecutive in `inCare` (index order), so a group is the run of
+        // rows with its number, closed when the next group's first row (or the end) is reached.
+        register.snapshotRows.withUnsafeBufferPointer { rows in
             register.inCare.withUnsafeBufferPointer { ids in
-                bands.withUnsafeMutableBufferPointer { bands in
-                    var i = 0
-                    let n = ids.count
-                    while i < n {
-                        let c = Int(ids[i])
-                        let group = kids[c].group
-                        // Members of a group are consecutive in `inCare` (index order).
-                        var j = i
-                        var allPlaced = true
-                        var sameUnit = true
-                        let unit = kids[c].unit
-                        while j < n {
-                            let k = Int(ids[j])
-                            guard kids[k].group == group else { break }
-                            let age = Int(kids[k].age(at: now))
-                            bands[age >= 0 && age < bandOfAge.count ? bandOfAge[age] : AgeBand(age: age).rawValue] += 1
-                            if kids[k].state == .placed {
-                                placed += 1
-                                if kids[k].over20 { over20 += 1 }
-                                // DfE measure: 3+ placements occupied during the year (the one at its start counts).
-                                if kids[k].recentStarts.1 >= yearAgo, kids[k].recentStarts.2 > -.infinity { threePlus += 1 }
-                            } else {
-                                allPlaced = false
-                            }
-                            if kids[k].unit != unit { sameUnit = false }
-                            j += 1
-                        }
-                        if j - i >= 2, allPlaced {
-                            inGroups += j - i
-                            if sameUnit { together += j - i }
-                        }
-                        i = j
-                    }
+                guard let first = ids.first else { return }
+                // The group being read: its number, size so far, whether all its members read so
+                // far are placed (1) and whether all are in its first member's unit (1).
+                var group = rows[Int(first)].group
+                var unit = rows[Int(first)].unit
+                var size = 0, allPlaced = 1, sameUnit = 1
+                for id in ids {
+                    let row = rows[Int(id)]
+                    let isPlaced = row.state == .placed ? 1 : 0
+                    // The age band of `SimChild.age(at:)`, without dividing.
+                    let ageDays = now - row.birthDay
+                    counted &+= 1
+                    reached.replace(with: reached &+ one, where: SIMD4(repeating: ageDays) .>= thresholds)
+                    placed &+= isPlaced
+                    over20 &+= isPlaced & (row.over20 ? 1 : 0)
+                    // DfE measure: 3+ placements occupied during the year (the one at its start counts).
+                    threePlus &+= isPlaced & (row.secondStart >= yearAgo ? 1 : 0) & (row.thirdStarted ? 1 : 0)
+                    // A new group closes the one before: its members count if it had two or more, all placed.
+                    let starts = row.group != group
+                    let closes = (starts ? 1 : 0) & (size >= 2 ? 1 : 0) & allPlaced
+                    inGroups &+= closes &* size
+                    together &+= (closes & sameUnit) &* size
+                    group = row.group
+                    unit = starts ? row.unit : unit
+                    size = starts ? 1 : size &+ 1
+                    allPlaced = starts ? isPlaced : allPlaced & isPlaced
+                    sameUnit = starts ? 1 : sameUnit & (row.unit == unit ? 1 : 0)
                 }
+                let closes = (size >= 2 ? 1 : 0) & allPlaced
+                inGroups &+= closes &* size
+                together &+= (closes & sameUnit) &* size
             }
         }
+        let (fromOne, fromFive, fromTen, fromSixteen) = (Int(reached[0]), Int(reached[1]), Int(reached[2]), Int(reached[3]))
+        let bands = [counted - fromOne, fromOne - fromFive, fromFive - fromTen, fromTen - fromSixteen, fromSixteen]
         var activeHouseholds = 0, approved = 0, available = 0, used = 0, vacancies = 0
         for h in households.indices where households[h].active {
             let places = households[h].places

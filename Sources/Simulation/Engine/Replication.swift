@@ -167,7 +167,7 @@ struct Replication {
         // of children (120-byte structs) are rarely copied to grow.
         let entrantsPerYear = scenario.entries.enabled ? scenario.entries.perYearByAgeBand.values.reduce(0, +) : 0
         let expected = start.population.children.count + Int(min(1e6, max(0, entrantsPerYear) * 1.5 * Double(months) / 12))
-        register.children.reserveCapacity(expected)
+        register.reserveCapacity(expected)
         register.inCare.reserveCapacity(2 * start.population.children.count + 64)
     }
 
