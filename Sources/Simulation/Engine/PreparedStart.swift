@@ -56,6 +56,13 @@ struct PreparedStart: Sendable {
         }
     }
 
+    /// The same lookups built again from a deep copy of the population, for a worker thread:
+    /// nothing in it shares a buffer with this one (`OwnedCopy`).
+    /// - Complexity: that of `init`.
+    func ownedCopy(scenario: Scenario) -> PreparedStart {
+        PreparedStart(population.ownedCopy(), scenario: scenario)
+    }
+
     /// The district whose centre is nearest to `location`.
     static func nearest(_ location: Location, _ districts: [StartingPopulation.District]) -> Int {
         var best = 0

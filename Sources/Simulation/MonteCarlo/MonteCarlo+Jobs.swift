@@ -39,9 +39,13 @@ extension MonteCarlo {
         defer { results.slots.deallocate() }
         let runs = jobs.map(\.run)
         let work: @Sendable (Int) -> Void = { [streams, resolved, runs] w in
+            // Workers after the first run on deep copies of their own (`OwnedCopy`); the jobs'
+            // scenarios are mostly copies of one, sharing its buffers.
+            let prepared = w == 0 ? prepared : prepared.ownedCopy(scenario: first.scenario)
             var j = w
             while j < count {
-                var replication = Replication(scenario: resolved[j], start: prepared, months: months, rng: streams[runs[j]])
+                let scenario = w == 0 ? resolved[j] : OwnedCopy.of(resolved[j])
+                var replication = Replication(scenario: scenario, start: prepared, months: months, rng: streams[runs[j]])
                 results.slots[j] = replication.run()
                 j += workers
             }

@@ -129,6 +129,9 @@ public enum MonteCarlo {
         defer { results.slots.deallocate() }
         let counter = ProgressCounter()
         let work: @Sendable (Int) -> Void = { [streams] w in
+            // Workers after the first run on deep copies of their own (`OwnedCopy`).
+            let scenario = w == 0 ? scenario : OwnedCopy.of(scenario)
+            let prepared = w == 0 ? prepared : prepared.ownedCopy(scenario: scenario)
             var r = w
             while r < runs {
                 var replication = Replication(scenario: scenario, start: prepared, months: months, rng: streams[r])
