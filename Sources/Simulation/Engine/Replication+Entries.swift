@@ -61,10 +61,12 @@ extension Replication {
         if urgent {
             request = entries.emergencyRequest
         } else {
-            let mix = entries.plannedRequests
-            let pick = Draw.weightedIndex(
-                [mix.shortTerm, mix.longTerm, leadAge < 1 ? mix.parentAndChild : 0], quantile: key.unit(.request))
-            request = [PlacementRequest.shortTerm, .longTerm, .parentAndChild][pick]
+            let weights = leadAge < 1 ? plannedRequestWeights.underOne : plannedRequestWeights.older
+            switch Draw.weightedIndex(weights, quantile: key.unit(.request)) {
+            case 0: request = .shortTerm
+            case 1: request = .longTerm
+            default: request = .parentAndChild
+            }
         }
         let group = Int32(register.groups.count)
         register.groups.append(SimGroup(first: Int32(register.children.count), count: Int32(size)))
@@ -131,8 +133,7 @@ extension Replication {
 
     /// Where a child entering at `band` will leave to (drawn at entry from `plan`'s key).
     func drawDestination(_ band: AgeBand, _ plan: RandomKey) -> ExitDestination {
-        let d = scenario.exits.destinations[band]
-        let weights = [d.home, d.adoption, d.specialGuardianship, d.other]
+        let weights = destinationWeights[band.rawValue]
         guard weights.contains(where: { $0 > 0 }) else { return .home }
         return ExitDestination(rawValue: UInt8(Draw.weightedIndex(weights, quantile: plan.unit(.destination))))!
     }

@@ -140,7 +140,12 @@ extension Replication {
         let members = waitingMembers(g)
         beginDecision(members, .notSought)
         let find = scenario.findingHomes
-        let minAge = members.map { register.children[$0].age(at: now) }.min() ?? 0
+        // The youngest member's age (the first of equal ones, as `min()` would give), 0 for none.
+        var minAge = 0.0
+        for (i, c) in members.enumerated() {
+            let age = register.children[c].age(at: now)
+            if i == 0 || age < minAge { minAge = age }
+        }
         let complexTeen = members.contains { register.children[$0].needs.contains(.complex) && register.children[$0].age(at: now) >= 10 }
         // The route's draws are the first child's (one uniform per decision, read whether or not
         // the decision is reached).

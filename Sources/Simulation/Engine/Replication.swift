@@ -61,6 +61,12 @@ struct Replication {
     var approvalKeys: [RandomKey] = []
     /// The kinds of household approvals bring.
     let recruitmentMix: RecruitmentMix
+    /// The weights of `drawDestination` by age band (`AgeBand.rawValue`): home, adoption,
+    /// special guardianship, other; built once, not at every draw.
+    let destinationWeights: [[Double]]
+    /// The weights of an entering group's planned request (short term, long term, parent and
+    /// child) when the lead child is under one, and when older (no parent and child).
+    let plannedRequestWeights: (underOne: [Double], older: [Double])
 
     var now = 0.0
     var month = 0
@@ -161,6 +167,12 @@ struct Replication {
         output = [Double](repeating: 0, count: (months + 1) * KPI.allCases.count)
         money = RunMoney(months: months)
         householdIDsUnique = start.householdIDsUnique
+        destinationWeights = AgeBand.allCases.map { band in
+            let d = scenario.exits.destinations[band]
+            return [d.home, d.adoption, d.specialGuardianship, d.other]
+        }
+        let mix = scenario.entries.plannedRequests
+        plannedRequestWeights = ([mix.shortTerm, mix.longTerm, mix.parentAndChild], [mix.shortTerm, mix.longTerm, 0])
         recruitmentMix = RecruitmentMix(scenario.carers.recruitment, districts: start.population.districts.map(\.name),
                                         carerWeights: start.carerWeights)
         // Room for the starting children and half as many entrants again as expected, so the arrays
