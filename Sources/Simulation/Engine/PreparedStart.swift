@@ -1,6 +1,7 @@
 import CareModel
 
-/// What every replication shares: the starting population plus lookups computed once.
+/// What every replication of a run reads: the starting population plus lookups computed once
+/// (each worker thread after the first reads its own deep copy, `ownedCopy`).
 struct PreparedStart: Sendable {
     let population: StartingPopulation
     /// The number of districts.

@@ -3,7 +3,8 @@ import CareModel
 /// The state a projection starts from: districts, children in care now and in-house households.
 ///
 /// Built from the synthetic county (or, later, from a council's own snapshot). Read-only and
-/// shared by every replication.
+/// read by every replication (each worker thread after the first reads its own deep copy,
+/// `ownedCopy`).
 public struct StartingPopulation: Sendable {
     /// A locality: where family homes and carers are.
     package struct District: Sendable, Equatable {
