@@ -26,4 +26,10 @@ extension HouseholdColumns {
     package func failedRules(_ unit: UnitRow, household h: Int, constants: KernelConstants) -> HardRuleMask {
         withView { ScoringKernel.failedRules(unit, $0, h, constants: constants) }
     }
+
+    /// Whether household `h` is beyond the distance limit for `unit` (`ScoringKernel.failsDistance`).
+    /// - Complexity: O(1).
+    package func failsDistance(_ unit: UnitRow, household h: Int, constants: KernelConstants) -> Bool {
+        withView { ScoringKernel.failsDistance(unit, $0, h, constants: constants) }
+    }
 }

@@ -18,11 +18,19 @@ extension ScoringKernel {
         if h.youngestResident[i] < unit.youngestAllowed || unit.minAge < h.youngestNewAllowed[i] {
             mask |= HardRuleMask.exploitationRisk.rawValue
         }
+        if failsDistance(unit, h, i, constants: k) { mask |= HardRuleMask.distance.rawValue }
+        return HardRuleMask(rawValue: mask)
+    }
+
+    /// Whether household `i` is beyond the distance limit for `unit`: the distance test of
+    /// `failedRules` alone (it reads only the households' fixed locations).
+    /// - Complexity: O(1), no allocation.
+    @inlinable
+    package static func failsDistance(_ unit: UnitRow, _ h: HouseholdColumnsView, _ i: Int, constants k: KernelConstants) -> Bool {
         let phi = h.latitude[i]
         let dPhi = phi - unit.latitude
         let dLambda = (h.longitude[i] - unit.longitude) * (unit.cosA + unit.cosB * phi)
-        if dLambda * dLambda + dPhi * dPhi > k.maxDistanceSquared { mask |= HardRuleMask.distance.rawValue }
-        return HardRuleMask(rawValue: mask)
+        return dLambda * dLambda + dPhi * dPhi > k.maxDistanceSquared
     }
 }
 
