@@ -98,11 +98,12 @@ extension Replication {
     /// read nearest to `homeDistrict` first, so the answer soon reaches the distance rule. A
     /// household can only move the answer on if it passes every rule up to the latest found so
     /// far, so once that is the distance rule or later, a district whose every household is
-    /// beyond the limit (`DistrictBounds`) is passed over whole, and a household beyond it is
-    /// passed over before its occupancy is brought up to date. Those failing an earlier
-    /// integer rule (age, places, approval: the facts the candidate search reads) are passed
-    /// over without reading their kernel rows; the others are judged by the kernel's rules
-    /// (`ScoringKernel.failedRules`).
+    /// beyond the limit (`DistrictBounds`) is passed over whole. Within a district, a
+    /// household's first failing rule up to approval is read from the facts the candidate search
+    /// reads (age, places, approval) and the kernel's fixed columns (distance, required skills:
+    /// `HouseholdColumns.fixedRulesFailed`), the same tests as `ScoringKernel.failedRules`; only a
+    /// household passing all of those has its occupancy brought up to date for the last rules
+    /// (`failedRulesNow`).
     /// - Complexity: O(districts + households with a vacancy in the districts read), no allocation.
     mutating func bindingReason(row: UnitRow, homeDistrict: Int, excluding: Int, constants: KernelConstants, residual: TurnAwayReason)
         -> TurnAwayReason
@@ -117,11 +118,28 @@ extension Replication {
                 let v = vacancies.facts[k]
                 let h = Int(v.household)
                 guard h != excluding else { continue }
-                if latest >= .ageRange, !(v.minAge <= row.minAge && v.maxAge >= row.maxAge) { continue }
-                if latest >= .places, v.free < row.size { continue }
-                if latest >= .approval, Int32(v.approvals) & row.approval == 0 { continue }
-                if latest >= .distance, kernel.columns.failsDistance(row, household: h, constants: constants) { continue }
-                let first = TurnAwayReason(firstFailing: failedRulesNow(row, h, constants: constants)) ?? residual
+                // The first failing rule read from the listed facts and the fixed columns, in the
+                // reasons' order, up to approval; only a household passing all of those needs its
+                // occupancy brought up to date (`failedRulesNow`).
+                let first: TurnAwayReason
+                if !(v.minAge <= row.minAge && v.maxAge >= row.maxAge) {
+                    first = .ageRange
+                } else if v.free < row.size {
+                    first = .places
+                } else if latest >= .approval, Int32(v.approvals) & row.approval == 0 {
+                    continue
+                } else {
+                    let fixed = kernel.columns.fixedRulesFailed(row, household: h, constants: constants)
+                    if fixed.contains(.distance) {
+                        first = .distance
+                    } else if fixed.contains(.requiredSkills) {
+                        first = .skills
+                    } else if Int32(v.approvals) & row.approval == 0 {
+                        first = .approval
+                    } else {
+                        first = TurnAwayReason(firstFailing: failedRulesNow(row, h, constants: constants)) ?? residual
+                    }
+                }
                 if first > latest {
                     latest = first
                     if latest == residual { return residual }
