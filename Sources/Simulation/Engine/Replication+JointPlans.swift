@@ -8,8 +8,8 @@ extension Replication {
     /// The joint plan for units `planned` (indices into `units`) over households `candidateSet`:
     /// (unit index, household, miles) in the plan's order.
     ///
-    /// With matching on, the units and households are handed to `SeparateBests.plan` and then
-    /// `SmallPlans.plan` first, as the plan sees them now (residents' ages today; placements made
+    /// With matching on, the units and households are handed to `SmallPlans.plan` (a few units:
+    /// every assignment tried) and then `SeparateBests.plan` first, as the plan sees them now (residents' ages today; placements made
     /// since only take places away and tighten the rules); when one settles the plan,
     /// `Matcher.plan` is not run. The test mode `checkPlanShortcut` runs it anyway and records
     /// any difference in `violations`.
@@ -21,8 +21,8 @@ extension Replication {
         let useEngine = scenario.findingHomes.matchingEnabled
         // Identifiers must name one household each for either plan to map back.
         if useEngine, householdIDsUnique {
-            var picks = SeparateBests.plan(groups: groupsForPlan, households: views, policy: InHouseMatching.policy)
-            if picks == nil { picks = SmallPlans.plan(groups: groupsForPlan, households: views, policy: InHouseMatching.policy) }
+            var picks = SmallPlans.plan(groups: groupsForPlan, households: views, policy: InHouseMatching.policy)
+            if picks == nil { picks = SeparateBests.plan(groups: groupsForPlan, households: views, policy: InHouseMatching.policy) }
             if let picks {
                 let settled = picks.enumerated().compactMap { k, i -> (unit: Int, household: Int, miles: Double)? in
                     guard i >= 0 else { return nil }
