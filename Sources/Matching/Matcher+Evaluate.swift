@@ -21,6 +21,7 @@ extension Matcher {
         let first = group.children[0]
         let miles = first.home.distanceMiles(to: household.location)
         var checks: [RuleCheck] = []
+        checks.reserveCapacity(HardRule.allCases.count)
 
         // Hard rules, in HardRule.allCases order.
         let available = household.status == .available
@@ -95,6 +96,7 @@ extension Matcher {
         // Soft criteria, in Criterion.allCases order.
         let w = policy.weights
         var breakdown: [ScoreComponent] = []
+        breakdown.reserveCapacity(Criterion.allCases.count + 1)
         func add(_ c: Criterion, _ fit: Double, _ reason: @autoclosure () -> String) {
             breakdown.append(ScoreComponent(criterion: c.rawValue, weight: w[c], points: CriterionFit.points(w[c], fit), reason: words(reason())))
         }

@@ -91,8 +91,8 @@ struct PlanEngine {
         result.withUnsafeMutableBufferPointer { out in
             let outPointer = UnsafeSendablePointer(out.baseAddress!)
             columns.withView { view in
-                let chunks = min(indices.count, 256)
-                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let chunks = ChunkedWork.chunks(min(indices.count, 256), items: indices.count * columns.count)
+                ChunkedWork.run(chunks, inline: false) { c in
                     var scratch = [Double](repeating: 0, count: columns.count)
                     scratch.withUnsafeMutableBufferPointer { s in
                         for q in (c * indices.count / chunks)..<((c + 1) * indices.count / chunks) {

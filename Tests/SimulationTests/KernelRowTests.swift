@@ -39,10 +39,11 @@ private func fields(_ value: Any) -> [String] {
     #expect(atRisk > 10)
 }
 
-/// A family-finding meeting whose units each have a best home out of the others' reach is
-/// settled without `Matcher.plan` (`SeparateBests.plan`); in test mode every such meeting is also
-/// solved by `Matcher.plan`, and the two must agree exactly (households, order and miles),
-/// over six years (two runs) of the shipped baseline and stress scenarios.
+/// A family-finding meeting whose units each have a best home out of the others' reach, or
+/// whose few units have one best assignment, is settled without `Matcher.plan`
+/// (`SeparateBests.plan`, `SmallPlans.plan`); in test mode every such meeting is also solved by
+/// `Matcher.plan`, and the two must agree exactly (households, order and miles), over six years
+/// (two runs) of the shipped baseline and stress scenarios.
 @Test(arguments: ["county-baseline", "stress-case"])
 func plansSettledWithoutTheEngineAreTheEnginesPlans(name: String) throws {
     let scenario = try JSONDecoder().decode(Scenario.self, from: Data(try #require(BundledScenarios.json[name]).utf8)).resolvingDates()

@@ -26,4 +26,23 @@ extension HouseholdColumns {
     package func failedRules(_ unit: UnitRow, household h: Int, constants: KernelConstants) -> HardRuleMask {
         withView { ScoringKernel.failedRules(unit, $0, h, constants: constants) }
     }
+
+    /// Whether household `h` is beyond the distance limit for `unit` (`ScoringKernel.failsDistance`).
+    /// - Complexity: O(1).
+    package func failsDistance(_ unit: UnitRow, household h: Int, constants: KernelConstants) -> Bool {
+        withView { ScoringKernel.failsDistance(unit, $0, h, constants: constants) }
+    }
+
+    /// The rules on household `h`'s fixed facts that `unit` fails, of distance and required
+    /// skills (`ScoringKernel.failsDistance`, `ScoringKernel.failsRequiredSkills`): what
+    /// `failedRules` finds for those two whatever the household's occupancy.
+    /// - Complexity: O(1).
+    package func fixedRulesFailed(_ unit: UnitRow, household h: Int, constants: KernelConstants) -> HardRuleMask {
+        withView { view in
+            var mask: HardRuleMask = []
+            if ScoringKernel.failsDistance(unit, view, h, constants: constants) { mask.insert(.distance) }
+            if ScoringKernel.failsRequiredSkills(unit, view, h) { mask.insert(.requiredSkills) }
+            return mask
+        }
+    }
 }

@@ -13,16 +13,32 @@ extension ScoringKernel {
         if h.places[i] < unit.size { mask |= HardRuleMask.freePlaces.rawValue }
         if !(h.minAge[i] <= unit.minAge && h.maxAge[i] >= unit.maxAge) { mask |= HardRuleMask.ageRange.rawValue }
         if (h.approvals[i] & unit.approval) == 0 { mask |= HardRuleMask.approval.rawValue }
-        if (h.skills[i] & unit.requiredSkills) != unit.requiredSkills { mask |= HardRuleMask.requiredSkills.rawValue }
+        if failsRequiredSkills(unit, h, i) { mask |= HardRuleMask.requiredSkills.rawValue }
         if unit.solo && h.occupied[i] != 0 { mask |= HardRuleMask.solo.rawValue }
         if h.youngestResident[i] < unit.youngestAllowed || unit.minAge < h.youngestNewAllowed[i] {
             mask |= HardRuleMask.exploitationRisk.rawValue
         }
+        if failsDistance(unit, h, i, constants: k) { mask |= HardRuleMask.distance.rawValue }
+        return HardRuleMask(rawValue: mask)
+    }
+
+    /// Whether household `i` lacks a skill `unit` requires: the skills test of `failedRules`
+    /// alone (it reads only the households' fixed approvals).
+    /// - Complexity: O(1), no allocation.
+    @inlinable
+    package static func failsRequiredSkills(_ unit: UnitRow, _ h: HouseholdColumnsView, _ i: Int) -> Bool {
+        (h.skills[i] & unit.requiredSkills) != unit.requiredSkills
+    }
+
+    /// Whether household `i` is beyond the distance limit for `unit`: the distance test of
+    /// `failedRules` alone (it reads only the households' fixed locations).
+    /// - Complexity: O(1), no allocation.
+    @inlinable
+    package static func failsDistance(_ unit: UnitRow, _ h: HouseholdColumnsView, _ i: Int, constants k: KernelConstants) -> Bool {
         let phi = h.latitude[i]
         let dPhi = phi - unit.latitude
         let dLambda = (h.longitude[i] - unit.longitude) * (unit.cosA + unit.cosB * phi)
-        if dLambda * dLambda + dPhi * dPhi > k.maxDistanceSquared { mask |= HardRuleMask.distance.rawValue }
-        return HardRuleMask(rawValue: mask)
+        return dLambda * dLambda + dPhi * dPhi > k.maxDistanceSquared
     }
 }
 

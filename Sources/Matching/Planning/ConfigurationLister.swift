@@ -27,12 +27,20 @@ struct ConfigurationLister: Sendable {
     static let pairTableLimit = 2_048
 
     init(engine: PlanEngine) {
-        let policy = engine.policy
+        self.init(units: engine.units.map { ($0.group, $0.origin, $0.isSplitPart) }, policy: engine.policy)
+    }
+
+    /// The facts of whole sibling groups, each its own origin (no split parts).
+    init(groups: [SiblingGroup], policy: MatchPolicy) {
+        self.init(units: groups.enumerated().map { ($1, $0, false) }, policy: policy)
+    }
+
+    private init(units: [(group: SiblingGroup, origin: Int, isSplitPart: Bool)], policy: MatchPolicy) {
         exploitationAgeGap = policy.exploitationAgeGap
         splitPenaltyCents = Int((policy.splitPenalty * 100).rounded())
         ageFitWeight = policy.weights[.ageFit]
         ageFitSpan = policy.ageFitSpanYears
-        for unit in engine.units {
+        for unit in units {
             let group = unit.group
             let sum = group.children.reduce(0) { $0 + $1.age }
             size.append(group.size)

@@ -173,20 +173,16 @@ struct JointPlanner {
             let offset = blockStart
             result.withUnsafeMutableBufferPointer { out in
                 let pointer = UnsafeSendablePointer(out.baseAddress! + offset)
-                let chunks = min(block.count, 64)
-                DispatchQueue.concurrentPerform(iterations: max(chunks, 1)) { c in
-                    guard chunks > 0 else { return }
+                // A reference evaluation costs about as much as 50 kernel scores.
+                let chunks = ChunkedWork.chunks(min(block.count, 64), items: lists.reduce(0) { $0 + $1.count } * 50)
+                ChunkedWork.run(chunks, inline: false) { c in
                     for q in (c * block.count / chunks)..<((c + 1) * block.count / chunks) {
                         let u = block[q]
                         var found: [(h: Int32, baseCents: Int32)] = []
                         for candidate in lists[q] {
                             let e = Matcher.evaluate(engine.units[u].group, engine.households[Int(candidate.h)], policy: engine.policy, explained: false)
                             guard e.feasible else { continue }
-                            var cents = 0
-                            for part in e.breakdown where part.criterion != Criterion.ageFit.rawValue {
-                                cents += Int((part.points * 100).rounded())
-                            }
-                            found.append((candidate.h, Int32(cents)))
+                            found.append((candidate.h, Int32(Self.baseCents(e))))
                         }
                         pointer.base[q] = found
                     }
@@ -196,6 +192,17 @@ struct JointPlanner {
         }
         pairs = result
         for u in all { self.engine.units[u].initialFeasible = pairs[u].count }
+    }
+
+    /// A feasible pair's score in hundredths of a point without age fit (which depends on who
+    /// else a configuration places there), from an evaluation made without the split penalty:
+    /// each criterion's points rounded to hundredths, summed.
+    static func baseCents(_ evaluation: MatchEvaluation) -> Int {
+        var cents = 0
+        for part in evaluation.breakdown where part.criterion != Criterion.ageFit.rawValue {
+            cents += Int((part.points * 100).rounded())
+        }
+        return cents
     }
 
     /// Every configuration of every household.
@@ -244,9 +251,8 @@ struct JointPlanner {
         let planner = self, feasibleUnits = byHousehold
         result.withUnsafeMutableBufferPointer { out in
             let pointer = UnsafeSendablePointer(out.baseAddress!)
-            let chunks = min(hCount, 64)
-            DispatchQueue.concurrentPerform(iterations: max(chunks, 1)) { c in
-                guard chunks > 0 else { return }
+            let chunks = ChunkedWork.chunks(min(hCount, 64), items: feasibleUnits.reduce(0) { $0 + $1.count } * 20)
+            ChunkedWork.run(chunks, inline: false) { c in
                 for h in (c * hCount / chunks)..<((c + 1) * hCount / chunks) where !feasibleUnits[h].isEmpty {
                     pointer.base[h] = planner.configurations(of: h, feasibleUnits[h].map { ($0.u, Int($0.baseCents)) })
                 }

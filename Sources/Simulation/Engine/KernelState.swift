@@ -9,26 +9,38 @@ import Matching
 /// with occupancy and status are rewritten (free places, occupancy and the residents' ages),
 /// whenever they change: rows are marked stale and refreshed just before they are scored. A
 /// test checks that scores from these rows equal `Matcher.evaluate`'s.
+///
+/// Each district's households' extent in the same coordinates (`DistrictBounds`) is kept with
+/// the rows, so a search can pass over a district too far away without reading them.
 struct KernelState {
     var codes = CodeBook()
     var columns: HouseholdColumns
     var stale: [Bool] = []
+    /// The box of every district's households, in the columns' radians.
+    private(set) var districtBounds = DistrictBounds()
 
     init() {
         columns = HouseholdColumns([], codes: &codes)
     }
 
-    /// Rows for all of `households` at once.
-    init(_ households: [Household]) {
+    /// Rows for all of `households` at once, in districts `districts` (one per household) of
+    /// `districtCount`.
+    init(_ households: [Household], districts: [Int32], districtCount: Int) {
         columns = HouseholdColumns(households, codes: &codes)
         stale = Array(repeating: false, count: households.count)
+        districtBounds = DistrictBounds(districts: districtCount)
+        for (h, d) in districts.enumerated() {
+            districtBounds.include(Int(d), latitude: columns.latitude[h], longitude: columns.longitude[h])
+        }
     }
 
-    /// Adds a row for a new household (index = current count).
+    /// Adds a row for a new household (index = current count) in district `district`.
     /// - Complexity: O(1) amortised.
-    mutating func append(_ household: Household) {
+    mutating func append(_ household: Household, district: Int32) {
         columns.append(household, codes: &codes)
         stale.append(false)
+        let h = columns.count - 1
+        districtBounds.include(Int(district), latitude: columns.latitude[h], longitude: columns.longitude[h])
     }
 
     /// Every array column has one value per household (checked by reflection, for tests).

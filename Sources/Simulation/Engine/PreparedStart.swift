@@ -49,7 +49,7 @@ struct PreparedStart: Sendable {
             empty.occupied = 0
             empty.residentAges = []
             return empty
-        })
+        }, districts: householdDistrict, districtCount: districts.count)
         childOrder = population.children.indices.sorted { a, b in
             let ka = population.children[a].siblingKey ?? Int.max
             let kb = population.children[b].siblingKey ?? Int.max

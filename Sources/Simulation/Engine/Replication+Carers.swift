@@ -173,7 +173,7 @@ extension Replication {
             district: Int32(district)))
         households[households.count - 1].key = key
         vacancies.addHousehold()
-        kernel.append(household)
+        kernel.append(household, district: Int32(district))
         let h = households.count - 1
         refreshVacancy(h)
         approvalsThisMonth += 1

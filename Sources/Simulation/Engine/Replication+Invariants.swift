@@ -58,6 +58,7 @@ extension Replication {
             }
         }
         problems += vacancies.violations(households)
+        problems += kernel.districtBounds.violations(districts: households.map(\.district), columns: kernel.columns)
         problems += meetingMarks.violations()
         if stayingPut != stayingPutCount { problems.append("staying put \(stayingPutCount) != recount \(stayingPut)") }
         let listedInCare = register.inCare.filter { register.children[Int($0)].state != .left }.count

@@ -2,16 +2,17 @@ import CareModel
 import Matching
 
 /// Joint plans at family-finding meetings: the engine's plan (`Matcher.plan`), or the plan read
-/// off each unit's best household when the planner's shortcut (`SeparateBests`) proves it is
-/// the same.
+/// off each unit's best household, or found by trying every assignment of a few units, when the
+/// planner's shortcuts (`SeparateBests`, `SmallPlans`) prove it is the same.
 extension Replication {
     /// The joint plan for units `planned` (indices into `units`) over households `candidateSet`:
     /// (unit index, household, miles) in the plan's order.
     ///
-    /// With matching on, the units and households are handed to `SeparateBests.plan` first, as the
-    /// plan sees them now (residents' ages today; placements made since only take places away
-    /// and tighten the rules); when it settles the plan, `Matcher.plan` is not run. The test mode
-    /// `checkPlanShortcut` runs it anyway and records any difference in `violations`.
+    /// With matching on, the units and households are handed to `SmallPlans.plan` (a few units:
+    /// every assignment tried) and then `SeparateBests.plan` first, as the plan sees them now (residents' ages today; placements made
+    /// since only take places away and tighten the rules); when one settles the plan,
+    /// `Matcher.plan` is not run. The test mode `checkPlanShortcut` runs it anyway and records
+    /// any difference in `violations`.
     mutating func jointPlan(_ units: [[Int]], _ planned: [Int], _ candidateSet: [Int])
         -> [(unit: Int, household: Int, miles: Double)]
     {
@@ -19,24 +20,27 @@ extension Replication {
         let groupsForPlan = planned.map { siblingGroup(units[$0]) }
         let useEngine = scenario.findingHomes.matchingEnabled
         // Identifiers must name one household each for either plan to map back.
-        if useEngine, householdIDsUnique,
-            let picks = SeparateBests.plan(groups: groupsForPlan, households: views, policy: InHouseMatching.policy)
-        {
-            let settled = picks.enumerated().map { k, i in
-                (unit: planned[k], household: candidateSet[i], miles: register.children[units[planned[k]][0]].home.distanceMiles(to: views[i].location))
-            }
-            if checkPlanShortcut {
-                let reference = InHouseMatching.plan(groups: groupsForPlan, households: views, useEngine: true)
-                    .map { (unit: planned[$0.group], household: candidateSet[$0.household], miles: $0.miles) }
-                let same = reference.count == settled.count && zip(reference, settled).allSatisfy {
-                    $0.unit == $1.unit && $0.household == $1.household && $0.miles.bitPattern == $1.miles.bitPattern
+        if useEngine, householdIDsUnique {
+            var picks = SmallPlans.plan(groups: groupsForPlan, households: views, policy: InHouseMatching.policy)
+            if picks == nil { picks = SeparateBests.plan(groups: groupsForPlan, households: views, policy: InHouseMatching.policy) }
+            if let picks {
+                let settled = picks.enumerated().compactMap { k, i -> (unit: Int, household: Int, miles: Double)? in
+                    guard i >= 0 else { return nil }
+                    return (planned[k], candidateSet[i], register.children[units[planned[k]][0]].home.distanceMiles(to: views[i].location))
                 }
-                planShortcutChecks += 1
-                if !same, violations.isEmpty {
-                    violations = ["plan shortcut at day \(now): \(settled) but Matcher.plan gives \(reference)"]
+                if checkPlanShortcut {
+                    let reference = InHouseMatching.plan(groups: groupsForPlan, households: views, useEngine: true)
+                        .map { (unit: planned[$0.group], household: candidateSet[$0.household], miles: $0.miles) }
+                    let same = reference.count == settled.count && zip(reference, settled).allSatisfy {
+                        $0.unit == $1.unit && $0.household == $1.household && $0.miles.bitPattern == $1.miles.bitPattern
+                    }
+                    planShortcutChecks += 1
+                    if !same, violations.isEmpty {
+                        violations = ["plan shortcut at day \(now): \(settled) but Matcher.plan gives \(reference)"]
+                    }
                 }
+                return settled
             }
-            return settled
         }
         let plan = InHouseMatching.plan(groups: groupsForPlan, households: views, useEngine: useEngine)
         return plan.map { (planned[$0.group], candidateSet[$0.household], $0.miles) }

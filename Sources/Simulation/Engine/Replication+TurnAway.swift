@@ -79,7 +79,7 @@ extension Replication {
         case .inHouse: residual = .nearerHomeNotChosen
         }
         let reason = bindingReason(
-            row: kernelRow(members), excluding: turnAway.excluding,
+            row: kernelRow(members), homeDistrict: Int(register.children[members[0]].district), excluding: turnAway.excluding,
             constants: nearHome ? InHouseMatching.nearHomeConstants : InHouseMatching.constants, residual: residual)
         if checkTurnAwayReasons { recheckReason(reason, members: members, nearHome: nearHome, residual: residual) }
         let first = members[0]
@@ -94,24 +94,52 @@ extension Replication {
     /// (see `TurnAwayReason`): the latest, in the order of the reasons, of each household's
     /// first failing rule; `residual` when a household passes every rule.
     ///
-    /// A household can only move the answer on if it passes every rule up to the latest found
-    /// so far, so those failing an earlier integer rule (age, places, approval: the facts the
-    /// candidate search reads) are passed over without reading their kernel rows; the others
-    /// are judged by the kernel's rules (`ScoringKernel.failedRules`).
-    /// - Complexity: O(households with a vacancy), no allocation.
-    mutating func bindingReason(row: UnitRow, excluding: Int, constants: KernelConstants, residual: TurnAwayReason)
+    /// The answer is a maximum over households, so they may be read in any order; districts are
+    /// read nearest to `homeDistrict` first, so the answer soon reaches the distance rule. A
+    /// household can only move the answer on if it passes every rule up to the latest found so
+    /// far, so once that is the distance rule or later, a district whose every household is
+    /// beyond the limit (`DistrictBounds`) is passed over whole. Within a district, a
+    /// household's first failing rule up to approval is read from the facts the candidate search
+    /// reads (age, places, approval) and the kernel's fixed columns (distance, required skills:
+    /// `HouseholdColumns.fixedRulesFailed`), the same tests as `ScoringKernel.failedRules`; only a
+    /// household passing all of those has its occupancy brought up to date for the last rules
+    /// (`failedRulesNow`).
+    /// - Complexity: O(districts + households with a vacancy in the districts read), no allocation.
+    mutating func bindingReason(row: UnitRow, homeDistrict: Int, excluding: Int, constants: KernelConstants, residual: TurnAwayReason)
         -> TurnAwayReason
     {
         var latest = TurnAwayReason.noVacancy
-        for d in 0 ..< vacancies.districtCount {
+        let districts = vacancies.districtCount
+        let order = homeDistrict >= 0 && homeDistrict < districts ? homeDistrict * districts : 0
+        for position in 0 ..< districts {
+            let d = homeDistrict >= 0 && homeDistrict < districts ? Int(start.districtOrder[order + position]) : position
+            if latest >= .distance, kernel.districtBounds.allBeyond(d, row, maxDistanceSquared: constants.maxDistanceSquared) { continue }
             for k in vacancies.range(of: d) {
                 let v = vacancies.facts[k]
                 let h = Int(v.household)
                 guard h != excluding else { continue }
-                if latest >= .ageRange, !(v.minAge <= row.minAge && v.maxAge >= row.maxAge) { continue }
-                if latest >= .places, v.free < row.size { continue }
-                if latest >= .approval, Int32(v.approvals) & row.approval == 0 { continue }
-                let first = TurnAwayReason(firstFailing: failedRulesNow(row, h, constants: constants)) ?? residual
+                // The first failing rule read from the listed facts and the fixed columns, in the
+                // reasons' order, up to approval; only a household passing all of those needs its
+                // occupancy brought up to date (`failedRulesNow`).
+                let first: TurnAwayReason
+                if !(v.minAge <= row.minAge && v.maxAge >= row.maxAge) {
+                    first = .ageRange
+                } else if v.free < row.size {
+                    first = .places
+                } else if latest >= .approval, Int32(v.approvals) & row.approval == 0 {
+                    continue
+                } else {
+                    let fixed = kernel.columns.fixedRulesFailed(row, household: h, constants: constants)
+                    if fixed.contains(.distance) {
+                        first = .distance
+                    } else if fixed.contains(.requiredSkills) {
+                        first = .skills
+                    } else if Int32(v.approvals) & row.approval == 0 {
+                        first = .approval
+                    } else {
+                        first = TurnAwayReason(firstFailing: failedRulesNow(row, h, constants: constants)) ?? residual
+                    }
+                }
                 if first > latest {
                     latest = first
                     if latest == residual { return residual }
