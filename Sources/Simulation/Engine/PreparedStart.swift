@@ -14,6 +14,8 @@ struct PreparedStart: Sendable {
     /// Weights of family homes and of new carers by district.
     let childWeights: [Double]
     let carerWeights: [Double]
+    /// Each district's centre, prepared for scattering family homes around it.
+    let scatterCentres: [ScatterCentre]
     /// Starting children ordered so that brothers and sisters are next to each other.
     let childOrder: [Int]
     /// The matching kernel's rows for the starting households (before anyone is placed).
@@ -25,6 +27,7 @@ struct PreparedStart: Sendable {
         self.population = population
         let districts = population.districts
         districtCount = districts.count
+        scatterCentres = districts.map { ScatterCentre($0.centre) }
         districtOrder = districts.indices.flatMap { i in
             districts.indices.sorted {
                 let a = districts[i].centre.distanceMiles(to: districts[$0].centre)

@@ -156,8 +156,7 @@ extension Replication {
         }
         let carer = recruitmentMix.draw(key)
         let district = carer.district
-        let centre = start.population.districts[district].centre
-        household.location = centre.offset(
+        household.location = start.scatterCentres[district].offset(
             miles: 6 * key.unit(.locationDistance).squareRoot(), bearingDegrees: key.unit(.locationBearing) * 360)
         household.district = start.population.districts[district].name
         household.id = HouseholdID("N\(households.count)")

@@ -53,8 +53,7 @@ extension Replication {
             ? 1 : Draw.weightedIndex(entries.siblingGroupSizes, quantile: key.unit(.groupSize)) + 1
         let leadAge = entryAge(band, quantile: key.unit(.leadAge))
         let district = Draw.weightedIndex(start.childWeights, quantile: key.unit(.district))
-        let centre = start.population.districts[district].centre
-        let home = centre.offset(
+        let home = start.scatterCentres[district].offset(
             miles: entries.homeScatterMiles * key.unit(.homeDistance).squareRoot(), bearingDegrees: key.unit(.homeBearing) * 360)
         let urgent = key.unit(.urgency) < entries.urgency.urgentShare
         let request: PlacementRequest
