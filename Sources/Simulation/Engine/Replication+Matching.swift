@@ -37,29 +37,34 @@ extension Replication {
         let capacity = vacancies.capacity
         let excluded = Int32(truncatingIfNeeded: excluding)
         // Each district's list is tested without branches: every household is written to the
-        // scratch array and the count of those kept moves on only past those that pass.
-        var passing = buffers.takePassing(count: capacity)
-        passing.withUnsafeMutableBufferPointer { kept in
+        // scratch array and the count of those kept moves on only past those that pass. The
+        // scratch holds every district's segment, so the districts read are gathered there
+        // and copied out once.
+        var passing = buffers.takePassing(count: vacancies.facts.count)
+        let total = passing.withUnsafeMutableBufferPointer { kept in
             start.districtOrder.withUnsafeBufferPointer { orders in
                 vacancies.counts.withUnsafeBufferPointer { counts in
                     vacancies.facts.withUnsafeBufferPointer { facts in
+                        var total = 0
                         for d in orders[home * districts ..< home * districts + districts] {
                             let first = Int(d) * capacity
-                            var k = 0
-                            for v in facts[first ..< first + Int(counts[Int(d)])] {
-                                kept[k] = v.household
+                            for i in first ..< first + Int(counts[Int(d)]) {
+                                let v = facts[i]
+                                kept[total] = v.household
                                 let pass = (v.household != excluded ? 1 : 0) & (v.free >= size ? 1 : 0)
                                     & (Int(v.minAge) <= youngest ? 1 : 0) & (Int(v.maxAge) >= oldest ? 1 : 0)
                                     & (v.approvals & approval != 0 ? 1 : 0)
-                                k &+= pass
+                                total &+= pass
                             }
-                            for i in 0 ..< k { found.append(Int(kept[i])) }
-                            if found.count >= limit / 2 { break }
+                            if total >= limit / 2 { break }
                         }
+                        return total
                     }
                 }
             }
         }
+        found.reserveCapacity(total)
+        for i in 0 ..< total { found.append(Int(passing[i])) }
         buffers.passing = passing
         return found
     }
