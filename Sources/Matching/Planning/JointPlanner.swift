@@ -158,7 +158,7 @@ struct JointPlanner {
     }
 
     /// The kernel's feasible pairs (with a 0.1% wider distance limit, so that no pair within
-    /// the limit is missed), confirmed and scored by the reference evaluator.
+    /// the limit is missed), confirmed and scored by the reference evaluator's numbers (`Matcher.pairCents`).
     mutating func scorePairs() {
         let all = Array(engine.units.indices)
         var result = [[(h: Int32, baseCents: Int32)]](repeating: [], count: all.count)
@@ -180,9 +180,9 @@ struct JointPlanner {
                         let u = block[q]
                         var found: [(h: Int32, baseCents: Int32)] = []
                         for candidate in lists[q] {
-                            let e = Matcher.evaluate(engine.units[u].group, engine.households[Int(candidate.h)], policy: engine.policy, explained: false)
-                            guard e.feasible else { continue }
-                            found.append((candidate.h, Int32(Self.baseCents(e))))
+                            guard let cents = Matcher.pairCents(engine.units[u].group, engine.households[Int(candidate.h)], policy: engine.policy)
+                            else { continue }
+                            found.append((candidate.h, Int32(cents)))
                         }
                         pointer.base[q] = found
                     }
@@ -192,17 +192,6 @@ struct JointPlanner {
         }
         pairs = result
         for u in all { self.engine.units[u].initialFeasible = pairs[u].count }
-    }
-
-    /// A feasible pair's score in hundredths of a point without age fit (which depends on who
-    /// else a configuration places there), from an evaluation made without the split penalty:
-    /// each criterion's points rounded to hundredths, summed.
-    static func baseCents(_ evaluation: MatchEvaluation) -> Int {
-        var cents = 0
-        for part in evaluation.breakdown where part.criterion != Criterion.ageFit.rawValue {
-            cents += Int((part.points * 100).rounded())
-        }
-        return cents
     }
 
     /// Every configuration of every household.

@@ -10,7 +10,7 @@ import CareModel
 /// households' places and the pairs that may share a home (`ConfigurationLister.compatible`)
 /// are respected, each pair is feasible by the reference evaluator, and each group is scored
 /// exactly as the planner scores a configuration (its points without age fit rounded per
-/// criterion, `JointPlanner.baseCents`, plus age-fit points with every other child of the
+/// criterion, `Matcher.pairCents`, plus age-fit points with every other child of the
 /// configuration living there, `ConfigurationLister.agePointsCents`). The planner's optimum
 /// is the lexicographic best of (children placed, score in hundredths counted per child) over
 /// the same assignments, and at this size it is proven. When one assignment is strictly best,
@@ -43,8 +43,7 @@ package enum SmallPlans {
                 guard household.status == .available, household.freePlaces >= group.size, household.ageRange.contains(ages.lowerBound),
                     household.ageRange.contains(ages.upperBound), household.approvals.contains(approval)
                 else { continue }
-                let e = Matcher.evaluate(group, household, policy: policy, explained: false)
-                if e.feasible { options[u].append((h, JointPlanner.baseCents(e))) }
+                if let cents = Matcher.pairCents(group, household, policy: policy) { options[u].append((h, cents)) }
             }
             assignments *= options[u].count + 1
             guard assignments <= assignmentLimit else { return nil }
