@@ -50,17 +50,18 @@ extension Matcher {
                 ? "approved for \(request.words) placements"
                 : "not approved for \(request.words) placements (approved for \(CodeWords.list(household.approvals.wordList)))")))
 
-        let required = policy.requiredSkills(for: group.needs)
-        let missing = required.subtracting(household.skills)
         checks.append(RuleCheck(rule: .requiredSkills, passed: outcome.requiredSkills,
-            detail: words(missing.isEmpty
-                ? (required.isEmpty ? "no carer skill required" : "carers approved for \(required.words())")
-                : "needs carers approved for \(missing.words()); these carers are approved for \(household.skills.words(none: "no special needs"))")))
+            detail: words({
+                let required = policy.requiredSkills(for: group.needs)
+                let missing = required.subtracting(household.skills)
+                return missing.isEmpty
+                    ? (required.isEmpty ? "no carer skill required" : "carers approved for \(required.words())")
+                    : "needs carers approved for \(missing.words()); these carers are approved for \(household.skills.words(none: "no special needs"))"
+            }())))
 
-        let solo = group.needs.contains(.solo)
         let soloOK = outcome.solo
         checks.append(RuleCheck(rule: .solo, passed: soloOK,
-            detail: words(!solo ? "no need to be the only child placed"
+            detail: words(!group.needs.contains(.solo) ? "no need to be the only child placed"
                 : soloOK ? "the only child placed: no other child lives there"
                 : "must be the only child placed, and \(household.occupied) child\(household.occupied == 1 ? " is" : "ren are") already placed there")))
 
@@ -112,16 +113,14 @@ extension Matcher {
                 + (l == 1 ? ", same language" : l == 0.5 ? ", language not given" : ", different language")
         }())
 
-        let wanted = policy.wantedSkills(for: group.needs, oldestAge: group.ageRange.upperBound)
-        if wanted.isEmpty {
-            add(.extraSkills, "no extra skills wanted (neutral)")
-        } else {
+        add(.extraSkills, {
+            let wanted = policy.wantedSkills(for: group.needs, oldestAge: group.ageRange.upperBound)
             let have = wanted.intersection(household.skills)
-            add(.extraSkills,
-                have.isEmpty ? "carers not approved for \(CodeWords.list(wanted.wordList, conjunction: "or"))"
-                    : have == wanted ? "carers approved for \(have.words())"
-                    : "carers approved for \(have.words()), not \(wanted.subtracting(have).words())")
-        }
+            return wanted.isEmpty ? "no extra skills wanted (neutral)"
+                : have.isEmpty ? "carers not approved for \(CodeWords.list(wanted.wordList, conjunction: "or"))"
+                : have == wanted ? "carers approved for \(have.words())"
+                : "carers approved for \(have.words()), not \(wanted.subtracting(have).words())"
+        }())
 
         add(.inHouse, household.provider == .inHouse ? "in-house carers" : "independent agency (IFA)")
 
