@@ -8,7 +8,8 @@ import Dispatch
 /// to the thread pool costs more than the work. Each chunk writes only its own results, so the
 /// answer is the same either way.
 enum ChunkedWork {
-    /// Work items (pairs scored, options listed) below which the work runs on the calling thread.
+    /// Work items, in kernel scores' worth (a pair scored by the kernel is one), below which the
+    /// work runs on the calling thread.
     static let inlineBelow = 20_000
 
     /// Whether work of `items` items runs on the calling thread.

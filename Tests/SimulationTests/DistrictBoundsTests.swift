@@ -39,7 +39,7 @@ import Testing
             let home = Self.offset(centre, north: reach * (2 * rng.nextUnit() - 1), east: reach * (2 * rng.nextUnit() - 1))
             let child = Child(id: ChildID("c\(trial)"), age: 8, sex: .unknown, home: home, placement: .longTerm)
             let row = UnitRow(SiblingGroup(single: child), policy: policy, codes: &codes)
-            let failing = households.indices.filter { columns.failsDistance(row, household: $0, constants: constants) }.count
+            let failing = households.indices.filter { columns.failedRules(row, household: $0, constants: constants).contains(.distance) }.count
             let nearest = households.map { home.distanceMiles(to: $0.location) }.min()!
             if bounds.allBeyond(0, row, maxDistanceSquared: constants.maxDistanceSquared) {
                 passedOver += 1

@@ -27,12 +27,6 @@ extension HouseholdColumns {
         withView { ScoringKernel.failedRules(unit, $0, h, constants: constants) }
     }
 
-    /// Whether household `h` is beyond the distance limit for `unit` (`ScoringKernel.failsDistance`).
-    /// - Complexity: O(1).
-    package func failsDistance(_ unit: UnitRow, household h: Int, constants: KernelConstants) -> Bool {
-        withView { ScoringKernel.failsDistance(unit, $0, h, constants: constants) }
-    }
-
     /// The rules on household `h`'s fixed facts that `unit` fails, of distance and required
     /// skills (`ScoringKernel.failsDistance`, `ScoringKernel.failsRequiredSkills`): what
     /// `failedRules` finds for those two whatever the household's occupancy.

@@ -240,6 +240,7 @@ struct JointPlanner {
         let planner = self, feasibleUnits = byHousehold
         result.withUnsafeMutableBufferPointer { out in
             let pointer = UnsafeSendablePointer(out.baseAddress!)
+            // Listing from a feasible unit costs about as much as 20 kernel scores.
             let chunks = ChunkedWork.chunks(min(hCount, 64), items: feasibleUnits.reduce(0) { $0 + $1.count } * 20)
             ChunkedWork.run(chunks, inline: false) { c in
                 for h in (c * hCount / chunks)..<((c + 1) * hCount / chunks) where !feasibleUnits[h].isEmpty {

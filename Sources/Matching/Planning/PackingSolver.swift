@@ -55,6 +55,7 @@ package enum PackingSolver {
         var results = [PackingSolution?](repeating: nil, count: components.count)
         results.withUnsafeMutableBufferPointer { out in
             let pointer = UnsafeSendablePointer(out.baseAddress!)
+            // Components of a few options each (a meeting's plan) are solved on this thread.
             ChunkedWork.run(components.count, inline: ChunkedWork.runsInline(items: components.reduce(0) { $0 + $1.weight.count } * 10)) { c in
                 (pointer.base + c).initialize(to: components[c].solve(deadline: deadline, nodeLimit: nodeLimit, starts: starts, largeLP: largeLP))
             }
