@@ -46,15 +46,6 @@ public struct Location: Hashable, Sendable, Codable {
     ///
     /// Used by generators to scatter homes around district centres.
     public func offset(miles: Double, bearingDegrees: Double) -> Location {
-        let toRadians = Double.pi / 180
-        let delta = miles / Location.earthRadiusMiles
-        let theta = bearingDegrees * toRadians
-        let phi1 = latitude * toRadians
-        let lambda1 = longitude * toRadians
-        let phi2 = asin(sin(phi1) * cos(delta) + cos(phi1) * sin(delta) * cos(theta))
-        let lambda2 = lambda1 + atan2(sin(theta) * sin(delta) * cos(phi1), cos(delta) - sin(phi1) * sin(phi2))
-        var lon = lambda2 / toRadians
-        if lon > 180 { lon -= 360 } else if lon < -180 { lon += 360 }
-        return Location(latitude: phi2 / toRadians, longitude: lon)
+        ScatterCentre(self).offset(miles: miles, bearingDegrees: bearingDegrees)
     }
 }

@@ -29,5 +29,9 @@ import Testing
             let moved = origin.offset(miles: 12.5, bearingDegrees: bearing)
             #expect(abs(origin.distanceMiles(to: moved) - 12.5) < 1e-6)
         }
+        // The bearing is a compass bearing: north raises the latitude alone, east the longitude.
+        let north = origin.offset(miles: 12.5, bearingDegrees: 0), east = origin.offset(miles: 12.5, bearingDegrees: 90)
+        #expect(north.latitude > origin.latitude && abs(north.longitude - origin.longitude) < 1e-12)
+        #expect(east.longitude > origin.longitude && abs(east.latitude - origin.latitude) < 0.01)
     }
 }

@@ -1,27 +1,24 @@
-import CareModel
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// A district centre prepared for scattering entering children's family homes around it: the
-/// sine and cosine of its latitude are computed once instead of twice at every arrival.
+/// A point prepared for scattering homes around it (a district centre at every arrival): the
+/// sine and cosine of its latitude are computed once. `Location.offset(miles:bearingDegrees:)`
+/// is this with a centre prepared for one call, so the two give the same point to the bit.
 ///
-/// `offset` evaluates the same expressions as `Location.offset(miles:bearingDegrees:)` (the
-/// destination point on a sphere given distance and bearing), in the same order, with each
-/// trigonometric value computed once and reused: the functions are deterministic, so the
-/// result is the same to the bit (a test compares the two on many random points).
-struct ScatterCentre: Sendable {
-    let centre: Location
+/// The end point is the destination-point formula on a sphere: the latitude from the spherical
+/// law of cosines, the longitude from the bearing by atan2.
+package struct ScatterCentre: Sendable {
+    package let centre: Location
     /// The centre's latitude and longitude in radians, and the sine and cosine of the latitude.
-    let latitudeRadians: Double
-    let longitudeRadians: Double
-    let sinLatitude: Double
-    let cosLatitude: Double
+    package let latitudeRadians: Double
+    package let longitudeRadians: Double
+    package let sinLatitude: Double
+    package let cosLatitude: Double
 
-    init(_ centre: Location) {
+    package init(_ centre: Location) {
         let toRadians = Double.pi / 180
         self.centre = centre
         latitudeRadians = centre.latitude * toRadians
@@ -30,9 +27,9 @@ struct ScatterCentre: Sendable {
         cosLatitude = cos(latitudeRadians)
     }
 
-    /// `centre.offset(miles: miles, bearingDegrees: bearingDegrees)`, bit for bit.
+    /// The point `miles` away from the centre on the compass bearing `bearingDegrees`.
     /// - Complexity: O(1): five trigonometric calls, an arcsine and an arctangent.
-    func offset(miles: Double, bearingDegrees: Double) -> Location {
+    package func offset(miles: Double, bearingDegrees: Double) -> Location {
         let toRadians = Double.pi / 180
         let delta = miles / Location.earthRadiusMiles
         let theta = bearingDegrees * toRadians
