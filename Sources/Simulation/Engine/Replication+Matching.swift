@@ -30,38 +30,17 @@ extension Replication {
         let home = Int(register.children[first].district)
         // Appended to the array the previous caller handed back (`buffers.candidates`, whose
         // capacity is kept), so a search allocates nothing once it is large enough and costs
-        // only the districts it reads; the facts are read from a compact list (the households'
-        // own structs are large), through raw buffers.
+        // only the districts it reads. The index tests its lists a vector at a time
+        // (`VacancyIndex.gatherPassing`) into a scratch array that has room for every district's
+        // segment, so the districts read are gathered there and copied out once.
         var found = buffers.takeCandidates()
         let districts = start.districtCount
-        let capacity = vacancies.capacity
-        let excluded = Int32(truncatingIfNeeded: excluding)
-        // Each district's list is tested without branches: every household is written to the
-        // scratch array and the count of those kept moves on only past those that pass. The
-        // scratch holds every district's segment, so the districts read are gathered there
-        // and copied out once.
-        var passing = buffers.takePassing(count: vacancies.facts.count)
+        var passing = buffers.takePassing(count: vacancies.entryCount)
         let total = passing.withUnsafeMutableBufferPointer { kept in
-            start.districtOrder.withUnsafeBufferPointer { orders in
-                vacancies.counts.withUnsafeBufferPointer { counts in
-                    vacancies.facts.withUnsafeBufferPointer { facts in
-                        var total = 0
-                        for d in orders[home * districts ..< home * districts + districts] {
-                            let first = Int(d) * capacity
-                            for i in first ..< first + Int(counts[Int(d)]) {
-                                let v = facts[i]
-                                kept[total] = v.household
-                                let pass = (v.household != excluded ? 1 : 0) & (v.free >= size ? 1 : 0)
-                                    & (Int(v.minAge) <= youngest ? 1 : 0) & (Int(v.maxAge) >= oldest ? 1 : 0)
-                                    & (v.approvals & approval != 0 ? 1 : 0)
-                                total &+= pass
-                            }
-                            if total >= limit / 2 { break }
-                        }
-                        return total
-                    }
-                }
-            }
+            vacancies.gatherPassing(
+                into: kept, order: start.districtOrder[home * districts ..< home * districts + districts],
+                excluded: Int32(truncatingIfNeeded: excluding), size: size, youngest: Int32(youngest), oldest: Int32(oldest),
+                approval: Int32(approval), enough: limit / 2)
         }
         found.reserveCapacity(total)
         for i in 0 ..< total { found.append(Int(passing[i])) }

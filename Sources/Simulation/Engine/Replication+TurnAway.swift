@@ -115,7 +115,7 @@ extension Replication {
             let d = homeDistrict >= 0 && homeDistrict < districts ? Int(start.districtOrder[order + position]) : position
             if latest >= .distance, kernel.districtBounds.allBeyond(d, row, maxDistanceSquared: constants.maxDistanceSquared) { continue }
             for k in vacancies.range(of: d) {
-                let v = vacancies.facts[k]
+                let v = vacancies.fact(k)
                 let h = Int(v.household)
                 guard h != excluding else { continue }
                 // The first failing rule read from the listed facts and the fixed columns, in the

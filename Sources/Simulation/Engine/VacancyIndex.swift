@@ -4,26 +4,42 @@ import CareModel
 /// search reads (`VacantHousehold`).
 ///
 /// ## Layout
-/// One contiguous array holds every district's list in a segment of `capacity` entries
-/// (district `d` owns `facts[d * capacity ..< d * capacity + capacity]`, its first `counts[d]`
-/// entries used), so a search walks plain memory with no array per district to retain. A
-/// district whose segment is full makes every segment twice as long, keeping each list's order.
+/// Each fact is a column (household, free places, youngest and oldest age approved,
+/// approvals), and every district's list is a segment of `capacity` entries in each column
+/// (district `d` owns entries `d * capacity ..< d * capacity + capacity`, its first `counts[d]`
+/// used), so a search walks plain memory with no array per district to retain and tests
+/// `chunk` entries with one vector comparison per fact (`gatherPassing`). A district whose
+/// segment is full makes every segment twice as long, keeping each list's order.
 ///
 /// ## Invariants
+/// - `capacity` is a multiple of `chunk`, and every column holds `counts.count * capacity`
+///   entries.
 /// - A household is listed exactly when it takes children (`SimHousehold.takesChildren`), in its
 ///   own district's list; `slot[h]` is its position there, -1 when it is not listed.
-/// - `facts[d * capacity + i]` describes the i-th household of district `d`'s list as it is now
-///   (its free places are rewritten by `update` whenever they change).
+/// - Entry `d * capacity + i` of the columns (`fact(_:)`) describes the i-th household of
+///   district `d`'s list as it is now (its free places are rewritten by `update` whenever they
+///   change).
 /// - `epoch` changes whenever a household's usable places grow (a place freed or added), so a
 ///   search that found nothing need not be repeated while it is unchanged.
 ///
-/// `violations(_:)` checks the first two against the households (tests run it after every event).
+/// `violations(_:)` checks these against the households (tests run it after every event).
 struct VacancyIndex {
-    /// Every district's list, district `d` from `d * capacity` (see Layout).
-    private(set) var facts: [VacantHousehold] = []
+    /// The entries a search tests at once: one vector of 32-bit lanes per fact.
+    typealias Lanes = SIMD16<Int32>
+    /// Segments are whole chunks of this many entries, so a search reads a list chunk by chunk
+    /// (entries past the list's end masked out) without leaving its segment.
+    static let chunk = Lanes.scalarCount
+
+    /// The columns, district `d`'s list from `d * capacity` (see Layout): the household listed,
+    /// its free places, the youngest and oldest ages it is approved for, its approvals' bits.
+    private(set) var household: [Int32] = []
+    private(set) var free: [Int32] = []
+    private(set) var minAge: [Int32] = []
+    private(set) var maxAge: [Int32] = []
+    private(set) var approvals: [Int32] = []
     /// The number of households listed in each district.
     private(set) var counts: [Int32] = []
-    /// The length of each district's segment of `facts`.
+    /// The length of each district's segment of the columns.
     private(set) var capacity = 0
     /// Each household's position in its district's list, -1 when not listed.
     var slot: [Int32] = []
@@ -32,20 +48,44 @@ struct VacancyIndex {
 
     init() {}
 
-    /// An empty index over `districts` districts, with room for `capacity` households in each
-    /// before any segment grows.
+    /// An empty index over `districts` districts, with room for at least `capacity` households
+    /// in each (rounded up to whole chunks) before any segment grows.
     init(districts: Int, capacity: Int = 16) {
-        self.capacity = max(1, capacity)
+        self.capacity = (max(1, capacity) + Self.chunk - 1) / Self.chunk * Self.chunk
         counts = Array(repeating: 0, count: districts)
-        facts = Array(repeating: VacantHousehold.empty, count: districts * self.capacity)
+        let entries = districts * self.capacity
+        household = Array(repeating: -1, count: entries)
+        free = Array(repeating: 0, count: entries)
+        minAge = Array(repeating: 0, count: entries)
+        maxAge = Array(repeating: 0, count: entries)
+        approvals = Array(repeating: 0, count: entries)
     }
 
     /// The number of districts.
     var districtCount: Int { counts.count }
 
-    /// The positions in `facts` of district `d`'s list.
+    /// The number of entries in each column (every district's segment).
+    var entryCount: Int { household.count }
+
+    /// The positions in the columns of district `d`'s list.
     @inline(__always)
     func range(of d: Int) -> Range<Int> { d * capacity ..< d * capacity + Int(counts[d]) }
+
+    /// The facts at position `k` of the columns.
+    @inline(__always)
+    func fact(_ k: Int) -> VacantHousehold {
+        VacantHousehold(household: household[k], free: free[k], minAge: minAge[k], maxAge: maxAge[k], approvals: UInt8(truncatingIfNeeded: approvals[k]))
+    }
+
+    /// Writes `v` at position `k` of the columns.
+    @inline(__always)
+    private mutating func setFact(_ k: Int, _ v: VacantHousehold) {
+        household[k] = v.household
+        free[k] = v.free
+        minAge[k] = v.minAge
+        maxAge[k] = v.maxAge
+        approvals[k] = Int32(v.approvals)
+    }
 
     /// Makes room for the next household (not listed until `update` finds it can take a child).
     mutating func addHousehold() { slot.append(-1) }
@@ -65,19 +105,19 @@ struct VacancyIndex {
             if Int(counts[d]) == capacity { grow() }
             let count = Int(counts[d])
             slot[h] = Int32(count)
-            facts[d * capacity + count] = VacantHousehold(h, household)
+            setFact(d * capacity + count, VacantHousehold(h, household))
             counts[d] += 1
         } else if !takes, position >= 0 {
             let lastIndex = d * capacity + Int(counts[d]) - 1
-            let lastFacts = facts[lastIndex]
+            let lastFacts = fact(lastIndex)
             counts[d] -= 1
             if Int(lastFacts.household) != h {
-                facts[d * capacity + position] = lastFacts
+                setFact(d * capacity + position, lastFacts)
                 slot[Int(lastFacts.household)] = Int32(position)
             }
             slot[h] = -1
         } else if takes {
-            facts[d * capacity + position].free = Int32(usable)
+            free[d * capacity + position] = Int32(usable)
         }
     }
 
@@ -85,12 +125,76 @@ struct VacancyIndex {
     /// - Complexity: O(districts x capacity).
     private mutating func grow() {
         let wider = capacity * 2
-        var moved = Array(repeating: VacantHousehold.empty, count: counts.count * wider)
-        for d in counts.indices {
-            for i in 0 ..< Int(counts[d]) { moved[d * wider + i] = facts[d * capacity + i] }
+        func widened(_ column: [Int32], empty: Int32) -> [Int32] {
+            var moved = Array(repeating: empty, count: counts.count * wider)
+            for d in counts.indices {
+                for i in 0 ..< Int(counts[d]) { moved[d * wider + i] = column[d * capacity + i] }
+            }
+            return moved
         }
-        facts = moved
+        household = widened(household, empty: -1)
+        free = widened(free, empty: 0)
+        minAge = widened(minAge, empty: 0)
+        maxAge = widened(maxAge, empty: 0)
+        approvals = widened(approvals, empty: 0)
         capacity = wider
+    }
+
+    /// Writes to `kept`, in order, the households of the districts `order` lists (read in that
+    /// order) that pass the candidate search's integer checks: not `excluded`, at least `size`
+    /// free places, approved for ages `youngest` to `oldest` and for an approval among the bits
+    /// of `approval`. Stops after the district that brings the number kept to `enough` or more;
+    /// returns the number kept.
+    ///
+    /// Each list is read `chunk` entries at a time: the checks are one vector comparison per
+    /// fact, the lanes that pass (those past the list's end masked out) become the bits of a
+    /// mask, and only the set bits are visited, lowest first, so `kept` keeps each list's order.
+    /// `kept` must have room for every entry of the districts read (`entryCount` is enough).
+    /// - Complexity: O(districts read + chunks read + households kept), no allocation.
+    func gatherPassing(
+        into kept: UnsafeMutableBufferPointer<Int32>, order: ArraySlice<Int32>, excluded: Int32, size: Int32,
+        youngest: Int32, oldest: Int32, approval: Int32, enough: Int
+    ) -> Int {
+        let laneIndex = Lanes(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+        let laneBit = Lanes(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768)
+        let excludedLanes = Lanes(repeating: excluded), sizeLanes = Lanes(repeating: size)
+        let youngestLanes = Lanes(repeating: youngest), oldestLanes = Lanes(repeating: oldest)
+        let approvalLanes = Lanes(repeating: approval), zero = Lanes()
+        var total = 0
+        household.withUnsafeBufferPointer { households in
+            free.withUnsafeBufferPointer { free in
+                minAge.withUnsafeBufferPointer { minAge in
+                    maxAge.withUnsafeBufferPointer { maxAge in
+                        approvals.withUnsafeBufferPointer { approvals in
+                            func lanes(_ column: UnsafeBufferPointer<Int32>, _ at: Int) -> Lanes {
+                                UnsafeRawPointer(column.baseAddress! + at).loadUnaligned(as: Lanes.self)
+                            }
+                            for d in order {
+                                let first = Int(d) * capacity
+                                let count = Int(counts[Int(d)])
+                                var offset = 0
+                                while offset < count {
+                                    let at = first + offset
+                                    let pass = (laneIndex .< Lanes(repeating: Int32(count - offset)))
+                                        .& (lanes(households, at) .!= excludedLanes) .& (lanes(free, at) .>= sizeLanes)
+                                        .& (lanes(minAge, at) .<= youngestLanes) .& (lanes(maxAge, at) .>= oldestLanes)
+                                        .& ((lanes(approvals, at) & approvalLanes) .!= zero)
+                                    var bits = UInt32(truncatingIfNeeded: zero.replacing(with: laneBit, where: pass).wrappedSum())
+                                    while bits != 0 {
+                                        kept[total] = households[at + bits.trailingZeroBitCount]
+                                        total &+= 1
+                                        bits &= bits &- 1
+                                    }
+                                    offset += Self.chunk
+                                }
+                                if total >= enough { break }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return total
     }
 
     /// The number of households listed.
@@ -101,7 +205,10 @@ struct VacancyIndex {
     func violations(_ households: ContiguousArray<SimHousehold>) -> [String] {
         var problems: [String] = []
         if slot.count != households.count { problems.append("vacancy index has \(slot.count) slots for \(households.count) households") }
-        if facts.count != counts.count * capacity { problems.append("vacancy facts hold \(facts.count) entries for \(counts.count) districts of \(capacity)") }
+        for column in [household, free, minAge, maxAge, approvals] where column.count != counts.count * capacity {
+            problems.append("a vacancy column holds \(column.count) entries for \(counts.count) districts of \(capacity)")
+        }
+        if capacity % Self.chunk != 0 { problems.append("vacancy segments of \(capacity) entries are not whole chunks of \(Self.chunk)") }
         for d in counts.indices where counts[d] < 0 || Int(counts[d]) > capacity {
             problems.append("district \(d) lists \(counts[d]) households in a segment of \(capacity)")
         }
@@ -111,13 +218,13 @@ struct VacancyIndex {
             let listed = slot[h] >= 0
             if listed != hh.takesChildren { problems.append("household \(h) vacancy index \(listed) but takes children \(hh.takesChildren)") }
             let d = Int(hh.district)
-            if listed, d >= counts.count || Int(slot[h]) >= Int(counts[d]) || facts[d * capacity + Int(slot[h])].household != Int32(h) {
+            if listed, d >= counts.count || Int(slot[h]) >= Int(counts[d]) || household[d * capacity + Int(slot[h])] != Int32(h) {
                 problems.append("household \(h) slot is wrong")
             }
         }
         for d in counts.indices {
             for i in range(of: d) {
-                let v = facts[i]
+                let v = fact(i)
                 let h = Int(v.household)
                 if h < 0 || h >= households.count {
                     problems.append("district \(d) facts \(i) describe household \(h), not a household")
