@@ -88,4 +88,26 @@ import Testing
         let entries = results.atYear(.entries, year: 1)
         #expect(Self.close(entries.p10, yearly[0] + 0.6 * (yearly[1] - yearly[0])) && entries.p50 == yearly[3])
     }
+
+    /// `MonteCarlo.summarise` shares the monthly bands out over threads: on random runs large
+    /// enough to be split, every band equals `Percentiles(of:)` of that cell's values across
+    /// runs, on one thread and on several.
+    @Test func summarisedBandsArePercentilesOfEachCellOnAnyThreadCount() {
+        var rng = Xoshiro256StarStar(seed: 31)
+        let years = 5, runs = 450
+        let cells = (years * 12 + 1) * KPI.allCases.count
+        #expect(cells * runs >= MonteCarlo.bandsPerThreadAtLeast * 4, "too few values to be split over four threads")
+        let raw = (0..<runs).map { _ in
+            ReplicationResult(
+                monthly: (0..<cells).map { _ in Double(Int.random(in: -20...400, using: &rng)) / 8 },
+                placementsByType: PlacementType.allCases.map { _ in Int.random(in: 0...50, using: &rng) },
+                totalCost: Double(Int.random(in: 0...1_000_000, using: &rng)), leavers: 1, leaverDaysInCare: 400, events: 1)
+        }
+        for threads in [1, 2, 3, 7] {
+            let results = MonteCarlo.summarise(raw, scenario: Scenario(), runs: runs, years: years, seed: 1, threads: threads)
+            #expect(results.bands.count == cells)
+            let wrong = (0..<cells).filter { cell in results.bands[cell] != Percentiles(of: raw.map { $0.monthly[cell] }) }
+            #expect(wrong.isEmpty, "\(threads) threads: \(wrong.count) cells differ, first \(wrong.first ?? -1)")
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import CareModel
 import Dispatch
 import Foundation
+import Matching
 
 /// The P10, P50 and P90 of a quantity over Monte Carlo runs.
 public struct Percentiles: Sendable, Equatable, Codable {
@@ -16,7 +17,12 @@ public struct Percentiles: Sendable, Equatable, Codable {
     /// Percentiles of `values` by linear interpolation between order statistics (R type 7).
     /// - Complexity: O(n log n).
     public init(of values: [Double]) {
-        let sorted = values.sorted()
+        self.init(sorted: values.sorted())
+    }
+
+    /// Percentiles of values already in ascending order, as `init(of:)` gives them.
+    /// - Complexity: O(1).
+    package init(sorted: [Double]) {
         func q(_ p: Double) -> Double {
             guard !sorted.isEmpty else { return 0 }
             let h = Double(sorted.count - 1) * p
@@ -109,7 +115,7 @@ public enum MonteCarlo {
         let raw = replicate(
             scenario: scenario, start: start, runs: runs, years: years, seed: seed, threads: threads, trace: trace,
             progress: progress)
-        var results = summarise(raw, scenario: scenario, runs: runs, years: years, seed: seed)
+        var results = summarise(raw, scenario: scenario, runs: runs, years: years, seed: seed, threads: threads)
         results.districts = start.districts
         if trace { results.trace = raw.flatMap(\.trace) }
         return results
@@ -162,12 +168,19 @@ public enum MonteCarlo {
         return streams
     }
 
+    /// The values (cells x runs) below which the monthly bands are worked out on one thread.
+    static let bandsPerThreadAtLeast = 200_000
+
     /// P10/P50/P90 over replications of every monthly KPI and every total.
-    package static func summarise(_ raw: [ReplicationResult], scenario: Scenario, runs: Int, years: Int, seed: UInt64) -> SimulationResults {
+    ///
+    /// The monthly bands (a sort of every run's values for each month and KPI: most of the
+    /// work) are shared out over `threads` threads (nil: all cores), each taking a block of
+    /// cells and writing only its own, so the result is the same on any number.
+    package static func summarise(
+        _ raw: [ReplicationResult], scenario: Scenario, runs: Int, years: Int, seed: UInt64, threads: Int? = nil
+    ) -> SimulationResults {
         let months = max(0, years) * 12
         let k = KPI.allCases.count
-        var bands: [Percentiles] = []
-        bands.reserveCapacity((months + 1) * k)
         // Each run's monthly values copied once into one table, a row per (month, KPI) cell, so
         // each cell's values across runs are read in a row, without copying any run's result.
         let cells = (months + 1) * k
@@ -181,10 +194,22 @@ public enum MonteCarlo {
                 }
             }
         }
-        var column = [Double](repeating: 0, count: n)
-        for cell in 0 ..< cells {
-            for r in 0 ..< n { column[r] = table[cell * n + r] }
-            bands.append(Percentiles(of: column))
+        var bands = [Percentiles](repeating: Percentiles(p10: 0, p50: 0, p90: 0), count: cells)
+        let workers = max(1, min(threads ?? ProcessInfo.processInfo.activeProcessorCount, cells * n / bandsPerThreadAtLeast))
+        let cellsPerWorker = (cells + workers - 1) / workers
+        table.withUnsafeMutableBufferPointer { table in
+            bands.withUnsafeMutableBufferPointer { bands in
+                let source = UnsafeSendablePointer(table.baseAddress!), target = UnsafeSendablePointer(bands.baseAddress!)
+                let work: @Sendable (Int) -> Void = { w in
+                    var column = [Double](repeating: 0, count: n)
+                    for cell in w * cellsPerWorker ..< min(cells, (w + 1) * cellsPerWorker) {
+                        for r in 0 ..< n { column[r] = source.base[cell * n + r] }
+                        column.sort()
+                        target.base[cell] = Percentiles(sorted: column)
+                    }
+                }
+                if workers == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: work) }
+            }
         }
         var totals: [(key: String, value: Percentiles)] = []
         for kpi in KPI.allCases where kpi.isFlow {
