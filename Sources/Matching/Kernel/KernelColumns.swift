@@ -95,6 +95,34 @@ package struct HouseholdColumns: Sendable {
     /// been in the array `init` was given).
     /// - Complexity: O(1) amortised.
     package mutating func append(_ household: Household, codes: inout CodeBook) {
+        append(
+            household,
+            rowCodes: RowCodes(
+                district: codes.code(household.district), ethnicity: codes.code(household.ethnicity),
+                ethnicGroup: codes.groupCode(household.ethnicity), language: codes.code(household.language)))
+    }
+
+    /// A row's codes for its text facts (`CodeBook`): district, ethnicity, ethnic group, language.
+    package struct RowCodes: Sendable, Equatable {
+        package var district, ethnicity, ethnicGroup, language: Int32
+        package init(district: Int32, ethnicity: Int32, ethnicGroup: Int32, language: Int32) {
+            self.district = district
+            self.ethnicity = ethnicity
+            self.ethnicGroup = ethnicGroup
+            self.language = language
+        }
+    }
+
+    /// Row `h`'s codes.
+    package func rowCodes(_ h: Int) -> RowCodes {
+        RowCodes(district: district[h], ethnicity: ethnicity[h], ethnicGroup: ethnicGroup[h], language: language[h])
+    }
+
+    /// Adds a row for `household` at the end, as `append(_:codes:)` does, with its text facts'
+    /// codes already looked up (`rowCodes`: those the code book gives the household's district,
+    /// ethnicity and language), so no text is looked up.
+    /// - Complexity: O(1) amortised.
+    package mutating func append(_ household: Household, rowCodes: RowCodes) {
         let rad = Double.pi / 180
         count += 1
         latitude.append(household.location.latitude * rad)
@@ -108,16 +136,42 @@ package struct HouseholdColumns: Sendable {
         occupied.append(Int32(household.occupied))
         youngestResident.append(household.residentAges.min().map(Int32.init) ?? Int32.max)
         youngestNewAllowed.append(Int32.min)
-        district.append(codes.code(household.district))
-        ethnicity.append(codes.code(household.ethnicity))
-        ethnicGroup.append(codes.groupCode(household.ethnicity))
-        language.append(codes.code(household.language))
+        district.append(rowCodes.district)
+        ethnicity.append(rowCodes.ethnicity)
+        ethnicGroup.append(rowCodes.ethnicGroup)
+        language.append(rowCodes.language)
         let ages = household.residentAges
         residentMeanAge.append(ages.isEmpty ? 0 : Double(ages.reduce(0, +)) / Double(ages.count))
         ageFitNeutral.append(ages.isEmpty ? 1 : 0)
         inHouse.append(household.provider == .inHouse ? 1 : 0)
         longTerm.append(household.approvals.contains(.longTerm) ? 1 : 0)
         residentCounts.append(Int32(ages.count))
+    }
+
+    /// Makes room in every column for `total` rows, so appending up to that many moves no
+    /// column (and a column shared with a copy is copied once, here).
+    /// - Complexity: O(columns x total).
+    package mutating func reserveCapacity(_ total: Int) {
+        latitude.reserveCapacity(total)
+        longitude.reserveCapacity(total)
+        free.reserveCapacity(total)
+        places.reserveCapacity(total)
+        minAge.reserveCapacity(total)
+        maxAge.reserveCapacity(total)
+        approvals.reserveCapacity(total)
+        skills.reserveCapacity(total)
+        occupied.reserveCapacity(total)
+        youngestResident.reserveCapacity(total)
+        youngestNewAllowed.reserveCapacity(total)
+        district.reserveCapacity(total)
+        ethnicity.reserveCapacity(total)
+        ethnicGroup.reserveCapacity(total)
+        language.reserveCapacity(total)
+        residentMeanAge.reserveCapacity(total)
+        ageFitNeutral.reserveCapacity(total)
+        inHouse.reserveCapacity(total)
+        longTerm.reserveCapacity(total)
+        residentCounts.reserveCapacity(total)
     }
 
     /// The rows `indices` of `columns`, in that order (a household's row as it is there).

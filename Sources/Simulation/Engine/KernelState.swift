@@ -18,15 +18,19 @@ struct KernelState {
     var stale: [Bool] = []
     /// The box of every district's households, in the columns' radians.
     private(set) var districtBounds = DistrictBounds()
+    /// The code of each district's name (`codes.code(name)`), looked up once.
+    private(set) var districtCodes: [Int32] = []
 
     init() {
         columns = HouseholdColumns([], codes: &codes)
     }
 
     /// Rows for all of `households` at once, in districts `districts` (one per household) of
-    /// `districtCount`.
-    init(_ households: [Household], districts: [Int32], districtCount: Int) {
+    /// the districts named `districtNames`.
+    init(_ households: [Household], districts: [Int32], districtNames: [String]) {
+        let districtCount = districtNames.count
         columns = HouseholdColumns(households, codes: &codes)
+        districtCodes = districtNames.map { codes.code($0) }
         stale = Array(repeating: false, count: households.count)
         districtBounds = DistrictBounds(districts: districtCount)
         for (h, d) in districts.enumerated() {
@@ -37,7 +41,27 @@ struct KernelState {
     /// Adds a row for a new household (index = current count) in district `district`.
     /// - Complexity: O(1) amortised.
     mutating func append(_ household: Household, district: Int32) {
-        columns.append(household, codes: &codes)
+        appendRow(household, district: district) { $0.append(household, codes: &$1) }
+    }
+
+    /// Adds a row for a new household in district `district` (whose name is its district) that
+    /// is a copy of row `template`'s household in its ethnicity and language, so its codes are
+    /// that row's and the district's, with nothing looked up: what `append(_:district:)` gives.
+    /// - Complexity: O(1) amortised.
+    mutating func append(_ household: Household, district: Int32, likeRow template: Int) {
+        var rowCodes = columns.rowCodes(template)
+        rowCodes.district = districtCodes[Int(district)]
+        appendRow(household, district: district) { columns, _ in columns.append(household, rowCodes: rowCodes) }
+    }
+
+    /// Makes room for `total` rows in every column (see `HouseholdColumns.reserveCapacity`).
+    mutating func reserveCapacity(_ total: Int) {
+        columns.reserveCapacity(total)
+        stale.reserveCapacity(total)
+    }
+
+    private mutating func appendRow(_ household: Household, district: Int32, _ add: (inout HouseholdColumns, inout CodeBook) -> Void) {
+        add(&columns, &codes)
         stale.append(false)
         let h = columns.count - 1
         districtBounds.include(Int(district), latitude: columns.latitude[h], longitude: columns.longitude[h])

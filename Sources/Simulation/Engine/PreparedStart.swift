@@ -52,7 +52,7 @@ struct PreparedStart: Sendable {
             empty.occupied = 0
             empty.residentAges = []
             return empty
-        }, districts: householdDistrict, districtCount: districts.count)
+        }, districts: householdDistrict, districtNames: districts.map { $0.name })
         childOrder = population.children.indices.sorted { a, b in
             let ka = population.children[a].siblingKey ?? Int.max
             let kb = population.children[b].siblingKey ?? Int.max

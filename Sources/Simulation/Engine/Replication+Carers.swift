@@ -172,7 +172,14 @@ extension Replication {
             district: Int32(district)))
         households[households.count - 1].key = key
         vacancies.addHousehold()
-        kernel.append(household, district: Int32(district))
+        // A copy of the template but for its place, size and approvals (the district is named
+        // after the district's own name above), so its codes are the template row's and the
+        // district's.
+        if template >= 0 {
+            kernel.append(household, district: Int32(district), likeRow: template)
+        } else {
+            kernel.append(household, district: Int32(district))
+        }
         let h = households.count - 1
         refreshVacancy(h)
         approvalsThisMonth += 1

@@ -6,6 +6,7 @@ extension Replication {
         let districtCount = start.population.districts.count
         vacancies = VacancyIndex(
             districts: districtCount, capacity: 2 * start.population.households.count / max(1, districtCount) + 8)
+        households.reserveCapacity(2 * start.population.households.count + 64)
         for (index, household) in start.population.households.enumerated() {
             var h = household
             h.occupied = 0
@@ -17,6 +18,9 @@ extension Replication {
             vacancies.addHousehold()
         }
         kernel = start.kernel
+        // Room for as many households again as the run starts with, so that carers approved
+        // during the run seldom move the columns (the first write copies them from `start` once).
+        kernel.reserveCapacity(2 * households.count + 64)
         var previousKey: Int? = nil
         var sharedUnit: Int32? = nil  // the placement unit of the current group's children living together
         var sharedPlan: StartingPlan? = nil  // and their plan: destination and time of leaving
