@@ -7,24 +7,51 @@ import CareModel
 
 /// Interns free-text codes (districts, ethnicity, language) as small integers, 0 = blank, so the
 /// kernel compares integers. Ethnicity major groups are the first letter of the code.
+///
+/// Lookups are remembered as given (the last text, and every text seen, before lowercasing), so
+/// a column of households that mostly repeat their neighbour's district costs a comparison per
+/// row, and a text seen before one hash, without lowercasing it again.
 package struct CodeBook: Sendable {
+    /// Codes by lowercased text: what decides a code.
     private var codes: [String: Int32] = [:]
+    /// Codes by text as given (a cache of `codes`).
+    private var asGiven: [String: Int32] = [:]
+    /// The last text looked up and its code.
+    private var lastText = "", lastCode: Int32 = 0
+    /// The last group looked up (first letter) and its code.
+    private var lastGroup: Character? = nil, lastGroupCode: Int32 = 0
     package init() {}
 
     /// The code of `text` (case-insensitive), 0 for nil or blank.
     package mutating func code(_ text: String?) -> Int32 {
         guard let text, !text.isEmpty else { return 0 }
-        let key = text.lowercased()
-        if let c = codes[key] { return c }
-        let c = Int32(codes.count + 1)
-        codes[key] = c
+        if text == lastText { return lastCode }
+        let c: Int32
+        if let known = asGiven[text] {
+            c = known
+        } else {
+            let key = text.lowercased()
+            if let known = codes[key] {
+                c = known
+            } else {
+                c = Int32(codes.count + 1)
+                codes[key] = c
+            }
+            asGiven[text] = c
+        }
+        lastText = text
+        lastCode = c
         return c
     }
 
     /// The code of the first letter (the SSDA903 major ethnic group), 0 when blank.
     package mutating func groupCode(_ text: String?) -> Int32 {
         guard let first = text?.first else { return 0 }
-        return code("#" + String(first))
+        if first == lastGroup { return lastGroupCode }
+        let c = code("#" + String(first))
+        lastGroup = first
+        lastGroupCode = c
+        return c
     }
 }
 
@@ -64,31 +91,37 @@ package struct HouseholdColumns: Sendable {
     /// 1 where approved for long-term placements.
     package var longTerm: [Double]
 
+    /// Rows for `households`, in order.
+    /// - Complexity: O(households); a text fact is looked up in `codes` only when it differs
+    ///   from the previous household's (`CodeBook`).
     package init(_ households: [Household], codes: inout CodeBook) {
-        count = households.count
-        let rad = Double.pi / 180
-        latitude = households.map { $0.location.latitude * rad }
-        longitude = households.map { $0.location.longitude * rad }
-        free = households.map { $0.status == .available ? Int32($0.freePlaces) : -1 }
-        places = households.map { Int32($0.freePlaces) }
-        minAge = households.map { Int32($0.ageRange.lowerBound) }
-        maxAge = households.map { Int32($0.ageRange.upperBound) }
-        approvals = households.map { Int32($0.approvals.rawValue) }
-        skills = households.map { Int32($0.skills.rawValue) }
-        occupied = households.map { Int32($0.occupied) }
-        youngestResident = households.map { $0.residentAges.min().map(Int32.init) ?? Int32.max }
-        youngestNewAllowed = Array(repeating: Int32.min, count: households.count)
-        district = households.map { codes.code($0.district) }
-        ethnicity = households.map { codes.code($0.ethnicity) }
-        ethnicGroup = households.map { codes.groupCode($0.ethnicity) }
-        language = households.map { codes.code($0.language) }
-        residentMeanAge = households.map {
-            $0.residentAges.isEmpty ? 0 : Double($0.residentAges.reduce(0, +)) / Double($0.residentAges.count)
+        count = 0
+        latitude = []
+        longitude = []
+        free = []
+        places = []
+        minAge = []
+        maxAge = []
+        approvals = []
+        skills = []
+        occupied = []
+        youngestResident = []
+        youngestNewAllowed = []
+        district = []
+        ethnicity = []
+        ethnicGroup = []
+        language = []
+        residentMeanAge = []
+        ageFitNeutral = []
+        inHouse = []
+        longTerm = []
+        residentCounts = []
+        reserveCapacity(households.count)
+        // One pass, each household read in place (a `map` per column copied every household,
+        // with its strings and arrays, once per column).
+        for h in households.indices {
+            append(households[h], codes: &codes)
         }
-        ageFitNeutral = households.map { $0.residentAges.isEmpty ? 1 : 0 }
-        inHouse = households.map { $0.provider == .inHouse ? 1 : 0 }
-        longTerm = households.map { $0.approvals.contains(.longTerm) ? 1 : 0 }
-        residentCounts = households.map { Int32($0.residentAges.count) }
     }
 
     /// Adds a row for `household` at the end, with the definitions of `init` (as if it had
