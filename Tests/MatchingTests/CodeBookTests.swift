@@ -39,8 +39,7 @@ import Testing
     }
 
     /// Columns built at once equal columns built row by row with `append`, for random
-    /// households whose texts repeat their neighbours' (where the code book's memory of the
-    /// last text answers) or not.
+    /// households whose texts repeat their neighbours' or not.
     @Test func columnsBuiltAtOnceEqualRowsAppendedOneByOne() {
         var rng = Xoshiro256StarStar(seed: 8)
         let districts = ["North", "south", "SOUTH", "East"], ethnicities = ["WBRI", "wbri", "MWBC", "BAFR", ""], languages = ["English", "Polish", "polish"]

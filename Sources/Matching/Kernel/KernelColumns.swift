@@ -8,9 +8,9 @@ import CareModel
 /// Interns free-text codes (districts, ethnicity, language) as small integers, 0 = blank, so the
 /// kernel compares integers. Ethnicity major groups are the first letter of the code.
 ///
-/// Lookups are remembered as given (the last text, and every text seen, before lowercasing), so
-/// a column of households that mostly repeat their neighbour's district costs a comparison per
-/// row, and a text seen before one hash, without lowercasing it again.
+/// Lookups are remembered as given (every text seen, before lowercasing), so a text seen before
+/// costs one hash and no lowercasing; the last text looked up, and the last group's letter, cost
+/// a comparison when asked for again at once.
 package struct CodeBook: Sendable {
     /// Codes by lowercased text: what decides a code.
     private var codes: [String: Int32] = [:]
@@ -92,8 +92,7 @@ package struct HouseholdColumns: Sendable {
     package var longTerm: [Double]
 
     /// Rows for `households`, in order.
-    /// - Complexity: O(households); a text fact is looked up in `codes` only when it differs
-    ///   from the previous household's (`CodeBook`).
+    /// - Complexity: O(households), a code-book lookup per text fact (`CodeBook`).
     package init(_ households: [Household], codes: inout CodeBook) {
         count = 0
         latitude = []

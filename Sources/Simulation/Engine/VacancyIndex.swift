@@ -241,17 +241,14 @@ struct VacancyIndex {
     }
 }
 
-/// A household that can take children, as the candidate search reads it: its free places
-/// (kept up to date by `VacancyIndex.update`) and its fixed approval facts.
+/// A household that can take children, as one entry of the vacancy index's columns holds it:
+/// its free places (kept up to date by `VacancyIndex.update`) and its fixed approval facts.
 struct VacantHousehold: Equatable {
     var household: Int32
     var free: Int32
     var minAge: Int32
     var maxAge: Int32
     var approvals: UInt8
-
-    /// An unused entry of a district's segment.
-    static let empty = VacantHousehold(household: -1, free: 0, minAge: 0, maxAge: 0, approvals: 0)
 
     init(household: Int32, free: Int32, minAge: Int32, maxAge: Int32, approvals: UInt8) {
         self.household = household
