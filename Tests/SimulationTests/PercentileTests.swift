@@ -109,5 +109,8 @@ import Testing
             let wrong = (0..<cells).filter { cell in results.bands[cell] != Percentiles(of: raw.map { $0.monthly[cell] }) }
             #expect(wrong.isEmpty, "\(threads) threads: \(wrong.count) cells differ, first \(wrong.first ?? -1)")
         }
+        // No runs: every band is that of no values.
+        let none = MonteCarlo.summarise([], scenario: Scenario(), runs: 0, years: years, seed: 1, threads: 2)
+        #expect(none.bands == [Percentiles](repeating: Percentiles(of: []), count: cells))
     }
 }

@@ -41,7 +41,7 @@ struct KernelState {
     /// Adds a row for a new household (index = current count) in district `district`.
     /// - Complexity: O(1) amortised.
     mutating func append(_ household: Household, district: Int32) {
-        appendRow(household, district: district) { $0.append(household, codes: &$1) }
+        appendRow(district: district) { $0.append(household, codes: &$1) }
     }
 
     /// Adds a row for a new household in district `district` (whose name is its district) that
@@ -51,7 +51,7 @@ struct KernelState {
     mutating func append(_ household: Household, district: Int32, likeRow template: Int) {
         var rowCodes = columns.rowCodes(template)
         rowCodes.district = districtCodes[Int(district)]
-        appendRow(household, district: district) { columns, _ in columns.append(household, rowCodes: rowCodes) }
+        appendRow(district: district) { columns, _ in columns.append(household, rowCodes: rowCodes) }
     }
 
     /// Makes room for `total` rows in every column (see `HouseholdColumns.reserveCapacity`).
@@ -60,7 +60,8 @@ struct KernelState {
         stale.reserveCapacity(total)
     }
 
-    private mutating func appendRow(_ household: Household, district: Int32, _ add: (inout HouseholdColumns, inout CodeBook) -> Void) {
+    /// Adds the row `add` appends to the columns, and its bookkeeping (stale mark, district box).
+    private mutating func appendRow(district: Int32, _ add: (inout HouseholdColumns, inout CodeBook) -> Void) {
         add(&columns, &codes)
         stale.append(false)
         let h = columns.count - 1

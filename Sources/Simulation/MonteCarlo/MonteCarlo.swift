@@ -199,7 +199,9 @@ public enum MonteCarlo {
         let cellsPerWorker = (cells + workers - 1) / workers
         table.withUnsafeMutableBufferPointer { table in
             bands.withUnsafeMutableBufferPointer { bands in
-                let source = UnsafeSendablePointer(table.baseAddress!), target = UnsafeSendablePointer(bands.baseAddress!)
+                // No runs (or no months): every band stays zero, as `Percentiles(of: [])` gives.
+                guard let tableStart = table.baseAddress, let bandsStart = bands.baseAddress else { return }
+                let source = UnsafeSendablePointer(tableStart), target = UnsafeSendablePointer(bandsStart)
                 let work: @Sendable (Int) -> Void = { w in
                     var column = [Double](repeating: 0, count: n)
                     for cell in w * cellsPerWorker ..< min(cells, (w + 1) * cellsPerWorker) {
