@@ -2,8 +2,8 @@ import CareModel
 import Testing
 @testable import Simulation
 
-/// The vacancy index's lists and its vector search (`VacancyIndex.gatherPassing`), against a
-/// plain filter over the households themselves.
+/// The vacancy index's lists and its vector searches (`VacancyIndex.gatherPassing`,
+/// `VacancyIndex.reasonScan`), against a plain filter over the households themselves.
 @Suite struct VacancyIndexTests {
     /// A random in-house household of district `district`.
     static func household(_ i: Int, district: Int, using rng: inout Xoshiro256StarStar) -> SimHousehold {
@@ -43,10 +43,11 @@ import Testing
 
     /// Over thousands of random changes to households in up to 9 districts (lists longer and
     /// shorter than a vector, segments growing): the index keeps its invariants, and every
-    /// search returns exactly what the plain filter finds, in the same order.
+    /// search (`gatherPassing`, and `reasonScan` over one district) returns exactly what the
+    /// plain filter finds, in the same order.
     @Test func theVectorSearchFindsWhatAPlainFilterFinds() {
         var rng = Xoshiro256StarStar(seed: 903)
-        var searches = 0, kept = 0
+        var searches = 0, kept = 0, reasonKept = 0, failsSeen = 0
         for trial in 0..<60 {
             let districts = 1 + Int(rng.next() % 9)
             var index = VacancyIndex(districts: districts, capacity: Int(rng.next() % 20))
@@ -86,10 +87,28 @@ import Testing
                 #expect(Array(scratch[0..<total]) == want, "trial \(trial) step \(step)")
                 searches += 1
                 kept += total
+                // The scan for a turned-away unit's reason, over one district, against the same filter.
+                let district = Int(home)
+                let testApproval = rng.next() % 2 == 0
+                let scan = scratch.withUnsafeMutableBufferPointer { buffer in
+                    index.reasonScan(
+                        district: district, into: buffer, excluded: Int32(excluded), size: Int32(size), youngest: Int32(youngest),
+                        oldest: Int32(oldest), approval: testApproval ? Int32(approval) : 0)
+                }
+                let others = index.range(of: district).map { Int(index.fact($0).household) }.filter { $0 != excluded }
+                let ages = others.filter { households[$0].minAge <= youngest && households[$0].maxAge >= oldest }
+                let passing = ages.filter { households[$0].free >= size && (!testApproval || households[$0].approvals & approval != 0) }
+                #expect(scratch[0..<scan.kept].map { Int(index.fact(Int($0)).household) } == passing, "trial \(trial) step \(step)")
+                #expect(scan.failsAge == (ages.count < others.count), "trial \(trial) step \(step)")
+                #expect(scan.failsPlaces == ages.contains { households[$0].free < size }, "trial \(trial) step \(step)")
+                reasonKept += scan.kept
+                failsSeen += (scan.failsAge ? 1 : 0) + (scan.failsPlaces ? 1 : 0)
             }
         }
         // The searches found households often enough to mean something.
         #expect(searches == 2_400)
         #expect(kept > 10_000)
+        #expect(reasonKept > 1_000)
+        #expect(failsSeen > 1_000)
     }
 }

@@ -13,6 +13,34 @@ enum InHouseMatching {
     static let policy = MatchPolicy.default
     static let constants = KernelConstants(policy: policy)
 
+    /// How far past the distance limit, in miles, a household is still taken to be possibly
+    /// feasible when units of a meeting are joined (`Replication.mayBeFeasible`): well over the
+    /// largest difference between the kernel's projected distance and the haversine distance at
+    /// the 50-mile limit (under 0.05 miles, `KernelTests`).
+    static let linkSlackMiles = 0.5
+
+    /// How far, in points, a kernel score with rows as of today may lie from the reference
+    /// evaluator's score in hundredths on a feasible pair: the kernel's own difference (under
+    /// 0.05 + 0.001 per mile, `KernelTests`, so 0.1 at the 50-mile limit) and half a hundredth
+    /// of rounding, with room to spare (`Replication.bestForLoneUnit`).
+    static let loneUnitWindow = 0.2
+
+    /// The kernel's constants with the distance limit `linkSlackMiles` nearer in: a household
+    /// beyond it but within `linkConstants`' limit lies where the kernel's distance and the
+    /// reference's may disagree (`Replication.kernelMayDisagree`).
+    static let nearLimitConstants: KernelConstants = {
+        var narrower = policy
+        narrower.maxDistanceMiles -= linkSlackMiles
+        return KernelConstants(policy: narrower)
+    }()
+
+    /// The kernel's constants with the distance limit `linkSlackMiles` further out.
+    static let linkConstants: KernelConstants = {
+        var wider = policy
+        wider.maxDistanceMiles += linkSlackMiles
+        return KernelConstants(policy: wider)
+    }()
+
     /// `UnitSkills` under `policy` for every combination of needs and oldest age 0...24,
     /// computed once (index `needs.rawValue * 25 + age`).
     static let skillTable: [UnitSkills] = (0...255).flatMap { raw in

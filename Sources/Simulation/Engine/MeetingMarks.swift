@@ -29,14 +29,20 @@ struct MeetingMarks {
         }
     }
 
-    /// Notes that household `h` is feasible for unit `unit`; true when another unit of this
-    /// meeting was noted there before (the two compete for it).
+    /// Notes that household `h` is feasible for unit `unit`; returns the unit of this meeting
+    /// noted there before (the two compete for it), or -1 when there was none.
     @inline(__always)
-    mutating func claim(_ h: Int, for unit: Int) -> Bool {
-        let competing = marks[h].ownerStamp == stamp && marks[h].owner != unit
+    mutating func claim(_ h: Int, for unit: Int) -> Int {
+        let previous = marks[h].ownerStamp == stamp ? marks[h].owner : -1
         marks[h].ownerStamp = stamp
         marks[h].owner = unit
-        return competing
+        return previous
+    }
+
+    /// The last unit of this meeting household `h` was noted feasible for, or -1.
+    @inline(__always)
+    func owner(of h: Int) -> Int {
+        marks[h].ownerStamp == stamp ? marks[h].owner : -1
     }
 
     /// Notes that household `h` has been listed; true the first time in this meeting.

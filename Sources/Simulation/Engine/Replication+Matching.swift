@@ -112,13 +112,35 @@ extension Replication {
     /// Kernel scores of the unit `row` against in-house households `candidates`, as above.
     mutating func kernelScores(_ row: UnitRow, _ candidates: [Int]) {
         for h in candidates where kernel.stale[h] {
-            let now = occupancy(h)
-            kernel.columns.setOccupancy(
-                at: h, available: now.available, freePlaces: now.free, occupied: now.occupied, residentCount: now.residents,
-                residentAgeSum: now.ageSum, youngestResident: now.youngest)
+            setOccupancyNow(h)
             kernel.stale[h] = false
         }
         InHouseMatching.scores(row, kernel.columns, candidates, into: &buffers.scores)
+    }
+
+    /// Kernel scores of the unit `row` against households `candidates` as they are today: each
+    /// row is brought up to date (residents' ages, which the kernel keeps as of the household's
+    /// last change) for the scoring and then put back as it was, so the engine later reads
+    /// what it would have. Written to `buffers.scores[0 ..< candidates.count]`.
+    /// - Complexity: O(candidates + their residents).
+    mutating func kernelScoresNow(_ row: UnitRow, _ candidates: [Int]) {
+        // Rows of households with no residents have no ages to fall behind.
+        var saved: [(household: Int, row: HouseholdColumns.OccupancyRow)] = []
+        for h in candidates where !households[h].occupants.isEmpty || kernel.stale[h] {
+            saved.append((h, kernel.columns.occupancyRow(h)))
+            setOccupancyNow(h)
+        }
+        InHouseMatching.scores(row, kernel.columns, candidates, into: &buffers.scores)
+        // Put back last first, so a household listed twice gets its first saving.
+        for (h, row) in saved.reversed() { kernel.columns.restoreOccupancy(row, at: h) }
+    }
+
+    /// Writes household `h`'s occupancy now into its kernel row (`occupancy`).
+    mutating func setOccupancyNow(_ h: Int) {
+        let now = occupancy(h)
+        kernel.columns.setOccupancy(
+            at: h, available: now.available, freePlaces: now.free, occupied: now.occupied, residentCount: now.residents,
+            residentAgeSum: now.ageSum, youngestResident: now.youngest)
     }
 
     /// Household `h`'s occupancy, status and residents' ages now, as the kernel's columns
@@ -185,6 +207,22 @@ extension Replication {
 
     /// Matches every waiting planned request at once (`Matcher.plan`); those not placed and
     /// waiting too long go to an agency or residential home.
+    ///
+    /// ## Design: one plan per connected part of the meeting
+    /// With matching on, the units are joined wherever a household may be feasible for two of
+    /// them (`DisjointSets`), and each connected part is planned on its own: its units over the
+    /// households that may be feasible for them (`jointPlan`), a lone unit at its best by the
+    /// reference evaluator (`bestForLoneUnit`). This is the joint optimum of the
+    /// whole meeting: a plan gives each unit
+    /// (the simulator never splits brothers and sisters) one household or none, a unit's score
+    /// depends only on the units placed with it, and units of different parts never share a
+    /// household, so the plan's lexicographic objective (children placed, then score counted
+    /// per child; `JointPlanner`) is a sum over the parts and is best when each part's is. The
+    /// links are read from the scoring kernel with margins where it may differ from the
+    /// reference evaluator (`mayBeFeasible`), so no pair the plan could use is missed. The test
+    /// mode `checkPlanShortcut` also plans the whole meeting at once and compares the two.
+    /// - Complexity: the candidate searches, then one plan per part over its own units and
+    ///   households (at national size about 8 units in the largest part against 30 in a meeting).
     mutating func planWaitingGroups() {
         var units: [[Int]] = []
         var unitGroups: [Int32] = []
@@ -198,15 +236,15 @@ extension Replication {
         register.waitingGroups.removeAll(keepingCapacity: true)
         guard !units.isEmpty else { return }
         placingReason = .familyFinding
-        // Only units with at least one feasible candidate go to the joint plan (the others
-        // would only make the plan explain why they cannot be placed).
-        var candidateSet: [Int] = []
+        let matching = scenario.findingHomes.matchingEnabled
+        // Only units with at least one feasible candidate are planned (the others would only
+        // make the plan explain why they cannot be placed), over every candidate of every
+        // planned unit (`pool`, each once).
         var planned: [Int] = []
-        // Each planned unit's best feasible household, and whether two units compete for one.
-        var best: [(household: Int, score: Double)] = []
-        var competing = false
+        var rows: [UnitRow] = []
+        var pool: [Int] = []
         // Per household, for this meeting (`MeetingMarks` instead of a set and a dictionary):
-        // listed in `candidateSet` yet, and the last unit it was feasible for.
+        // listed yet, and the last planned unit it may be feasible for.
         meetingMarks.begin(households: households.count)
         for (u, members) in units.enumerated() {
             // Nothing has freed since this unit last found no home: no need to look again.
@@ -214,60 +252,161 @@ extension Replication {
             let candidates = candidateHouseholds(for: members, excluding: -1)
             defer { buffers.candidates = candidates }
             guard !candidates.isEmpty else { continue }
-            var top = (household: -1, score: -Double.infinity)
-            if scenario.findingHomes.matchingEnabled {
+            if matching {
                 let row = kernelRow(members)
                 kernelScores(row, candidates)
-                for i in candidates.indices {
-                    let score = buffers.scores[i]
-                    guard score >= 0 else { continue }
-                    if score > top.score { top = (candidates[i], score) }
-                    let h = candidates[i]
-                    if meetingMarks.claim(h, for: u) { competing = true }
-                }
-                guard top.household >= 0 else { continue }
-                // The plan ranks by the reference evaluator's scores (0.01 points per
-                // criterion): when another household is within the kernel's rounding of the
-                // best, the reference scores decide (first in candidate order on a tie).
-                var near: [Int] = []
-                for i in candidates.indices where buffers.scores[i] >= 0 && buffers.scores[i] >= top.score - 0.1 { near.append(i) }
-                if near.count > 1 {
-                    let group = siblingGroup(members)
-                    var bestCents = Int.min
-                    for i in near {
-                        let e = Matcher.evaluate(group, refreshedHousehold(candidates[i]), policy: InHouseMatching.policy, explained: false)
-                        let cents = Int((e.score * 100).rounded())
-                        if e.feasible, cents > bestCents { bestCents = cents; top = (candidates[i], e.score) }
-                    }
-                }
-            } else {
-                competing = competing || planned.count > 0
+                guard buffers.scores[0 ..< candidates.count].contains(where: { $0 >= 0 }) else { continue }
+                rows.append(row)
             }
             planned.append(u)
-            best.append(top)
-            for h in candidates where meetingMarks.firstListing(h) {
-                candidateSet.append(h)
-            }
+            for h in candidates where meetingMarks.firstListing(h) { pool.append(h) }
         }
         var placed = [Bool](repeating: false, count: units.count)
-        if !planned.isEmpty, !competing, scenario.findingHomes.matchingEnabled {
-            // No household is feasible for two units: every configuration holds one unit, so
-            // the joint optimum (all children placed, none split, each at the highest score
-            // it can have) is each unit's best.
-            for (k, u) in planned.enumerated() {
-                let members = units[u], h = best[k].household
-                placeInHouse(members, household: h, miles: register.children[members[0]].home.distanceMiles(to: households[h].location))
-                placed[u] = true
+        guard !planned.isEmpty else { return leaveUnplaced(units, unitGroups, placed) }
+        if matching {
+            // Per planned unit k, the pool's households that may be feasible for it are
+            // `linked[linkStart[k] ..< linkStart[k + 1]]`, in the pool's order; `parts` joins
+            // units sharing one.
+            var linked: [Int] = []
+            var linkStart: [Int] = []
+            var parts = DisjointSets(count: planned.count)
+            for k in planned.indices {
+                let first = linked.count
+                linkStart.append(first)
+                appendMayBeFeasible(pool, for: rows[k], into: &linked)
+                for h in linked[first...] {
+                    let other = meetingMarks.claim(h, for: k)
+                    if other >= 0 { parts.union(k, other) }
+                }
             }
-        } else if !planned.isEmpty {
-            let plan = jointPlan(units, planned, candidateSet)
-            for (unitIndex, h, miles) in plan {
-                let members = units[unitIndex]
-                guard !placed[unitIndex], households[h].takesChildren, households[h].free >= members.count else { continue }
-                placeInHouse(members, household: h, miles: miles)
-                placed[unitIndex] = true
+            linkStart.append(linked.count)
+            if checkPlanShortcut { checkMeetingParts(units, planned, pool: pool, linked: linked, linkStart: linkStart, parts: &parts) }
+            // Each part's households in the pool's order (a household is linked to one part only).
+            let partList = parts.sets()
+            var partOf = [Int](repeating: 0, count: planned.count)
+            for (p, part) in partList.enumerated() { for k in part { partOf[k] = p } }
+            var partHouseholds = [[Int]](repeating: [], count: partList.count)
+            for h in pool {
+                let k = meetingMarks.owner(of: h)
+                if k >= 0 { partHouseholds[partOf[k]].append(h) }
+            }
+            for (p, part) in partList.enumerated() {
+                if part.count == 1 {
+                    let members = units[planned[part[0]]]
+                    if let h = bestForLoneUnit(members, among: partHouseholds[p]) {
+                        placeInHouse(members, household: h, miles: register.children[members[0]].home.distanceMiles(to: households[h].location))
+                        placed[planned[part[0]]] = true
+                    }
+                } else {
+                    placePlan(jointPlan(units, part.map { planned[$0] }, partHouseholds[p]), units, &placed)
+                }
+            }
+        } else {
+            placePlan(jointPlan(units, planned, pool), units, &placed)
+        }
+        leaveUnplaced(units, unitGroups, placed)
+    }
+
+    /// The household the joint plan gives a unit that shares none of `linked` (the households
+    /// that may be feasible for it) with another unit of the meeting: its best by the reference
+    /// evaluator's score in hundredths (`Matcher.evaluate`), the first in `linked` on a tie; nil
+    /// when none is feasible.
+    ///
+    /// The kernel, with rows as of today (`kernelScoresNow`), is within
+    /// `InHouseMatching.loneUnitWindow` of the reference score on a feasible pair, and agrees
+    /// with it on feasibility except near the distance limit and under the exploitation rule
+    /// (`kernelMayDisagree`). So when the kernel's best is the only household within that window
+    /// of it, every household is feasible by the kernel, and the kernel cannot disagree on the
+    /// best, the best is the kernel's. Otherwise households are read in descending kernel score,
+    /// those the kernel rules out last, each evaluated unless its kernel score is that window
+    /// below the best reference score found so far (it cannot beat it). The test mode
+    /// `checkPlanShortcut` evaluates every household and compares.
+    /// - Complexity: O(linked) on the first path; O(linked log linked) plus reference
+    ///   evaluations near the best on the second.
+    mutating func bestForLoneUnit(_ members: [Int], among linked: [Int]) -> Int? {
+        let row = kernelRow(members)
+        kernelScoresNow(row, linked)
+        let scores = buffers.scores
+        var top = -1, ruledOut = false
+        for i in linked.indices {
+            if scores[i] < 0 { ruledOut = true } else if top < 0 || scores[i] > scores[top] { top = i }
+        }
+        let window = InHouseMatching.loneUnitWindow
+        if top >= 0, !ruledOut, !kernelMayDisagree(row, linked[top]),
+            !linked.indices.contains(where: { $0 != top && scores[$0] >= scores[top] - window })
+        {
+            if checkPlanShortcut { checkLoneUnit(members, among: linked, chosen: linked[top]) }
+            return linked[top]
+        }
+        let order = linked.indices.sorted { scores[$0] > scores[$1] || (scores[$0] == scores[$1] && $0 < $1) }
+        let group = siblingGroup(members)
+        var best = -1, bestCents = Int.min
+        for i in order {
+            if scores[i] >= 0, best >= 0, scores[i] < Double(bestCents) / 100 - window { continue }
+            let e = Matcher.evaluate(group, refreshedHousehold(linked[i]), policy: InHouseMatching.policy, explained: false)
+            guard e.feasible else { continue }
+            let cents = Int((e.score * 100).rounded())
+            if cents > bestCents || (cents == bestCents && i < best) {
+                bestCents = cents
+                best = i
             }
         }
+        let chosen = best >= 0 ? linked[best] : nil
+        if checkPlanShortcut { checkLoneUnit(members, among: linked, chosen: chosen) }
+        return chosen
+    }
+
+    /// Whether the kernel's feasibility for `row` in household `h` may differ from the reference
+    /// evaluator's: the kernel's projected distance lies within `InHouseMatching.linkSlackMiles`
+    /// of the limit, or the exploitation rule applies (a child at risk in the unit, or a resident
+    /// at risk in the household, whose age gap the kernel reads as of the placement).
+    /// - Complexity: O(1).
+    func kernelMayDisagree(_ row: UnitRow, _ h: Int) -> Bool {
+        if row.youngestAllowed != Int32.min || kernel.columns.youngestNewAllowed[h] != Int32.min { return true }
+        return kernel.columns.fixedRulesFailed(row, household: h, constants: InHouseMatching.nearLimitConstants).contains(.distance)
+    }
+
+    /// For tests (`checkPlanShortcut`): every household of `linked` evaluated by the reference
+    /// evaluator; `chosen` must score the best of them (nil when none is feasible). A difference
+    /// is recorded in `violations`.
+    mutating func checkLoneUnit(_ members: [Int], among linked: [Int], chosen: Int?) {
+        let group = siblingGroup(members)
+        func cents(_ h: Int) -> Int? {
+            let e = Matcher.evaluate(group, refreshedHousehold(h), policy: InHouseMatching.policy, explained: false)
+            return e.feasible ? Int((e.score * 100).rounded()) : nil
+        }
+        let everyBest = linked.compactMap(cents).max()
+        let chosenCents = chosen.flatMap(cents)
+        loneUnitChecks += 1
+        if everyBest != chosenCents, violations.isEmpty {
+            violations = ["lone unit \(members) at day \(now): the household chosen scores \(chosenCents.map(String.init) ?? "none"), the best of all \(everyBest.map(String.init) ?? "none")"]
+        }
+    }
+
+    /// Places each unit of a joint plan with its household, where the household can still take it.
+    mutating func placePlan(_ plan: [(unit: Int, household: Int, miles: Double)], _ units: [[Int]], _ placed: inout [Bool]) {
+        for (unitIndex, h, miles) in plan {
+            let members = units[unitIndex]
+            guard !placed[unitIndex], households[h].takesChildren, households[h].free >= members.count else { continue }
+            placeInHouse(members, household: h, miles: miles)
+            placed[unitIndex] = true
+        }
+    }
+
+    /// Appends to `out` those of `households` that may be feasible for `row` by the reference
+    /// evaluator, as far as the kernel can tell: they fail no rule but the distance rule within
+    /// `InHouseMatching.linkSlackMiles` of the limit (the kernel measures distance on a
+    /// projection) and the exploitation rule (the kernel reads residents' ages as of the
+    /// household's last change). Units of a meeting are joined through such households. The
+    /// kernel rows must be up to date (`kernelScores` has read them since they last changed).
+    /// - Complexity: O(households).
+    func appendMayBeFeasible(_ households: [Int], for row: UnitRow, into out: inout [Int]) {
+        kernel.columns.appendPassing(households, for: row, allBut: .exploitationRisk, constants: InHouseMatching.linkConstants, into: &out)
+    }
+
+    /// Units not placed at this meeting: those that have waited their planned wait go to an
+    /// agency or residential home, the others wait for the next meeting.
+    mutating func leaveUnplaced(_ units: [[Int]], _ unitGroups: [Int32], _ placed: [Bool]) {
         for (i, members) in units.enumerated() where !placed[i] {
             register.children[members[0]].searchedAtEpoch = vacancies.epoch
             let waited = now - (members.map { register.children[$0].waitingSince }.min() ?? now)

@@ -98,9 +98,10 @@ extension Replication {
     /// read nearest to `homeDistrict` first, so the answer soon reaches the distance rule. A
     /// household can only move the answer on if it passes every rule up to the latest found so
     /// far, so once that is the distance rule or later, a district whose every household is
-    /// beyond the limit (`DistrictBounds`) is passed over whole. Within a district, a
-    /// household's first failing rule up to approval is read from the facts the candidate search
-    /// reads (age, places, approval) and the kernel's fixed columns (distance, required skills:
+    /// beyond the limit (`DistrictBounds`) is passed over whole. Within a district, the age range
+    /// and places are tested a vector of households at a time (`VacancyIndex.reasonScan`), and a
+    /// household passing both has its first failing rule up to approval read from the listed
+    /// approvals and the kernel's fixed columns (distance, required skills:
     /// `HouseholdColumns.fixedRulesFailed`), the same tests as `ScoringKernel.failedRules`; only a
     /// household passing all of those has its occupancy brought up to date for the last rules
     /// (`failedRulesNow`).
@@ -111,34 +112,38 @@ extension Replication {
         var latest = TurnAwayReason.noVacancy
         let districts = vacancies.districtCount
         let order = homeDistrict >= 0 && homeDistrict < districts ? homeDistrict * districts : 0
+        let excluded = Int32(truncatingIfNeeded: excluding)
+        var kept = buffers.takePassing(count: vacancies.entryCount)
+        defer { buffers.passing = kept }
         for position in 0 ..< districts {
             let d = homeDistrict >= 0 && homeDistrict < districts ? Int(start.districtOrder[order + position]) : position
             if latest >= .distance, kernel.districtBounds.allBeyond(d, row, maxDistanceSquared: constants.maxDistanceSquared) { continue }
-            for k in vacancies.range(of: d) {
-                let v = vacancies.fact(k)
+            // The households failing the age range or the places are read a vector at a time;
+            // only those passing both (and, once the answer has reached approval, sharing one)
+            // are read one by one.
+            let scan = kept.withUnsafeMutableBufferPointer { out in
+                vacancies.reasonScan(
+                    district: d, into: out, excluded: excluded, size: Int32(row.size), youngest: row.minAge, oldest: row.maxAge,
+                    approval: latest >= .approval ? row.approval : 0)
+            }
+            if scan.failsAge { latest = max(latest, .ageRange) }
+            if scan.failsPlaces { latest = max(latest, .places) }
+            for j in 0 ..< scan.kept {
+                let v = vacancies.fact(Int(kept[j]))
                 let h = Int(v.household)
-                guard h != excluding else { continue }
-                // The first failing rule read from the listed facts and the fixed columns, in the
-                // reasons' order, up to approval; only a household passing all of those needs its
-                // occupancy brought up to date (`failedRulesNow`).
+                // The first failing rule after the places, read from the kernel's fixed columns
+                // (distance, required skills) and the listed approvals; only a household passing
+                // all of those needs its occupancy brought up to date (`failedRulesNow`).
                 let first: TurnAwayReason
-                if !(v.minAge <= row.minAge && v.maxAge >= row.maxAge) {
-                    first = .ageRange
-                } else if v.free < row.size {
-                    first = .places
-                } else if latest >= .approval, Int32(v.approvals) & row.approval == 0 {
-                    continue
+                let fixed = kernel.columns.fixedRulesFailed(row, household: h, constants: constants)
+                if fixed.contains(.distance) {
+                    first = .distance
+                } else if fixed.contains(.requiredSkills) {
+                    first = .skills
+                } else if Int32(v.approvals) & row.approval == 0 {
+                    first = .approval
                 } else {
-                    let fixed = kernel.columns.fixedRulesFailed(row, household: h, constants: constants)
-                    if fixed.contains(.distance) {
-                        first = .distance
-                    } else if fixed.contains(.requiredSkills) {
-                        first = .skills
-                    } else if Int32(v.approvals) & row.approval == 0 {
-                        first = .approval
-                    } else {
-                        first = TurnAwayReason(firstFailing: failedRulesNow(row, h, constants: constants)) ?? residual
-                    }
+                    first = TurnAwayReason(firstFailing: failedRulesNow(row, h, constants: constants)) ?? residual
                 }
                 if first > latest {
                     latest = first
@@ -155,18 +160,10 @@ extension Replication {
     /// - Complexity: O(residents of `h`), no allocation.
     mutating func failedRulesNow(_ row: UnitRow, _ h: Int, constants: KernelConstants) -> HardRuleMask {
         guard kernel.stale[h] else { return Self.failedRules(row, kernel.columns, h, constants: constants) }
-        // Read column by column: binding `kernel.columns` to a constant would share its arrays
-        // and make the writes below copy them.
-        let saved = (
-            kernel.columns.free[h], kernel.columns.places[h], kernel.columns.occupied[h], kernel.columns.youngestResident[h],
-            kernel.columns.residentMeanAge[h], kernel.columns.ageFitNeutral[h], kernel.columns.residentCounts[h])
-        let now = occupancy(h)
-        kernel.columns.setOccupancy(
-            at: h, available: now.available, freePlaces: now.free, occupied: now.occupied, residentCount: now.residents,
-            residentAgeSum: now.ageSum, youngestResident: now.youngest)
+        let saved = kernel.columns.occupancyRow(h)
+        setOccupancyNow(h)
         let failed = Self.failedRules(row, kernel.columns, h, constants: constants)
-        (kernel.columns.free[h], kernel.columns.places[h], kernel.columns.occupied[h], kernel.columns.youngestResident[h],
-         kernel.columns.residentMeanAge[h], kernel.columns.ageFitNeutral[h], kernel.columns.residentCounts[h]) = saved
+        kernel.columns.restoreOccupancy(saved, at: h)
         return failed
     }
 

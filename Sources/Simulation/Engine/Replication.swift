@@ -123,10 +123,18 @@ struct Replication {
     /// The first inconsistencies found when `checkInvariants` is on, with the event kind.
     var violations: [String] = []
     /// Tests set this to compare every joint plan settled without `Matcher.plan`
-    /// (`SeparateBests`) with `Matcher.plan`'s; a difference is recorded in `violations`.
+    /// (`SeparateBests`, `SmallPlans`) with `Matcher.plan`'s, every meeting planned part by part
+    /// with the whole meeting's plan, and every lone unit's best with every household's
+    /// evaluation; a difference is recorded in `violations`.
     var checkPlanShortcut = false
     /// Joint plans compared so far when `checkPlanShortcut` is on.
     var planShortcutChecks = 0
+    /// Meetings planned part by part and compared with the whole meeting's plan so far when
+    /// `checkPlanShortcut` is on (`checkMeetingParts`).
+    var meetingPartChecks = 0
+    /// Lone units' best households compared with every household's evaluation so far when
+    /// `checkPlanShortcut` is on (`bestForLoneUnit`).
+    var loneUnitChecks = 0
     /// Placement decisions, recorded when tracing (nil, the normal path: nothing is recorded).
     var trace: [PlacementDecision]? = nil
     /// Tests set this to keep, with each traced in-house decision, the unit and household seen.

@@ -197,6 +197,63 @@ struct VacancyIndex {
         return total
     }
 
+    /// The households of district `d`'s list other than `excluded`, read a chunk at a time as
+    /// `gatherPassing` reads them, for the reason a unit was turned away
+    /// (`Replication.bindingReason`): writes to `kept` the positions in the columns (for
+    /// `fact(_:)`) of those approved for every age `youngest...oldest` with `size` free places
+    /// (and sharing a bit with `approval`, unless it is 0), in list order, and says whether any
+    /// fails the age range and whether any within it lacks the places. `kept` must have room for
+    /// the district's list.
+    /// - Complexity: O(chunks of the list + households kept), no allocation.
+    func reasonScan(
+        district d: Int, into kept: UnsafeMutableBufferPointer<Int32>, excluded: Int32, size: Int32, youngest: Int32,
+        oldest: Int32, approval: Int32
+    ) -> (kept: Int, failsAge: Bool, failsPlaces: Bool) {
+        let laneIndex = Lanes(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+        let laneBit = Lanes(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768)
+        let excludedLanes = Lanes(repeating: excluded), sizeLanes = Lanes(repeating: size)
+        let youngestLanes = Lanes(repeating: youngest), oldestLanes = Lanes(repeating: oldest)
+        let approvalLanes = Lanes(repeating: approval), zero = Lanes()
+        let testApproval = approval != 0
+        var total = 0
+        var anyFailsAge = SIMDMask<Lanes.MaskStorage>(repeating: false)
+        var anyFailsPlaces = SIMDMask<Lanes.MaskStorage>(repeating: false)
+        household.withUnsafeBufferPointer { households in
+            free.withUnsafeBufferPointer { free in
+                minAge.withUnsafeBufferPointer { minAge in
+                    maxAge.withUnsafeBufferPointer { maxAge in
+                        approvals.withUnsafeBufferPointer { approvals in
+                            func lanes(_ column: UnsafeBufferPointer<Int32>, _ at: Int) -> Lanes {
+                                UnsafeRawPointer(column.baseAddress! + at).loadUnaligned(as: Lanes.self)
+                            }
+                            let first = d * capacity
+                            let count = Int(counts[d])
+                            var offset = 0
+                            while offset < count {
+                                let at = first + offset
+                                let listed = (laneIndex .< Lanes(repeating: Int32(count - offset))) .& (lanes(households, at) .!= excludedLanes)
+                                let ages = (lanes(minAge, at) .<= youngestLanes) .& (lanes(maxAge, at) .>= oldestLanes)
+                                let places = lanes(free, at) .>= sizeLanes
+                                anyFailsAge .|= listed .& .!ages
+                                anyFailsPlaces .|= listed .& ages .& .!places
+                                var pass = listed .& ages .& places
+                                if testApproval { pass .&= (lanes(approvals, at) & approvalLanes) .!= zero }
+                                var bits = UInt32(truncatingIfNeeded: zero.replacing(with: laneBit, where: pass).wrappedSum())
+                                while bits != 0 {
+                                    kept[total] = Int32(truncatingIfNeeded: at + bits.trailingZeroBitCount)
+                                    total &+= 1
+                                    bits &= bits &- 1
+                                }
+                                offset += Self.chunk
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (total, any(anyFailsAge), any(anyFailsPlaces))
+    }
+
     /// The number of households listed.
     var count: Int { counts.reduce(0) { $0 + Int($1) } }
 
