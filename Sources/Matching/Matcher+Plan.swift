@@ -34,11 +34,14 @@ extension Matcher {
     /// distances, with every evaluation's details and reasons left empty and no reasons for the
     /// children left unplaced, for callers that read only the placements (the simulator's
     /// family-finding meetings).
+    /// The matching engine's view of the input is built once and shared by the two baselines
+    /// and the planner (`PlanEngine` is a value: each works on its own copy).
     package static func unexplainedPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy) -> MatchPlan {
-        let baselines = [roundOptimalPlan(groups: groups, households: households, policy: policy, explained: false),
-                         greedyPlan(groups: groups, households: households, policy: policy, explained: false)]
+        let prepared = PlanEngine(groups: groups, households: households, policy: policy)
+        let baselines = [roundOptimalPlan(groups: groups, households: households, policy: policy, explained: false, prepared: prepared),
+                         greedyPlan(groups: groups, households: households, policy: policy, explained: false, prepared: prepared)]
         return plan(groups: groups, households: households, policy: policy, timeLimit: nil, nodeLimit: defaultNodeLimit,
-            baselines: baselines, explained: false)
+            baselines: baselines, explained: false, prepared: prepared)
     }
 
     /// `plan(...)` given the two baselines (exact rounds, then greedy) already made for the same
@@ -46,9 +49,9 @@ extension Matcher {
     /// them when it beats the search.
     static func plan(
         groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double?, nodeLimit: Int,
-        baselines: [MatchPlan], limits: PlanLimits = .standard, explained: Bool = true
+        baselines: [MatchPlan], limits: PlanLimits = .standard, explained: Bool = true, prepared: PlanEngine? = nil
     ) -> MatchPlan {
-        var planner = JointPlanner(groups: groups, households: households, policy: policy, limits: limits)
+        var planner = JointPlanner(groups: groups, households: households, policy: policy, limits: limits, prepared: prepared)
         planner.engine.explained = explained
         let joint = planner.plan(timeLimit: timeLimit, nodeLimit: nodeLimit, households: households, baselines: baselines)
         guard planner.engine.limitCandidates, let bound = joint.bound else { return joint }
@@ -88,10 +91,11 @@ extension Matcher {
     package static func plans(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, timeLimit: Double?,
                               baselinesExplained: Bool) -> (best: MatchPlan, rounds: MatchPlan, greedy: MatchPlan)
     {
-        let rounds = roundOptimalPlan(groups: groups, households: households, policy: policy, explained: baselinesExplained)
-        let greedy = greedyPlan(groups: groups, households: households, policy: policy, explained: baselinesExplained)
+        let prepared = PlanEngine(groups: groups, households: households, policy: policy)
+        let rounds = roundOptimalPlan(groups: groups, households: households, policy: policy, explained: baselinesExplained, prepared: prepared)
+        let greedy = greedyPlan(groups: groups, households: households, policy: policy, explained: baselinesExplained, prepared: prepared)
         let best = plan(groups: groups, households: households, policy: policy, timeLimit: timeLimit, nodeLimit: defaultNodeLimit,
-            baselines: [rounds, greedy])
+            baselines: [rounds, greedy], prepared: prepared)
         return (best, rounds, greedy)
     }
 
@@ -106,8 +110,11 @@ extension Matcher {
 
     /// `roundOptimalPlan`; with `explained: false` the same entries and scores without the
     /// words (no rule details, reasons or near misses), for the joint planner's starts.
-    static func roundOptimalPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, explained: Bool) -> MatchPlan {
-        var engine = PlanEngine(groups: groups, households: households, policy: policy)
+    /// `prepared`, when given, is `PlanEngine(groups:households:policy:)` already built for the
+    /// same input (a copy is worked on), so callers making several plans build it once.
+    static func roundOptimalPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, explained: Bool,
+                                 prepared: PlanEngine? = nil) -> MatchPlan {
+        var engine = prepared ?? PlanEngine(groups: groups, households: households, policy: policy)
         engine.explained = explained
         var waiting = Array(engine.units.indices)
         var round = 0
@@ -178,9 +185,11 @@ extension Matcher {
         greedyPlan(groups: groups, households: households, policy: policy, explained: true)
     }
 
-    /// `greedyPlan`; with `explained: false` the same entries and scores without the words.
-    static func greedyPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, explained: Bool) -> MatchPlan {
-        var engine = PlanEngine(groups: groups, households: households, policy: policy)
+    /// `greedyPlan`; with `explained: false` the same entries and scores without the words
+    /// (`prepared` as for `roundOptimalPlan`).
+    static func greedyPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, explained: Bool,
+                           prepared: PlanEngine? = nil) -> MatchPlan {
+        var engine = prepared ?? PlanEngine(groups: groups, households: households, policy: policy)
         engine.explained = explained
         func urgent(_ a: Int, _ b: Int) -> Bool {
             let ga = engine.units[a].group, gb = engine.units[b].group

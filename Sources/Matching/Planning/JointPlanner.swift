@@ -136,8 +136,11 @@ struct JointPlanner {
         return kept.sorted { $0.u < $1.u }
     }
 
-    init(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, limits: PlanLimits = .standard) {
-        engine = PlanEngine(groups: groups, households: households, policy: policy)
+    /// `prepared`, when given, is `PlanEngine(groups:households:policy:)` already built for the
+    /// same input.
+    init(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, limits: PlanLimits = .standard,
+         prepared: PlanEngine? = nil) {
+        engine = prepared ?? PlanEngine(groups: groups, households: households, policy: policy)
         self.limits = limits
         var childIndex: [ChildID: Int32] = [:]
         for g in groups { for child in g.children where childIndex[child.id] == nil { childIndex[child.id] = Int32(childIndex.count) } }
