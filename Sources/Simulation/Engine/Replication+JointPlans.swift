@@ -5,6 +5,11 @@ import Matching
 /// off each unit's best household, or found by trying every assignment of a few units, when the
 /// planner's shortcuts (`SeparateBests`, `SmallPlans`) prove it is the same.
 extension Replication {
+    /// The most units for which `jointPlan` tries `SeparateBests` (it settles a plan only when no
+    /// two units could share a home, which at national size never held for a part of more than
+    /// eight). Skipping it never changes a plan, as it gives `Matcher.plan`'s when it gives one.
+    static let separateBestsUnitLimit = 8
+
     /// The joint plan for units `planned` (indices into `units`) over households `candidateSet`:
     /// (unit index, household, miles) in the plan's order.
     ///
@@ -22,7 +27,9 @@ extension Replication {
         // Identifiers must name one household each for either plan to map back.
         if useEngine, householdIDsUnique {
             var picks = SmallPlans.plan(groups: groupsForPlan, households: views, policy: InHouseMatching.policy)
-            if picks == nil { picks = SeparateBests.plan(groups: groupsForPlan, households: views, policy: InHouseMatching.policy) }
+            if picks == nil, planned.count <= Self.separateBestsUnitLimit {
+                picks = SeparateBests.plan(groups: groupsForPlan, households: views, policy: InHouseMatching.policy)
+            }
             if let picks {
                 let settled = picks.enumerated().compactMap { k, i -> (unit: Int, household: Int, miles: Double)? in
                     guard i >= 0 else { return nil }
