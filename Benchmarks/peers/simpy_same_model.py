@@ -19,11 +19,12 @@ districts, the in-house households and the children in care with their placement
     remaining hard rules (required skills, solo, exploitation gap, the 50-mile limit) and the
     nine soft criteria with the default policy's weights, vectorised with numpy over the
     candidate households (the formulas of Sources/Matching/Kernel/ScoringKernel.swift);
-  - family-finding meetings: each waiting unit's best household when no household is feasible
-    for two units (Hearth's shortcut, which is then the joint optimum); otherwise rounds of
-    scipy `linear_sum_assignment` (cost -(children x BIG + score), each household one unit a
-    round, occupancy and scores updated between rounds) where Hearth solves the exact joint
-    plan (`Matcher.plan`); then planned moves (two searches a meeting) and step-downs;
+  - family-finding meetings: the waiting units split into parts joined by households feasible
+    for two of them, as Hearth splits them; a unit alone in its part takes its best household
+    (the joint optimum there); a part of several is planned by rounds of scipy
+    `linear_sum_assignment` (cost -(children x BIG + score), each household one unit a round,
+    occupancy and scores updated between rounds) where Hearth solves the exact joint plan
+    (`Matcher.plan`); then planned moves (two searches a meeting) and step-downs;
   - leaving care: short/long exponential mixture by age band at entry, cut at 18; the
     snapshot's children re-weighted by their time in care (Bayes) and leaving from their
     placement when the drawn stay ends inside the pathway lead; moves to adopters or parents
@@ -1016,32 +1017,59 @@ class Model:
         self.waiting_groups = []
         if not units:
             return
-        planned, candidate_lists, best = [], [], []
+        # Units with a feasible candidate are planned over every candidate of every planned
+        # unit (the pool), split into parts joined by households feasible for two units; a
+        # lone unit takes its best household, a part of several is planned by rounds.
+        planned, pool, seen = [], [], set()
         for u, members in enumerate(units):
             if members[0].searched == self.epoch:
                 continue
             idx = self.candidates(members, -1)
             if len(idx) == 0:
                 continue
-            s = self.scores(members, idx)
-            feasible = s >= 0
-            if not feasible.any():
+            if not (self.scores(members, idx) >= 0).any():
                 continue
-            k = int(np.argmax(s))
             planned.append(u)
-            candidate_lists.append(idx[feasible])
-            best.append(int(idx[k]))
+            for h in idx:
+                if int(h) not in seen:
+                    seen.add(int(h))
+                    pool.append(int(h))
         placed = [False] * len(units)
         if planned:
-            together = np.concatenate(candidate_lists)
-            competing = len(np.unique(together)) < len(together)
-            if not competing:
-                for u, h in zip(planned, best):
-                    self.place_in_house(units[u], h)
-                    placed[u] = True
-            else:
-                for u in self.assignment_rounds(units, planned, np.unique(together)):
-                    placed[u] = True
+            pool = np.array(pool, dtype=np.int64)
+            parent = list(range(len(planned)))
+
+            def find(x):
+                while parent[x] != x:
+                    parent[x] = parent[parent[x]]
+                    x = parent[x]
+                return x
+
+            owner, linked, scored = {}, [], []
+            for k, u in enumerate(planned):
+                s = self.scores(units[u], pool)
+                feasible = s >= 0
+                linked.append(pool[feasible])
+                scored.append(s[feasible])
+                for h in pool[feasible]:
+                    h = int(h)
+                    if h in owner:
+                        a, b = find(k), find(owner[h])
+                        if a != b:
+                            parent[max(a, b)] = min(a, b)
+                    owner[h] = k
+            parts = {}
+            for k in range(len(planned)):
+                parts.setdefault(find(k), []).append(k)
+            for part in sorted(parts.values()):
+                if len(part) == 1:
+                    k = part[0]
+                    self.place_in_house(units[planned[k]], int(linked[k][int(np.argmax(scored[k]))]))
+                    placed[planned[k]] = True
+                else:
+                    households = np.unique(np.concatenate([linked[k] for k in part]))
+                    for u in self.assignment_rounds(units, [planned[k] for k in part], households):
+                        placed[u] = True
         now = self.env.now
         for u, members in enumerate(units):
             if placed[u]:
