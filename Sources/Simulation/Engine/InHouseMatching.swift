@@ -14,7 +14,7 @@ enum InHouseMatching {
     static let constants = KernelConstants(policy: policy)
 
     /// How far past the distance limit, in miles, a household is still taken to be possibly
-    /// feasible when units of a meeting are joined (`Replication.mayBeFeasible`): well over the
+    /// feasible when units of a meeting are joined (`Replication.appendMayBeFeasible`): well over the
     /// largest difference between the kernel's projected distance and the haversine distance at
     /// the 50-mile limit (under 0.05 miles, `KernelTests`).
     static let linkSlackMiles = 0.5

@@ -212,17 +212,18 @@ extension Replication {
     /// With matching on, the units are joined wherever a household may be feasible for two of
     /// them (`DisjointSets`), and each connected part is planned on its own: its units over the
     /// households that may be feasible for them (`jointPlan`), a lone unit at its best by the
-    /// reference evaluator (`bestForLoneUnit`). This is the joint optimum of the
-    /// whole meeting: a plan gives each unit
-    /// (the simulator never splits brothers and sisters) one household or none, a unit's score
-    /// depends only on the units placed with it, and units of different parts never share a
-    /// household, so the plan's lexicographic objective (children placed, then score counted
-    /// per child; `JointPlanner`) is a sum over the parts and is best when each part's is. The
-    /// links are read from the scoring kernel with margins where it may differ from the
-    /// reference evaluator (`mayBeFeasible`), so no pair the plan could use is missed. The test
-    /// mode `checkPlanShortcut` also plans the whole meeting at once and compares the two.
-    /// - Complexity: the candidate searches, then one plan per part over its own units and
-    ///   households (at national size about 8 units in the largest part against 30 in a meeting).
+    /// reference evaluator (`bestForLoneUnit`). This is the joint optimum of the whole meeting:
+    /// a plan gives each unit (the simulator never splits brothers and sisters) one household or
+    /// none, a unit's score depends only on the units placed with it, and units of different
+    /// parts never share a household, so the plan's lexicographic objective (children placed,
+    /// then score counted per child; `JointPlanner`) is a sum over the parts and is best when
+    /// each part's is. The links are read from the scoring kernel with margins where it may
+    /// differ from the reference evaluator (`appendMayBeFeasible`), so no pair the plan could use
+    /// is missed. The test mode `checkPlanShortcut` also plans the whole meeting at once and
+    /// compares the two.
+    /// - Complexity: the candidate searches, O(planned units x pool) kernel rule checks, then one
+    ///   plan per part over its own units and households (at national size most of a meeting's
+    ///   units form one part).
     mutating func planWaitingGroups() {
         var units: [[Int]] = []
         var unitGroups: [Int32] = []
