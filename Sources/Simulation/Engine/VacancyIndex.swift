@@ -155,43 +155,31 @@ struct VacancyIndex {
         into kept: UnsafeMutableBufferPointer<Int32>, order: ArraySlice<Int32>, excluded: Int32, size: Int32,
         youngest: Int32, oldest: Int32, approval: Int32, enough: Int
     ) -> Int {
-        let laneIndex = Lanes(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
-        let laneBit = Lanes(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768)
+        let laneIndex = Self.laneIndex, laneBit = Self.laneBit
         let excludedLanes = Lanes(repeating: excluded), sizeLanes = Lanes(repeating: size)
         let youngestLanes = Lanes(repeating: youngest), oldestLanes = Lanes(repeating: oldest)
         let approvalLanes = Lanes(repeating: approval), zero = Lanes()
         var total = 0
-        household.withUnsafeBufferPointer { households in
-            free.withUnsafeBufferPointer { free in
-                minAge.withUnsafeBufferPointer { minAge in
-                    maxAge.withUnsafeBufferPointer { maxAge in
-                        approvals.withUnsafeBufferPointer { approvals in
-                            func lanes(_ column: UnsafeBufferPointer<Int32>, _ at: Int) -> Lanes {
-                                UnsafeRawPointer(column.baseAddress! + at).loadUnaligned(as: Lanes.self)
-                            }
-                            for d in order {
-                                let first = Int(d) * capacity
-                                let count = Int(counts[Int(d)])
-                                var offset = 0
-                                while offset < count {
-                                    let at = first + offset
-                                    let pass = (laneIndex .< Lanes(repeating: Int32(count - offset)))
-                                        .& (lanes(households, at) .!= excludedLanes) .& (lanes(free, at) .>= sizeLanes)
-                                        .& (lanes(minAge, at) .<= youngestLanes) .& (lanes(maxAge, at) .>= oldestLanes)
-                                        .& ((lanes(approvals, at) & approvalLanes) .!= zero)
-                                    var bits = UInt32(truncatingIfNeeded: zero.replacing(with: laneBit, where: pass).wrappedSum())
-                                    while bits != 0 {
-                                        kept[total] = households[at + bits.trailingZeroBitCount]
-                                        total &+= 1
-                                        bits &= bits &- 1
-                                    }
-                                    offset += Self.chunk
-                                }
-                                if total >= enough { break }
-                            }
-                        }
+        withColumns { columns in
+            for d in order {
+                let first = Int(d) * capacity
+                let count = Int(counts[Int(d)])
+                var offset = 0
+                while offset < count {
+                    let at = first + offset
+                    let pass = (laneIndex .< Lanes(repeating: Int32(count - offset)))
+                        .& (Self.lanes(columns.household, at) .!= excludedLanes) .& (Self.lanes(columns.free, at) .>= sizeLanes)
+                        .& (Self.lanes(columns.minAge, at) .<= youngestLanes) .& (Self.lanes(columns.maxAge, at) .>= oldestLanes)
+                        .& ((Self.lanes(columns.approvals, at) & approvalLanes) .!= zero)
+                    var bits = UInt32(truncatingIfNeeded: zero.replacing(with: laneBit, where: pass).wrappedSum())
+                    while bits != 0 {
+                        kept[total] = columns.household[at + bits.trailingZeroBitCount]
+                        total &+= 1
+                        bits &= bits &- 1
                     }
+                    offset += Self.chunk
                 }
+                if total >= enough { break }
             }
         }
         return total
@@ -209,8 +197,7 @@ struct VacancyIndex {
         district d: Int, into kept: UnsafeMutableBufferPointer<Int32>, excluded: Int32, size: Int32, youngest: Int32,
         oldest: Int32, approval: Int32
     ) -> (kept: Int, failsAge: Bool, failsPlaces: Bool) {
-        let laneIndex = Lanes(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
-        let laneBit = Lanes(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768)
+        let laneIndex = Self.laneIndex, laneBit = Self.laneBit
         let excludedLanes = Lanes(repeating: excluded), sizeLanes = Lanes(repeating: size)
         let youngestLanes = Lanes(repeating: youngest), oldestLanes = Lanes(repeating: oldest)
         let approvalLanes = Lanes(repeating: approval), zero = Lanes()
@@ -218,40 +205,61 @@ struct VacancyIndex {
         var total = 0
         var anyFailsAge = SIMDMask<Lanes.MaskStorage>(repeating: false)
         var anyFailsPlaces = SIMDMask<Lanes.MaskStorage>(repeating: false)
-        household.withUnsafeBufferPointer { households in
+        withColumns { columns in
+            let first = d * capacity
+            let count = Int(counts[d])
+            var offset = 0
+            while offset < count {
+                let at = first + offset
+                let listed = (laneIndex .< Lanes(repeating: Int32(count - offset))) .& (Self.lanes(columns.household, at) .!= excludedLanes)
+                let ages = (Self.lanes(columns.minAge, at) .<= youngestLanes) .& (Self.lanes(columns.maxAge, at) .>= oldestLanes)
+                let places = Self.lanes(columns.free, at) .>= sizeLanes
+                anyFailsAge .|= listed .& .!ages
+                anyFailsPlaces .|= listed .& ages .& .!places
+                var pass = listed .& ages .& places
+                if testApproval { pass .&= (Self.lanes(columns.approvals, at) & approvalLanes) .!= zero }
+                var bits = UInt32(truncatingIfNeeded: zero.replacing(with: laneBit, where: pass).wrappedSum())
+                while bits != 0 {
+                    kept[total] = Int32(truncatingIfNeeded: at + bits.trailingZeroBitCount)
+                    total &+= 1
+                    bits &= bits &- 1
+                }
+                offset += Self.chunk
+            }
+        }
+        return (total, any(anyFailsAge), any(anyFailsPlaces))
+    }
+
+    /// Lane i holds i: with a list's remaining length, masks the lanes past its end.
+    private static var laneIndex: Lanes { Lanes(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) }
+    /// Lane i holds 2^i: summed where a mask is set, gives the mask's bits.
+    private static var laneBit: Lanes { Lanes(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768) }
+
+    /// The columns as raw buffers, valid inside `withColumns`.
+    private struct ColumnBuffers {
+        let household, free, minAge, maxAge, approvals: UnsafeBufferPointer<Int32>
+    }
+
+    /// The `chunk` entries of `column` from position `at`.
+    @inline(__always)
+    private static func lanes(_ column: UnsafeBufferPointer<Int32>, _ at: Int) -> Lanes {
+        UnsafeRawPointer(column.baseAddress! + at).loadUnaligned(as: Lanes.self)
+    }
+
+    /// Calls `body` with the columns as raw buffers.
+    @inline(__always)
+    private func withColumns<R>(_ body: (ColumnBuffers) -> R) -> R {
+        household.withUnsafeBufferPointer { household in
             free.withUnsafeBufferPointer { free in
                 minAge.withUnsafeBufferPointer { minAge in
                     maxAge.withUnsafeBufferPointer { maxAge in
                         approvals.withUnsafeBufferPointer { approvals in
-                            func lanes(_ column: UnsafeBufferPointer<Int32>, _ at: Int) -> Lanes {
-                                UnsafeRawPointer(column.baseAddress! + at).loadUnaligned(as: Lanes.self)
-                            }
-                            let first = d * capacity
-                            let count = Int(counts[d])
-                            var offset = 0
-                            while offset < count {
-                                let at = first + offset
-                                let listed = (laneIndex .< Lanes(repeating: Int32(count - offset))) .& (lanes(households, at) .!= excludedLanes)
-                                let ages = (lanes(minAge, at) .<= youngestLanes) .& (lanes(maxAge, at) .>= oldestLanes)
-                                let places = lanes(free, at) .>= sizeLanes
-                                anyFailsAge .|= listed .& .!ages
-                                anyFailsPlaces .|= listed .& ages .& .!places
-                                var pass = listed .& ages .& places
-                                if testApproval { pass .&= (lanes(approvals, at) & approvalLanes) .!= zero }
-                                var bits = UInt32(truncatingIfNeeded: zero.replacing(with: laneBit, where: pass).wrappedSum())
-                                while bits != 0 {
-                                    kept[total] = Int32(truncatingIfNeeded: at + bits.trailingZeroBitCount)
-                                    total &+= 1
-                                    bits &= bits &- 1
-                                }
-                                offset += Self.chunk
-                            }
+                            body(ColumnBuffers(household: household, free: free, minAge: minAge, maxAge: maxAge, approvals: approvals))
                         }
                     }
                 }
             }
         }
-        return (total, any(anyFailsAge), any(anyFailsPlaces))
     }
 
     /// The number of households listed.
