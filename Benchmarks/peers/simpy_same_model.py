@@ -14,7 +14,8 @@ districts, the in-house households and the children in care with their placement
     for some 10+, in-house carers (urgent requests at once, planned ones at family-finding
     meetings twice a week), agency within its capacity, residential; poor-fit and bridging
     placements put forward for a planned move; waits over `planned_max_wait_days` fall back;
-  - in-house homes through Hearth's matching rules: candidates by the integer checks (free
+  - in-house homes through Hearth's matching rules (households' rows read again once a
+    resident's age in whole years changes): candidates by the integer checks (free
     places, approved ages, approval) from the nearest districts (until 12 are found), then the
     remaining hard rules (required skills, solo, exploitation gap, the 50-mile limit) and the
     nine soft criteria with the default policy's weights, vectorised with numpy over the
@@ -239,6 +240,9 @@ class Model:
         self.h_occupied = np.zeros(cap, dtype=np.int64)
         self.h_youngest = np.full(cap, INT_MAX, dtype=np.int64)
         self.h_mean_age = np.zeros(cap)
+        # The day until which each household's residents' whole ages stand (a resident's next
+        # birthday, less a millionth of a day): scores read a row again from then on.
+        self.h_ages_valid_until = np.full(cap, math.inf)
         self.h_neutral = np.ones(cap)
         self.h_long_term = np.zeros(cap)
         self.h_district = np.zeros(cap, dtype=np.int64)
@@ -259,10 +263,12 @@ class Model:
         i = len(self.hh)
         if i >= len(self.h_lat):
             for name in ("h_lat", "h_lon", "h_usable", "h_min_age", "h_max_age", "h_approvals", "h_skills",
-                         "h_occupied", "h_youngest", "h_mean_age", "h_neutral", "h_long_term", "h_district"):
+                         "h_occupied", "h_youngest", "h_mean_age", "h_ages_valid_until", "h_neutral", "h_long_term",
+                         "h_district"):
                 column = getattr(self, name)
                 setattr(self, name, np.concatenate([column, np.zeros_like(column)]))
             self.h_youngest[i:] = INT_MAX
+            self.h_ages_valid_until[i:] = math.inf
             self.h_neutral[i:] = 1
         self.hh.append(h)
         self.h_lat[i], self.h_lon[i] = lat * RAD, lon * RAD
@@ -288,8 +294,10 @@ class Model:
             self.h_youngest[i] = min(ages)
             self.h_mean_age[i] = sum(ages) / len(ages)
             self.h_neutral[i] = 0.0
+            self.h_ages_valid_until[i] = min(c.birth + (a + 1) * YEAR - 1e-6 for c, a in zip(h.occupants, ages))
         else:
             self.h_youngest[i], self.h_mean_age[i], self.h_neutral[i] = INT_MAX, 0.0, 1.0
+            self.h_ages_valid_until[i] = math.inf
 
     def households_with_vacancy(self):
         return int(np.count_nonzero(self.h_usable[:len(self.hh)]))
@@ -545,6 +553,8 @@ class Model:
     def scores(self, members, idx):
         """Scores of the unit `members` against households `idx` (-1 where a hard rule fails)."""
         now = self.env.now
+        for i in idx[self.h_ages_valid_until[idx] <= now]:
+            self.refresh(int(i))
         first = members[0]
         ages = [int(c.age(now)) for c in members]
         needs = 0

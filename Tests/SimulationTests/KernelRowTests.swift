@@ -66,3 +66,24 @@ func plansSettledWithoutTheEngineAreTheEnginesPlans(name: String) throws {
     #expect(partChecks > 200)
     #expect(loneChecks > 200)
 }
+
+/// Every in-house search (urgent placements, breakdowns, planned moves, step-downs) chooses,
+/// by the kernel's scores on rows kept up to date (residents' ages included: a row is read
+/// again once a resident's age in whole years changes), a household the reference evaluator
+/// scores within the kernel's rounding of the best candidate, over six years (two runs) of the
+/// shipped baseline and stress scenarios.
+@Test(arguments: ["county-baseline", "stress-case"])
+func searchesChooseTheReferenceEvaluatorsBest(name: String) throws {
+    let scenario = try JSONDecoder().decode(Scenario.self, from: Data(try #require(BundledScenarios.json[name]).utf8)).resolvingDates()
+    let start = PreparedStart(scenario.startingPopulation(), scenario: scenario)
+    var streams = Xoshiro256StarStar(seed: 1066)
+    var checks = 0
+    for _ in 0..<2 {
+        var replication = Replication(scenario: scenario, start: start, months: 72, rng: streams.split())
+        replication.checkBestInHouse = true
+        _ = replication.run()
+        #expect(replication.violations.isEmpty, "\(replication.violations)")
+        checks += replication.searchChecks
+    }
+    #expect(checks > 2_000)
+}

@@ -7,8 +7,9 @@ import Matching
 /// Rows are built by the matching module's own `HouseholdColumns` constructor (and its
 /// `append` for households approved during the run); afterwards only the columns that change
 /// with occupancy and status are rewritten (free places, occupancy and the residents' ages),
-/// whenever they change: rows are marked stale and refreshed just before they are scored. A
-/// test checks that scores from these rows equal `Matcher.evaluate`'s.
+/// whenever they change: rows are marked stale, or reach the day a resident's age in whole
+/// years changes (`agesValidUntil`), and are refreshed just before they are read. A test checks
+/// that scores from these rows equal `Matcher.evaluate`'s.
 ///
 /// Each district's households' extent in the same coordinates (`DistrictBounds`) is kept with
 /// the rows, so a search can pass over a district too far away without reading them.
@@ -16,6 +17,9 @@ struct KernelState {
     var codes = CodeBook()
     var columns: HouseholdColumns
     var stale: [Bool] = []
+    /// Per row, the day until which its residents' whole ages stand (minus infinity until the
+    /// row is first brought up to date, infinity with no residents).
+    var agesValidUntil: [Double] = []
     /// The box of every district's households, in the columns' radians.
     private(set) var districtBounds = DistrictBounds()
     /// The code of each district's name (`codes.code(name)`), looked up once.
@@ -32,6 +36,7 @@ struct KernelState {
         columns = HouseholdColumns(households, codes: &codes)
         districtCodes = districtNames.map { codes.code($0) }
         stale = Array(repeating: false, count: households.count)
+        agesValidUntil = Array(repeating: -.infinity, count: households.count)
         districtBounds = DistrictBounds(districts: districtCount)
         for (h, d) in districts.enumerated() {
             districtBounds.include(Int(d), latitude: columns.latitude[h], longitude: columns.longitude[h])
@@ -58,12 +63,14 @@ struct KernelState {
     mutating func reserveCapacity(_ total: Int) {
         columns.reserveCapacity(total)
         stale.reserveCapacity(total)
+        agesValidUntil.reserveCapacity(total)
     }
 
     /// Adds the row `add` appends to the columns, and its bookkeeping (stale mark, district box).
     private mutating func appendRow(district: Int32, _ add: (inout HouseholdColumns, inout CodeBook) -> Void) {
         add(&columns, &codes)
         stale.append(false)
+        agesValidUntil.append(-.infinity)
         let h = columns.count - 1
         districtBounds.include(Int(district), latitude: columns.latitude[h], longitude: columns.longitude[h])
     }
@@ -74,21 +81,6 @@ struct KernelState {
             guard let array = child.value as? any Collection else { return true }
             return array.count == columns.count
         }
-    }
-
-    /// Rewrites the changing columns of row `h` from the household's current state (the same
-    /// definitions as `HouseholdColumns.init`).
-    mutating func update(_ h: Int, _ household: Household) {
-        let free = household.freePlaces
-        columns.free[h] = household.status == .available ? Int32(free) : -1
-        columns.places[h] = Int32(free)
-        columns.occupied[h] = Int32(household.occupied)
-        let ages = household.residentAges
-        columns.youngestResident[h] = ages.min().map(Int32.init) ?? Int32.max
-        columns.residentMeanAge[h] = ages.isEmpty ? 0 : Double(ages.reduce(0, +)) / Double(ages.count)
-        columns.ageFitNeutral[h] = ages.isEmpty ? 1 : 0
-        columns.residentCounts[h] = Int32(ages.count)
-        stale[h] = false
     }
 }
 

@@ -98,6 +98,7 @@ extension Replication {
             guard score >= 0 && score >= minScore else { continue }
             if bestIndex < 0 || score > buffers.scores[bestIndex] { bestIndex = i }
         }
+        if checkBestInHouse { checkSearch(members, candidates, chosen: bestIndex, minScore: minScore) }
         guard bestIndex >= 0 else { return nil }
         let h = candidates[bestIndex]
         return (h, buffers.scores[bestIndex], register.children[members[0]].home.distanceMiles(to: households[h].location))
@@ -111,52 +112,46 @@ extension Replication {
 
     /// Kernel scores of the unit `row` against in-house households `candidates`, as above.
     mutating func kernelScores(_ row: UnitRow, _ candidates: [Int]) {
-        for h in candidates where kernel.stale[h] {
-            setOccupancyNow(h)
-            kernel.stale[h] = false
-        }
+        for h in candidates { bringRowUpToDate(h) }
         InHouseMatching.scores(row, kernel.columns, candidates, into: &buffers.scores)
     }
 
-    /// Kernel scores of the unit `row` against households `candidates` as they are today: each
-    /// row is brought up to date (residents' ages, which the kernel keeps as of the household's
-    /// last change) for the scoring and then put back as it was, so the engine later reads
-    /// what it would have. Written to `buffers.scores[0 ..< candidates.count]`.
-    /// - Complexity: O(candidates + their residents).
-    mutating func kernelScoresNow(_ row: UnitRow, _ candidates: [Int]) {
-        // Rows of households with no residents have no ages to fall behind.
-        var saved: [(household: Int, row: HouseholdColumns.OccupancyRow)] = []
-        for h in candidates where !households[h].occupants.isEmpty || kernel.stale[h] {
-            saved.append((h, kernel.columns.occupancyRow(h)))
-            setOccupancyNow(h)
-        }
-        InHouseMatching.scores(row, kernel.columns, candidates, into: &buffers.scores)
-        // Put back last first, so a household listed twice gets its first saving.
-        for (h, row) in saved.reversed() { kernel.columns.restoreOccupancy(row, at: h) }
-    }
-
-    /// Writes household `h`'s occupancy now into its kernel row (`occupancy`).
-    mutating func setOccupancyNow(_ h: Int) {
+    /// Rewrites household `h`'s kernel row from its occupancy now when it may be out of date:
+    /// the household changed since (`KernelState.stale`), or a resident's age in whole years has
+    /// changed since (`KernelState.agesValidUntil`). The row then says what `Matcher.evaluate`
+    /// reads from the household today.
+    /// - Complexity: O(1) when the row is up to date, else O(residents of `h`).
+    @inline(__always)
+    mutating func bringRowUpToDate(_ h: Int) {
+        guard kernel.stale[h] || now >= kernel.agesValidUntil[h] else { return }
         let now = occupancy(h)
         kernel.columns.setOccupancy(
             at: h, available: now.available, freePlaces: now.free, occupied: now.occupied, residentCount: now.residents,
             residentAgeSum: now.ageSum, youngestResident: now.youngest)
+        kernel.agesValidUntil[h] = now.agesValidUntil
+        kernel.stale[h] = false
     }
 
     /// Household `h`'s occupancy, status and residents' ages now, as the kernel's columns
-    /// record them (`HouseholdColumns.setOccupancy`): what `KernelState.update` takes from
-    /// `refreshedHousehold(h)`, without building the view.
+    /// record them (`HouseholdColumns.setOccupancy`): what `refreshedHousehold(h)` says, without
+    /// building the view; and the day until which those whole
+    /// ages stand (a resident's next birthday, less a millionth of a day so that the division
+    /// in `SimChild.age(at:)` cannot round up to it first; infinity with no residents).
     mutating func occupancy(_ h: Int)
-        -> (available: Bool, free: Int, occupied: Int, residents: Int, ageSum: Int, youngest: Int?)
+        -> (available: Bool, free: Int, occupied: Int, residents: Int, ageSum: Int, youngest: Int?, agesValidUntil: Double)
     {
         var youngest: Int? = nil
         var sum = 0
+        var validUntil = Double.infinity
         for c in households[h].occupants {
+            let birthDay = register.children[Int(c)].birthDay
             let age = Int(register.children[Int(c)].age(at: now))
             youngest = min(youngest ?? age, age)
             sum += age
+            validUntil = min(validUntil, birthDay + Double(age + 1) * Calendar.yearDays - 1e-6)
         }
-        return (!households[h].onHold, households[h].free, households[h].occupied, households[h].occupants.count, sum, youngest)
+        return (!households[h].onHold, households[h].free, households[h].occupied, households[h].occupants.count, sum, youngest,
+                validUntil)
     }
 
     /// The kernel's row for the children `members` as one unit: the row
@@ -313,7 +308,7 @@ extension Replication {
     /// evaluator's score in hundredths (`Matcher.evaluate`), the first in `linked` on a tie; nil
     /// when none is feasible.
     ///
-    /// The kernel, with rows as of today (`kernelScoresNow`), is within
+    /// The kernel, with rows up to date (`bringRowUpToDate`), is within
     /// `InHouseMatching.loneUnitWindow` of the reference score on a feasible pair, and agrees
     /// with it on feasibility except near the distance limit and under the exploitation rule
     /// (`kernelMayDisagree`). So when the kernel's best is the only household within that window
@@ -326,7 +321,7 @@ extension Replication {
     ///   evaluations near the best on the second.
     mutating func bestForLoneUnit(_ members: [Int], among linked: [Int]) -> Int? {
         let row = kernelRow(members)
-        kernelScoresNow(row, linked)
+        kernelScores(row, linked)
         let scores = buffers.scores
         var top = -1, ruledOut = false
         for i in linked.indices {
@@ -384,6 +379,31 @@ extension Replication {
         }
     }
 
+    /// For tests (`checkBestInHouse`): every candidate of an in-house search evaluated by the
+    /// reference evaluator (`Matcher.evaluate` on the household as it is today). The household
+    /// chosen (index `chosen` in `candidates`, -1 for none) must be feasible and score within
+    /// `InHouseMatching.loneUnitWindow` of the best at or above `minScore`, and none may be
+    /// chosen only when no candidate scores `minScore` less that window. A difference is
+    /// recorded in `violations`; the kernel's scores in `buffers` are kept.
+    mutating func checkSearch(_ members: [Int], _ candidates: [Int], chosen: Int, minScore: Double) {
+        let scores = buffers.scores
+        defer { buffers.scores = scores }
+        let group = siblingGroup(members)
+        let window = InHouseMatching.loneUnitWindow
+        var best = -Double.infinity, chosenScore = -Double.infinity
+        for (i, h) in candidates.enumerated() {
+            let e = Matcher.evaluate(group, refreshedHousehold(h), policy: InHouseMatching.policy, explained: false)
+            guard e.feasible else { continue }
+            if e.score >= minScore { best = max(best, e.score) }
+            if i == chosen { chosenScore = e.score }
+        }
+        searchChecks += 1
+        let agrees = chosen >= 0 ? chosenScore >= max(best, minScore) - window : best == -.infinity || best < minScore + window
+        if !agrees, violations.isEmpty {
+            violations = ["search for \(members) at day \(now): the household chosen scores \(chosenScore), the best candidate \(best)"]
+        }
+    }
+
     /// Places each unit of a joint plan with its household, where the household can still take it.
     mutating func placePlan(_ plan: [(unit: Int, household: Int, miles: Double)], _ units: [[Int]], _ placed: inout [Bool]) {
         for (unitIndex, h, miles) in plan {
@@ -397,9 +417,9 @@ extension Replication {
     /// Appends to `out` those of `households` that may be feasible for `row` by the reference
     /// evaluator, as far as the kernel can tell: they fail no rule but the distance rule within
     /// `InHouseMatching.linkSlackMiles` of the limit (the kernel measures distance on a
-    /// projection) and the exploitation rule (the kernel reads residents' ages as of the
-    /// household's last change). Units of a meeting are joined through such households. The
-    /// kernel rows must be up to date (`kernelScores` has read them since they last changed).
+    /// projection) and the exploitation rule (the kernel reads the age gap a resident at risk
+    /// needs as of their placement). Units of a meeting are joined through such households. The
+    /// kernel rows must be up to date (`kernelScores` has just read them).
     /// - Complexity: O(households).
     func appendMayBeFeasible(_ households: [Int], for row: UnitRow, into out: inout [Int]) {
         kernel.columns.appendPassing(households, for: row, allBut: .exploitationRisk, constants: InHouseMatching.linkConstants, into: &out)

@@ -154,17 +154,12 @@ extension Replication {
         return latest
     }
 
-    /// The hard rules household `h` fails for `row` as it is now. A stale kernel row is brought
-    /// up to date for the check and then put back as it was, so that recording never changes
-    /// what the engine sees later (rows not stale are read as the engine reads them).
+    /// The hard rules household `h` fails for `row` as it is now (its kernel row brought up to
+    /// date first, as the engine's next read would bring it: `bringRowUpToDate`).
     /// - Complexity: O(residents of `h`), no allocation.
     mutating func failedRulesNow(_ row: UnitRow, _ h: Int, constants: KernelConstants) -> HardRuleMask {
-        guard kernel.stale[h] else { return Self.failedRules(row, kernel.columns, h, constants: constants) }
-        let saved = kernel.columns.occupancyRow(h)
-        setOccupancyNow(h)
-        let failed = Self.failedRules(row, kernel.columns, h, constants: constants)
-        kernel.columns.restoreOccupancy(saved, at: h)
-        return failed
+        bringRowUpToDate(h)
+        return Self.failedRules(row, kernel.columns, h, constants: constants)
     }
 
     /// `ScoringKernel.failedRules` on row `h` of `columns` (static, with the columns borrowed,
@@ -179,8 +174,7 @@ extension Replication {
     /// on each household's view as it is now), the rules applied as filters one after another
     /// in the reasons' order; a difference is recorded in `violations`. Decisions where a
     /// household lies within 0.05 miles of the distance limit (where the kernel's projected
-    /// distance and the haversine distance may disagree), or where a child at risk of
-    /// exploitation meets a household with residents, are skipped.
+    /// distance and the haversine distance may disagree) are skipped.
     mutating func recheckReason(_ reason: TurnAwayReason, members: [Int], nearHome: Bool, residual: TurnAwayReason) {
         var policy = InHouseMatching.policy
         if nearHome { policy.maxDistanceMiles = KPI.farFromHomeMiles }
@@ -191,9 +185,6 @@ extension Replication {
             view.occupied = households[h].occupied
             view.status = households[h].onHold ? .onHold : .available
             view.residentAges = households[h].occupants.map { Int(register.children[Int($0)].age(at: now)) }
-            // The kernel keeps residents' ages as of the household's last change; the reference
-            // takes them today, so the exploitation rule may differ where residents have aged.
-            if unit.needs.contains(.exploitationRisk), !view.residentAges.isEmpty { return }
             let e = Matcher.evaluate(unit, view, policy: policy)
             if abs(e.distanceMiles - policy.maxDistanceMiles) < 0.05 { return }
             remaining.append(e.failedRules)

@@ -135,6 +135,11 @@ struct Replication {
     /// Lone units' best households compared with every household's evaluation so far when
     /// `checkPlanShortcut` is on (`bestForLoneUnit`).
     var loneUnitChecks = 0
+    /// Tests set this to evaluate every candidate of every in-house search with the reference
+    /// evaluator and compare the household chosen with the best (`checkSearch`).
+    var checkBestInHouse = false
+    /// In-house searches compared so far when `checkBestInHouse` is on.
+    var searchChecks = 0
     /// Placement decisions, recorded when tracing (nil, the normal path: nothing is recorded).
     var trace: [PlacementDecision]? = nil
     /// Tests set this to keep, with each traced in-house decision, the unit and household seen.
