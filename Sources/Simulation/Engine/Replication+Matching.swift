@@ -310,8 +310,7 @@ extension Replication {
     ///
     /// The kernel, with rows up to date (`bringRowUpToDate`), is within
     /// `InHouseMatching.loneUnitWindow` of the reference score on a feasible pair, and agrees
-    /// with it on feasibility except near the distance limit and under the exploitation rule
-    /// (`kernelMayDisagree`). So when the kernel's best is the only household within that window
+    /// with it on feasibility except near the distance limit (`kernelMayDisagree`). So when the kernel's best is the only household within that window
     /// of it, every household is feasible by the kernel, and the kernel cannot disagree on the
     /// best, the best is the kernel's. Otherwise households are read in descending kernel score,
     /// those the kernel rules out last, each evaluated unless its kernel score is that window
@@ -354,12 +353,10 @@ extension Replication {
 
     /// Whether the kernel's feasibility for `row` in household `h` may differ from the reference
     /// evaluator's: the kernel's projected distance lies within `InHouseMatching.linkSlackMiles`
-    /// of the limit, or the exploitation rule applies (a child at risk in the unit, or a resident
-    /// at risk in the household, whose age gap the kernel reads as of the placement).
+    /// of the limit (the rows being up to date, the other rules read the same facts).
     /// - Complexity: O(1).
     func kernelMayDisagree(_ row: UnitRow, _ h: Int) -> Bool {
-        if row.youngestAllowed != Int32.min || kernel.columns.youngestNewAllowed[h] != Int32.min { return true }
-        return kernel.columns.fixedRulesFailed(row, household: h, constants: InHouseMatching.nearLimitConstants).contains(.distance)
+        kernel.columns.fixedRulesFailed(row, household: h, constants: InHouseMatching.nearLimitConstants).contains(.distance)
     }
 
     /// For tests (`checkPlanShortcut`): every household of `linked` evaluated by the reference
@@ -415,14 +412,13 @@ extension Replication {
     }
 
     /// Appends to `out` those of `households` that may be feasible for `row` by the reference
-    /// evaluator, as far as the kernel can tell: they fail no rule but the distance rule within
-    /// `InHouseMatching.linkSlackMiles` of the limit (the kernel measures distance on a
-    /// projection) and the exploitation rule (the kernel reads the age gap a resident at risk
-    /// needs as of their placement). Units of a meeting are joined through such households. The
-    /// kernel rows must be up to date (`kernelScores` has just read them).
+    /// evaluator, as far as the kernel can tell: they fail no rule, the distance rule read with
+    /// the limit `InHouseMatching.linkSlackMiles` further out (the kernel measures distance on a
+    /// projection). Units of a meeting are joined through such households. The kernel rows must
+    /// be up to date (`kernelScores` has just read them).
     /// - Complexity: O(households).
     func appendMayBeFeasible(_ households: [Int], for row: UnitRow, into out: inout [Int]) {
-        kernel.columns.appendPassing(households, for: row, allBut: .exploitationRisk, constants: InHouseMatching.linkConstants, into: &out)
+        kernel.columns.appendPassing(households, for: row, allBut: [], constants: InHouseMatching.linkConstants, into: &out)
     }
 
     /// Units not placed at this meeting: those that have waited their planned wait go to an
