@@ -49,22 +49,25 @@ private func fields(_ value: Any) -> [String] {
 /// household must score what the best of every household it may have scores.
 @Test(arguments: ["county-baseline", "stress-case"])
 func plansSettledWithoutTheEngineAreTheEnginesPlans(name: String) throws {
+    let runs = try checkedRuns(of: name, runs: 8, seed: 2024) { $0.checkPlanShortcut = true }
+    #expect(runs.reduce(0) { $0 + $1.planShortcutChecks } > 30)
+    #expect(runs.reduce(0) { $0 + $1.meetingPartChecks } > 200)
+    #expect(runs.reduce(0) { $0 + $1.loneUnitChecks } > 200)
+}
+
+/// Runs of six years of the bundled scenario `name`, each set up by `configure` (a test mode)
+/// before it runs; every run must end with no violation recorded.
+private func checkedRuns(of name: String, runs: Int, seed: UInt64, _ configure: (inout Replication) -> Void) throws -> [Replication] {
     let scenario = try JSONDecoder().decode(Scenario.self, from: Data(try #require(BundledScenarios.json[name]).utf8)).resolvingDates()
     let start = PreparedStart(scenario.startingPopulation(), scenario: scenario)
-    var streams = Xoshiro256StarStar(seed: 2024)
-    var checks = 0, partChecks = 0, loneChecks = 0
-    for _ in 0..<8 {
+    var streams = Xoshiro256StarStar(seed: seed)
+    return (0..<runs).map { _ in
         var replication = Replication(scenario: scenario, start: start, months: 72, rng: streams.split())
-        replication.checkPlanShortcut = true
+        configure(&replication)
         _ = replication.run()
         #expect(replication.violations.isEmpty, "\(replication.violations)")
-        checks += replication.planShortcutChecks
-        partChecks += replication.meetingPartChecks
-        loneChecks += replication.loneUnitChecks
+        return replication
     }
-    #expect(checks > 30)
-    #expect(partChecks > 200)
-    #expect(loneChecks > 200)
 }
 
 /// Every in-house search (urgent placements, breakdowns, planned moves, step-downs) chooses,
@@ -74,16 +77,6 @@ func plansSettledWithoutTheEngineAreTheEnginesPlans(name: String) throws {
 /// shipped baseline and stress scenarios.
 @Test(arguments: ["county-baseline", "stress-case"])
 func searchesChooseTheReferenceEvaluatorsBest(name: String) throws {
-    let scenario = try JSONDecoder().decode(Scenario.self, from: Data(try #require(BundledScenarios.json[name]).utf8)).resolvingDates()
-    let start = PreparedStart(scenario.startingPopulation(), scenario: scenario)
-    var streams = Xoshiro256StarStar(seed: 1066)
-    var checks = 0
-    for _ in 0..<2 {
-        var replication = Replication(scenario: scenario, start: start, months: 72, rng: streams.split())
-        replication.checkBestInHouse = true
-        _ = replication.run()
-        #expect(replication.violations.isEmpty, "\(replication.violations)")
-        checks += replication.searchChecks
-    }
-    #expect(checks > 2_000)
+    let runs = try checkedRuns(of: name, runs: 2, seed: 1066) { $0.checkBestInHouse = true }
+    #expect(runs.reduce(0) { $0 + $1.searchChecks } > 2_000)
 }
