@@ -43,19 +43,16 @@ extension HouseholdColumns {
 
 extension HouseholdColumns {
     /// Appends to `out` those of households `indices`, in that order, that fail no hard rule for
-    /// `unit` but those in `ignored` (`ScoringKernel.failedRules`; the distance rule is tried
-    /// first, as it rules out most households of a wide area).
+    /// `unit` (`ScoringKernel.failedRules`; the distance rule is tried first, as it rules out most
+    /// households of a wide area).
     ///
     /// Not generic and compiled here for the same reason as `scoreEach`.
     /// - Complexity: O(indices.count), no allocation beyond `out`'s growth.
-    package func appendPassing(_ indices: [Int], for unit: UnitRow, allBut ignored: HardRuleMask, constants: KernelConstants,
-                               into out: inout [Int])
-    {
-        let checkDistance = !ignored.contains(.distance)
+    package func appendPassing(_ indices: [Int], for unit: UnitRow, constants: KernelConstants, into out: inout [Int]) {
         withView { view in
             for h in indices {
-                if checkDistance, ScoringKernel.failsDistance(unit, view, h, constants: constants) { continue }
-                if ScoringKernel.failedRules(unit, view, h, constants: constants).subtracting(ignored).isEmpty { out.append(h) }
+                if ScoringKernel.failsDistance(unit, view, h, constants: constants) { continue }
+                if ScoringKernel.failedRules(unit, view, h, constants: constants).isEmpty { out.append(h) }
             }
         }
     }

@@ -56,29 +56,23 @@ extension Replication {
 
 extension Replication {
     /// For tests: plans the whole meeting at once with `Matcher.plan` (every planned unit over
-    /// every household of the `pool`) and checks that the parts
-    /// planned one by one (`planWaitingGroups`) reach the same objective: as many children
-    /// placed, and the same score counted per child (within the per-criterion rounding) when
-    /// the whole plan is proven optimal, no less when it is not. Each part is planned by
-    /// `Matcher.plan` too (`jointPlan`'s shortcuts are checked against it there). A difference
-    /// is recorded in `violations`; nothing is placed.
-    mutating func checkMeetingParts(_ units: [[Int]], _ planned: [Int], pool: [Int], linked: [Int],
-                                    linkStart: [Int], parts: inout DisjointSets)
-    {
+    /// every household of the `pool`) and checks that the parts planned one by one
+    /// (`planWaitingGroups`: `parts` of indices into `planned`, each over its `partHouseholds`)
+    /// reach the same objective: as many children placed, and the same score counted per child
+    /// (within the per-criterion rounding) when the whole plan is proven optimal, no less when
+    /// it is not. Each part is planned by `Matcher.plan` too (`jointPlan`'s shortcuts and
+    /// `bestForLoneUnit` are checked against it there). A difference is recorded in
+    /// `violations`; nothing is placed.
+    mutating func checkMeetingParts(_ units: [[Int]], _ planned: [Int], pool: [Int], parts: [[Int]], partHouseholds: [[Int]]) {
         guard householdIDsUnique else { return }
         let policy = InHouseMatching.policy
         let perChild = { (plan: MatchPlan) in plan.entries.reduce(0.0) { $0 + $1.placement.score * Double($1.group.size) } }
         let whole = Matcher.unexplainedPlan(
             groups: planned.map { siblingGroup(units[$0]) }, households: pool.map { refreshedHousehold($0) }, policy: policy)
         var partsChildren = 0, partsScore = 0.0, partsOptimal = true
-        for part in parts.sets() {
-            var partHouseholds: [Int] = []
-            var seen = Set<Int>()
-            for k in part {
-                for h in linked[linkStart[k] ..< linkStart[k + 1]] where seen.insert(h).inserted { partHouseholds.append(h) }
-            }
+        for (part, households) in zip(parts, partHouseholds) {
             let plan = Matcher.unexplainedPlan(
-                groups: part.map { siblingGroup(units[planned[$0]]) }, households: partHouseholds.map { refreshedHousehold($0) }, policy: policy)
+                groups: part.map { siblingGroup(units[planned[$0]]) }, households: households.map { refreshedHousehold($0) }, policy: policy)
             partsChildren += plan.statistics.childrenPlaced
             partsScore += perChild(plan)
             partsOptimal = partsOptimal && (plan.bound?.optimal ?? true)

@@ -260,23 +260,18 @@ extension Replication {
         var placed = [Bool](repeating: false, count: units.count)
         guard !planned.isEmpty else { return leaveUnplaced(units, unitGroups, placed) }
         if matching {
-            // Per planned unit k, the pool's households that may be feasible for it are
-            // `linked[linkStart[k] ..< linkStart[k + 1]]`, in the pool's order; `parts` joins
-            // units sharing one.
-            var linked: [Int] = []
-            var linkStart: [Int] = []
+            // `parts` joins planned units (by index k) through the pool's households that may be
+            // feasible for two of them; each household is noted as the last such unit's.
             var parts = DisjointSets(count: planned.count)
+            var linked: [Int] = []
             for k in planned.indices {
-                let first = linked.count
-                linkStart.append(first)
+                linked.removeAll(keepingCapacity: true)
                 appendMayBeFeasible(pool, for: rows[k], into: &linked)
-                for h in linked[first...] {
+                for h in linked {
                     let other = meetingMarks.claim(h, for: k)
                     if other >= 0 { parts.union(k, other) }
                 }
             }
-            linkStart.append(linked.count)
-            if checkPlanShortcut { checkMeetingParts(units, planned, pool: pool, linked: linked, linkStart: linkStart, parts: &parts) }
             // Each part's households in the pool's order (a household is linked to one part only).
             let partList = parts.sets()
             var partOf = [Int](repeating: 0, count: planned.count)
@@ -286,6 +281,7 @@ extension Replication {
                 let k = meetingMarks.owner(of: h)
                 if k >= 0 { partHouseholds[partOf[k]].append(h) }
             }
+            if checkPlanShortcut { checkMeetingParts(units, planned, pool: pool, parts: partList, partHouseholds: partHouseholds) }
             for (p, part) in partList.enumerated() {
                 if part.count == 1 {
                     let members = units[planned[part[0]]]
@@ -310,9 +306,10 @@ extension Replication {
     ///
     /// The kernel, with rows up to date (`bringRowUpToDate`), is within
     /// `InHouseMatching.loneUnitWindow` of the reference score on a feasible pair, and agrees
-    /// with it on feasibility except near the distance limit (`kernelMayDisagree`). So when the kernel's best is the only household within that window
-    /// of it, every household is feasible by the kernel, and the kernel cannot disagree on the
-    /// best, the best is the kernel's. Otherwise households are read in descending kernel score,
+    /// with it on feasibility except near the distance limit (`kernelMayDisagree`). So when the
+    /// kernel's best is the only household within that window of it, every household is
+    /// feasible by the kernel, and the kernel cannot disagree on the best, the best is the
+    /// kernel's. Otherwise households are read in descending kernel score,
     /// those the kernel rules out last, each evaluated unless its kernel score is that window
     /// below the best reference score found so far (it cannot beat it). The test mode
     /// `checkPlanShortcut` evaluates every household and compares.
@@ -418,7 +415,7 @@ extension Replication {
     /// be up to date (`kernelScores` has just read them).
     /// - Complexity: O(households).
     func appendMayBeFeasible(_ households: [Int], for row: UnitRow, into out: inout [Int]) {
-        kernel.columns.appendPassing(households, for: row, allBut: [], constants: InHouseMatching.linkConstants, into: &out)
+        kernel.columns.appendPassing(households, for: row, constants: InHouseMatching.linkConstants, into: &out)
     }
 
     /// Units not placed at this meeting: those that have waited their planned wait go to an
