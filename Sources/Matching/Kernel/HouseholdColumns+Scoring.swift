@@ -1,23 +1,4 @@
 extension HouseholdColumns {
-    /// Scores of `unit` against households `indices`, in that order, written to `out[0 ..< indices.count]`:
-    /// the scalar kernel one household at a time (what `ScoringKernel.scoreRow` gives for each,
-    /// bit for bit).
-    ///
-    /// Not generic and compiled here, so that `withView`'s nested buffer accesses are
-    /// specialised in this module: a caller in another module reaches the kernel through one
-    /// direct call instead of an unspecialised generic `withView` (the simulator's search for
-    /// an in-house home calls this on every candidate search).
-    /// - Complexity: O(indices.count), no allocation.
-    package func scoreEach(_ unit: UnitRow, _ indices: [Int], constants: KernelConstants, into out: UnsafeMutablePointer<Double>) {
-        withView { view in
-            for (k, h) in indices.enumerated() {
-                ScoringKernel.scoreRowScalar(unit, view, range: h..<(h + 1), constants: constants, into: out + k)
-            }
-        }
-    }
-}
-
-extension HouseholdColumns {
     /// The hard rules household `h` fails for `unit` (`ScoringKernel.failedRules` on row `h`).
     ///
     /// Not generic and compiled here for the same reason as `scoreEach`: the simulator asks it

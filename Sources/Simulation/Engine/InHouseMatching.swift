@@ -94,17 +94,18 @@ enum InHouseMatching {
     }
 
     /// Scores of `unit` against households `indices` of `columns`, in that order, written to
-    /// `out[0 ..< indices.count]` (grown when too short, never shrunk, so a caller can reuse it).
-    /// - Complexity: O(indices.count), no allocation once `out` is large enough.
-    static func scores(_ unit: UnitRow, _ columns: HouseholdColumns, _ indices: [Int], into out: inout [Double]) {
+    /// `out[0 ..< indices.count]` (grown when too short, never shrunk, so a caller can reuse it),
+    /// through the caller's scratch columns `gathered`.
+    /// - Complexity: O(indices.count), no allocation once `out` and `gathered` are large enough.
+    static func scores(
+        _ unit: UnitRow, _ columns: HouseholdColumns, _ indices: [Int], into out: inout [Double], gathered: inout GatheredRows
+    ) {
         if out.count < indices.count {
             out.append(contentsOf: repeatElement(ScoringKernel.infeasible, count: indices.count - out.count))
         }
         guard !indices.isEmpty else { return }
-        // One household at a time: the scalar kernel (what `scoreRow` runs for a range shorter
-        // than its eight lanes, bit for bit), without setting up the lanes.
         out.withUnsafeMutableBufferPointer { buffer in
-            columns.scoreEach(unit, indices, constants: constants, into: buffer.baseAddress!)
+            gathered.score(unit, columns, indices, constants: constants, into: buffer.baseAddress!)
         }
     }
 

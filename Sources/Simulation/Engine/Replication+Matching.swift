@@ -113,7 +113,7 @@ extension Replication {
     /// Kernel scores of the unit `row` against in-house households `candidates`, as above.
     mutating func kernelScores(_ row: UnitRow, _ candidates: [Int]) {
         for h in candidates { bringRowUpToDate(h) }
-        InHouseMatching.scores(row, kernel.columns, candidates, into: &buffers.scores)
+        InHouseMatching.scores(row, kernel.columns, candidates, into: &buffers.scores, gathered: &buffers.gathered)
     }
 
     /// Rewrites household `h`'s kernel row from its occupancy now when it may be out of date:

@@ -1,3 +1,5 @@
+import Matching
+
 /// Arrays reused from one candidate search to the next, so a search allocates nothing: the
 /// candidate list handed back by the last caller and the scores of the last kernel query.
 ///
@@ -9,6 +11,8 @@ struct SearchBuffers {
     var candidates: [Int] = []
     /// Scores of the last kernel query, one per candidate.
     var scores: [Double] = []
+    /// Scratch columns the candidates' rows are gathered into for the vectorised kernel.
+    var gathered = GatheredRows()
     /// Scratch room for the households of one district that pass the candidate search's tests.
     var passing: [Int32] = []
 
