@@ -474,7 +474,7 @@ class Model:
             elif kind == IFA:
                 c.step_down_ready = rng.random() < steps["ifa_share"]
             if c.step_down_ready:
-                self.step_down_list.append(c)
+                self.step_down_list.append((c, c.pstamp))
         shape = self.sc["moves"]["frailty_shape"]
         if shape > 0 and c.frailty < 0:
             c.frailty = rng.gammavariate(shape, 1.0) / shape
@@ -804,7 +804,7 @@ class Model:
             return
         self.events += 1
         c.wants_move = True
-        self.move_requests.append(c)
+        self.move_requests.append((c, stamp))
 
     # -- carers --------------------------------------------------------------------------
     def resignation_rate(self):
@@ -1128,17 +1128,22 @@ class Model:
         window = f["planned_move_after_days"] + f["move_search_days"]
         attempts = 0
         vacancies = self.households_with_vacancy()
+        # Requests are (child, placement stamp): one made in an earlier placement never applies
+        # again, so the walk may stop once no search is left, keeping the rest unread.
         kept = []
-        for c in self.move_requests:
-            if c.state != PLACED or not c.wants_move or now - c.placed_day > window:
+        # As in Hearth, requests added during the walk are dropped.
+        requests, count = self.move_requests, len(self.move_requests)
+        for i in range(count):
+            c, stamp = requests[i]
+            if attempts >= 2 or vacancies <= 0:
+                kept.extend(requests[i:count])
+                break
+            if c.state != PLACED or c.pstamp != stamp or not c.wants_move or now - c.placed_day > window:
                 continue
             if c.searched == self.epoch:
-                kept.append(c)
+                kept.append((c, stamp))
                 continue
             attempts += 1
-            if attempts > 2 or vacancies <= 0:
-                kept.append(c)
-                continue
             members = self.unit_mates(c)
             best = self.best_in_house(members, c.household, f["poor_fit_score"])
             if best is not None:
@@ -1147,7 +1152,7 @@ class Model:
                 self.place_in_house(members, best[0])
             else:
                 c.searched = self.epoch
-                kept.append(c)
+                kept.append((c, stamp))
         self.move_requests = kept
 
     def step_downs(self):
@@ -1158,13 +1163,19 @@ class Model:
         moved = attempts = 0
         min_days = steps["after_months"] * MONTH
         kept = []
-        for c in self.step_down_list:
+        # As in Hearth, children added during the walk (a step-down to an agency home that is
+        # itself ready to step down) are dropped.
+        listed, count = self.step_down_list, len(self.step_down_list)
+        for i in range(count):
+            c, stamp = listed[i]
+            if moved >= steps["max_per_meeting"] or attempts >= 2 * max(1, steps["max_per_meeting"]):
+                kept.extend(listed[i:count])
+                break
             kind = c.type
-            if c.state != PLACED or not c.step_down_ready or kind not in (RESIDENTIAL, IFA):
+            if c.state != PLACED or c.pstamp != stamp or not c.step_down_ready or kind not in (RESIDENTIAL, IFA):
                 continue
-            if (moved >= steps["max_per_meeting"] or attempts >= 2 * max(1, steps["max_per_meeting"])
-                    or now - c.placed_day < min_days or c.searched == self.epoch):
-                kept.append(c)
+            if now - c.placed_day < min_days or c.searched == self.epoch:
+                kept.append((c, stamp))
                 continue
             attempts += 1
             best = None
@@ -1181,7 +1192,7 @@ class Model:
             else:
                 if kind == IFA or not sc["ifa"]["enabled"]:
                     c.searched = self.epoch
-                kept.append(c)
+                kept.append((c, stamp))
         self.step_down_list = kept
 
     # -- KPIs ----------------------------------------------------------------------------

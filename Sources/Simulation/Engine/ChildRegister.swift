@@ -12,12 +12,21 @@
 /// - Every child in care (waiting or placed) is listed in `inCare` exactly once, in index order;
 ///   children who left may stay listed until the list is compacted at the month's end.
 /// - `waitingGroups`, `moveRequests` and `stepDownList` hold valid indices (entries that no
-///   longer apply are skipped and dropped when the lists are next walked).
+///   longer apply are skipped, and dropped when a walk of the list reaches them).
 /// - `snapshotRows` has one row per child, equal to `SnapshotRow(child)`: children are added
 ///   with `append` and every change of a field the row copies is followed by `refreshRow`.
 ///
 /// `violations()` checks them (tests run it after every event).
 struct ChildRegister {
+    /// A child's entry on a list of requests (a planned move, a step-down), made in the
+    /// placement numbered `stamp` (`SimChild.placementStamp`). It applies only while the child
+    /// is in that placement, so an entry left on the list after the placement ended can never
+    /// apply again, and a list need not be walked to its end to drop such entries.
+    struct PlacementRequest: Equatable {
+        var child: Int32
+        var stamp: UInt32
+    }
+
     /// Every child, by index. Add with `append`, and call `refreshRow` after changing a field
     /// that `SnapshotRow` copies.
     var children = ContiguousArray<SimChild>()
@@ -29,10 +38,11 @@ struct ChildRegister {
     var inCare: [Int32] = []
     /// Groups with children waiting for the next family-finding meeting.
     var waitingGroups: [Int32] = []
-    /// Children who asked to move from a poor-fit placement.
-    var moveRequests: [Int32] = []
-    /// Children ready to step down (residential to foster care, agency to in-house).
-    var stepDownList: [Int32] = []
+    /// Children who asked to move from a poor-fit placement, each for the placement it asked in.
+    var moveRequests: [PlacementRequest] = []
+    /// Children ready to step down (residential to foster care, agency to in-house), each for
+    /// the placement it was found ready in.
+    var stepDownList: [PlacementRequest] = []
 
     /// Adds a child (its index is the current count) and its snapshot row.
     /// - Complexity: O(1) amortised.
@@ -91,8 +101,8 @@ struct ChildRegister {
             problems.append("child \(c)'s snapshot row \(row) differs from the child's \(SnapshotRow(children[c]))")
         }
         for g in waitingGroups where g < 0 || Int(g) >= groups.count { problems.append("waiting group \(g) does not exist") }
-        for c in moveRequests + stepDownList where c < 0 || Int(c) >= children.count {
-            problems.append("move or step-down request for child \(c), of \(children.count)")
+        for request in moveRequests + stepDownList where request.child < 0 || Int(request.child) >= children.count {
+            problems.append("move or step-down request for child \(request.child), of \(children.count)")
         }
         return problems
     }
@@ -119,5 +129,18 @@ struct SnapshotRow: Equatable {
         state = child.state
         over20 = child.over20
         thirdStarted = child.recentStarts.2 > -.infinity
+    }
+}
+
+extension [ChildRegister.PlacementRequest] {
+    /// Ends a walk that filtered the list in place: of its first `count` entries (those present
+    /// when the walk began), the first `walked` were read and `kept` of them moved to the front;
+    /// the unread ones follow them, and entries appended during the walk are dropped.
+    /// - Complexity: O(count - walked).
+    mutating func keep(walkedTo walked: Int, of count: Int, kept: Int) {
+        if kept != walked {
+            for i in walked ..< count { self[kept + i - walked] = self[i] }
+        }
+        removeSubrange((kept + count - walked)...)
     }
 }

@@ -443,24 +443,34 @@ extension Replication {
         var attempts = 0
         let vacantHouseholds = householdsWithVacancy
         // The list is filtered in place (kept requests move to the front); fields are read one
-        // by one rather than copying each child's struct.
-        var kept = 0
+        // by one rather than copying each child's struct. Once no search is left to make, the
+        // walk stops: every request past it would be kept or, no longer applying, dropped, and
+        // one that no longer applies never applies again (`PlacementRequest`), so it is dropped
+        // when a later walk reaches it.
+        var kept = 0, walked = 0, stopped = false
         let count = register.moveRequests.count
         for index in 0..<count {
-            let c32 = register.moveRequests[index]
-            let c = Int(c32)
-            guard register.children[c].state == .placed, register.children[c].wantsMove, now - register.children[c].placedDay <= window
+            if !stopped, attempts >= 2 || vacantHouseholds == 0 {
+                stopped = true
+                listWalksStoppedEarly += 1
+                if !walkWholeLists { break }
+            }
+            walked = index + 1
+            let request = register.moveRequests[index]
+            let c = Int(request.child)
+            guard register.children[c].state == .placed, register.children[c].placementStamp == request.stamp,
+                register.children[c].wantsMove, now - register.children[c].placedDay <= window
             else { continue }
             // A meeting considers a few planned moves (longest waiting first), not every one, and
             // does not repeat a search that found nothing while no place has freed since.
             guard register.children[c].searchedAtEpoch != vacancies.epoch else {
-                if kept != index { register.moveRequests[kept] = c32 }
+                if kept != index { register.moveRequests[kept] = request }
                 kept += 1
                 continue
             }
             attempts += 1
             guard attempts <= 2, vacantHouseholds > 0 else {
-                if kept != index { register.moveRequests[kept] = c32 }
+                if kept != index { register.moveRequests[kept] = request }
                 kept += 1
                 continue
             }
@@ -474,12 +484,12 @@ extension Replication {
                 placeInHouse(members, household: best.household, miles: best.miles)
             } else {
                 register.children[c].searchedAtEpoch = vacancies.epoch
-                if kept != index { register.moveRequests[kept] = c32 }
+                if kept != index { register.moveRequests[kept] = request }
                 kept += 1
             }
         }
         // Requests added while the list was walked are dropped, as when it was rebuilt.
-        register.moveRequests.removeSubrange(kept...)
+        register.moveRequests.keep(walkedTo: walked, of: count, kept: kept)
     }
 
     /// Step-down moves: residential to foster care, agency to in-house, when a fitting place frees.
@@ -490,18 +500,26 @@ extension Replication {
         var moved = 0
         var attempts = 0
         let minDays = steps.afterMonths * Calendar.monthDays
-        // Filtered in place like `moveRequests` above.
-        var kept = 0
+        // Filtered in place like `moveRequests` above, and the walk stops once no step-down is
+        // left to try.
+        var kept = 0, walked = 0, stopped = false
         let count = register.stepDownList.count
         for index in 0..<count {
-            let c32 = register.stepDownList[index]
-            let c = Int(c32)
+            if !stopped, moved >= steps.maxPerMeeting || attempts >= 2 * max(1, steps.maxPerMeeting) {
+                stopped = true
+                listWalksStoppedEarly += 1
+                if !walkWholeLists { break }
+            }
+            walked = index + 1
+            let request = register.stepDownList[index]
+            let c = Int(request.child)
             let type = register.children[c].type
-            guard register.children[c].state == .placed, register.children[c].stepDownReady, type == .residential || type == .ifaFoster else { continue }
-            guard moved < steps.maxPerMeeting, attempts < 2 * max(1, steps.maxPerMeeting), now - register.children[c].placedDay >= minDays,
-                register.children[c].searchedAtEpoch != vacancies.epoch
+            guard register.children[c].state == .placed, register.children[c].placementStamp == request.stamp,
+                register.children[c].stepDownReady, type == .residential || type == .ifaFoster
+            else { continue }
+            guard !stopped, now - register.children[c].placedDay >= minDays, register.children[c].searchedAtEpoch != vacancies.epoch
             else {
-                if kept != index { register.stepDownList[kept] = c32 }
+                if kept != index { register.stepDownList[kept] = request }
                 kept += 1
                 continue
             }
@@ -521,12 +539,12 @@ extension Replication {
                 moved += 1
             } else {
                 if type == .ifaFoster || !scenario.ifa.enabled { register.children[c].searchedAtEpoch = vacancies.epoch }
-                if kept != index { register.stepDownList[kept] = c32 }
+                if kept != index { register.stepDownList[kept] = request }
                 kept += 1
             }
         }
         // Children added while the list was walked (a step-down to an agency home that is
         // itself ready to step down) are dropped, as when the list was rebuilt.
-        register.stepDownList.removeSubrange(kept...)
+        register.stepDownList.keep(walkedTo: walked, of: count, kept: kept)
     }
 }

@@ -48,7 +48,7 @@ extension Replication {
             } else if type == .ifaFoster {
                 child.stepDownReady = key.unit(.stepDown) < steps.ifaShare
             }
-            if child.stepDownReady { register.stepDownList.append(Int32(c)) }
+            if child.stepDownReady { register.stepDownList.append(.init(child: Int32(c), stamp: child.placementStamp)) }
         }
         let shape = scenario.moves.frailtyShape
         if shape > 0, child.frailty < 0 {
@@ -129,9 +129,20 @@ extension Replication {
     }
 
     /// The waiting members of group `g`.
+    /// - Complexity: O(group size), one allocation.
     mutating func waitingMembers(_ g: Int) -> [Int] {
         let group = register.groups[g]
-        return (Int(group.first)..<Int(group.first + group.count)).filter { register.children[$0].state == .waiting }
+        return members(of: group) { register.children[$0].state == .waiting }
+    }
+
+    /// The children of `group` for which `isMember` holds, in index order, in an array allocated
+    /// once at the group's size (`filter` would grow it as it goes, allocating again).
+    @inline(__always)
+    func members(of group: SimGroup, where isMember: (Int) -> Bool) -> [Int] {
+        var found: [Int] = []
+        found.reserveCapacity(Int(group.count))
+        for c in Int(group.first) ..< Int(group.first + group.count) where isMember(c) { found.append(c) }
+        return found
     }
 
     /// Decides how an entering group is looked after: the order of preference.
@@ -268,16 +279,15 @@ extension Replication {
     mutating func requestMove(_ c: Int, stamp: UInt32) {
         guard register.children[c].state == .placed, register.children[c].placementStamp == stamp else { return discardStale() }
         register.children[c].wantsMove = true
-        register.moveRequests.append(Int32(c))
+        register.moveRequests.append(.init(child: Int32(c), stamp: stamp))
     }
 
     /// Child `c` and the brothers and sisters living with them (same placement), in index order.
+    /// - Complexity: O(group size), one allocation.
     mutating func unitMates(_ c: Int) -> [Int] {
         let group = register.groups[Int(register.children[c].group)]
         let unit = register.children[c].unit
-        return (Int(group.first)..<Int(group.first + group.count)).filter {
-            $0 == c || (register.children[$0].state == .placed && register.children[$0].unit == unit)
-        }
+        return members(of: group) { $0 == c || (register.children[$0].state == .placed && register.children[$0].unit == unit) }
     }
 
     /// A placement ends (breakdown or planned move): the child, with brothers and sisters living

@@ -140,6 +140,12 @@ struct Replication {
     var checkBestInHouse = false
     /// In-house searches compared so far when `checkBestInHouse` is on.
     var searchChecks = 0
+    /// Tests set this to walk the planned-move and step-down lists to their ends at every
+    /// meeting (as if no walk stopped early) and count the walks that would have stopped.
+    var walkWholeLists = false
+    /// Walks of those lists that stopped (or, with `walkWholeLists`, would have stopped) before
+    /// their end.
+    var listWalksStoppedEarly = 0
     /// Placement decisions, recorded when tracing (nil, the normal path: nothing is recorded).
     var trace: [PlacementDecision]? = nil
     /// Tests set this to keep, with each traced in-house decision, the unit and household seen.
