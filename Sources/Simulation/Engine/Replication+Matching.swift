@@ -220,29 +220,29 @@ extension Replication {
     ///   plan per part over its own units and households (at national size most of a meeting's
     ///   units form one part).
     mutating func planWaitingGroups() {
-        var units: [[Int]] = []
-        var unitGroups: [Int32] = []
+        guard !register.waitingGroups.isEmpty else { return }
+        var meeting = MeetingBuffers()
+        swap(&meeting, &meetingBuffers)
+        defer { swap(&meeting, &meetingBuffers) }
+        meeting.removeAll()
         for g in register.waitingGroups {
             let members = waitingMembers(Int(g))
             if !members.isEmpty {
-                units.append(members)
-                unitGroups.append(g)
+                meeting.units.append(members)
+                meeting.unitGroups.append(g)
             }
         }
         register.waitingGroups.removeAll(keepingCapacity: true)
-        guard !units.isEmpty else { return }
+        guard !meeting.units.isEmpty else { return }
         placingReason = .familyFinding
         let matching = scenario.findingHomes.matchingEnabled
         // Only units with at least one feasible candidate are planned (the others would only
         // make the plan explain why they cannot be placed), over every candidate of every
         // planned unit (`pool`, each once).
-        var planned: [Int] = []
-        var rows: [UnitRow] = []
-        var pool: [Int] = []
         // Per household, for this meeting (`MeetingMarks` instead of a set and a dictionary):
         // listed yet, and the last planned unit it may be feasible for.
         meetingMarks.begin(households: households.count)
-        for (u, members) in units.enumerated() {
+        for (u, members) in meeting.units.enumerated() {
             // Nothing has freed since this unit last found no home: no need to look again.
             if register.children[members[0]].searchedAtEpoch == vacancies.epoch { continue }
             let candidates = candidateHouseholds(for: members, excluding: -1)
@@ -252,22 +252,32 @@ extension Replication {
                 let row = kernelRow(members)
                 kernelScores(row, candidates)
                 guard buffers.scores[0 ..< candidates.count].contains(where: { $0 >= 0 }) else { continue }
-                rows.append(row)
+                meeting.rows.append(row)
             }
-            planned.append(u)
-            for h in candidates where meetingMarks.firstListing(h) { pool.append(h) }
+            meeting.planned.append(u)
+            for h in candidates where meetingMarks.firstListing(h) { meeting.pool.append(h) }
         }
-        var placed = [Bool](repeating: false, count: units.count)
-        guard !planned.isEmpty else { return leaveUnplaced(units, unitGroups, placed) }
-        if matching {
+        let units = meeting.units, planned = meeting.planned, pool = meeting.pool
+        meeting.placed.append(contentsOf: repeatElement(false, count: units.count))
+        guard !planned.isEmpty else { return leaveUnplaced(units, meeting.unitGroups, meeting.placed) }
+        if matching, planned.count == 1 {
+            // One unit planned: its part is itself, over the pool's households that may be
+            // feasible for it (what the parts below come to for one unit, without building them).
+            appendMayBeFeasible(pool, for: meeting.rows[0], into: &meeting.linked)
+            if checkPlanShortcut { checkMeetingParts(units, planned, pool: pool, parts: [[0]], partHouseholds: [meeting.linked]) }
+            let members = units[planned[0]]
+            if let h = bestForLoneUnit(members, among: meeting.linked) {
+                placeInHouse(members, household: h, miles: register.children[members[0]].home.distanceMiles(to: households[h].location))
+                meeting.placed[planned[0]] = true
+            }
+        } else if matching {
             // `parts` joins planned units (by index k) through the pool's households that may be
             // feasible for two of them; each household is noted as the last such unit's.
             var parts = DisjointSets(count: planned.count)
-            var linked: [Int] = []
             for k in planned.indices {
-                linked.removeAll(keepingCapacity: true)
-                appendMayBeFeasible(pool, for: rows[k], into: &linked)
-                for h in linked {
+                meeting.linked.removeAll(keepingCapacity: true)
+                appendMayBeFeasible(pool, for: meeting.rows[k], into: &meeting.linked)
+                for h in meeting.linked {
                     let other = meetingMarks.claim(h, for: k)
                     if other >= 0 { parts.union(k, other) }
                 }
@@ -287,16 +297,16 @@ extension Replication {
                     let members = units[planned[part[0]]]
                     if let h = bestForLoneUnit(members, among: partHouseholds[p]) {
                         placeInHouse(members, household: h, miles: register.children[members[0]].home.distanceMiles(to: households[h].location))
-                        placed[planned[part[0]]] = true
+                        meeting.placed[planned[part[0]]] = true
                     }
                 } else {
-                    placePlan(jointPlan(units, part.map { planned[$0] }, partHouseholds[p]), units, &placed)
+                    placePlan(jointPlan(units, part.map { planned[$0] }, partHouseholds[p]), units, &meeting.placed)
                 }
             }
         } else {
-            placePlan(jointPlan(units, planned, pool), units, &placed)
+            placePlan(jointPlan(units, planned, pool), units, &meeting.placed)
         }
-        leaveUnplaced(units, unitGroups, placed)
+        leaveUnplaced(units, meeting.unitGroups, meeting.placed)
     }
 
     /// The household the joint plan gives a unit that shares none of `linked` (the households
@@ -423,7 +433,9 @@ extension Replication {
     mutating func leaveUnplaced(_ units: [[Int]], _ unitGroups: [Int32], _ placed: [Bool]) {
         for (i, members) in units.enumerated() where !placed[i] {
             register.children[members[0]].searchedAtEpoch = vacancies.epoch
-            let waited = now - (members.map { register.children[$0].waitingSince }.min() ?? now)
+            var waitingSince = now
+            for m in members { waitingSince = min(waitingSince, register.children[m].waitingSince) }
+            let waited = now - waitingSince
             if waited >= scenario.findingHomes.plannedMaxWaitDays {
                 placingReason = .waitedTooLong
                 beginDecision(members, .waited)
@@ -524,17 +536,18 @@ extension Replication {
                 continue
             }
             attempts += 1
+            let child = [c]
             if householdsWithVacancy > steps.reserveVacancies,
-                let best = bestInHouse(for: [c], excluding: -1, minScore: steps.minScore)
+                let best = bestInHouse(for: child, excluding: -1, minScore: steps.minScore)
             {
                 vacate(c)
                 movesThisMonth += 1
-                placeInHouse([c], household: best.household, miles: best.miles)
+                placeInHouse(child, household: best.household, miles: best.miles)
                 moved += 1
             } else if type == .residential, scenario.ifa.enabled, ifaInUse < ifaCapacity {
                 vacate(c)
                 movesThisMonth += 1
-                beginDecision([c], .searched)
+                beginDecision(child, .searched)
                 put(c, type: .ifaFoster, household: -1, over20: drawOver20(.ifaFoster, for: c), unit: nextUnit())
                 moved += 1
             } else {

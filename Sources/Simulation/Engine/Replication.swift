@@ -84,6 +84,8 @@ struct Replication {
     var meetingMarks = MeetingMarks()
     /// The arrays reused from one candidate search to the next (`SearchBuffers`).
     var buffers = SearchBuffers()
+    /// The arrays of a family-finding meeting, reused from meeting to meeting.
+    var meetingBuffers = MeetingBuffers()
 
     var typeCount = [Int](repeating: 0, count: 8)
     var waitingCount = 0
