@@ -1,37 +1,52 @@
 import CareModel
-import Foundation
 import Testing
 @testable import Simulation
 
-/// A meeting walks its planned-move and step-down lists only until no search or step-down is
-/// left to try; the requests past that point stay unread, and one that no longer applies (its
-/// placement ended) is dropped when a later walk reaches it. Runs that walk every list to its
-/// end at every meeting (test mode `walkWholeLists`) must give the same results, value for
-/// value, over six years of eight runs of the shipped baseline and stress scenarios, and the
-/// early stops must have happened often.
-@Test(arguments: ["county-baseline", "stress-case"])
-func requestListWalksStoppedEarlyChangeNoResult(name: String) throws {
-    let scenario = try JSONDecoder().decode(Scenario.self, from: Data(try #require(BundledScenarios.json[name]).utf8)).resolvingDates()
-    let start = PreparedStart(scenario.startingPopulation(), scenario: scenario)
-    var streams = Xoshiro256StarStar(seed: 4242)
-    var stoppedEarly = 0, requestsLeftUnread = 0
-    for run in 0..<8 {
-        let stream = streams.split()
-        var stopping = Replication(scenario: scenario, start: start, months: 72, rng: stream)
-        var walking = Replication(scenario: scenario, start: start, months: 72, rng: stream)
-        walking.walkWholeLists = true
-        let stopped = stopping.run(), walked = walking.run()
-        let firstDifference = zip(stopped.monthly, walked.monthly).enumerated().first { $0.element.0.bitPattern != $0.element.1.bitPattern }?.offset
-        #expect(stopped.monthly.count == walked.monthly.count && firstDifference == nil, "run \(run): monthly values differ first at \(firstDifference ?? -1)")
-        #expect(stopped.events == walked.events && stopped.placementsByType == walked.placementsByType, "run \(run)")
-        #expect(stopped.totalCost.bitPattern == walked.totalCost.bitPattern && stopped.leavers == walked.leavers, "run \(run)")
-        #expect(stopped.turnedAway.count == walked.turnedAway.count, "run \(run): turned-away records differ")
-        #expect(stopping.listWalksStoppedEarly == walking.listWalksStoppedEarly, "run \(run)")
-        stoppedEarly += stopping.listWalksStoppedEarly
-        requestsLeftUnread += stopping.register.moveRequests.count + stopping.register.stepDownList.count
-            - walking.register.moveRequests.count - walking.register.stepDownList.count
+/// `RequestList` against a plain array over thousands of random sequences of requests and
+/// walks: each walk reads a random number of the live entries from the front, keeps a random
+/// choice of them, may append requests while it walks (dropped at its end), and stops; the
+/// list's live entries must then be the kept ones followed by the unread ones, in order.
+@Test func requestListWalksMatchAPlainList() {
+    var rng = Xoshiro256StarStar(seed: 903)
+    var compactions = 0, longest = 0
+    for _ in 0..<3000 {
+        var list = RequestList()
+        var model: [RequestList.Entry] = []
+        var next: Int32 = 0
+        for _ in 0..<Int.random(in: 1...60, using: &rng) {
+            if Bool.random(using: &rng) {
+                for _ in 0..<Int.random(in: 1...6, using: &rng) {
+                    list.append(child: Int(next), stamp: UInt32(next % 7))
+                    model.append(RequestList.Entry(child: next, stamp: UInt32(next % 7)))
+                    next += 1
+                }
+            } else {
+                let positions = list.positions
+                let reading = Int.random(in: 0...positions.count, using: &rng)
+                var kept = positions.lowerBound, read = positions.lowerBound
+                var keptEntries: [RequestList.Entry] = []
+                for index in positions.prefix(reading) {
+                    read = index + 1
+                    let entry = list[index]
+                    if Int.random(in: 0..<3, using: &rng) > 0 {
+                        list[kept] = entry
+                        kept += 1
+                        keptEntries.append(entry)
+                    }
+                    if Int.random(in: 0..<10, using: &rng) == 0 {
+                        list.append(child: -1, stamp: 0)
+                    }
+                }
+                let startBefore = list.positions.lowerBound
+                list.endWalk(read: read, kept: kept, end: positions.upperBound)
+                if list.positions.lowerBound < startBefore { compactions += 1 }
+                model = keptEntries + model[reading...]
+            }
+            #expect(Array(list.live) == model)
+            #expect(list.count == model.count && list.isEmpty == model.isEmpty)
+            longest = max(longest, list.entries.count)
+        }
     }
-    #expect(stoppedEarly > 500, "\(stoppedEarly) walks stopped early")
-    // Requests that no longer apply were left on the lists (the walks did stop short of them).
-    #expect(requestsLeftUnread > 0, "\(requestsLeftUnread) requests left unread")
+    // The dead front was dropped now and then.
+    #expect(compactions > 100, "\(compactions) compactions, longest array \(longest)")
 }

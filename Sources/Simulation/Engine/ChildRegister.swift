@@ -18,14 +18,6 @@
 ///
 /// `violations()` checks them (tests run it after every event).
 struct ChildRegister {
-    /// A child's entry on a list of requests (a planned move, a step-down), made in the
-    /// placement numbered `stamp` (`SimChild.placementStamp`). It applies only while the child
-    /// is in that placement, so an entry left on the list after the placement ended can never
-    /// apply again, and a list need not be walked to its end to drop such entries.
-    struct PlacementRequest: Equatable {
-        var child: Int32
-        var stamp: UInt32
-    }
 
     /// Every child, by index. Add with `append`, and call `refreshRow` after changing a field
     /// that `SnapshotRow` copies.
@@ -39,10 +31,10 @@ struct ChildRegister {
     /// Groups with children waiting for the next family-finding meeting.
     var waitingGroups: [Int32] = []
     /// Children who asked to move from a poor-fit placement, each for the placement it asked in.
-    var moveRequests: [PlacementRequest] = []
+    var moveRequests = RequestList()
     /// Children ready to step down (residential to foster care, agency to in-house), each for
     /// the placement it was found ready in.
-    var stepDownList: [PlacementRequest] = []
+    var stepDownList = RequestList()
 
     /// Adds a child (its index is the current count) and its snapshot row.
     /// - Complexity: O(1) amortised.
@@ -101,7 +93,7 @@ struct ChildRegister {
             problems.append("child \(c)'s snapshot row \(row) differs from the child's \(SnapshotRow(children[c]))")
         }
         for g in waitingGroups where g < 0 || Int(g) >= groups.count { problems.append("waiting group \(g) does not exist") }
-        for request in moveRequests + stepDownList where request.child < 0 || Int(request.child) >= children.count {
+        for request in moveRequests.live + stepDownList.live where request.child < 0 || Int(request.child) >= children.count {
             problems.append("move or step-down request for child \(request.child), of \(children.count)")
         }
         return problems
@@ -129,18 +121,5 @@ struct SnapshotRow: Equatable {
         state = child.state
         over20 = child.over20
         thirdStarted = child.recentStarts.2 > -.infinity
-    }
-}
-
-extension [ChildRegister.PlacementRequest] {
-    /// Ends a walk that filtered the list in place: of its first `count` entries (those present
-    /// when the walk began), the first `walked` were read and `kept` of them moved to the front;
-    /// the unread ones follow them, and entries appended during the walk are dropped.
-    /// - Complexity: O(count - walked).
-    mutating func keep(walkedTo walked: Int, of count: Int, kept: Int) {
-        if kept != walked {
-            for i in walked ..< count { self[kept + i - walked] = self[i] }
-        }
-        removeSubrange((kept + count - walked)...)
     }
 }

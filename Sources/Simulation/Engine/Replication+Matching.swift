@@ -457,11 +457,11 @@ extension Replication {
         // The list is filtered in place (kept requests move to the front); fields are read one
         // by one rather than copying each child's struct. Once no search is left to make, the
         // walk stops: every request past it would be kept or, no longer applying, dropped, and
-        // one that no longer applies never applies again (`PlacementRequest`), so it is dropped
+        // one that no longer applies never applies again (`RequestList`), so it is dropped
         // when a later walk reaches it.
-        var kept = 0, walked = 0, stopped = false
-        let count = register.moveRequests.count
-        for index in 0..<count {
+        let positions = register.moveRequests.positions
+        var kept = positions.lowerBound, walked = positions.lowerBound, stopped = false
+        for index in positions {
             if !stopped, attempts >= 2 || vacantHouseholds == 0 {
                 stopped = true
                 listWalksStoppedEarly += 1
@@ -501,7 +501,7 @@ extension Replication {
             }
         }
         // Requests added while the list was walked are dropped, as when it was rebuilt.
-        register.moveRequests.keep(walkedTo: walked, of: count, kept: kept)
+        register.moveRequests.endWalk(read: walked, kept: kept, end: positions.upperBound)
     }
 
     /// Step-down moves: residential to foster care, agency to in-house, when a fitting place frees.
@@ -514,9 +514,9 @@ extension Replication {
         let minDays = steps.afterMonths * Calendar.monthDays
         // Filtered in place like `moveRequests` above, and the walk stops once no step-down is
         // left to try.
-        var kept = 0, walked = 0, stopped = false
-        let count = register.stepDownList.count
-        for index in 0..<count {
+        let positions = register.stepDownList.positions
+        var kept = positions.lowerBound, walked = positions.lowerBound, stopped = false
+        for index in positions {
             if !stopped, moved >= steps.maxPerMeeting || attempts >= 2 * max(1, steps.maxPerMeeting) {
                 stopped = true
                 listWalksStoppedEarly += 1
@@ -558,6 +558,6 @@ extension Replication {
         }
         // Children added while the list was walked (a step-down to an agency home that is
         // itself ready to step down) are dropped, as when the list was rebuilt.
-        register.stepDownList.keep(walkedTo: walked, of: count, kept: kept)
+        register.stepDownList.endWalk(read: walked, kept: kept, end: positions.upperBound)
     }
 }

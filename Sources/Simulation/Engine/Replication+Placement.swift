@@ -48,7 +48,7 @@ extension Replication {
             } else if type == .ifaFoster {
                 child.stepDownReady = key.unit(.stepDown) < steps.ifaShare
             }
-            if child.stepDownReady { register.stepDownList.append(.init(child: Int32(c), stamp: child.placementStamp)) }
+            if child.stepDownReady { register.stepDownList.append(child: c, stamp: child.placementStamp) }
         }
         let shape = scenario.moves.frailtyShape
         if shape > 0, child.frailty < 0 {
@@ -279,7 +279,7 @@ extension Replication {
     mutating func requestMove(_ c: Int, stamp: UInt32) {
         guard register.children[c].state == .placed, register.children[c].placementStamp == stamp else { return discardStale() }
         register.children[c].wantsMove = true
-        register.moveRequests.append(.init(child: Int32(c), stamp: stamp))
+        register.moveRequests.append(child: c, stamp: stamp)
     }
 
     /// Child `c` and the brothers and sisters living with them (same placement), in index order.
