@@ -47,18 +47,17 @@ extension Replication {
     /// Sibling group `number` (1...) of age band `band` in month `month` arrives: draws the
     /// children from the group's own key and finds them a home.
     mutating func arrive(band: AgeBand, month: Int, number: Int) {
-        let entries = scenario.entries
         let key = runKey.key(.entries).key(month).key(band.rawValue).key(number)
-        let size = entries.siblingGroupSizes.isEmpty
-            ? 1 : Draw.weightedIndex(entries.siblingGroupSizes, quantile: key.unit(.groupSize)) + 1
+        let size = scenario.entries.siblingGroupSizes.isEmpty
+            ? 1 : Draw.weightedIndex(scenario.entries.siblingGroupSizes, quantile: key.unit(.groupSize)) + 1
         let leadAge = entryAge(band, quantile: key.unit(.leadAge))
         let district = Draw.weightedIndex(start.childWeights, quantile: key.unit(.district))
         let home = start.scatterCentres[district].offset(
-            miles: entries.homeScatterMiles * key.unit(.homeDistance).squareRoot(), bearingDegrees: key.unit(.homeBearing) * 360)
-        let urgent = key.unit(.urgency) < entries.urgency.urgentShare
+            miles: scenario.entries.homeScatterMiles * key.unit(.homeDistance).squareRoot(), bearingDegrees: key.unit(.homeBearing) * 360)
+        let urgent = key.unit(.urgency) < scenario.entries.urgency.urgentShare
         let request: PlacementRequest
         if urgent {
-            request = entries.emergencyRequest
+            request = scenario.entries.emergencyRequest
         } else {
             let weights = leadAge < 1 ? plannedRequestWeights.underOne : plannedRequestWeights.older
             switch Draw.weightedIndex(weights, quantile: key.unit(.request)) {
@@ -80,14 +79,14 @@ extension Replication {
         // With single-year entry weights (a calibrated scenario) brothers and sisters are drawn
         // within the lead's band: the group rate of a band is its children's rate / mean group
         // size, which holds only if the whole group counts in that band.
-        let sameBand = entries.ageAtEntryWeights.count == 18
+        let sameBand = scenario.entries.ageAtEntryWeights.count == 18
         for k in 0..<size {
             let member = key.key(.member).key(k)
             var age = leadAge
             if k > 0, sameBand {
                 age = entryAge(band, quantile: member.unit(.age))
             } else if k > 0 {
-                let gaps = max(1, entries.siblingAgeGapYears)
+                let gaps = max(1, scenario.entries.siblingAgeGapYears)
                 let gap = Double(1 + min(gaps - 1, Int(member.unit(.siblingGap) * Double(gaps))))
                 age = member.unit(.siblingSide) < 0.5 ? age - gap * Double(k) : age + gap * Double(k)
                 age = min(17.9, max(0.05, age))
