@@ -462,11 +462,7 @@ extension Replication {
         let positions = register.moveRequests.positions
         var kept = positions.lowerBound, walked = positions.lowerBound, stopped = false
         for index in positions {
-            if !stopped, attempts >= 2 || vacantHouseholds == 0 {
-                stopped = true
-                listWalksStoppedEarly += 1
-                if !walkWholeLists { break }
-            }
+            if !stopped, attempts >= 2 || vacantHouseholds == 0, walkEnds(&stopped) { break }
             walked = index + 1
             let request = register.moveRequests[index]
             let c = Int(request.child)
@@ -504,6 +500,16 @@ extension Replication {
         register.moveRequests.endWalk(read: walked, kept: kept, end: positions.upperBound)
     }
 
+    /// Notes that a walk of a request list has nothing left to try (`stopped`, counted in
+    /// `listWalksStoppedEarly`); whether the walk stops there: yes, unless the test mode
+    /// `walkWholeLists` reads on.
+    /// - Complexity: O(1).
+    mutating func walkEnds(_ stopped: inout Bool) -> Bool {
+        stopped = true
+        listWalksStoppedEarly += 1
+        return !walkWholeLists
+    }
+
     /// Step-down moves: residential to foster care, agency to in-house, when a fitting place frees.
     mutating func stepDowns() {
         let steps = scenario.moves.stepDown
@@ -517,11 +523,7 @@ extension Replication {
         let positions = register.stepDownList.positions
         var kept = positions.lowerBound, walked = positions.lowerBound, stopped = false
         for index in positions {
-            if !stopped, moved >= steps.maxPerMeeting || attempts >= 2 * max(1, steps.maxPerMeeting) {
-                stopped = true
-                listWalksStoppedEarly += 1
-                if !walkWholeLists { break }
-            }
+            if !stopped, moved >= steps.maxPerMeeting || attempts >= 2 * max(1, steps.maxPerMeeting), walkEnds(&stopped) { break }
             walked = index + 1
             let request = register.stepDownList[index]
             let c = Int(request.child)
