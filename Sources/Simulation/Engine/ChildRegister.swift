@@ -11,6 +11,7 @@
 ///   group's index.
 /// - Every child in care (waiting or placed) is listed in `inCare` exactly once, in index order;
 ///   children who left may stay listed until the list is compacted at the month's end.
+/// - `siblingGroups` lists every group of two or more children with a member in care.
 /// - `waitingGroups`, `moveRequests` and `stepDownList` hold valid indices (entries that no
 ///   longer apply are skipped, and dropped when a walk of the list reaches them).
 /// - `snapshotRows` has one row per child, equal to `SnapshotRow(child)`: children are added
@@ -28,6 +29,9 @@ struct ChildRegister {
     var groups = ContiguousArray<SimGroup>()
     /// Children in care (waiting or placed), in index order; compacted at each month end.
     var inCare: [Int32] = []
+    /// The groups of two or more children, while any of them is in care (`Replication.record`
+    /// drops a group once every member has left).
+    var siblingGroups: [Int32] = []
     /// Groups with children waiting for the next family-finding meeting.
     var waitingGroups: [Int32] = []
     /// Children who asked to move from a poor-fit placement, each for the placement it asked in.
@@ -93,6 +97,11 @@ struct ChildRegister {
             problems.append("child \(c)'s snapshot row \(row) differs from the child's \(SnapshotRow(children[c]))")
         }
         for g in waitingGroups where g < 0 || Int(g) >= groups.count { problems.append("waiting group \(g) does not exist") }
+        let listedGroups = Set(siblingGroups)
+        for (g, group) in groups.enumerated() where group.count >= 2 && !listedGroups.contains(Int32(g)) {
+            let inCare = (Int(group.first) ..< min(Int(group.first + group.count), children.count)).contains { children[$0].state != .left }
+            if inCare { problems.append("group \(g) of \(group.count) children, some in care, is not listed with the sibling groups") }
+        }
         for request in moveRequests.live + stepDownList.live where request.child < 0 || Int(request.child) >= children.count {
             problems.append("move or step-down request for child \(request.child), of \(children.count)")
         }

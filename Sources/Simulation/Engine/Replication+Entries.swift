@@ -68,6 +68,7 @@ extension Replication {
         }
         let group = Int32(register.groups.count)
         register.groups.append(SimGroup(first: Int32(register.children.count), count: Int32(size)))
+        if size >= 2 { register.siblingGroups.append(group) }
         // Brothers and sisters share a plan: the first child's stay and destination (each still
         // leaves at their own 18th birthday).
         let leadBand = AgeBand(age: Int(leadAge))

@@ -42,6 +42,7 @@ extension Replication {
                 key: runKey.key(.startingChildren).key(position))
             if c.livesWithSiblings, sharedPlan == nil { sharedPlan = plan }
         }
+        register.siblingGroups = register.groups.indices.filter { register.groups[$0].count >= 2 }.map(Int32.init)
         for h in households.indices {
             refreshVacancy(h)
             scheduleResignation(h)

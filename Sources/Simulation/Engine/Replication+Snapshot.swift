@@ -17,6 +17,39 @@ extension Replication {
         return total * inflation
     }
 
+    /// Children of sibling groups of two or more in care (not left) who are all placed, and of
+    /// those the children of groups all in one unit, read from the groups of two or more
+    /// (`ChildRegister.siblingGroups`), which are listed until every member has left and are then
+    /// dropped from the list.
+    /// - Complexity: O(members of the groups listed).
+    mutating func siblingGroupsPlaced() -> (inGroups: Int, together: Int) {
+        var inGroups = 0, together = 0, kept = 0
+        register.snapshotRows.withUnsafeBufferPointer { rows in
+            for index in register.siblingGroups.indices {
+                let g = register.siblingGroups[index]
+                let group = register.groups[Int(g)]
+                var size = 0, allPlaced = 1, sameUnit = 1
+                var unit: Int32 = 0
+                for c in Int(group.first) ..< Int(group.first + group.count) {
+                    let row = rows[c]
+                    guard row.state != .left else { continue }
+                    if size == 0 { unit = row.unit }
+                    sameUnit &= row.unit == unit ? 1 : 0
+                    allPlaced &= row.state == .placed ? 1 : 0
+                    size += 1
+                }
+                guard size > 0 else { continue }
+                register.siblingGroups[kept] = g
+                kept += 1
+                let counts = (size >= 2 ? 1 : 0) & allPlaced
+                inGroups += counts * size
+                together += counts * sameUnit * size
+            }
+        }
+        register.siblingGroups.removeSubrange(kept...)
+        return (inGroups, together)
+    }
+
     /// Records the end-of-month KPIs into row `m` and resets the month's flows.
     /// - Complexity: O(children in care + households).
     mutating func record(month m: Int) {
@@ -28,8 +61,6 @@ extension Replication {
         var counted = 0
         var reached = SIMD4<Int64>()
         var placed = 0, over20 = 0, threePlus = 0
-        // Children of groups of two or more all placed, and of those all in one unit.
-        var inGroups = 0, together = 0
         let now = self.now
         let yearAgo = now - Calendar.yearDays
         let threshold = AgeBandThresholds.standard.days
@@ -38,16 +69,8 @@ extension Replication {
         // One pass over the compact snapshot rows (`ChildRegister.snapshotRows`) of the ~1,000
         // children in care, through raw buffers, without branches on the children's facts
         // (which follow no pattern a branch predictor could learn): every test is a 0 or 1 added.
-        // Members of a group are consecutive in `inCare` (index order), so a group is the run of
-        // rows with its number, closed when the next group's first row (or the end) is reached.
         register.snapshotRows.withUnsafeBufferPointer { rows in
             register.inCare.withUnsafeBufferPointer { ids in
-                guard let first = ids.first else { return }
-                // The group being read: its number, size so far, whether all its members read so
-                // far are placed (1) and whether all are in its first member's unit (1).
-                var group = rows[Int(first)].group
-                var unit = rows[Int(first)].unit
-                var size = 0, allPlaced = 1, sameUnit = 1
                 for id in ids {
                     let row = rows[Int(id)]
                     let isPlaced = row.state == .placed ? 1 : 0
@@ -59,22 +82,10 @@ extension Replication {
                     over20 &+= isPlaced & (row.over20 ? 1 : 0)
                     // DfE measure: 3+ placements occupied during the year (the one at its start counts).
                     threePlus &+= isPlaced & (row.secondStart >= yearAgo ? 1 : 0) & (row.thirdStarted ? 1 : 0)
-                    // A new group closes the one before: its members count if it had two or more, all placed.
-                    let starts = row.group != group
-                    let closes = (starts ? 1 : 0) & (size >= 2 ? 1 : 0) & allPlaced
-                    inGroups &+= closes &* size
-                    together &+= (closes & sameUnit) &* size
-                    group = row.group
-                    unit = starts ? row.unit : unit
-                    size = starts ? 1 : size &+ 1
-                    allPlaced = starts ? isPlaced : allPlaced & isPlaced
-                    sameUnit = starts ? 1 : sameUnit & (row.unit == unit ? 1 : 0)
                 }
-                let closes = (size >= 2 ? 1 : 0) & allPlaced
-                inGroups &+= closes &* size
-                together &+= (closes & sameUnit) &* size
             }
         }
+        let (inGroups, together) = siblingGroupsPlaced()
         let (fromOne, fromFive, fromTen, fromSixteen) = (Int(reached[0]), Int(reached[1]), Int(reached[2]), Int(reached[3]))
         let bands = [counted - fromOne, fromOne - fromFive, fromFive - fromTen, fromTen - fromSixteen, fromSixteen]
         var activeHouseholds = 0, approved = 0, available = 0, used = 0, vacancies = 0
