@@ -1,7 +1,8 @@
 extension HouseholdColumns {
     /// The hard rules household `h` fails for `unit` (`ScoringKernel.failedRules` on row `h`).
     ///
-    /// Not generic and compiled here for the same reason as `scoreEach`: the simulator asks it
+    /// Not generic and compiled here, so that `withView`'s nested buffer accesses are specialised
+    /// in this module (as `GatheredRows.score` is): the simulator asks it
     /// for every decision that turns a child away from in-house care.
     /// - Complexity: O(1).
     package func failedRules(_ unit: UnitRow, household h: Int, constants: KernelConstants) -> HardRuleMask {
@@ -27,7 +28,7 @@ extension HouseholdColumns {
     /// `unit` (`ScoringKernel.failedRules`; the distance rule is tried first, as it rules out most
     /// households of a wide area).
     ///
-    /// Not generic and compiled here for the same reason as `scoreEach`.
+    /// Not generic and compiled here for the same reason as `failedRules`.
     /// - Complexity: O(indices.count), no allocation beyond `out`'s growth.
     package func appendPassing(_ indices: [Int], for unit: UnitRow, constants: KernelConstants, into out: inout [Int]) {
         withView { view in

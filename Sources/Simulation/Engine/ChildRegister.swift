@@ -19,7 +19,6 @@
 ///
 /// `violations()` checks them (tests run it after every event).
 struct ChildRegister {
-
     /// Every child, by index. Add with `append`, and call `refreshRow` after changing a field
     /// that `SnapshotRow` copies.
     var children = ContiguousArray<SimChild>()
