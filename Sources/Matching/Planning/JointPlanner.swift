@@ -180,10 +180,10 @@ struct JointPlanner {
                 let chunks = ChunkedWork.chunks(min(block.count, 64), items: lists.reduce(0) { $0 + $1.count } * 50)
                 ChunkedWork.run(chunks, inline: false) { c in
                     for q in (c * block.count / chunks)..<((c + 1) * block.count / chunks) {
-                        let u = block[q]
+                        let group = engine.units[block[q]].group
                         var found: [(h: Int32, baseCents: Int32)] = []
                         for candidate in lists[q] {
-                            guard let cents = Matcher.pairCents(engine.units[u].group, engine.households[Int(candidate.h)], policy: engine.policy)
+                            guard let cents = Matcher.pairCents(group, engine.households[Int(candidate.h)], policy: engine.policy)
                             else { continue }
                             found.append((candidate.h, Int32(cents)))
                         }
@@ -218,14 +218,20 @@ struct JointPlanner {
         let shares = limits.shares((0..<hCount).map { h in
             min(Self.combinations(byHousehold[h].count, free: engine.households[h].freePlaces), Double(limits.configurationBudget))
         })
-        for h in 0..<hCount {
+        let units = engine.units, unitSize = lister.size
+        // Per household, how many feasible units of each size (the last slot: its free places or more).
+        var countBySize: [Int] = []
+        for h in 0..<hCount where !byHousehold[h].isEmpty {
             let free = engine.households[h].freePlaces
-            let units = engine.units
-            var bySize = [[(u: Int32, baseCents: Int32)]](repeating: [], count: max(1, free) + 1)
-            for option in byHousehold[h] { bySize[min(units[Int(option.u)].group.size, bySize.count - 1)].append(option) }
-            let keep = Self.unitsKept(feasibleBySize: bySize.map(\.count), free: free, placesInAll: placesInAll,
+            let slots = max(1, free) + 1
+            countBySize.removeAll(keepingCapacity: true)
+            countBySize.append(contentsOf: repeatElement(0, count: slots))
+            for option in byHousehold[h] { countBySize[min(unitSize[Int(option.u)], slots - 1)] += 1 }
+            let keep = Self.unitsKept(feasibleBySize: countBySize, free: free, placesInAll: placesInAll,
                 candidateLimit: engine.policy.candidateLimit, limits: limits, share: shares[h])
-            guard keep != bySize.map(\.count) else { continue }
+            guard keep != countBySize else { continue }
+            var bySize = [[(u: Int32, baseCents: Int32)]](repeating: [], count: slots)
+            for option in byHousehold[h] { bySize[min(unitSize[Int(option.u)], slots - 1)].append(option) }
             // The best of each size: whole groups before split parts, then the highest score.
             byHousehold[h] = []
             for (size, options) in bySize.enumerated() {

@@ -71,11 +71,21 @@ struct PackingSearch {
     }
 
     /// Option numbers by weight, heaviest first, ties by number.
-    /// - Complexity: O(n log n), on (weight, number) pairs held together.
+    ///
+    /// Each option is one 128-bit key, its weight's bits made to sort as integers (sign bit
+    /// flipped for positive weights, every bit for negative ones) and turned round for
+    /// heaviest first, then its number, so one integer sort gives the order (-0 is taken as 0,
+    /// as the comparison of weights does).
+    /// - Complexity: O(n log n) integer comparisons.
     static func heaviestFirst(_ weight: [Double]) -> [Int32] {
-        var pairs = weight.enumerated().map { (weight: $0.element, option: Int32($0.offset)) }
-        pairs.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.option < $1.option }
-        return pairs.map(\.option)
+        var keys = [UInt128](repeating: 0, count: weight.count)
+        for (o, w) in weight.enumerated() {
+            let bits = (w == 0 ? 0.0 : w).bitPattern
+            let ascending = bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
+            keys[o] = UInt128(~ascending) << 64 | UInt128(UInt32(o))
+        }
+        keys.sort()
+        return keys.map { Int32(truncatingIfNeeded: $0) }
     }
 
     /// Takes a known packing (global option index per global household) as the best so far
