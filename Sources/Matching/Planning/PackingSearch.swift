@@ -72,20 +72,30 @@ struct PackingSearch {
 
     /// Option numbers by weight, heaviest first, ties by number.
     ///
-    /// Each option is one 128-bit key, its weight's bits made to sort as integers (sign bit
+    /// Each option is one integer key, its weight's bits made to sort as integers (sign bit
     /// flipped for positive weights, every bit for negative ones) and turned round for
     /// heaviest first, then its number, so one integer sort gives the order (-0 is taken as 0,
     /// as the comparison of weights does).
     /// - Complexity: O(n log n) integer comparisons.
     static func heaviestFirst(_ weight: [Double]) -> [Int32] {
-        var keys = [UInt128](repeating: 0, count: weight.count)
+        var keys = [OrderKey](repeating: OrderKey(weight: 0, option: 0), count: weight.count)
         for (o, w) in weight.enumerated() {
             let bits = (w == 0 ? 0.0 : w).bitPattern
             let ascending = bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
-            keys[o] = UInt128(~ascending) << 64 | UInt128(UInt32(o))
+            keys[o] = OrderKey(weight: ~ascending, option: UInt32(o))
         }
         keys.sort()
-        return keys.map { Int32(truncatingIfNeeded: $0) }
+        return keys.map { Int32(bitPattern: $0.option) }
+    }
+
+    /// An option's place in `heaviestFirst`: its weight as a descending integer, then its number.
+    struct OrderKey: Comparable {
+        var weight: UInt64
+        var option: UInt32
+
+        static func < (a: OrderKey, b: OrderKey) -> Bool {
+            a.weight != b.weight ? a.weight < b.weight : a.option < b.option
+        }
     }
 
     /// Takes a known packing (global option index per global household) as the best so far
