@@ -56,6 +56,13 @@ extension Replication {
             if hh.occupants.count + Int(hh.stayingPut) > hh.places {
                 problems.append("household \(h) holds \(hh.occupants.count) children and \(hh.stayingPut) staying put in \(hh.places) places")
             }
+            if now < hh.viewValidUntil {
+                let built = builtView(h)
+                if hh.household.occupied != built.occupied || hh.household.status != built.status
+                    || hh.household.residentAges != built.residentAges {
+                    problems.append("household \(h)'s view stands until day \(hh.viewValidUntil) but differs from one built now")
+                }
+            }
         }
         problems += vacancies.violations(households)
         problems += kernel.districtBounds.violations(districts: households.map(\.district), columns: kernel.columns)

@@ -3,10 +3,11 @@ import Matching
 
 extension Replication {
     /// Keeps household `h` in (or out of) the index of households that can take a child
-    /// (`vacancies`), and marks its kernel row for refreshing.
+    /// (`vacancies`), and marks its kernel row and its view (`refreshedHousehold`) for refreshing.
     /// - Complexity: O(1).
     mutating func refreshVacancy(_ h: Int) {
         if h < kernel.stale.count { kernel.stale[h] = true }
+        households[h].viewValidUntil = -.infinity
         vacancies.update(h, &households[h])
     }
 
@@ -48,13 +49,27 @@ extension Replication {
         return found
     }
 
-    /// The matching engine's view of household `h` now.
+    /// The matching engine's view of household `h` now: rebuilt from its occupancy, status and
+    /// residents' ages only when it has changed since it was last built or a resident has had a
+    /// birthday (`SimHousehold.viewValidUntil`), otherwise the view as it stands.
+    /// - Complexity: O(1) when the view stands, else O(residents of `h`).
     mutating func refreshedHousehold(_ h: Int) -> Household {
+        if now < households[h].viewValidUntil { return households[h].household }
+        let view = builtView(h)
+        households[h].household = view
+        var validUntil = Double.infinity
+        for c in households[h].occupants { validUntil = min(validUntil, register.children[Int(c)].wholeAgeStands(from: now)) }
+        households[h].viewValidUntil = validUntil
+        return view
+    }
+
+    /// Household `h`'s view built afresh from its occupancy, status and residents' ages now.
+    /// - Complexity: O(residents of `h`).
+    func builtView(_ h: Int) -> Household {
         var view = households[h].household
         view.occupied = households[h].occupied
         view.status = households[h].onHold ? .onHold : .available
         view.residentAges = households[h].occupants.map { Int(register.children[Int($0)].age(at: now)) }
-        households[h].household = view
         return view
     }
 
@@ -135,8 +150,7 @@ extension Replication {
     /// Household `h`'s occupancy, status and residents' ages now, as the kernel's columns
     /// record them (`HouseholdColumns.setOccupancy`): what `refreshedHousehold(h)` says, without
     /// building the view; and the day until which those whole
-    /// ages stand (a resident's next birthday, less a millionth of a day so that the division
-    /// in `SimChild.age(at:)` cannot round up to it first; infinity with no residents).
+    /// ages stand (`SimChild.wholeAgeStands`; infinity with no residents).
     mutating func occupancy(_ h: Int)
         -> (available: Bool, free: Int, occupied: Int, residents: Int, ageSum: Int, youngest: Int?, agesValidUntil: Double)
     {
@@ -144,11 +158,10 @@ extension Replication {
         var sum = 0
         var validUntil = Double.infinity
         for c in households[h].occupants {
-            let birthDay = register.children[Int(c)].birthDay
             let age = Int(register.children[Int(c)].age(at: now))
             youngest = min(youngest ?? age, age)
             sum += age
-            validUntil = min(validUntil, birthDay + Double(age + 1) * Calendar.yearDays - 1e-6)
+            validUntil = min(validUntil, register.children[Int(c)].wholeAgeStands(from: now))
         }
         return (!households[h].onHold, households[h].free, households[h].occupied, households[h].occupants.count, sum, youngest,
                 validUntil)

@@ -55,6 +55,12 @@ struct SimChild {
     var key = RandomKey(0)
 
     func age(at day: Double) -> Double { (day - birthDay) / Calendar.yearDays }
+
+    /// The day until which the child's age in whole years on `day` stands: the next birthday,
+    /// less a millionth of a day, so that the division in `age(at:)` cannot round up to it first.
+    func wholeAgeStands(from day: Double) -> Double {
+        birthDay + Double(Int(age(at: day)) + 1) * Calendar.yearDays - 1e-6
+    }
 }
 
 /// Brothers and sisters who entered together: children `first ..< first + count`.
@@ -65,8 +71,13 @@ struct SimGroup {
 
 /// One in-house fostering household.
 struct SimHousehold {
-    /// The matching engine's view (occupancy, status and resident ages refreshed before use).
+    /// The matching engine's view (occupancy, status and resident ages refreshed before use:
+    /// `Replication.refreshedHousehold`).
     var household: Household
+    /// The day until which `household`'s occupancy, status and residents' ages stand as last
+    /// refreshed (a resident's next birthday, infinity with none): minus infinity once the
+    /// household changes (`Replication.refreshVacancy`), so the view is rebuilt when next read.
+    var viewValidUntil = -Double.infinity
     /// Approved and not resigned.
     var active: Bool
     var onHold: Bool

@@ -147,8 +147,9 @@ struct VacancyIndex {
     /// returns the number kept.
     ///
     /// Each list is read `chunk` entries at a time: the checks are one vector comparison per
-    /// fact, the lanes that pass (those past the list's end masked out) become the bits of a
-    /// mask, and only the set bits are visited, lowest first, so `kept` keeps each list's order.
+    /// fact; a chunk where no lane passes is passed over after one test of the mask; otherwise
+    /// the lanes that pass (those past the list's end masked out) become the bits of a mask,
+    /// and only the set bits are visited, lowest first, so `kept` keeps each list's order.
     /// `kept` must have room for every entry of the districts read (`entryCount` is enough).
     /// - Complexity: O(districts read + chunks read + households kept), no allocation.
     func gatherPassing(
@@ -171,6 +172,10 @@ struct VacancyIndex {
                         .& (Self.lanes(columns.household, at) .!= excludedLanes) .& (Self.lanes(columns.free, at) .>= sizeLanes)
                         .& (Self.lanes(columns.minAge, at) .<= youngestLanes) .& (Self.lanes(columns.maxAge, at) .>= oldestLanes)
                         .& ((Self.lanes(columns.approvals, at) & approvalLanes) .!= zero)
+                    guard any(pass) else {
+                        offset += Self.chunk
+                        continue
+                    }
                     var bits = UInt32(truncatingIfNeeded: zero.replacing(with: laneBit, where: pass).wrappedSum())
                     while bits != 0 {
                         kept[total] = columns.household[at + bits.trailingZeroBitCount]
