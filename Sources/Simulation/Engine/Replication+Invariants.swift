@@ -64,6 +64,12 @@ extension Replication {
                 }
             }
         }
+        var recounted = PlaceCounts()
+        for h in households.indices {
+            recounted += PlaceCounts(households[h])
+            if households[h].counted != PlaceCounts(households[h]) { problems.append("household \(h)'s counted places are out of date") }
+        }
+        if recounted != placeCounts { problems.append("running place counts \(placeCounts) != recount \(recounted)") }
         problems += vacancies.violations(households)
         problems += kernel.districtBounds.violations(districts: households.map(\.district), columns: kernel.columns)
         problems += meetingMarks.violations()

@@ -3,11 +3,16 @@ import Matching
 
 extension Replication {
     /// Keeps household `h` in (or out of) the index of households that can take a child
-    /// (`vacancies`), and marks its kernel row and its view (`refreshedHousehold`) for refreshing.
+    /// (`vacancies`), its places in the running counts (`placeCounts`), and marks its kernel row
+    /// and its view (`refreshedHousehold`) for refreshing. Called whenever a household changes.
     /// - Complexity: O(1).
     mutating func refreshVacancy(_ h: Int) {
         if h < kernel.stale.count { kernel.stale[h] = true }
         households[h].viewValidUntil = -.infinity
+        let counts = PlaceCounts(households[h])
+        placeCounts -= households[h].counted
+        placeCounts += counts
+        households[h].counted = counts
         vacancies.update(h, &households[h])
     }
 

@@ -51,7 +51,7 @@ extension Replication {
     }
 
     /// Records the end-of-month KPIs into row `m` and resets the month's flows.
-    /// - Complexity: O(children in care + households).
+    /// - Complexity: O(children in care + members of sibling groups in care).
     mutating func record(month m: Int) {
         register.snapshotRows.withUnsafeBufferPointer { rows in
             register.inCare.removeAll { rows[Int($0)].state == .left }
@@ -88,17 +88,7 @@ extension Replication {
         let (inGroups, together) = siblingGroupsPlaced()
         let (fromOne, fromFive, fromTen, fromSixteen) = (Int(reached[0]), Int(reached[1]), Int(reached[2]), Int(reached[3]))
         let bands = [counted - fromOne, fromOne - fromFive, fromFive - fromTen, fromTen - fromSixteen, fromSixteen]
-        var activeHouseholds = 0, approved = 0, available = 0, used = 0, vacancies = 0
-        for h in households.indices where households[h].active {
-            let places = households[h].places
-            activeHouseholds += 1
-            approved += places
-            if !households[h].onHold {
-                available += places
-                used += min(households[h].occupied, places)
-                vacancies += households[h].free
-            }
-        }
+        let places = placeCounts
         func pct(_ a: Int, _ b: Int) -> Double { b > 0 ? 100 * Double(a) / Double(b) : 0 }
         let k = KPI.allCases.count
         let base = m * k
@@ -108,11 +98,11 @@ extension Replication {
         set(.exits, Double(exitsThisMonth))
         for type in PlacementType.allCases { set(.placement(type), Double(typeCount[type.index])) }
         set(.waiting, Double(waitingCount))
-        set(.households, Double(activeHouseholds))
-        set(.approvedPlaces, Double(approved))
-        set(.availablePlaces, Double(available))
-        set(.vacancies, Double(vacancies))
-        set(.utilisationPct, pct(used, available))
+        set(.households, Double(places.households))
+        set(.approvedPlaces, Double(places.approved))
+        set(.availablePlaces, Double(places.available))
+        set(.vacancies, Double(places.vacancies))
+        set(.utilisationPct, pct(places.used, places.available))
         let fostered = typeCount[PlacementType.inHouseFoster.index] + typeCount[PlacementType.ifaFoster.index]
         set(.inHouseSharePct, pct(typeCount[PlacementType.inHouseFoster.index], fostered))
         set(.over20MilesPct, pct(over20, placed))

@@ -94,6 +94,8 @@ struct Replication {
     var ownBedsUsed = 0
     var ownBedWeekly: Double
     var stayingPutCount = 0
+    /// The sum of every household's `SimHousehold.counted` (kept by `refreshVacancy`).
+    var placeCounts = PlaceCounts()
     var unitCounter: Int32 = 0
 
     // Flows during the current month.
