@@ -20,16 +20,26 @@ public struct SiblingGroup: Hashable, Sendable, Codable {
     public var size: Int { children.count }
     public var childIDs: [ChildID] { children.map(\.id) }
     /// The youngest and oldest child's ages.
+    /// - Complexity: O(children), no allocation (the matching engine reads it for every pair).
     public var ageRange: ClosedRange<Int> {
-        let ages = children.map(\.age)
-        return ages.min()!...ages.max()!
+        var youngest = children[0].age, oldest = youngest
+        for i in children.indices.dropFirst() {
+            youngest = min(youngest, children[i].age)
+            oldest = max(oldest, children[i].age)
+        }
+        return youngest...oldest
     }
     /// Every need of any child in the group.
     public var needs: Needs { children.reduce(into: Needs()) { $0.formUnion($1.needs) } }
     /// Whether the input allows splitting the group (any child marked `may_split`).
     public var maySplit: Bool { children.count > 1 && children.contains(where: \.maySplit) }
     /// The longest wait of any child in the group.
-    public var daysWaiting: Int { children.map(\.daysWaiting).max()! }
+    /// - Complexity: O(children), no allocation.
+    public var daysWaiting: Int {
+        var longest = children[0].daysWaiting
+        for i in children.indices.dropFirst() { longest = max(longest, children[i].daysWaiting) }
+        return longest
+    }
     /// The request of the group: the first child's (siblings share a plan; readers check this).
     public var placement: PlacementRequest { children[0].placement }
 

@@ -19,9 +19,11 @@ struct ConfigurationList: Sendable {
         return JointPlanner.Configuration(units: Array(units[r]), cents: cents[r].map { Int($0) })
     }
 
-    /// The first configuration made of exactly `wanted` (ascending), if any.
+    /// The first configuration made of exactly `wanted` (ascending, as each configuration's
+    /// units are), if any.
+    /// - Complexity: O(units listed).
     func firstIndex(ofUnits wanted: [Int32]) -> Int? {
-        for q in 0..<count where units[range(q)].sorted() == wanted { return q }
+        for q in 0..<count where units[range(q)].elementsEqual(wanted) { return q }
         return nil
     }
 }

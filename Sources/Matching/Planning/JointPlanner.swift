@@ -271,10 +271,13 @@ struct JointPlanner {
     /// configurations, when every household's units form one of its configurations, so the
     /// search starts from the better and never returns a worse plan.
     func baselineStarts(_ baselines: [MatchPlan]) -> [[Int]] {
+        // Sized up front, and the identifiers read without copying the units and households.
         var unitOf: [GroupID: Int] = [:]
-        for (u, unit) in engine.units.enumerated() { unitOf[unit.group.id] = u }
+        unitOf.reserveCapacity(engine.units.count)
+        for u in engine.units.indices { unitOf[engine.units[u].group.id] = u }
         var position: [HouseholdID: Int] = [:]
-        for (h, household) in engine.households.enumerated() { position[household.id] = h }
+        position.reserveCapacity(engine.households.count)
+        for h in engine.households.indices { position[engine.households[h].id] = h }
         var starts: [[Int]] = []
         for baseline in baselines {
             var units = [[Int32]](repeating: [], count: engine.households.count)
