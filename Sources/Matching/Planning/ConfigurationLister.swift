@@ -76,6 +76,17 @@ struct ConfigurationLister: Sendable {
         return Int((points * 100).rounded())
     }
 
+    /// Unit `u`'s score in hundredths in a configuration with other children of age sum and
+    /// count `othersAgeSum` and `othersCount` (residents included): `baseCents` (its score
+    /// without age fit and split penalty) with its age fit among them, less the split penalty
+    /// for a split part (never below zero).
+    @inline(__always)
+    func unitCents(_ u: Int, baseCents: Int, othersAgeSum: Int, othersCount: Int) -> Int {
+        var raw = baseCents + agePointsCents(meanAge: meanAge[u], residentAgeSum: othersAgeSum, residentCount: othersCount)
+        if isSplitPart[u] { raw -= min(splitPenaltyCents, raw) }
+        return raw
+    }
+
     /// The configurations of a household with `free` places and residents of the given age
     /// sum and count, from its feasible `options` (unit and score in hundredths without age fit
     /// and split penalty).
@@ -84,6 +95,22 @@ struct ConfigurationLister: Sendable {
     ///   takes more than one unit (else pairs are checked as met).
     func configurations(free: Int, residentAgeSum: Int, residentCount: Int, _ options: [(u: Int32, baseCents: Int)]) -> ConfigurationList {
         let n = options.count
+        // With one option or one free place no two units share the home: the configurations
+        // are the options that fit, each alone, in order (what the walk lists), made without
+        // setting up the walk (most households of a meeting's plan are such).
+        if n <= 1 || free <= 1 {
+            var list = ConfigurationList()
+            list.unitStart.reserveCapacity(n + 1)
+            list.units.reserveCapacity(n)
+            list.cents.reserveCapacity(n)
+            for option in options where size[Int(option.u)] <= free {
+                list.units.append(option.u)
+                list.cents.append(Int32(unitCents(Int(option.u), baseCents: option.baseCents, othersAgeSum: residentAgeSum,
+                                                  othersCount: residentCount)))
+                list.unitStart.append(Int32(list.units.count))
+            }
+            return list
+        }
         var walk = Walk(lister: self, free: free, residentAgeSum: residentAgeSum, residentCount: residentCount, options: options)
         if free > 1 && n <= ConfigurationLister.pairTableLimit {
             walk.compatible = [Bool](repeating: false, count: n * n)
@@ -150,9 +177,8 @@ struct ConfigurationLister: Sendable {
             }
             for q in chosen {
                 let u = Int(options[q].u)
-                var raw = options[q].baseCents
-                    + lister.agePointsCents(meanAge: lister.meanAge[u], residentAgeSum: sum - lister.ageSum[u], residentCount: count - lister.size[u])
-                if lister.isSplitPart[u] { raw -= min(lister.splitPenaltyCents, raw) }
+                let raw = lister.unitCents(u, baseCents: options[q].baseCents, othersAgeSum: sum - lister.ageSum[u],
+                                           othersCount: count - lister.size[u])
                 list.units.append(Int32(u))
                 list.cents.append(Int32(raw))
             }
