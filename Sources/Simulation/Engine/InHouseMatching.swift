@@ -129,10 +129,13 @@ enum InHouseMatching {
         if useEngine {
             // The same placements as `Matcher.plan`; the words explaining them are not read here.
             let plan = Matcher.unexplainedPlan(groups: groups, households: households, policy: policy)
+            // Sized up front, and the identifiers read without copying the groups and households.
             var groupIndex: [GroupID: Int] = [:]
-            for (i, g) in groups.enumerated() { groupIndex[g.id] = i }
+            groupIndex.reserveCapacity(groups.count)
+            for i in groups.indices { groupIndex[groups[i].id] = i }
             var householdIndex: [HouseholdID: Int] = [:]
-            for (i, h) in households.enumerated() where householdIndex[h.id] == nil { householdIndex[h.id] = i }
+            householdIndex.reserveCapacity(households.count)
+            for i in households.indices where householdIndex[households[i].id] == nil { householdIndex[households[i].id] = i }
             return plan.entries.compactMap { entry in
                 // Split parts are not used: the simulator keeps brothers and sisters together or
                 // sends them on to the next option whole.
