@@ -74,21 +74,63 @@ struct PackingSearch {
     ///
     /// Each option is one integer key, its weight's bits made to sort as integers (sign bit
     /// flipped for positive weights, every bit for negative ones) and turned round for
-    /// heaviest first, then its number, so one integer sort gives the order (-0 is taken as 0,
-    /// as the comparison of weights does).
-    /// - Complexity: O(n log n) integer comparisons.
+    /// heaviest first (-0 is taken as 0, as the comparison of weights does), so sorting the
+    /// options by key, ties by number, gives the order. From `radixFrom` options the sort is a
+    /// least-significant-digit radix sort, a byte a pass (Knuth, TAOCP vol. 3, 5.2.5): each
+    /// pass is stable and the options start in number order, so equal keys stay in number
+    /// order; a pass whose byte is the same in every key moves nothing and is skipped (weights
+    /// of one plan share their high bytes). Fewer options are sorted by comparison.
+    /// - Complexity: O(n) per pass made, at most 8 passes; O(n log n) comparisons below
+    ///   `radixFrom`.
     static func heaviestFirst(_ weight: [Double]) -> [Int32] {
-        var keys = [OrderKey](repeating: OrderKey(weight: 0, option: 0), count: weight.count)
-        for (o, w) in weight.enumerated() {
+        let n = weight.count
+        var keys = [UInt64](repeating: 0, count: n)
+        for o in 0 ..< n {
+            let w = weight[o]
             let bits = (w == 0 ? 0.0 : w).bitPattern
             let ascending = bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
-            keys[o] = OrderKey(weight: ~ascending, option: UInt32(o))
+            keys[o] = ~ascending
         }
-        keys.sort()
-        return keys.map { Int32(bitPattern: $0.option) }
+        guard n >= radixFrom else {
+            var ordered = (0 ..< n).map { OrderKey(weight: keys[$0], option: UInt32($0)) }
+            ordered.sort()
+            return ordered.map { Int32(bitPattern: $0.option) }
+        }
+        // Every pass's counts at once (they do not depend on the order).
+        var counts = [Int](repeating: 0, count: 8 * 256)
+        for key in keys {
+            for pass in 0 ..< 8 { counts[pass * 256 + Int((key >> UInt64(8 * pass)) & 255)] += 1 }
+        }
+        var order = (0 ..< n).map { Int32($0) }, sortedKeys = keys
+        var nextOrder = order, nextKeys = keys
+        for pass in 0 ..< 8 {
+            let shift = UInt64(8 * pass), base = pass * 256
+            if counts[base + Int((keys[0] >> shift) & 255)] == n { continue }
+            var position = 0
+            for b in 0 ..< 256 {
+                let count = counts[base + b]
+                counts[base + b] = position
+                position += count
+            }
+            for i in 0 ..< n {
+                let key = sortedKeys[i]
+                let b = base + Int((key >> shift) & 255)
+                let at = counts[b]
+                counts[b] = at + 1
+                nextKeys[at] = key
+                nextOrder[at] = order[i]
+            }
+            swap(&order, &nextOrder)
+            swap(&sortedKeys, &nextKeys)
+        }
+        return order
     }
 
-    /// An option's place in `heaviestFirst`: its weight as a descending integer, then its number.
+    /// The number of options from which `heaviestFirst` sorts by radix.
+    static let radixFrom = 128
+
+    /// An option's place in `heaviestFirst` below `radixFrom`: its weight as a descending
+    /// integer, then its number.
     struct OrderKey: Comparable {
         var weight: UInt64
         var option: UInt32
