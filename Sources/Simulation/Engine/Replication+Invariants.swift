@@ -48,6 +48,7 @@ extension Replication {
         let ifaStayingPut = ifaInUse - ifa
         if ifaStayingPut < 0 { problems.append("agency places in use \(ifaInUse) < agency children \(ifa)") }
         var stayingPut = ifaStayingPut
+        var recounted = PlaceCounts()
         for h in households.indices {
             let hh = households[h]
             stayingPut += Int(hh.stayingPut)
@@ -57,17 +58,15 @@ extension Replication {
                 problems.append("household \(h) holds \(hh.occupants.count) children and \(hh.stayingPut) staying put in \(hh.places) places")
             }
             if now < hh.viewValidUntil {
-                let built = builtView(h)
+                let built = builtView(h).view
                 if hh.household.occupied != built.occupied || hh.household.status != built.status
                     || hh.household.residentAges != built.residentAges {
                     problems.append("household \(h)'s view stands until day \(hh.viewValidUntil) but differs from one built now")
                 }
             }
-        }
-        var recounted = PlaceCounts()
-        for h in households.indices {
-            recounted += PlaceCounts(households[h])
-            if households[h].counted != PlaceCounts(households[h]) { problems.append("household \(h)'s counted places are out of date") }
+            let counts = PlaceCounts(hh)
+            recounted += counts
+            if hh.counted != counts { problems.append("household \(h)'s counted places are out of date") }
         }
         if recounted != placeCounts { problems.append("running place counts \(placeCounts) != recount \(recounted)") }
         problems += vacancies.violations(households)

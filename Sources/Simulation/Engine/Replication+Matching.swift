@@ -60,22 +60,27 @@ extension Replication {
     /// - Complexity: O(1) when the view stands, else O(residents of `h`).
     mutating func refreshedHousehold(_ h: Int) -> Household {
         if now < households[h].viewValidUntil { return households[h].household }
-        let view = builtView(h)
-        households[h].household = view
-        var validUntil = Double.infinity
-        for c in households[h].occupants { validUntil = min(validUntil, register.children[Int(c)].wholeAgeStands(from: now)) }
-        households[h].viewValidUntil = validUntil
-        return view
+        let built = builtView(h)
+        households[h].household = built.view
+        households[h].viewValidUntil = built.standsUntil
+        return built.view
     }
 
-    /// Household `h`'s view built afresh from its occupancy, status and residents' ages now.
+    /// Household `h`'s view built afresh from its occupancy, status and residents' ages now, and
+    /// the day until which those ages stand (`SimChild.wholeAgeStands`; infinity with no residents).
     /// - Complexity: O(residents of `h`).
-    func builtView(_ h: Int) -> Household {
+    func builtView(_ h: Int) -> (view: Household, standsUntil: Double) {
         var view = households[h].household
         view.occupied = households[h].occupied
         view.status = households[h].onHold ? .onHold : .available
-        view.residentAges = households[h].occupants.map { Int(register.children[Int($0)].age(at: now)) }
-        return view
+        view.residentAges.removeAll(keepingCapacity: true)
+        var standsUntil = Double.infinity
+        for c in households[h].occupants {
+            let child = register.children[Int(c)]
+            view.residentAges.append(Int(child.age(at: now)))
+            standsUntil = min(standsUntil, child.wholeAgeStands(from: now))
+        }
+        return (view, standsUntil)
     }
 
     /// The matching engine's view of the children `members` as one unit.
