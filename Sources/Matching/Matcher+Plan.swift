@@ -36,8 +36,16 @@ extension Matcher {
     /// family-finding meetings).
     /// The matching engine's view of the input is built once and shared by the two baselines
     /// and the planner (`PlanEngine` is a value: each works on its own copy).
-    package static func unexplainedPlan(groups: [SiblingGroup], households: [Household], policy: MatchPolicy) -> MatchPlan {
-        let prepared = PlanEngine(groups: groups, households: households, policy: policy)
+    ///
+    /// `knownCodes`, when given, is a code book that has already coded every household's text
+    /// facts, with each household's codes from it (`HouseholdColumns.rowCodes`, in the order of
+    /// `households`): the households' rows are then built without looking up any text. The
+    /// kernel compares codes only for equality, so the plan is the same with any code book.
+    package static func unexplainedPlan(
+        groups: [SiblingGroup], households: [Household], policy: MatchPolicy,
+        knownCodes: (book: CodeBook, rows: [HouseholdColumns.RowCodes])? = nil
+    ) -> MatchPlan {
+        let prepared = PlanEngine(groups: groups, households: households, policy: policy, knownCodes: knownCodes)
         let baselines = [roundOptimalPlan(groups: groups, households: households, policy: policy, explained: false, prepared: prepared),
                          greedyPlan(groups: groups, households: households, policy: policy, explained: false, prepared: prepared)]
         return plan(groups: groups, households: households, policy: policy, timeLimit: nil, nodeLimit: defaultNodeLimit,

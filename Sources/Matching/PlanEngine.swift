@@ -38,14 +38,26 @@ struct PlanEngine {
     var explained = true
 
     /// `limitCandidates` (default: whether units x households exceeds 25 million) keeps each
-    /// unit's best `candidateLimit` households only.
-    init(groups: [SiblingGroup], households original: [Household], policy: MatchPolicy, limitCandidates: Bool? = nil) {
+    /// unit's best `candidateLimit` households only. `knownCodes`, when given, is a code book
+    /// with every household's codes from it (in the order of `original`), so no household's
+    /// text is looked up (`Matcher.unexplainedPlan`).
+    init(groups: [SiblingGroup], households original: [Household], policy: MatchPolicy, limitCandidates: Bool? = nil,
+         knownCodes: (book: CodeBook, rows: [HouseholdColumns.RowCodes])? = nil) {
         self.policy = policy
         grid = HouseholdGrid(locations: original.map(\.location), limitMiles: policy.maxDistanceMiles)
         households = grid.order.map { original[$0] }
         atRisk = Array(repeating: [], count: original.count)
-        var codes = CodeBook()
-        columns = HouseholdColumns(households, codes: &codes)
+        var codes: CodeBook
+        if let knownCodes {
+            precondition(knownCodes.rows.count == original.count, "one row of codes per household")
+            codes = knownCodes.book
+            columns = HouseholdColumns([], codes: &codes)
+            columns.reserveCapacity(original.count)
+            for i in grid.order { columns.append(original[i], rowCodes: knownCodes.rows[i]) }
+        } else {
+            codes = CodeBook()
+            columns = HouseholdColumns(households, codes: &codes)
+        }
         initialHouseholds = households
         initialColumns = columns
         // Room for every part a split could make (at most 2 x size - 1 units a group), so

@@ -1,5 +1,5 @@
 import CareModel
-import Matching
+@testable import Matching
 import Testing
 
 /// `Matcher.unexplainedPlan` against `Matcher.plan` on random counties: the same placements in
@@ -33,6 +33,48 @@ import Testing
         // Counties where some children wait and where groups split both occur, so each part is exercised.
         #expect(withUnplaced >= 100, "instances with unplaced children: \(withUnplaced)")
         #expect(withSplits >= 10, "instances with split groups: \(withSplits)")
+        #expect(placements >= 1_000, "placements \(placements)")
+    }
+
+    /// With the households' codes taken from another code book (one that has coded other
+    /// texts first, and the households in reverse order, so every code differs), the plan is
+    /// the same to the bit, and so are the engine's kernel candidates and scores: the kernel
+    /// compares codes only for equality.
+    @Test func samePlanWithAnotherCodeBook() {
+        var rng = Xoshiro256StarStar(seed: 2612)
+        var placements = 0, differentCodes = 0
+        for trial in 0..<1_000 {
+            let children = RandomCounty.children(Int.random(in: 2...9, using: &rng), rng: &rng)
+            let groups = SiblingGroup.groups(of: children)
+            let households = RandomCounty.households(Int.random(in: 2...10, using: &rng), rng: &rng)
+            var book = CodeBook()
+            for text in ["elsewhere", "Zulu", "W9", "Ancient Greek"] { _ = book.code(text) }
+            let reversed = HouseholdColumns(Array(households.reversed()), codes: &book)
+            let rows = households.indices.map { reversed.rowCodes(households.count - 1 - $0) }
+            var fresh = CodeBook()
+            let own = HouseholdColumns(households, codes: &fresh)
+            if households.indices.contains(where: { own.rowCodes($0) != rows[$0] }) { differentCodes += 1 }
+            // The engine's kernel sees the same households: every unit's candidates and kernel scores agree.
+            let engines = [PlanEngine(groups: groups, households: households, policy: .default),
+                           PlanEngine(groups: groups, households: households, policy: .default, knownCodes: (book, rows))]
+            let lists = engines.map { $0.candidates(for: Array($0.units.indices)) }
+            let sameKernel = lists[0].count == lists[1].count && zip(lists[0], lists[1]).allSatisfy { a, b in
+                a.count == b.count && zip(a, b).allSatisfy { $0.h == $1.h && $0.score.bitPattern == $1.score.bitPattern }
+            }
+            #expect(sameKernel, "trial \(trial): kernel candidates \(lists[0]) vs \(lists[1])")
+            let plain = Matcher.unexplainedPlan(groups: groups, households: households, policy: .default)
+            let coded = Matcher.unexplainedPlan(groups: groups, households: households, policy: .default, knownCodes: (book, rows))
+            let same = plain.entries.count == coded.entries.count && zip(plain.entries, coded.entries).allSatisfy { a, b in
+                a.group.id == b.group.id && a.placement.household == b.placement.household
+                    && a.placement.score.bitPattern == b.placement.score.bitPattern
+                    && a.placement.distanceMiles.bitPattern == b.placement.distanceMiles.bitPattern
+                    && a.round == b.round && a.isSplitPart == b.isSplitPart
+            }
+            #expect(same, "trial \(trial): \(plain.entries.map(\.placement)) vs \(coded.entries.map(\.placement))")
+            #expect(plain.unplaced.map(\.group.id) == coded.unplaced.map(\.group.id), "trial \(trial)")
+            placements += plain.entries.count
+        }
+        #expect(differentCodes >= 900, "instances whose codes differ: \(differentCodes)")
         #expect(placements >= 1_000, "placements \(placements)")
     }
 }

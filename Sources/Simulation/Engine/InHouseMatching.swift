@@ -123,12 +123,14 @@ enum InHouseMatching {
     }
 
     /// A joint plan: (group index, household index, score, miles) for each placement made.
-    static func plan(groups: [SiblingGroup], households: [Household], useEngine: Bool)
+    /// `knownCodes` as for `Matcher.unexplainedPlan` (the households' codes, already looked up).
+    static func plan(groups: [SiblingGroup], households: [Household], useEngine: Bool,
+                     knownCodes: (book: CodeBook, rows: [HouseholdColumns.RowCodes])? = nil)
         -> [(group: Int, household: Int, score: Double, miles: Double)]
     {
         if useEngine {
             // The same placements as `Matcher.plan`; the words explaining them are not read here.
-            let plan = Matcher.unexplainedPlan(groups: groups, households: households, policy: policy)
+            let plan = Matcher.unexplainedPlan(groups: groups, households: households, policy: policy, knownCodes: knownCodes)
             // Sized up front, and the identifiers read without copying the groups and households.
             var groupIndex: [GroupID: Int] = [:]
             groupIndex.reserveCapacity(groups.count)

@@ -49,7 +49,20 @@ extension Replication {
                 return settled
             }
         }
-        let plan = InHouseMatching.plan(groups: groupsForPlan, households: views, useEngine: useEngine)
+        // The households' rows are coded with the kernel's own code book, as they stand there.
+        let codes = (book: kernel.codes, rows: candidateSet.map { kernel.columns.rowCodes($0) })
+        let plan = InHouseMatching.plan(groups: groupsForPlan, households: views, useEngine: useEngine, knownCodes: codes)
+        if checkPlanShortcut, useEngine {
+            let plain = InHouseMatching.plan(groups: groupsForPlan, households: views, useEngine: true)
+            let same = plain.count == plan.count && zip(plain, plan).allSatisfy {
+                $0.group == $1.group && $0.household == $1.household && $0.score.bitPattern == $1.score.bitPattern
+                    && $0.miles.bitPattern == $1.miles.bitPattern
+            }
+            codedPlanChecks += 1
+            if !same, violations.isEmpty {
+                violations = ["plan with the kernel's codes at day \(now): \(plan) but with its own code book \(plain)"]
+            }
+        }
         return plan.map { (planned[$0.group], candidateSet[$0.household], $0.miles) }
     }
 }
