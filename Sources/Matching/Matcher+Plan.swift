@@ -41,11 +41,27 @@ extension Matcher {
     /// facts, with each household's codes from it (`HouseholdColumns.rowCodes`, in the order of
     /// `households`): the households' rows are then built without looking up any text. The
     /// kernel compares codes only for equality, so the plan is the same with any code book.
+    ///
+    /// With `identifiersUnique` (no two groups, and no two households, share an identifier)
+    /// the baselines only place, without evaluating or recording entries, and start the search
+    /// from where they placed (`JointPlanner.baselineStarts(placements:unitsOf:)`): the same
+    /// starts as their plans give, so the same plan.
     package static func unexplainedPlan(
         groups: [SiblingGroup], households: [Household], policy: MatchPolicy,
-        knownCodes: (book: CodeBook, rows: [HouseholdColumns.RowCodes])? = nil
+        knownCodes: (book: CodeBook, rows: [HouseholdColumns.RowCodes])? = nil, identifiersUnique: Bool = false
     ) -> MatchPlan {
         let prepared = PlanEngine(groups: groups, households: households, policy: policy, knownCodes: knownCodes)
+        if identifiersUnique, !prepared.limitCandidates {
+            var rounds = prepared, greedy = prepared
+            rounds.recordsEntries = false
+            greedy.recordsEntries = false
+            _ = placeInRounds(&rounds)
+            _ = placeGreedily(&greedy)
+            var planner = JointPlanner(groups: groups, households: households, policy: policy, prepared: prepared)
+            planner.engine.explained = false
+            let starts = planner.baselineStarts(placements: [rounds.placedAt, greedy.placedAt], unitsOf: [rounds, greedy])
+            return planner.plan(timeLimit: nil, nodeLimit: defaultNodeLimit, households: households, starts: starts)
+        }
         let baselines = [roundOptimalPlan(groups: groups, households: households, policy: policy, explained: false, prepared: prepared),
                          greedyPlan(groups: groups, households: households, policy: policy, explained: false, prepared: prepared)]
         return plan(groups: groups, households: households, policy: policy, timeLimit: nil, nodeLimit: defaultNodeLimit,
@@ -124,6 +140,13 @@ extension Matcher {
                                  prepared: PlanEngine? = nil) -> MatchPlan {
         var engine = prepared ?? PlanEngine(groups: groups, households: households, policy: policy)
         engine.explained = explained
+        let (dead, rounds) = placeInRounds(&engine)
+        return finish(engine, unplaced: dead, rounds: rounds, method: "optimal_rounds", households: households)
+    }
+
+    /// The round-by-round baseline's placements made on `engine` (`roundOptimalPlan`): the
+    /// units left unplaced and the number of rounds.
+    static func placeInRounds(_ engine: inout PlanEngine) -> (unplaced: [Int], rounds: Int) {
         var waiting = Array(engine.units.indices)
         var round = 0
         var dead: [Int] = []
@@ -182,7 +205,7 @@ extension Matcher {
             }
             waiting = stillWaiting.filter { !placed.contains($0) }
         }
-        return finish(engine, unplaced: dead, rounds: round, method: "optimal_rounds", households: households)
+        return (dead, round)
     }
 
     /// The greedy baseline: the most urgent unit (emergency first, then longest wait, then
@@ -199,6 +222,13 @@ extension Matcher {
                            prepared: PlanEngine? = nil) -> MatchPlan {
         var engine = prepared ?? PlanEngine(groups: groups, households: households, policy: policy)
         engine.explained = explained
+        let (unplaced, passes) = placeGreedily(&engine)
+        return finish(engine, unplaced: unplaced, rounds: passes, method: "greedy", households: households)
+    }
+
+    /// The greedy baseline's placements made on `engine` (`greedyPlan`): the units left
+    /// unplaced and the number of passes.
+    static func placeGreedily(_ engine: inout PlanEngine) -> (unplaced: [Int], passes: Int) {
         func urgent(_ a: Int, _ b: Int) -> Bool {
             let ga = engine.units[a].group, gb = engine.units[b].group
             let ea = ga.placement == .emergency, eb = gb.placement == .emergency
@@ -228,7 +258,7 @@ extension Matcher {
             }
             queue = next.sorted(by: urgent)
         }
-        return finish(engine, unplaced: unplaced, rounds: pass, method: "greedy", households: households)
+        return (unplaced, pass)
     }
 
     static func finish(_ engine: PlanEngine, unplaced: [Int], rounds: Int, method: String, households: [Household]) -> MatchPlan {

@@ -36,6 +36,11 @@ struct PlanEngine {
     /// Whether entries carry the reference evaluator's words and unplaced units their reasons
     /// and near misses (false: the same placements and scores, for a plan used only as a start).
     var explained = true
+    /// Whether placements are evaluated and kept as `entries` (false: only `placedAt`, for a
+    /// plan used only as a start whose scores are not read).
+    var recordsEntries = true
+    /// Every placement made, in order: the unit and the household's grid position.
+    var placedAt: [(unit: Int, position: Int)] = []
 
     /// `limitCandidates` (default: whether units x households exceeds 25 million) keeps each
     /// unit's best `candidateLimit` households only. `knownCodes`, when given, is a code book
@@ -132,13 +137,17 @@ struct PlanEngine {
     /// Places unit `u` with household `h` (grid position) in `round`.
     mutating func place(_ u: Int, at h: Int, round: Int) {
         let unit = units[u]
-        let before = households[h]
-        let evaluation = Matcher.evaluate(unit.group, before, policy: policy, isSplitPart: unit.isSplitPart, residentsAtRisk: atRisk[h], explained: explained)
-        entries.append(PlanEntry(
-            group: unit.group,
-            placement: Placement(children: unit.group.childIDs, household: before.id, score: evaluation.score,
-                distanceMiles: evaluation.distanceMiles),
-            round: round, isSplitPart: unit.isSplitPart, evaluation: evaluation, residentsAtRisk: atRisk[h]))
+        placedAt.append((u, h))
+        if recordsEntries {
+            let before = households[h]
+            let evaluation = Matcher.evaluate(
+                unit.group, before, policy: policy, isSplitPart: unit.isSplitPart, residentsAtRisk: atRisk[h], explained: explained)
+            entries.append(PlanEntry(
+                group: unit.group,
+                placement: Placement(children: unit.group.childIDs, household: before.id, score: evaluation.score,
+                    distanceMiles: evaluation.distanceMiles),
+                round: round, isSplitPart: unit.isSplitPart, evaluation: evaluation, residentsAtRisk: atRisk[h]))
+        }
         households[h].occupied += unit.group.size
         households[h].residentAges += unit.group.children.map(\.age)
         columns.place(unit.group, at: h, exploitationAgeGap: policy.exploitationAgeGap)

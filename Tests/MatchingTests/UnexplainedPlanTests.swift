@@ -36,6 +36,44 @@ import Testing
         #expect(placements >= 1_000, "placements \(placements)")
     }
 
+    /// The baselines' placements read by position give the search the same starts as their
+    /// plans read by identifier, and the plan made from them is `Matcher.plan`'s to the bit,
+    /// split sibling groups included.
+    @Test func sameStartsFromTheBaselinesPlacements() {
+        var rng = Xoshiro256StarStar(seed: 2613)
+        var withSplits = 0, startsPlaced = 0
+        for trial in 0..<1_200 {
+            let children = RandomCounty.children(Int.random(in: 1...9, using: &rng), rng: &rng)
+            let groups = SiblingGroup.groups(of: children)
+            let households = RandomCounty.households(Int.random(in: 1...8, using: &rng), rng: &rng)
+            let prepared = PlanEngine(groups: groups, households: households, policy: .default)
+            let plans = [Matcher.roundOptimalPlan(groups: groups, households: households, policy: .default, explained: false, prepared: prepared),
+                         Matcher.greedyPlan(groups: groups, households: households, policy: .default, explained: false, prepared: prepared)]
+            var rounds = prepared, greedy = prepared
+            rounds.recordsEntries = false
+            greedy.recordsEntries = false
+            _ = Matcher.placeInRounds(&rounds)
+            _ = Matcher.placeGreedily(&greedy)
+            #expect(rounds.entries.isEmpty && greedy.entries.isEmpty, "trial \(trial): entries recorded")
+            let planner = JointPlanner(groups: groups, households: households, policy: .default, prepared: prepared)
+            let byIdentifier = planner.baselineStarts(plans)
+            let byPosition = planner.baselineStarts(placements: [rounds.placedAt, greedy.placedAt], unitsOf: [rounds, greedy])
+            #expect(byIdentifier == byPosition, "trial \(trial): \(byIdentifier) vs \(byPosition)")
+            let reference = Matcher.plan(groups: groups, households: households, policy: .default)
+            let quick = Matcher.unexplainedPlan(groups: groups, households: households, policy: .default, identifiersUnique: true)
+            let same = reference.entries.count == quick.entries.count && zip(reference.entries, quick.entries).allSatisfy { a, b in
+                a.group.id == b.group.id && a.placement.household == b.placement.household
+                    && a.placement.score.bitPattern == b.placement.score.bitPattern
+                    && a.placement.distanceMiles.bitPattern == b.placement.distanceMiles.bitPattern && a.isSplitPart == b.isSplitPart
+            }
+            #expect(same, "trial \(trial): \(reference.entries.map(\.placement)) vs \(quick.entries.map(\.placement))")
+            if plans.contains(where: { $0.entries.contains(where: \.isSplitPart) }) { withSplits += 1 }
+            startsPlaced += byPosition.reduce(0) { $0 + $1.filter { $0 >= 0 }.count }
+        }
+        #expect(withSplits >= 10, "instances whose baselines place split parts: \(withSplits)")
+        #expect(startsPlaced >= 1_000, "households in the starts: \(startsPlaced)")
+    }
+
     /// With the households' codes taken from another code book (one that has coded other
     /// texts first, and the households in reverse order, so every code differs), the plan is
     /// the same to the bit, and so are the engine's kernel candidates and scores: the kernel

@@ -299,9 +299,48 @@ struct JointPlanner {
         return starts
     }
 
+    /// The baselines' placements (`PlanEngine.placedAt` of engines copied from this planner's
+    /// prepared engine, whose groups and households have distinct identifiers) as packings of
+    /// configurations, as `baselineStarts` reads the same baselines' plans: whole units and
+    /// households are the same indices here, split parts are found by their identifiers.
+    /// - Complexity: O(placements + units placed x log), plus O(units) when a part was placed.
+    func baselineStarts(placements: [[(unit: Int, position: Int)]], unitsOf baselineEngines: [PlanEngine]) -> [[Int]] {
+        var unitOf: [GroupID: Int]? = nil
+        var starts: [[Int]] = []
+        baselines: for (placed, baseline) in zip(placements, baselineEngines) {
+            var units = [[Int32]](repeating: [], count: engine.households.count)
+            for (u, h) in placed {
+                var unit = u
+                if baseline.units[u].isSplitPart {
+                    if unitOf == nil {
+                        var map: [GroupID: Int] = [:]
+                        for v in engine.units.indices { map[engine.units[v].group.id] = v }
+                        unitOf = map
+                    }
+                    // A part this planner does not make: the baseline is not a packing here.
+                    guard let v = unitOf![baseline.units[u].group.id] else { continue baselines }
+                    unit = v
+                }
+                units[h].append(Int32(unit))
+            }
+            var choice = [Int](repeating: -1, count: engine.households.count)
+            for h in units.indices where !units[h].isEmpty {
+                // A home whose baseline units are not one of its configurations is left out.
+                if let q = configurations[h].firstIndex(ofUnits: units[h].sorted()) { choice[h] = q }
+            }
+            starts.append(choice)
+        }
+        return starts
+    }
+
     /// The plan: the packing solved (within `timeLimit` seconds when given and `nodeLimit`
     /// nodes per component), with its bound; `baselines` (plans of the same input) start the search.
     func plan(timeLimit: Double?, nodeLimit: Int, households original: [Household], baselines: [MatchPlan]) -> MatchPlan {
+        plan(timeLimit: timeLimit, nodeLimit: nodeLimit, households: original, starts: baselineStarts(baselines))
+    }
+
+    /// The plan, the search started from `starts` (packings: a configuration per household, -1 none).
+    func plan(timeLimit: Double?, nodeLimit: Int, households original: [Household], starts: [[Int]]) -> MatchPlan {
         // Level weights per connected component, so that the numbers stay small and exact.
         let hCount = engine.households.count
         var componentOf = [Int](repeating: -1, count: hCount)
@@ -372,7 +411,7 @@ struct JointPlanner {
         }
         let started = DispatchTime.now().uptimeNanoseconds
         // With lists cut the packing's bound is not used (`simpleBounds`), so no larger LP for it.
-        let solution = PackingSolver.solve(makeProblem(), timeLimit: timeLimit, nodeLimit: nodeLimit, starts: baselineStarts(baselines),
+        let solution = PackingSolver.solve(makeProblem(), timeLimit: timeLimit, nodeLimit: nodeLimit, starts: starts,
                                            largeLP: !unitsLeftOut)
         // Read the plan back, with the bound on each level.
         var placedChild = [Bool](repeating: false, count: childCount)

@@ -133,11 +133,12 @@ struct PackingComponent: Sendable {
                 }
             }
         }
-        var index: [Int: Int] = [:]
+        // Each root's component number (-1: none yet), in order of first household.
+        var index = [Int](repeating: -1, count: n)
         var members: [[Int]] = []
         for h in 0..<n where !problem.optionRange(h).isEmpty {
             let r = find(h)
-            if let c = index[r] { members[c].append(h) } else { index[r] = members.count; members.append([h]) }
+            if index[r] >= 0 { members[index[r]].append(h) } else { index[r] = members.count; members.append([h]) }
         }
         var scratch = [Int32](repeating: -1, count: problem.itemCount)
         return members.map { PackingComponent(problem, households: $0, scratch: &scratch) }
@@ -149,13 +150,24 @@ struct PackingComponent: Sendable {
         self.households = households
         var localCount: Int32 = 0
         var globals: [Int32] = []
+        // Sized up front: every option and item entry of these households.
+        var optionTotal = 0, entryTotal = 0
+        for global in households {
+            let range = problem.optionRange(global)
+            optionTotal += range.count
+            if !range.isEmpty { entryTotal += problem.itemStart[range.upperBound] - problem.itemStart[range.lowerBound] }
+        }
         owner = []; original = []; itemStart = [0]; items = []; weight = []; householdOptions = [0]
-        let scales = Set(households.map { problem.levelScales.isEmpty ? [] : problem.levelScales[$0] })
-        let levels = scales.count == 1 ? scales.first! : []
+        owner.reserveCapacity(optionTotal); original.reserveCapacity(optionTotal); weight.reserveCapacity(optionTotal)
+        itemStart.reserveCapacity(optionTotal + 1); items.reserveCapacity(entryTotal); householdOptions.reserveCapacity(households.count + 1)
+        // The households' level scales when they all have the same ones, else none.
+        let first = problem.levelScales.isEmpty ? [] : problem.levelScales[households[0]]
+        let levels = problem.levelScales.isEmpty || households.allSatisfy({ problem.levelScales[$0] == first }) ? first : []
         let consistent = !levels.isEmpty && levels.allSatisfy { $0 > 0 }
             && households.allSatisfy { problem.optionRange($0).allSatisfy { Int(problem.levelCount[$0]) == levels.count } }
         levelScales = consistent ? levels : []
         levelValues = Array(repeating: [], count: levelScales.count)
+        for l in levelValues.indices { levelValues[l].reserveCapacity(optionTotal) }
         for (h, global) in households.enumerated() {
             let first = problem.optionStart[global]
             for o in problem.optionRange(global) {

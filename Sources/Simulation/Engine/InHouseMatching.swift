@@ -123,14 +123,16 @@ enum InHouseMatching {
     }
 
     /// A joint plan: (group index, household index, score, miles) for each placement made.
-    /// `knownCodes` as for `Matcher.unexplainedPlan` (the households' codes, already looked up).
+    /// `knownCodes` and `identifiersUnique` as for `Matcher.unexplainedPlan` (the households'
+    /// codes, already looked up; no two groups or households share an identifier).
     static func plan(groups: [SiblingGroup], households: [Household], useEngine: Bool,
-                     knownCodes: (book: CodeBook, rows: [HouseholdColumns.RowCodes])? = nil)
+                     knownCodes: (book: CodeBook, rows: [HouseholdColumns.RowCodes])? = nil, identifiersUnique: Bool = false)
         -> [(group: Int, household: Int, score: Double, miles: Double)]
     {
         if useEngine {
             // The same placements as `Matcher.plan`; the words explaining them are not read here.
-            let plan = Matcher.unexplainedPlan(groups: groups, households: households, policy: policy, knownCodes: knownCodes)
+            let plan = Matcher.unexplainedPlan(groups: groups, households: households, policy: policy, knownCodes: knownCodes,
+                                               identifiersUnique: identifiersUnique)
             // Sized up front, and the identifiers read without copying the groups and households.
             var groupIndex: [GroupID: Int] = [:]
             groupIndex.reserveCapacity(groups.count)

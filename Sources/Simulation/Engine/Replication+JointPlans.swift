@@ -50,8 +50,11 @@ extension Replication {
             }
         }
         // The households' rows are coded with the kernel's own code book, as they stand there.
+        // A meeting's units are one per sibling group ("g" and the group, or a lone child's "c"
+        // and the child), so their identifiers are distinct.
         let codes = (book: kernel.codes, rows: candidateSet.map { kernel.columns.rowCodes($0) })
-        let plan = InHouseMatching.plan(groups: groupsForPlan, households: views, useEngine: useEngine, knownCodes: codes)
+        let plan = InHouseMatching.plan(groups: groupsForPlan, households: views, useEngine: useEngine, knownCodes: codes,
+                                        identifiersUnique: householdIDsUnique)
         if checkPlanShortcut, useEngine {
             let plain = InHouseMatching.plan(groups: groupsForPlan, households: views, useEngine: true)
             let same = plain.count == plan.count && zip(plain, plan).allSatisfy {
