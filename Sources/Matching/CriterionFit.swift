@@ -35,10 +35,23 @@ package enum CriterionFit {
         return a.uppercased().first == b.uppercased().first ? 0.5 : 0
     }
 
+    /// `ethnicity(_:_:)` of texts already uppercased.
+    package static func ethnicity(uppercased a: String?, _ b: String?) -> Double {
+        guard let a, let b, !a.isEmpty, !b.isEmpty else { return 0.5 }
+        if a == b { return 1 }
+        return a.first == b.first ? 0.5 : 0
+    }
+
     /// The language part of `culture_language`: same 1, else 0; neutral 0.5 when blank.
     package static func language(_ a: String?, _ b: String?) -> Double {
         guard let a, let b, !a.isEmpty, !b.isEmpty else { return 0.5 }
         return a.lowercased() == b.lowercased() ? 1 : 0
+    }
+
+    /// `language(_:_:)` of texts already lowercased.
+    package static func language(lowercased a: String?, _ b: String?) -> Double {
+        guard let a, let b, !a.isEmpty, !b.isEmpty else { return 0.5 }
+        return a == b ? 1 : 0
     }
 
     /// `urgency`: days / urgentDays, at most 1; 1 for an emergency.

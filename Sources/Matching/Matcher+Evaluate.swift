@@ -24,7 +24,8 @@ extension Matcher {
         checks.reserveCapacity(HardRule.allCases.count)
 
         // Hard rules, in HardRule.allCases order (the outcomes from `ruleOutcomes`, the words here).
-        let outcome = ruleOutcomes(group, household, policy: policy, residentsAtRisk: residentsAtRisk, miles: miles)
+        let groupFacts = GroupFacts(group, policy: policy), householdFacts = HouseholdFacts(household)
+        let outcome = ruleOutcomes(groupFacts, householdFacts, policy: policy, residentsAtRisk: residentsAtRisk, miles: miles)
         let available = outcome.available
         checks.append(RuleCheck(rule: .householdAvailable, passed: available,
             detail: words(available ? "household available" : "household on hold")))
@@ -74,7 +75,7 @@ extension Matcher {
                 + (near ? "" : " (too far)"))))
 
         // Soft criteria, in Criterion.allCases order (the fits from `criterionFits`, the words here).
-        let fits = criterionFits(group, household, policy: policy, miles: miles)
+        let fits = criterionFits(groupFacts, householdFacts, policy: policy, miles: miles)
         let w = policy.weights
         var breakdown: [ScoreComponent] = []
         breakdown.reserveCapacity(Criterion.allCases.count + 1)

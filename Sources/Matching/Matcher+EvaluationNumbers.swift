@@ -57,24 +57,28 @@ extension Matcher {
     package static func ruleOutcomes(
         _ group: SiblingGroup, _ household: Household, policy: MatchPolicy, residentsAtRisk: [Int], miles: Double
     ) -> RuleOutcomes {
+        ruleOutcomes(GroupFacts(group, policy: policy), HouseholdFacts(household), policy: policy, residentsAtRisk: residentsAtRisk, miles: miles)
+    }
+
+    /// `ruleOutcomes` from the group's and the household's facts, read once.
+    /// - Complexity: O(residents at risk).
+    package static func ruleOutcomes(
+        _ group: GroupFacts, _ household: HouseholdFacts, policy: MatchPolicy, residentsAtRisk: [Int], miles: Double
+    ) -> RuleOutcomes {
         var outcome = RuleOutcomes()
-        outcome.available = household.status == .available
+        outcome.available = household.available
         outcome.freePlaces = household.freePlaces >= group.size
-        let range = household.ageRange
-        outcome.ageRange = group.children.allSatisfy { range.contains($0.age) }
-        outcome.approval = household.approvals.contains(group.placement.requiredApproval)
-        let needs = group.needs
-        outcome.requiredSkills = policy.requiredSkills(for: needs).subtracting(household.skills).isEmpty
-        outcome.solo = !needs.contains(.solo) || household.occupied == 0
-        if let youngest = household.residentAges.min() {
-            for child in group.children where child.needs.contains(.exploitationRisk) && child.age - youngest > policy.exploitationAgeGap {
-                outcome.exploitationRisk = false
-                break
-            }
+        outcome.ageRange = household.ageRange.contains(group.youngest) && household.ageRange.contains(group.oldest)
+        outcome.approval = household.approvals.contains(group.requiredApproval)
+        outcome.requiredSkills = group.requiredSkills.subtracting(household.skills).isEmpty
+        outcome.solo = !group.solo || household.occupied == 0
+        // A child at risk more than the gap older than the youngest resident.
+        if let youngest = household.youngestResident, let atRisk = group.oldestAtRisk, atRisk - youngest > policy.exploitationAgeGap {
+            outcome.exploitationRisk = false
         }
-        if outcome.exploitationRisk, let oldestAtRisk = residentsAtRisk.max() {
-            let youngestNew = group.children.min { $0.age < $1.age }!
-            if oldestAtRisk - youngestNew.age > policy.exploitationAgeGap { outcome.exploitationRisk = false }
+        // A resident at risk more than the gap older than the youngest new child.
+        if outcome.exploitationRisk, let oldestAtRisk = residentsAtRisk.max(), oldestAtRisk - group.youngest > policy.exploitationAgeGap {
+            outcome.exploitationRisk = false
         }
         outcome.distance = miles <= policy.maxDistanceMiles
         return outcome
@@ -111,35 +115,37 @@ extension Matcher {
     /// `miles` being the distance from the first child's home (`CriterionFit`'s formulas).
     /// - Complexity: O(children + residents).
     package static func criterionFits(_ group: SiblingGroup, _ household: Household, policy: MatchPolicy, miles: Double) -> CriterionFits {
+        criterionFits(GroupFacts(group, policy: policy), HouseholdFacts(household), policy: policy, miles: miles)
+    }
+
+    /// `criterionFits` from the group's and the household's facts, read once.
+    /// - Complexity: O(1).
+    package static func criterionFits(_ group: GroupFacts, _ household: HouseholdFacts, policy: MatchPolicy, miles: Double) -> CriterionFits {
         var fits = CriterionFits()
         fits[.distanceFromHome] = CriterionFit.distance(miles, near: policy.nearDistanceMiles, limit: policy.maxDistanceMiles)
-        if let district = group.children.lazy.compactMap(\.district).first, let hd = household.district {
-            fits[.sameDistrict] = district.lowercased() == hd.lowercased() ? 1 : 0
+        if let district = group.district, let hd = household.district {
+            fits[.sameDistrict] = district == hd ? 1 : 0
         } else {
             fits[.sameDistrict] = 0.5
         }
-        if let school = group.children.lazy.compactMap(\.school).first {
+        if let school = group.school {
             fits[.sameSchool] = CriterionFit.school(school.distanceMiles(to: household.location), near: policy.schoolNearMiles, far: policy.schoolFarMiles)
         } else {
             fits[.sameSchool] = 0.5
         }
-        if household.residentAges.isEmpty {
-            fits[.ageFit] = 0.5
+        if let residentMean = household.residentMeanAge {
+            fits[.ageFit] = CriterionFit.ageFit(meanAge: group.meanAge, residentMeanAge: residentMean, span: policy.ageFitSpanYears)
         } else {
-            let meanAge = Double(group.children.reduce(0) { $0 + $1.age }) / Double(group.size)
-            let residentMean = Double(household.residentAges.reduce(0, +)) / Double(household.residentAges.count)
-            fits[.ageFit] = CriterionFit.ageFit(meanAge: meanAge, residentMeanAge: residentMean, span: policy.ageFitSpanYears)
+            fits[.ageFit] = 0.5
         }
-        let e = CriterionFit.ethnicity(group.children.lazy.compactMap(\.ethnicity).first, household.ethnicity)
-        let l = CriterionFit.language(group.children.lazy.compactMap(\.language).first, household.language)
+        let e = CriterionFit.ethnicity(uppercased: group.ethnicity, household.ethnicity)
+        let l = CriterionFit.language(lowercased: group.language, household.language)
         fits[.cultureLanguage] = 0.6 * e + 0.4 * l
-        let wanted = policy.wantedSkills(for: group.needs, oldestAge: group.ageRange.upperBound)
+        let wanted = group.wantedSkills
         fits[.extraSkills] = wanted.isEmpty ? 0.5 : Double(wanted.intersection(household.skills).count) / Double(wanted.count)
-        fits[.inHouse] = household.provider == .inHouse ? 1 : 0
-        let request = group.placement
-        let shortRequest = request == .shortTerm || request == .emergency || request == .respite
-        fits[.approvalFit] = shortRequest && household.approvals.contains(.longTerm) ? policy.longTermCarerForShortRequestFit : 1
-        fits[.urgency] = CriterionFit.urgency(days: group.daysWaiting, emergency: request == .emergency, urgentDays: policy.urgentDays)
+        fits[.inHouse] = household.inHouse ? 1 : 0
+        fits[.approvalFit] = group.shortRequest && household.approvals.contains(.longTerm) ? policy.longTermCarerForShortRequestFit : 1
+        fits[.urgency] = group.urgencyFit
         return fits
     }
 
@@ -149,7 +155,14 @@ extension Matcher {
     /// rule checks, breakdown or words.
     /// - Complexity: O(children + residents), no allocation.
     package static func pairCents(_ group: SiblingGroup, _ household: Household, policy: MatchPolicy) -> Int? {
-        let miles = group.children[0].home.distanceMiles(to: household.location)
+        pairCents(GroupFacts(group, policy: policy), HouseholdFacts(household), policy: policy)
+    }
+
+    /// `pairCents` from the group's and the household's facts, read once (a plan scoring one
+    /// group against many households reads each side once).
+    /// - Complexity: O(1).
+    package static func pairCents(_ group: GroupFacts, _ household: HouseholdFacts, policy: MatchPolicy) -> Int? {
+        let miles = group.home.distanceMiles(to: household.location)
         guard ruleOutcomes(group, household, policy: policy, residentsAtRisk: [], miles: miles).allPass else { return nil }
         let fits = criterionFits(group, household, policy: policy, miles: miles)
         let w = policy.weights

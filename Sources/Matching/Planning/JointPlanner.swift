@@ -166,6 +166,8 @@ struct JointPlanner {
         let all = Array(engine.units.indices)
         var result = [[(h: Int32, baseCents: Int32)]](repeating: [], count: all.count)
         let engine = self.engine
+        // Each household's side of the reference evaluator, read once for all its pairs.
+        let householdFacts = engine.households.map { HouseholdFacts($0) }
         // A block of units at a time, so that only one block's kernel lists are held.
         var blockStart = 0
         while blockStart < all.count {
@@ -180,10 +182,11 @@ struct JointPlanner {
                 let chunks = ChunkedWork.chunks(min(block.count, 64), items: lists.reduce(0) { $0 + $1.count } * 50)
                 ChunkedWork.run(chunks, inline: false) { c in
                     for q in (c * block.count / chunks)..<((c + 1) * block.count / chunks) {
-                        let group = engine.units[block[q]].group
+                        let group = GroupFacts(engine.units[block[q]].group, policy: engine.policy)
                         var found: [(h: Int32, baseCents: Int32)] = []
+                        found.reserveCapacity(lists[q].count)
                         for candidate in lists[q] {
-                            guard let cents = Matcher.pairCents(group, engine.households[Int(candidate.h)], policy: engine.policy)
+                            guard let cents = Matcher.pairCents(group, householdFacts[Int(candidate.h)], policy: engine.policy)
                             else { continue }
                             found.append((candidate.h, Int32(cents)))
                         }

@@ -38,15 +38,19 @@ package enum SmallPlans {
         // Each group's feasible households with their score without age fit, in hundredths.
         var options = [[(h: Int, baseCents: Int)]](repeating: [], count: n)
         var assignments = 1
+        // Each household's side of the reference evaluator, read when first needed.
+        var householdFacts = [HouseholdFacts?](repeating: nil, count: m)
         for (u, group) in groups.enumerated() {
             let ages = group.ageRange
             let approval = group.placement.requiredApproval
+            let facts = GroupFacts(group, policy: policy)
             for (h, household) in households.enumerated() {
                 // The reference rules that need no evaluation, tried first.
                 guard household.status == .available, household.freePlaces >= group.size, household.ageRange.contains(ages.lowerBound),
                     household.ageRange.contains(ages.upperBound), household.approvals.contains(approval)
                 else { continue }
-                if let cents = Matcher.pairCents(group, household, policy: policy) { options[u].append((h, cents)) }
+                if householdFacts[h] == nil { householdFacts[h] = HouseholdFacts(household) }
+                if let cents = Matcher.pairCents(facts, householdFacts[h]!, policy: policy) { options[u].append((h, cents)) }
             }
             assignments *= options[u].count + 1
             guard assignments <= assignmentLimit else { return nil }
