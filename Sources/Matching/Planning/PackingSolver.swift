@@ -123,13 +123,18 @@ struct PackingComponent: Sendable {
             return x
         }
         var firstHousehold = [Int](repeating: -1, count: problem.itemCount)
-        for h in 0..<n {
-            for o in problem.optionRange(h) {
-                for i in problem.items[problem.itemStart[o]..<problem.itemStart[o + 1]] {
-                    let f = firstHousehold[Int(i)]
-                    if f < 0 { firstHousehold[Int(i)] = h; continue }
-                    let a = find(f), b = find(h)
-                    if a != b { parent[max(a, b)] = min(a, b) }
+        problem.items.withUnsafeBufferPointer { items in
+            problem.itemStart.withUnsafeBufferPointer { itemStart in
+                for h in 0..<n {
+                    for o in problem.optionRange(h) {
+                        for e in itemStart[o]..<itemStart[o + 1] {
+                            let i = Int(items[e])
+                            let f = firstHousehold[i]
+                            if f < 0 { firstHousehold[i] = h; continue }
+                            let a = find(f), b = find(h)
+                            if a != b { parent[max(a, b)] = min(a, b) }
+                        }
+                    }
                 }
             }
         }
@@ -148,8 +153,6 @@ struct PackingComponent: Sendable {
     /// local numbers while it is built and is left as it was found.
     init(_ problem: PackingProblem, households: [Int], scratch local: inout [Int32]) {
         self.households = households
-        var localCount: Int32 = 0
-        var globals: [Int32] = []
         // Sized up front: every option and item entry of these households.
         var optionTotal = 0, entryTotal = 0
         for global in households {
@@ -157,32 +160,51 @@ struct PackingComponent: Sendable {
             optionTotal += range.count
             if !range.isEmpty { entryTotal += problem.itemStart[range.upperBound] - problem.itemStart[range.lowerBound] }
         }
-        owner = []; original = []; itemStart = [0]; items = []; weight = []; householdOptions = [0]
+        var owner: [Int32] = [], original: [Int32] = [], weight: [Double] = [], itemStart = [0], items: [Int32] = []
+        var householdOptions = [0]
         owner.reserveCapacity(optionTotal); original.reserveCapacity(optionTotal); weight.reserveCapacity(optionTotal)
         itemStart.reserveCapacity(optionTotal + 1); items.reserveCapacity(entryTotal); householdOptions.reserveCapacity(households.count + 1)
+        // The options' items renumbered locally in order of first appearance (`local` maps them).
+        var localCount: Int32 = 0
+        var globals: [Int32] = []
+        problem.items.withUnsafeBufferPointer { globalItems in
+            problem.itemStart.withUnsafeBufferPointer { globalStart in
+                local.withUnsafeMutableBufferPointer { local in
+                    for (h, global) in households.enumerated() {
+                        let first = problem.optionStart[global]
+                        for o in problem.optionRange(global) {
+                            owner.append(Int32(h)); original.append(Int32(o - first)); weight.append(problem.weight[o])
+                            for e in globalStart[o]..<globalStart[o + 1] {
+                                let i = Int(globalItems[e])
+                                if local[i] < 0 { local[i] = localCount; localCount += 1; globals.append(Int32(i)) }
+                                items.append(local[i])
+                            }
+                            itemStart.append(items.count)
+                        }
+                        householdOptions.append(owner.count)
+                    }
+                }
+            }
+        }
+        for i in globals { local[Int(i)] = -1 }
         // The households' level scales when they all have the same ones, else none.
         let first = problem.levelScales.isEmpty ? [] : problem.levelScales[households[0]]
         let levels = problem.levelScales.isEmpty || households.allSatisfy({ problem.levelScales[$0] == first }) ? first : []
         let consistent = !levels.isEmpty && levels.allSatisfy { $0 > 0 }
             && households.allSatisfy { problem.optionRange($0).allSatisfy { Int(problem.levelCount[$0]) == levels.count } }
-        levelScales = consistent ? levels : []
-        levelValues = Array(repeating: [], count: levelScales.count)
-        for l in levelValues.indices { levelValues[l].reserveCapacity(optionTotal) }
-        for (h, global) in households.enumerated() {
-            let first = problem.optionStart[global]
-            for o in problem.optionRange(global) {
-                owner.append(Int32(h)); original.append(Int32(o - first)); weight.append(problem.weight[o])
-                for l in levelValues.indices { levelValues[l].append(problem.levelValues[l][o]) }
-                for i in problem.items[problem.itemStart[o]..<problem.itemStart[o + 1]] {
-                    if local[Int(i)] < 0 { local[Int(i)] = localCount; localCount += 1; globals.append(i) }
-                    items.append(local[Int(i)])
-                }
-                itemStart.append(items.count)
+        // Each level's values, a level at a time.
+        var levelValues = [[Double]](repeating: [], count: consistent ? levels.count : 0)
+        for l in levelValues.indices {
+            levelValues[l].reserveCapacity(optionTotal)
+            problem.levelValues[l].withUnsafeBufferPointer { values in
+                for global in households { levelValues[l].append(contentsOf: values[problem.optionRange(global)]) }
             }
-            householdOptions.append(owner.count)
         }
+        self.owner = owner; self.original = original; self.weight = weight; self.itemStart = itemStart; self.items = items
+        self.householdOptions = householdOptions
+        self.levelScales = consistent ? levels : []
+        self.levelValues = levelValues
         itemCount = Int(localCount)
-        for i in globals { local[Int(i)] = -1 }
     }
 
     var optionCount: Int { owner.count }
