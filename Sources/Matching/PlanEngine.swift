@@ -37,7 +37,9 @@ struct PlanEngine {
     /// and near misses (false: the same placements and scores, for a plan used only as a start).
     var explained = true
     /// Whether placements are evaluated and kept as `entries` (false: only `placedAt`, for a
-    /// plan used only as a start whose scores are not read).
+    /// plan used only as a start whose scores are not read). Without entries `households` and
+    /// `atRisk` are left as they were (only the evaluations read them; the kernel's columns,
+    /// which the choices read, are kept up to date either way).
     var recordsEntries = true
     /// Every placement made, in order: the unit and the household's grid position.
     var placedAt: [(unit: Int, position: Int)] = []
@@ -138,24 +140,22 @@ struct PlanEngine {
     mutating func place(_ u: Int, at h: Int, round: Int) {
         let unit = units[u]
         placedAt.append((u, h))
-        if recordsEntries {
-            let before = households[h]
-            let evaluation = Matcher.evaluate(
-                unit.group, before, policy: policy, isSplitPart: unit.isSplitPart, residentsAtRisk: atRisk[h], explained: explained)
-            entries.append(PlanEntry(
-                group: unit.group,
-                placement: Placement(children: unit.group.childIDs, household: before.id, score: evaluation.score,
-                    distanceMiles: evaluation.distanceMiles),
-                round: round, isSplitPart: unit.isSplitPart, evaluation: evaluation, residentsAtRisk: atRisk[h]))
-        }
+        columns.place(unit.group, at: h, exploitationAgeGap: policy.exploitationAgeGap)
+        let solo = unit.group.needs.contains(.solo)
+        // A child who must be the only one placed closes the home to further children.
+        if solo { columns.closePlaces(at: h) }
+        guard recordsEntries else { return }
+        let before = households[h]
+        let evaluation = Matcher.evaluate(
+            unit.group, before, policy: policy, isSplitPart: unit.isSplitPart, residentsAtRisk: atRisk[h], explained: explained)
+        entries.append(PlanEntry(
+            group: unit.group,
+            placement: Placement(children: unit.group.childIDs, household: before.id, score: evaluation.score,
+                distanceMiles: evaluation.distanceMiles),
+            round: round, isSplitPart: unit.isSplitPart, evaluation: evaluation, residentsAtRisk: atRisk[h]))
         households[h].occupied += unit.group.size
         households[h].residentAges += unit.group.children.map(\.age)
-        columns.place(unit.group, at: h, exploitationAgeGap: policy.exploitationAgeGap)
-        if unit.group.needs.contains(.solo) {
-            // A child who must be the only one placed closes the home to further children.
-            households[h].places = households[h].occupied
-            columns.closePlaces(at: h)
-        }
+        if solo { households[h].places = households[h].occupied }
         atRisk[h] += unit.group.children.filter { $0.needs.contains(.exploitationRisk) }.map(\.age)
     }
 

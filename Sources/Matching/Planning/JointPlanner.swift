@@ -265,9 +265,9 @@ struct JointPlanner {
 
     /// The configurations of household `h` from its feasible units (`ConfigurationLister`).
     func configurations(of h: Int, _ options: [(u: Int32, baseCents: Int)]) -> ConfigurationList {
-        let household = engine.households[h]
-        return lister.configurations(free: household.freePlaces, residentAgeSum: household.residentAges.reduce(0, +),
-                                     residentCount: household.residentAges.count, options)
+        // Read in place (a copy of the household would retain each of its texts and arrays).
+        lister.configurations(free: engine.households[h].freePlaces, residentAgeSum: engine.households[h].residentAges.reduce(0, +),
+                              residentCount: engine.households[h].residentAges.count, options)
     }
 
     /// The baselines (plans of the same input: exact rounds, greedy) as packings of
@@ -388,11 +388,16 @@ struct JointPlanner {
         func makeProblem() -> PackingProblem {
             var problem = PackingProblem(itemCount: childCount, households: hCount, levelScales: Array(repeating: [], count: hCount))
             problem.levelValues = [[], []]
+            // One array of scales per component, shared by its households.
+            let componentScales = componentChildren.indices.map { k in
+                let (a, b) = levels(k)
+                return [a, b]
+            }
             for h in 0..<hCount {
                 defer { problem.closeHousehold() }
                 guard !configurations[h].isEmpty else { continue }
                 let (a, b) = levels(componentOf[h])
-                problem.levelScales[h] = [a, b]
+                problem.levelScales[h] = componentScales[componentOf[h]]
                 let list = configurations[h]
                 for q in 0..<list.count {
                     var children = 0, parts = 0, cents = 0

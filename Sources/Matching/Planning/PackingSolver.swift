@@ -123,18 +123,16 @@ struct PackingComponent: Sendable {
             return x
         }
         var firstHousehold = [Int](repeating: -1, count: problem.itemCount)
-        problem.items.withUnsafeBufferPointer { items in
-            problem.itemStart.withUnsafeBufferPointer { itemStart in
-                for h in 0..<n {
-                    for o in problem.optionRange(h) {
-                        for e in itemStart[o]..<itemStart[o + 1] {
-                            let i = Int(items[e])
-                            let f = firstHousehold[i]
-                            if f < 0 { firstHousehold[i] = h; continue }
-                            let a = find(f), b = find(h)
-                            if a != b { parent[max(a, b)] = min(a, b) }
-                        }
-                    }
+        // Read by index, not through a closure: `find` changes `parent`, which a closure
+        // would make the runtime check on every call.
+        for h in 0..<n {
+            for o in problem.optionRange(h) {
+                for e in problem.itemStart[o]..<problem.itemStart[o + 1] {
+                    let i = Int(problem.items[e])
+                    let f = firstHousehold[i]
+                    if f < 0 { firstHousehold[i] = h; continue }
+                    let a = find(f), b = find(h)
+                    if a != b { parent[max(a, b)] = min(a, b) }
                 }
             }
         }
