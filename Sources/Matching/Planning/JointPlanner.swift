@@ -42,8 +42,9 @@ struct JointPlanner {
     var engine: PlanEngine
     /// For each unit, its two halves (empty when it is not split further).
     var halves: [[Int]] = []
-    /// Child indices of each unit.
-    var unitChildren: [[Int32]] = []
+    /// Child indices of unit u: `unitChildList[childRange(u)]`, flat (reading them retains nothing).
+    var unitChildStart: [Int] = [0]
+    var unitChildList: [Int32] = []
     var childCount = 0
     /// Feasible households of each unit: grid position and score points in hundredths without
     /// age fit and split penalty.
@@ -63,6 +64,10 @@ struct JointPlanner {
 
     /// How many configurations households may list.
     var limits: PlanLimits
+
+    /// The entries of `unitChildList` holding unit `u`'s children.
+    @inline(__always)
+    func childRange(_ u: Int) -> Range<Int> { unitChildStart[u]..<unitChildStart[u + 1] }
 
     /// How many configurations of up to `free` units `n` units make at most.
     static func combinations(_ n: Int, free: Int) -> Double {
@@ -154,7 +159,10 @@ struct JointPlanner {
             }
             u += 1
         }
-        unitChildren = engine.units.map { unit in unit.group.children.map { childIndex[$0.id]! } }
+        for unit in engine.units {
+            for child in unit.group.children { unitChildList.append(childIndex[child.id]!) }
+            unitChildStart.append(unitChildList.count)
+        }
         lister = ConfigurationLister(engine: engine)
         scorePairs()
         listConfigurations()
@@ -357,8 +365,10 @@ struct JointPlanner {
             }
             var firstHousehold = [Int](repeating: -1, count: childCount)
             for (u, list) in pairs.enumerated() {
+                let children = childRange(u)
                 for p in list {
-                    for child in unitChildren[u] {
+                    for e in children {
+                        let child = unitChildList[e]
                         let f = firstHousehold[Int(child)]
                         if f < 0 { firstHousehold[Int(child)] = Int(p.h); continue }
                         let a = find(f), b = find(Int(p.h))
@@ -388,6 +398,18 @@ struct JointPlanner {
         func makeProblem() -> PackingProblem {
             var problem = PackingProblem(itemCount: childCount, households: hCount, levelScales: Array(repeating: [], count: hCount))
             problem.levelValues = [[], []]
+            // Sized up front: every configuration and its children.
+            var optionTotal = 0, entryTotal = 0
+            for h in 0..<hCount {
+                optionTotal += configurations[h].count
+                for u in configurations[h].units { entryTotal += lister.size[Int(u)] }
+            }
+            problem.itemStart.reserveCapacity(optionTotal + 1)
+            problem.items.reserveCapacity(entryTotal)
+            problem.weight.reserveCapacity(optionTotal)
+            problem.levelValues[0].reserveCapacity(optionTotal)
+            problem.levelValues[1].reserveCapacity(optionTotal)
+            problem.levelCount.reserveCapacity(optionTotal)
             // One array of scales per component, shared by its households.
             let componentScales = componentChildren.indices.map { k in
                 let (a, b) = levels(k)
@@ -406,7 +428,7 @@ struct JointPlanner {
                         children += lister.size[u]
                         if lister.isSplitPart[u] { parts += 1 }
                         cents += Int(list.cents[e]) * lister.size[u]
-                        problem.items += unitChildren[u]
+                        for c in childRange(u) { problem.items.append(unitChildList[c]) }
                     }
                     problem.itemStart.append(problem.items.count)
                     problem.weight.append(Double(children) * a - Double(parts) * b + Double(cents))
@@ -430,7 +452,7 @@ struct JointPlanner {
             let k = componentOf[h]
             for (q, u) in config.units.enumerated() {
                 let unit = engine.units[Int(u)]
-                for child in unitChildren[Int(u)] { placedChild[Int(child)] = true }
+                for e in childRange(Int(u)) { placedChild[Int(unitChildList[e])] = true }
                 componentPlaced[k].children += unit.group.size
                 componentPlaced[k].parts += unit.isSplitPart ? 1 : 0
                 componentPlaced[k].cents += config.cents[q] * unit.group.size
@@ -515,7 +537,7 @@ struct JointPlanner {
         // Unplaced: for each group, the largest units none of whose children were placed.
         var unplaced: [Int] = []
         func collect(_ u: Int) {
-            if unitChildren[u].allSatisfy({ !placedChild[Int($0)] }) { unplaced.append(u); return }
+            if childRange(u).allSatisfy({ !placedChild[Int(unitChildList[$0])] }) { unplaced.append(u); return }
             for half in halves[u] { collect(half) }
         }
         for u in engine.units.indices where !engine.units[u].isSplitPart { collect(u) }
@@ -549,7 +571,7 @@ struct JointPlanner {
         var hasHome = [Bool](repeating: false, count: childCount)
         let perfectAge = Int((CriterionFit.points(engine.policy.weights[.ageFit], 1) * 100).rounded())
         for (u, list) in pairs.enumerated() where !list.isEmpty {
-            for child in unitChildren[u] { hasHome[Int(child)] = true }
+            for e in childRange(u) { hasHome[Int(unitChildList[e])] = true }
             for p in list { bestCents[Int(p.h)] = max(bestCents[Int(p.h)], Int(p.baseCents) + perfectAge) }
         }
         var places = 0, cents = 0
