@@ -229,14 +229,16 @@ extension Matcher {
     /// The greedy baseline's placements made on `engine` (`greedyPlan`): the units left
     /// unplaced and the number of passes.
     static func placeGreedily(_ engine: inout PlanEngine) -> (unplaced: [Int], passes: Int) {
-        func urgent(_ a: Int, _ b: Int) -> Bool {
-            let ga = engine.units[a].group, gb = engine.units[b].group
-            let ea = ga.placement == .emergency, eb = gb.placement == .emergency
-            if ea != eb { return ea }
-            if ga.daysWaiting != gb.daysWaiting { return ga.daysWaiting > gb.daysWaiting }
-            return (engine.units[a].origin, a) < (engine.units[b].origin, b)
+        // Each unit's urgency, read once per sort rather than per comparison.
+        func ranked(_ units: [Int]) -> [Int] {
+            let keys = engine.units.map { (emergency: $0.group.placement == .emergency, days: $0.group.daysWaiting, origin: $0.origin) }
+            return units.sorted { a, b in
+                if keys[a].emergency != keys[b].emergency { return keys[a].emergency }
+                if keys[a].days != keys[b].days { return keys[a].days > keys[b].days }
+                return (keys[a].origin, a) < (keys[b].origin, b)
+            }
         }
-        var queue = Array(engine.units.indices).sorted(by: urgent)
+        var queue = ranked(Array(engine.units.indices))
         var unplaced: [Int] = []
         var pass = 0
         while !queue.isEmpty {
@@ -256,7 +258,7 @@ extension Matcher {
             for u in leftOver {
                 if engine.units[u].splittable { next += engine.split(u) } else { unplaced.append(u) }
             }
-            queue = next.sorted(by: urgent)
+            queue = ranked(next)
         }
         return (unplaced, pass)
     }

@@ -115,10 +115,11 @@ struct PlanEngine {
                     var scratch = [Double](repeating: 0, count: columns.count)
                     scratch.withUnsafeMutableBufferPointer { s in
                         for q in (c * indices.count / chunks)..<((c + 1) * indices.count / chunks) {
-                            let unit = units[indices[q]]
+                            // Read in place (a copy of the unit would retain its group's texts and arrays).
+                            let row = units[indices[q]].row
                             var found: [(h: Int32, score: Double)] = []
-                            for range in grid.ranges(near: unit.group.children[0].home) {
-                                ScoringKernel.scoreRow(unit.row, view, range: range, constants: k, into: s.baseAddress!)
+                            for range in grid.ranges(near: units[indices[q]].group.children[0].home) {
+                                ScoringKernel.scoreRow(row, view, range: range, constants: k, into: s.baseAddress!)
                                 for (o, h) in range.enumerated() where s[o] >= 0 {
                                     found.append((Int32(h), s[o]))
                                 }

@@ -164,14 +164,15 @@ struct PackingRelaxation {
             var prices = [Double](repeating: 0, count: hCount)
             var householdDual = [Double](repeating: 0, count: hCount)
             for h in 0..<hCount where householdRow[h] >= 0 { householdDual[h] = max(0, lp.rowDual(householdRow[h])) }
-            let chunks = hCount >= 256 ? 16 : 1
+            // A meeting's few thousand options are priced on this thread (`ChunkedWork`).
+            let chunks = hCount >= 256 ? ChunkedWork.chunks(16, items: c.items.count) : 1
             let this = self, duals = householdDual, prices0 = lambda
             gains.withUnsafeMutableBufferPointer { gainsOut in
                 picks.withUnsafeMutableBufferPointer { picksOut in
                     prices.withUnsafeMutableBufferPointer { pricesOut in
                         let g = UnsafeSendablePointer(gainsOut.baseAddress!), p = UnsafeSendablePointer(picksOut.baseAddress!)
                         let q = UnsafeSendablePointer(pricesOut.baseAddress!)
-                        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                        ChunkedWork.run(chunks, inline: false) { chunk in
                             for h in (chunk * hCount / chunks)..<((chunk + 1) * hCount / chunks) {
                                 let u = duals[h]
                                 var bestGain = 0.0, bestPrice = 1e-7 * max(1, abs(u)), pick = -1
