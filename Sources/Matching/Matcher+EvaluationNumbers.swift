@@ -162,7 +162,7 @@ extension Matcher {
     /// group against many households reads each side once).
     /// - Complexity: O(1).
     package static func pairCents(_ group: GroupFacts, _ household: HouseholdFacts, policy: MatchPolicy) -> Int? {
-        let miles = group.home.distanceMiles(to: household.location)
+        let miles = group.home.distanceMiles(to: household.location, cosLatitude: group.homeCosLatitude, otherCosLatitude: household.cosLatitude)
         guard ruleOutcomes(group, household, policy: policy, residentsAtRisk: [], miles: miles).allPass else { return nil }
         let fits = criterionFits(group, household, policy: policy, miles: miles)
         let w = policy.weights

@@ -8,8 +8,10 @@ import CareModel
 /// every rule and fit is decided exactly as `Matcher.evaluate` decides it.
 package struct GroupFacts: Sendable {
     let size: Int
-    /// The first child's home: distances are measured from it.
+    /// The first child's home: distances are measured from it (`Location.distanceMiles`, with
+    /// its latitude's cosine read once).
     let home: Location
+    let homeCosLatitude: Double
     let youngest: Int
     let oldest: Int
     let requiredApproval: Approvals
@@ -33,6 +35,7 @@ package struct GroupFacts: Sendable {
     package init(_ group: SiblingGroup, policy: MatchPolicy) {
         size = group.size
         home = group.children[0].home
+        homeCosLatitude = home.cosLatitude
         let ages = group.ageRange
         youngest = ages.lowerBound
         oldest = ages.upperBound
@@ -59,6 +62,7 @@ package struct GroupFacts: Sendable {
 /// as `GroupFacts` keeps them).
 package struct HouseholdFacts: Sendable {
     let location: Location
+    let cosLatitude: Double
     let available: Bool
     let freePlaces: Int
     let occupied: Int
@@ -76,6 +80,7 @@ package struct HouseholdFacts: Sendable {
     /// - Complexity: O(residents).
     package init(_ household: Household) {
         location = household.location
+        cosLatitude = location.cosLatitude
         available = household.status == .available
         freePlaces = household.freePlaces
         occupied = household.occupied
