@@ -68,6 +68,32 @@ extension Matcher {
             baselines: baselines, explained: false, prepared: prepared)
     }
 
+    /// The placements of `unexplainedPlan(..., identifiersUnique: true)`, without building the
+    /// plan's entries, words or bounds: for each whole group placed, its index in `groups` and
+    /// its household's index in `households`, in the plan's order (split parts are left out).
+    /// The same packing is solved from the same starts (`JointPlanner.placements`). Nil when
+    /// the instance is large enough for the candidates to be limited (then `unexplainedPlan`
+    /// may also return a baseline).
+    /// - Complexity: that of the plan.
+    package static func unexplainedPlacements(
+        groups: [SiblingGroup], households: [Household], policy: MatchPolicy,
+        knownCodes: (book: CodeBook, rows: [HouseholdColumns.RowCodes])? = nil
+    ) -> [(group: Int, household: Int)]? {
+        let prepared = PlanEngine(groups: groups, households: households, policy: policy, knownCodes: knownCodes)
+        guard !prepared.limitCandidates else { return nil }
+        var rounds = prepared, greedy = prepared
+        rounds.recordsEntries = false
+        greedy.recordsEntries = false
+        _ = placeInRounds(&rounds)
+        _ = placeGreedily(&greedy)
+        let planner = JointPlanner(groups: groups, households: households, policy: policy, prepared: prepared)
+        let starts = planner.baselineStarts(placements: [rounds.placedAt, greedy.placedAt], unitsOf: [rounds, greedy])
+        // Whole units are the groups in input order; grid positions map back through the grid.
+        return planner.placements(timeLimit: nil, nodeLimit: defaultNodeLimit, starts: starts).compactMap { placed in
+            placed.unit < groups.count ? (placed.unit, prepared.grid.order[placed.position]) : nil
+        }
+    }
+
     /// `plan(...)` given the two baselines (exact rounds, then greedy) already made for the same
     /// input: the search starts from the better of them, and at national size returns one of
     /// them when it beats the search.

@@ -74,6 +74,31 @@ import Testing
         #expect(startsPlaced >= 1_000, "households in the starts: \(startsPlaced)")
     }
 
+    /// The placements read without building the plan are the plan's: every whole group placed,
+    /// with its household, in the plan's order (split parts left out), on counties where groups
+    /// split and homes take several units.
+    @Test func placementsAreThePlansWholeGroups() {
+        var rng = Xoshiro256StarStar(seed: 2614)
+        var placements = 0, sharedHomes = 0
+        for trial in 0..<1_200 {
+            let children = RandomCounty.children(Int.random(in: 1...10, using: &rng), rng: &rng)
+            let groups = SiblingGroup.groups(of: children)
+            let households = RandomCounty.households(Int.random(in: 1...8, using: &rng), rng: &rng)
+            let reference = Matcher.plan(groups: groups, households: households, policy: .default)
+            let expected = reference.entries.filter { !$0.isSplitPart }.map { entry in
+                (groups.firstIndex { $0.id == entry.group.id }!, households.firstIndex { $0.id == entry.placement.household }!)
+            }
+            let found = Matcher.unexplainedPlacements(groups: groups, households: households, policy: .default)
+            #expect(found != nil, "trial \(trial): a small instance has placements")
+            let same = found.map { $0.count == expected.count && zip($0, expected).allSatisfy { $0.group == $1.0 && $0.household == $1.1 } } ?? false
+            #expect(same, "trial \(trial): \(found.map { "\($0)" } ?? "nil") vs \(expected)")
+            placements += expected.count
+            if Set(expected.map(\.1)).count < expected.count { sharedHomes += 1 }
+        }
+        #expect(placements >= 1_000, "placements \(placements)")
+        #expect(sharedHomes >= 50, "plans with a home taking several groups: \(sharedHomes)")
+    }
+
     /// With the households' codes taken from another code book (one that has coded other
     /// texts first, and the households in reverse order, so every code differs), the plan is
     /// the same to the bit, and so are the engine's kernel candidates and scores: the kernel

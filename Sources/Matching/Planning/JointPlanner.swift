@@ -350,95 +350,132 @@ struct JointPlanner {
         plan(timeLimit: timeLimit, nodeLimit: nodeLimit, households: original, starts: baselineStarts(baselines))
     }
 
+    /// The households' connected components (households sharing a child through their
+    /// feasible pairs): each household's component (-1 with no configuration) and each
+    /// component's children, numbered in household order.
+    /// - Complexity: O(feasible pairs x children per unit), near-linear union-find.
+    func components() -> (of: [Int], children: [Int]) {
+        let hCount = engine.households.count
+        var componentOf = [Int](repeating: -1, count: hCount)
+        var componentChildren: [Int] = []
+        var parent = Array(0..<hCount)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        var firstHousehold = [Int](repeating: -1, count: childCount)
+        for (u, list) in pairs.enumerated() {
+            let children = childRange(u)
+            for p in list {
+                for e in children {
+                    let child = unitChildList[e]
+                    let f = firstHousehold[Int(child)]
+                    if f < 0 { firstHousehold[Int(child)] = Int(p.h); continue }
+                    let a = find(f), b = find(Int(p.h))
+                    if a != b { parent[max(a, b)] = min(a, b) }
+                }
+            }
+        }
+        // Each root's component number (-1: none yet), in order of first household.
+        var index = [Int](repeating: -1, count: hCount)
+        for h in 0..<hCount where !configurations[h].isEmpty {
+            let r = find(h)
+            if index[r] < 0 {
+                index[r] = componentChildren.count
+                componentChildren.append(0)
+            }
+            componentOf[h] = index[r]
+        }
+        for child in 0..<childCount where firstHousehold[child] >= 0 {
+            componentChildren[componentOf[find(firstHousehold[child])]] += 1
+        }
+        return (componentOf, componentChildren)
+    }
+
+    /// The level weights of a component of `n` children (`A`, `B` of the objective): `B`
+    /// exceeds any total of scores, `A` any difference the lower levels can make.
+    static func levels(children n: Int) -> (a: Double, b: Double) {
+        let n = Double(n)
+        let b = 10_000 * n + 1
+        return (b * (n + 1), b)
+    }
+
+    /// The packing problem of every configuration, weighted per component (`components`).
+    /// Made when needed rather than kept: the solver releases it once it has its components.
+    func packingProblem(componentOf: [Int], componentChildren: [Int]) -> PackingProblem {
+        let hCount = engine.households.count
+        func levels(_ k: Int) -> (a: Double, b: Double) { Self.levels(children: componentChildren[k]) }
+        var problem = PackingProblem(itemCount: childCount, households: hCount, levelScales: Array(repeating: [], count: hCount))
+        problem.levelValues = [[], []]
+        // Sized up front: every configuration and its children.
+        var optionTotal = 0, entryTotal = 0
+        for h in 0..<hCount {
+            optionTotal += configurations[h].count
+            for u in configurations[h].units { entryTotal += lister.size[Int(u)] }
+        }
+        problem.itemStart.reserveCapacity(optionTotal + 1)
+        problem.items.reserveCapacity(entryTotal)
+        problem.weight.reserveCapacity(optionTotal)
+        problem.levelValues[0].reserveCapacity(optionTotal)
+        problem.levelValues[1].reserveCapacity(optionTotal)
+        problem.levelCount.reserveCapacity(optionTotal)
+        // One array of scales per component, shared by its households.
+        let componentScales = componentChildren.indices.map { k in
+            let (a, b) = levels(k)
+            return [a, b]
+        }
+        for h in 0..<hCount {
+            defer { problem.closeHousehold() }
+            guard !configurations[h].isEmpty else { continue }
+            let (a, b) = levels(componentOf[h])
+            problem.levelScales[h] = componentScales[componentOf[h]]
+            let list = configurations[h]
+            for q in 0..<list.count {
+                var children = 0, parts = 0, cents = 0
+                for e in list.range(q) {
+                    let u = Int(list.units[e])
+                    children += lister.size[u]
+                    if lister.isSplitPart[u] { parts += 1 }
+                    cents += Int(list.cents[e]) * lister.size[u]
+                    for c in childRange(u) { problem.items.append(unitChildList[c]) }
+                }
+                problem.itemStart.append(problem.items.count)
+                problem.weight.append(Double(children) * a - Double(parts) * b + Double(cents))
+                problem.levelValues[0].append(Double(children))
+                problem.levelValues[1].append(-Double(parts))
+                problem.levelCount.append(2)
+            }
+        }
+        return problem
+    }
+
+    /// The placements of the plan `plan(timeLimit:nodeLimit:households:starts:)` makes, without
+    /// its entries, words or bounds: each unit placed and its household's grid position, in the
+    /// plan's entry order (the group's place in the input, then whole before parts). The same
+    /// packing is solved the same way; only what is read back differs.
+    /// - Complexity: that of the packing (`PackingSolver.solve`), plus O(units log units).
+    func placements(timeLimit: Double?, nodeLimit: Int, starts: [[Int]]) -> [(unit: Int, position: Int)] {
+        let (componentOf, componentChildren) = components()
+        let solution = PackingSolver.solve(packingProblem(componentOf: componentOf, componentChildren: componentChildren),
+                                           timeLimit: timeLimit, nodeLimit: nodeLimit, starts: starts, largeLP: !unitsLeftOut)
+        var placed: [(unit: Int, position: Int)] = []
+        for h in 0..<engine.households.count where solution.choice[h] >= 0 {
+            let list = configurations[h]
+            for e in list.range(solution.choice[h]) { placed.append((Int(list.units[e]), h)) }
+        }
+        let units = engine.units
+        placed.sort { (units[$0.unit].origin, $0.unit) < (units[$1.unit].origin, $1.unit) }
+        return placed
+    }
+
     /// The plan, the search started from `starts` (packings: a configuration per household, -1 none).
     func plan(timeLimit: Double?, nodeLimit: Int, households original: [Household], starts: [[Int]]) -> MatchPlan {
         // Level weights per connected component, so that the numbers stay small and exact.
         let hCount = engine.households.count
-        var componentOf = [Int](repeating: -1, count: hCount)
-        var componentChildren: [Int] = []
-        do {
-            var parent = Array(0..<hCount)
-            func find(_ x: Int) -> Int {
-                var x = x
-                while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
-                return x
-            }
-            var firstHousehold = [Int](repeating: -1, count: childCount)
-            for (u, list) in pairs.enumerated() {
-                let children = childRange(u)
-                for p in list {
-                    for e in children {
-                        let child = unitChildList[e]
-                        let f = firstHousehold[Int(child)]
-                        if f < 0 { firstHousehold[Int(child)] = Int(p.h); continue }
-                        let a = find(f), b = find(Int(p.h))
-                        if a != b { parent[max(a, b)] = min(a, b) }
-                    }
-                }
-            }
-            var index: [Int: Int] = [:]
-            for h in 0..<hCount where !configurations[h].isEmpty {
-                let r = find(h)
-                if let k = index[r] { componentOf[h] = k } else {
-                    index[r] = componentChildren.count
-                    componentOf[h] = componentChildren.count
-                    componentChildren.append(0)
-                }
-            }
-            for child in 0..<childCount where firstHousehold[child] >= 0 {
-                componentChildren[componentOf[find(firstHousehold[child])]] += 1
-            }
-        }
-        func levels(_ k: Int) -> (a: Double, b: Double) {
-            let n = Double(componentChildren[k])
-            let b = 10_000 * n + 1
-            return (b * (n + 1), b)
-        }
-        // Made when needed rather than kept: the solver releases it once it has its components.
-        func makeProblem() -> PackingProblem {
-            var problem = PackingProblem(itemCount: childCount, households: hCount, levelScales: Array(repeating: [], count: hCount))
-            problem.levelValues = [[], []]
-            // Sized up front: every configuration and its children.
-            var optionTotal = 0, entryTotal = 0
-            for h in 0..<hCount {
-                optionTotal += configurations[h].count
-                for u in configurations[h].units { entryTotal += lister.size[Int(u)] }
-            }
-            problem.itemStart.reserveCapacity(optionTotal + 1)
-            problem.items.reserveCapacity(entryTotal)
-            problem.weight.reserveCapacity(optionTotal)
-            problem.levelValues[0].reserveCapacity(optionTotal)
-            problem.levelValues[1].reserveCapacity(optionTotal)
-            problem.levelCount.reserveCapacity(optionTotal)
-            // One array of scales per component, shared by its households.
-            let componentScales = componentChildren.indices.map { k in
-                let (a, b) = levels(k)
-                return [a, b]
-            }
-            for h in 0..<hCount {
-                defer { problem.closeHousehold() }
-                guard !configurations[h].isEmpty else { continue }
-                let (a, b) = levels(componentOf[h])
-                problem.levelScales[h] = componentScales[componentOf[h]]
-                let list = configurations[h]
-                for q in 0..<list.count {
-                    var children = 0, parts = 0, cents = 0
-                    for e in list.range(q) {
-                        let u = Int(list.units[e])
-                        children += lister.size[u]
-                        if lister.isSplitPart[u] { parts += 1 }
-                        cents += Int(list.cents[e]) * lister.size[u]
-                        for c in childRange(u) { problem.items.append(unitChildList[c]) }
-                    }
-                    problem.itemStart.append(problem.items.count)
-                    problem.weight.append(Double(children) * a - Double(parts) * b + Double(cents))
-                    problem.levelValues[0].append(Double(children))
-                    problem.levelValues[1].append(-Double(parts))
-                    problem.levelCount.append(2)
-                }
-            }
-            return problem
-        }
+        let (componentOf, componentChildren) = components()
+        func levels(_ k: Int) -> (a: Double, b: Double) { Self.levels(children: componentChildren[k]) }
+        func makeProblem() -> PackingProblem { packingProblem(componentOf: componentOf, componentChildren: componentChildren) }
         let started = DispatchTime.now().uptimeNanoseconds
         // With lists cut the packing's bound is not used (`simpleBounds`), so no larger LP for it.
         let solution = PackingSolver.solve(makeProblem(), timeLimit: timeLimit, nodeLimit: nodeLimit, starts: starts,

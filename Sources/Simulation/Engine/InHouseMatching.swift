@@ -122,14 +122,23 @@ enum InHouseMatching {
         return out
     }
 
-    /// A joint plan: (group index, household index, score, miles) for each placement made.
-    /// `knownCodes` and `identifiersUnique` as for `Matcher.unexplainedPlan` (the households'
-    /// codes, already looked up; no two groups or households share an identifier).
+    /// A joint plan: (group index, household index, miles) for each placement made.
+    /// `knownCodes` as for `Matcher.unexplainedPlan` (the households' codes, already looked up).
+    /// With `identifiersUnique` (no two groups or households share an identifier) the plan's
+    /// placements are read without building its entries (`Matcher.unexplainedPlacements`).
     static func plan(groups: [SiblingGroup], households: [Household], useEngine: Bool,
                      knownCodes: (book: CodeBook, rows: [HouseholdColumns.RowCodes])? = nil, identifiersUnique: Bool = false)
-        -> [(group: Int, household: Int, score: Double, miles: Double)]
+        -> [(group: Int, household: Int, miles: Double)]
     {
         if useEngine {
+            // Split parts are not used: the simulator keeps brothers and sisters together or
+            // sends them on to the next option whole. Miles as the evaluator measures them
+            // (from the first child's home).
+            if identifiersUnique,
+               let placed = Matcher.unexplainedPlacements(groups: groups, households: households, policy: policy, knownCodes: knownCodes)
+            {
+                return placed.map { ($0.group, $0.household, groups[$0.group].children[0].home.distanceMiles(to: households[$0.household].location)) }
+            }
             // The same placements as `Matcher.plan`; the words explaining them are not read here.
             let plan = Matcher.unexplainedPlan(groups: groups, households: households, policy: policy, knownCodes: knownCodes,
                                                identifiersUnique: identifiersUnique)
@@ -141,15 +150,13 @@ enum InHouseMatching {
             householdIndex.reserveCapacity(households.count)
             for i in households.indices where householdIndex[households[i].id] == nil { householdIndex[households[i].id] = i }
             return plan.entries.compactMap { entry in
-                // Split parts are not used: the simulator keeps brothers and sisters together or
-                // sends them on to the next option whole.
                 guard !entry.isSplitPart, let g = groupIndex[entry.group.id], let h = householdIndex[entry.placement.household]
                 else { return nil }
-                return (g, h, entry.placement.score, entry.placement.distanceMiles)
+                return (g, h, entry.placement.distanceMiles)
             }
         }
         var free = households.map(\.freePlaces)
-        var result: [(group: Int, household: Int, score: Double, miles: Double)] = []
+        var result: [(group: Int, household: Int, miles: Double)] = []
         for (g, group) in groups.enumerated() {
             var best: (Int, Double, Double)? = nil
             for (h, household) in households.enumerated() where free[h] >= group.size {
@@ -160,7 +167,7 @@ enum InHouseMatching {
             }
             if let best {
                 free[best.0] -= group.size
-                result.append((g, best.0, best.1, best.2))
+                result.append((g, best.0, best.2))
             }
         }
         return result
