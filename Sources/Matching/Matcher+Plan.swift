@@ -41,39 +41,26 @@ extension Matcher {
     /// facts, with each household's codes from it (`HouseholdColumns.rowCodes`, in the order of
     /// `households`): the households' rows are then built without looking up any text. The
     /// kernel compares codes only for equality, so the plan is the same with any code book.
-    ///
-    /// With `identifiersUnique` (no two groups, and no two households, share an identifier)
-    /// the baselines only place, without evaluating or recording entries, and start the search
-    /// from where they placed (`JointPlanner.baselineStarts(placements:unitsOf:)`): the same
-    /// starts as their plans give, so the same plan.
     package static func unexplainedPlan(
         groups: [SiblingGroup], households: [Household], policy: MatchPolicy,
-        knownCodes: (book: CodeBook, rows: [HouseholdColumns.RowCodes])? = nil, identifiersUnique: Bool = false
+        knownCodes: (book: CodeBook, rows: [HouseholdColumns.RowCodes])? = nil
     ) -> MatchPlan {
         let prepared = PlanEngine(groups: groups, households: households, policy: policy, knownCodes: knownCodes)
-        if identifiersUnique, !prepared.limitCandidates {
-            var rounds = prepared, greedy = prepared
-            rounds.recordsEntries = false
-            greedy.recordsEntries = false
-            _ = placeInRounds(&rounds)
-            _ = placeGreedily(&greedy)
-            var planner = JointPlanner(groups: groups, households: households, policy: policy, prepared: prepared)
-            planner.engine.explained = false
-            let starts = planner.baselineStarts(placements: [rounds.placedAt, greedy.placedAt], unitsOf: [rounds, greedy])
-            return planner.plan(timeLimit: nil, nodeLimit: defaultNodeLimit, households: households, starts: starts)
-        }
         let baselines = [roundOptimalPlan(groups: groups, households: households, policy: policy, explained: false, prepared: prepared),
                          greedyPlan(groups: groups, households: households, policy: policy, explained: false, prepared: prepared)]
         return plan(groups: groups, households: households, policy: policy, timeLimit: nil, nodeLimit: defaultNodeLimit,
             baselines: baselines, explained: false, prepared: prepared)
     }
 
-    /// The placements of `unexplainedPlan(..., identifiersUnique: true)`, without building the
-    /// plan's entries, words or bounds: for each whole group placed, its index in `groups` and
-    /// its household's index in `households`, in the plan's order (split parts are left out).
-    /// The same packing is solved from the same starts (`JointPlanner.placements`). Nil when
-    /// the instance is large enough for the candidates to be limited (then `unexplainedPlan`
-    /// may also return a baseline).
+    /// The placements of `unexplainedPlan` when no two groups, and no two households, share
+    /// an identifier, without building the plan's entries, words or bounds: for each whole
+    /// group placed, its index in `groups` and its household's index in `households`, in the
+    /// plan's order (split parts are left out). The baselines only place, without evaluating
+    /// or keeping entries, and the search starts from where they placed
+    /// (`JointPlanner.baselineStarts(placements:unitsOf:)`: the same starts as their plans give
+    /// by identifier), so the same packing is solved the same way (`JointPlanner.placements`).
+    /// Nil when the instance is large enough for the candidates to be limited (then
+    /// `unexplainedPlan` may return a baseline instead).
     /// - Complexity: that of the plan.
     package static func unexplainedPlacements(
         groups: [SiblingGroup], households: [Household], policy: MatchPolicy,

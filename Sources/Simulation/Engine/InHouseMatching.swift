@@ -140,8 +140,7 @@ enum InHouseMatching {
                 return placed.map { ($0.group, $0.household, groups[$0.group].children[0].home.distanceMiles(to: households[$0.household].location)) }
             }
             // The same placements as `Matcher.plan`; the words explaining them are not read here.
-            let plan = Matcher.unexplainedPlan(groups: groups, households: households, policy: policy, knownCodes: knownCodes,
-                                               identifiersUnique: identifiersUnique)
+            let plan = Matcher.unexplainedPlan(groups: groups, households: households, policy: policy, knownCodes: knownCodes)
             // Sized up front, and the identifiers read without copying the groups and households.
             var groupIndex: [GroupID: Int] = [:]
             groupIndex.reserveCapacity(groups.count)

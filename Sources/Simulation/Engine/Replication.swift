@@ -129,17 +129,14 @@ struct Replication {
     /// Tests set this to compare every joint plan settled without `Matcher.plan`
     /// (`SeparateBests`, `SmallPlans`) with `Matcher.plan`'s, every meeting planned part by part
     /// with the whole meeting's plan, and every lone unit's best with every household's
-    /// evaluation, and every plan made with the kernel's code book with the plan made with
-    /// its own; a difference is recorded in `violations`.
+    /// evaluation, and every plan read from the planner's placements with the kernel's code
+    /// book against the matching engine's own plan; a difference is recorded in `violations`.
     var checkPlanShortcut = false
     /// Joint plans compared so far when `checkPlanShortcut` is on.
     var planShortcutChecks = 0
     /// Meetings planned part by part and compared with the whole meeting's plan so far when
     /// `checkPlanShortcut` is on (`checkMeetingParts`).
     var meetingPartChecks = 0
-    /// Plans made with the kernel's code book compared with plans made with their own so far
-    /// when `checkPlanShortcut` is on (`jointPlan`).
-    var codedPlanChecks = 0
     /// Lone units' best households compared with every household's evaluation so far when
     /// `checkPlanShortcut` is on (`bestForLoneUnit`).
     var loneUnitChecks = 0
