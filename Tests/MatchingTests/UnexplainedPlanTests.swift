@@ -15,13 +15,7 @@ import Testing
             let households = RandomCounty.households(Int.random(in: 1...8, using: &rng), rng: &rng)
             let explained = Matcher.plan(groups: groups, households: households, policy: .default)
             let plain = Matcher.unexplainedPlan(groups: groups, households: households, policy: .default)
-            let same = explained.entries.count == plain.entries.count && zip(explained.entries, plain.entries).allSatisfy { a, b in
-                a.group.id == b.group.id && a.placement.household == b.placement.household
-                    && a.placement.children == b.placement.children
-                    && a.placement.score.bitPattern == b.placement.score.bitPattern
-                    && a.placement.distanceMiles.bitPattern == b.placement.distanceMiles.bitPattern
-                    && a.round == b.round && a.isSplitPart == b.isSplitPart && a.residentsAtRisk == b.residentsAtRisk
-            }
+            let same = sameEntries(explained, plain)
             #expect(same, "trial \(trial): \(explained.entries.map(\.placement)) vs \(plain.entries.map(\.placement))")
             #expect(explained.unplaced.map(\.group.id) == plain.unplaced.map(\.group.id), "trial \(trial)")
             #expect(plain.unplaced.allSatisfy { $0.reasons.isEmpty && $0.nearMisses.isEmpty }, "trial \(trial)")
@@ -61,11 +55,7 @@ import Testing
             // The plan searched from them is the one searched from the plans' starts.
             let fromPlans = planner.plan(timeLimit: nil, nodeLimit: Matcher.defaultNodeLimit, households: households, starts: byIdentifier)
             let fromPlacements = planner.plan(timeLimit: nil, nodeLimit: Matcher.defaultNodeLimit, households: households, starts: byPosition)
-            let same = fromPlans.entries.count == fromPlacements.entries.count && zip(fromPlans.entries, fromPlacements.entries).allSatisfy { a, b in
-                a.group.id == b.group.id && a.placement.household == b.placement.household
-                    && a.placement.score.bitPattern == b.placement.score.bitPattern
-                    && a.placement.distanceMiles.bitPattern == b.placement.distanceMiles.bitPattern && a.isSplitPart == b.isSplitPart
-            }
+            let same = sameEntries(fromPlans, fromPlacements)
             #expect(same, "trial \(trial): \(fromPlans.entries.map(\.placement)) vs \(fromPlacements.entries.map(\.placement))")
             if plans.contains(where: { $0.entries.contains(where: \.isSplitPart) }) { withSplits += 1 }
             startsPlaced += byPosition.reduce(0) { $0 + $1.filter { $0 >= 0 }.count }
@@ -127,17 +117,24 @@ import Testing
             #expect(sameKernel, "trial \(trial): kernel candidates \(lists[0]) vs \(lists[1])")
             let plain = Matcher.unexplainedPlan(groups: groups, households: households, policy: .default)
             let coded = Matcher.unexplainedPlan(groups: groups, households: households, policy: .default, knownCodes: (book, rows))
-            let same = plain.entries.count == coded.entries.count && zip(plain.entries, coded.entries).allSatisfy { a, b in
-                a.group.id == b.group.id && a.placement.household == b.placement.household
-                    && a.placement.score.bitPattern == b.placement.score.bitPattern
-                    && a.placement.distanceMiles.bitPattern == b.placement.distanceMiles.bitPattern
-                    && a.round == b.round && a.isSplitPart == b.isSplitPart
-            }
+            let same = sameEntries(plain, coded)
             #expect(same, "trial \(trial): \(plain.entries.map(\.placement)) vs \(coded.entries.map(\.placement))")
             #expect(plain.unplaced.map(\.group.id) == coded.unplaced.map(\.group.id), "trial \(trial)")
             placements += plain.entries.count
         }
         #expect(differentCodes >= 900, "instances whose codes differ: \(differentCodes)")
         #expect(placements >= 1_000, "placements \(placements)")
+    }
+
+    /// Whether two plans have the same entries in the same order: group, household, children,
+    /// score and distance to the bit, round, split part and residents at risk.
+    private func sameEntries(_ a: MatchPlan, _ b: MatchPlan) -> Bool {
+        a.entries.count == b.entries.count && zip(a.entries, b.entries).allSatisfy { a, b in
+            a.group.id == b.group.id && a.placement.household == b.placement.household
+                && a.placement.children == b.placement.children
+                && a.placement.score.bitPattern == b.placement.score.bitPattern
+                && a.placement.distanceMiles.bitPattern == b.placement.distanceMiles.bitPattern
+                && a.round == b.round && a.isSplitPart == b.isSplitPart && a.residentsAtRisk == b.residentsAtRisk
+        }
     }
 }
