@@ -1,5 +1,6 @@
 /// In-house households and places as the month's figures count them: approved households, their
-/// approved places, and of those not on hold, the places, the places used and the vacancies.
+/// approved places and the children living there, and of those not on hold, the places, the
+/// places used and the vacancies.
 /// One household's counts (`init(_:)`) are added to a replication's running total whenever it
 /// changes, so a month's record reads the total without walking every household.
 struct PlaceCounts: Equatable {
@@ -8,6 +9,8 @@ struct PlaceCounts: Equatable {
     var available = 0
     var used = 0
     var vacancies = 0
+    /// Children placed with the households (staying-put young people not counted).
+    var children = 0
 
     init() {}
 
@@ -18,6 +21,7 @@ struct PlaceCounts: Equatable {
         let places = household.places
         households = 1
         approved = places
+        children = household.occupants.count
         if !household.onHold {
             available = places
             used = min(household.occupied, places)
@@ -31,6 +35,7 @@ struct PlaceCounts: Equatable {
         total.available += counts.available
         total.used += counts.used
         total.vacancies += counts.vacancies
+        total.children += counts.children
     }
 
     static func -= (total: inout PlaceCounts, counts: PlaceCounts) {
@@ -39,5 +44,6 @@ struct PlaceCounts: Equatable {
         total.available -= counts.available
         total.used -= counts.used
         total.vacancies -= counts.vacancies
+        total.children -= counts.children
     }
 }

@@ -48,7 +48,7 @@ extension Replication {
         let ifaStayingPut = ifaInUse - ifa
         if ifaStayingPut < 0 { problems.append("agency places in use \(ifaInUse) < agency children \(ifa)") }
         var stayingPut = ifaStayingPut
-        var recounted = PlaceCounts()
+        var recounted = PlaceCounts(), recruitedRecount = PlaceCounts()
         for h in households.indices {
             let hh = households[h]
             stayingPut += Int(hh.stayingPut)
@@ -66,9 +66,13 @@ extension Replication {
             }
             let counts = PlaceCounts(hh)
             recounted += counts
+            if h >= start.population.households.count { recruitedRecount += counts }
             if hh.counted != counts { problems.append("household \(h)'s counted places are out of date") }
         }
         if recounted != placeCounts { problems.append("running place counts \(placeCounts) != recount \(recounted)") }
+        if recruitedRecount != recruitedPlaceCounts {
+            problems.append("running place counts of recruited households \(recruitedPlaceCounts) != recount \(recruitedRecount)")
+        }
         problems += vacancies.violations(households)
         problems += kernel.districtBounds.violations(districts: households.map(\.district), columns: kernel.columns)
         problems += meetingMarks.violations()

@@ -3,7 +3,8 @@ import Matching
 
 extension Replication {
     /// Keeps household `h` in (or out of) the index of households that can take a child
-    /// (`vacancies`), its places in the running counts (`placeCounts`), and marks its kernel row
+    /// (`vacancies`), its places in the running counts (`placeCounts`, and `recruitedPlaceCounts`
+    /// for a household recruited during the run), and marks its kernel row
     /// and its view (`refreshedHousehold`) for refreshing. Called whenever a household changes.
     /// - Complexity: O(1).
     mutating func refreshVacancy(_ h: Int) {
@@ -12,6 +13,10 @@ extension Replication {
         let counts = PlaceCounts(households[h])
         placeCounts -= households[h].counted
         placeCounts += counts
+        if h >= start.population.households.count {
+            recruitedPlaceCounts -= households[h].counted
+            recruitedPlaceCounts += counts
+        }
         households[h].counted = counts
         vacancies.update(h, &households[h])
     }

@@ -21,22 +21,19 @@ extension Replication {
     }
 
     /// Charges `days` of placements, carer support and new carers' extra allowances at the
-    /// month's end state to month `m` (as the weekly placement cost is accrued).
-    /// - Complexity: O(households).
+    /// month's end state to month `m` (as the weekly placement cost is accrued), the households
+    /// and children read from the running counts (`placeCounts`, `recruitedPlaceCounts`).
+    /// - Complexity: O(1).
     mutating func chargeMonth(_ m: Int, days: Double, placementCost: Double) {
         guard m < money.placements.count else { return }
         let costs = scenario.costs.recruitment
         money.placements[m] += placementCost
         if costs.supportPerHouseholdPerYear > 0 {
-            var active = 0
-            for h in households.indices where households[h].active { active += 1 }
+            let active = placeCounts.households
             money.support[m] += Double(active) * costs.supportPerHouseholdPerYear * days / Calendar.yearDays * inflation
         }
         guard costs.newCarerWeeklyExtra > 0 else { return }
-        var placed = 0
-        for h in start.population.households.count..<households.count where households[h].active {
-            placed += households[h].occupants.count
-        }
+        let placed = recruitedPlaceCounts.children
         money.allowances[m] += Double(placed) * costs.newCarerWeeklyExtra * days / 7 * inflation
     }
 }

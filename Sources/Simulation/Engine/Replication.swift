@@ -96,6 +96,9 @@ struct Replication {
     var stayingPutCount = 0
     /// The sum of every household's `SimHousehold.counted` (kept by `refreshVacancy`).
     var placeCounts = PlaceCounts()
+    /// The part of `placeCounts` from households recruited during the run (those after the
+    /// starting population's), whose carers are paid the new carers' extra allowance.
+    var recruitedPlaceCounts = PlaceCounts()
     var unitCounter: Int32 = 0
 
     // Flows during the current month.
