@@ -87,3 +87,32 @@ import Testing
         #expect(calendar.isEmpty)
     }
 }
+
+/// A key's 128-bit rank orders keys as (time, order) does by comparing doubles, over times of
+/// every sign and size (zeros of both signs, subnormals, infinities, and times that tie), and
+/// gives back the time it was made from (+0 for -0).
+@Test func keyRankOrdersAsTheTimeThenTheOrder() {
+    var rng = Xoshiro256StarStar(seed: 29)
+    let special: [Double] = [0, -0.0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .infinity, -.infinity,
+                             .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 1, -1, 4, 16_384]
+    func time() -> Double {
+        switch Int(rng.nextUnit() * 4) {
+        case 0: return special[Int(rng.nextUnit() * Double(special.count))]
+        case 1: return (rng.nextUnit() * 40).rounded() / 4 - 3
+        case 2: return (rng.nextUnit() - 0.5) * 1e6
+        default: return Double(bitPattern: UInt64(rng.nextUnit() * 0x7FE0_0000_0000_0000)) * (rng.nextUnit() < 0.5 ? -1 : 1)
+        }
+    }
+    var wrong = 0, compared = 0
+    for _ in 0..<20_000 {
+        let (ta, tb) = (time(), time())
+        let (oa, ob) = (UInt64(rng.nextUnit() * 8), UInt64(rng.nextUnit() * 8))
+        let a = EventCalendar.Key(time: ta, order: oa), b = EventCalendar.Key(time: tb, order: ob)
+        let expected = ta < tb || (ta == tb && oa < ob)
+        if EventCalendar.before(a, b) != expected { wrong += 1 }
+        if a.time != ta || a.time.sign == .minus && ta == 0 { wrong += 1 }
+        compared += 1
+    }
+    #expect(compared == 20_000)
+    #expect(wrong == 0)
+}

@@ -57,8 +57,9 @@ struct Event {
 /// fall in one period, where the heap orders them by sequence. Events after the last period go
 /// with the last period, and negative or NaN times, which have no period, straight to the heap.
 ///
-/// The heap is 4-ary (half the depth of a binary heap); the keys it compares (time, and the
-/// sequence with the kind in its low byte: 16 bytes) sit in one array and the targets and
+/// The heap is 4-ary (half the depth of a binary heap); the keys it compares (the time's bits
+/// made to sort as the time, and the sequence with the kind in its low byte: 16 bytes, compared
+/// as one 128-bit number) sit in one array and the targets and
 /// stamps (8 bytes) in another at the same positions, so the four siblings a pop compares span
 /// 64 bytes. Listed events live in one pool of blocks of `blockSize` entries; a period's
 /// events fill a chain of blocks (an unrolled linked list), so when the period starts its
@@ -74,8 +75,32 @@ struct EventCalendar {
     /// What the heap orders by: the time, then `order` (the sequence number shifted left by 8
     /// bits, the kind in the low byte; sequences are unique, so the kind never decides).
     struct Key {
-        var time: Double
+        /// The time's bits, made to sort as the time does (`init(time:order:)`).
+        var timeBits: UInt64
         var order: UInt64
+
+        /// The key of an event at `time` (-0 taken as +0, so that the two tie, as they compare
+        /// equal; a NaN time, which the simulator never schedules, sorts before or after every
+        /// number by its sign bit).
+        @inline(__always)
+        init(time: Double, order: UInt64) {
+            let bits = (time + 0.0).bitPattern
+            // Non-negative times sort as their bits with the sign bit set; negative times as
+            // their bits inverted (a larger magnitude is earlier), below every non-negative one.
+            timeBits = bits & Self.signBit != 0 ? ~bits : bits | Self.signBit
+            self.order = order
+        }
+
+        static let signBit: UInt64 = 1 << 63
+
+        /// The time the key was made from.
+        var time: Double {
+            Double(bitPattern: timeBits & Self.signBit != 0 ? timeBits & ~Self.signBit : ~timeBits)
+        }
+
+        /// (time, order) as one number: one 128-bit comparison orders two keys, without a branch.
+        @inline(__always)
+        var rank: UInt128 { UInt128(timeBits) << 64 | UInt128(order) }
     }
 
     /// What an event is about, at the same position as its key.
@@ -139,9 +164,7 @@ struct EventCalendar {
     }
 
     @inline(__always)
-    static func before(_ a: Key, _ b: Key) -> Bool {
-        a.time < b.time || (a.time == b.time && a.order < b.order)
-    }
+    static func before(_ a: Key, _ b: Key) -> Bool { a.rank < b.rank }
 
     /// Adds an event.
     mutating func schedule(_ time: Double, _ kind: EventKind, target: Int32 = 0, stamp: UInt32 = 0) {
