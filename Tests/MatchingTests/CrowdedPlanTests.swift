@@ -53,7 +53,8 @@ func crowdedCounty(_ rng: inout Xoshiro256StarStar) -> ([SiblingGroup], [Househo
         let planner = JointPlanner(groups: groups, households: households, policy: policy)
         let places = households.reduce(0) { $0 + $1.freePlaces }
         let feasible = planner.pairs.reduce(0) { $0 + $1.count }
-        let listed = planner.configurations.reduce(0) { total, list in total + Set(list.units).count }
+        let table = planner.configurations
+        let listed = (0..<table.householdCount).reduce(0) { total, h in total + Set(table.units[table.entries(of: h)]).count }
         if listed < feasible && feasible > places { cut += 1 }
         let plan = Matcher.plan(groups: groups, households: households, policy: policy)
         let truth = bruteForceJointPlan(groups, households, policy)
@@ -123,4 +124,31 @@ func crowdedCounty(_ rng: inout Xoshiro256StarStar) -> ([SiblingGroup], [Househo
         }
         for h in wanted.indices where shares[h] != .infinity { #expect(wanted[h] > shares[h], "trial \(trial)") }
     }
+}
+
+/// The configuration table is the same whether households are listed in order into one table
+/// or over several chunks run concurrently and joined (as large plans are), on random counties
+/// whose homes take one unit or several, some crowded.
+@Test func configurationsListedInChunksAreTheSameTable() {
+    var rng = Xoshiro256StarStar(seed: 2209)
+    var multiUnitHomes = 0
+    for trial in 0..<40 {
+        let groups = SiblingGroup.groups(of: RandomCounty.children(Int.random(in: 20...120, using: &rng), rng: &rng))
+        let households = RandomCounty.households(Int.random(in: 5...80, using: &rng), rng: &rng)
+        var policy = MatchPolicy.default
+        if trial % 4 == 0 { policy.candidateLimit = 1 }
+        var planner = JointPlanner(groups: groups, households: households, policy: policy)
+        planner.listConfigurations(chunks: 1)
+        let inOrder = planner.configurations
+        for h in 0..<inOrder.householdCount where (0..<inOrder.count(of: h)).contains(where: { inOrder.range(h, $0).count > 1 }) {
+            multiUnitHomes += 1
+        }
+        for chunks in [2, 7, households.count + 3] {
+            planner.listConfigurations(chunks: chunks)
+            #expect(planner.configurations == inOrder, "trial \(trial), \(chunks) chunks")
+            #expect(planner.configurations.householdCount == households.count)
+        }
+    }
+    // The counties exercise homes taking several units together.
+    #expect(multiUnitHomes > 100, "\(multiUnitHomes) homes with a configuration of several units")
 }

@@ -87,29 +87,25 @@ struct ConfigurationLister: Sendable {
         return raw
     }
 
-    /// The configurations of a household with `free` places and residents of the given age
-    /// sum and count, from its feasible `options` (unit and score in hundredths without age fit
-    /// and split penalty).
+    /// Appends to `table` the configurations of a household with `free` places and residents
+    /// of the given age sum and count, from its feasible `options` (unit and score in
+    /// hundredths without age fit and split penalty); the caller closes the household.
     /// - Complexity: O(configurations x units per configuration^2), after an O(options^2)
     ///   table of compatible pairs when there are at most `pairTableLimit` options and a home
     ///   takes more than one unit (else pairs are checked as met).
-    func configurations(free: Int, residentAgeSum: Int, residentCount: Int, _ options: [(u: Int32, baseCents: Int)]) -> ConfigurationList {
+    func appendConfigurations(free: Int, residentAgeSum: Int, residentCount: Int,
+                              _ options: UnsafeBufferPointer<(u: Int32, baseCents: Int32)>, to table: inout ConfigurationTable) {
         let n = options.count
         // With one option or one free place no two units share the home: the configurations
         // are the options that fit, each alone, in order (what the walk lists), made without
         // setting up the walk (most households of a meeting's plan are such).
         if n <= 1 || free <= 1 {
-            var list = ConfigurationList()
-            list.unitStart.reserveCapacity(n + 1)
-            list.units.reserveCapacity(n)
-            list.cents.reserveCapacity(n)
             for option in options where size[Int(option.u)] <= free {
-                list.units.append(option.u)
-                list.cents.append(Int32(unitCents(Int(option.u), baseCents: option.baseCents, othersAgeSum: residentAgeSum,
-                                                  othersCount: residentCount)))
-                list.unitStart.append(Int32(list.units.count))
+                table.append(unit: option.u, cents: Int32(unitCents(Int(option.u), baseCents: Int(option.baseCents),
+                                                                    othersAgeSum: residentAgeSum, othersCount: residentCount)))
+                table.closeConfiguration()
             }
-            return list
+            return
         }
         var walk = Walk(lister: self, free: free, residentAgeSum: residentAgeSum, residentCount: residentCount, options: options)
         if free > 1 && n <= ConfigurationLister.pairTableLimit {
@@ -121,8 +117,7 @@ struct ConfigurationLister: Sendable {
                 }
             }
         }
-        walk.extend(from: 0, left: free)
-        return walk.list
+        walk.extend(from: 0, left: free, into: &table)
     }
 
     /// The depth-first walk over one household's units.
@@ -131,13 +126,13 @@ struct ConfigurationLister: Sendable {
         let free: Int
         let residentAgeSum: Int
         let residentCount: Int
-        let options: [(u: Int32, baseCents: Int)]
+        let options: UnsafeBufferPointer<(u: Int32, baseCents: Int32)>
         /// Compatible pairs of options (n x n), or empty: checked as met.
         var compatible: [Bool] = []
         var chosen: [Int] = []
-        var list = ConfigurationList()
 
-        init(lister: ConfigurationLister, free: Int, residentAgeSum: Int, residentCount: Int, options: [(u: Int32, baseCents: Int)]) {
+        init(lister: ConfigurationLister, free: Int, residentAgeSum: Int, residentCount: Int,
+             options: UnsafeBufferPointer<(u: Int32, baseCents: Int32)>) {
             self.lister = lister
             self.free = free
             self.residentAgeSum = residentAgeSum
@@ -145,7 +140,7 @@ struct ConfigurationLister: Sendable {
             self.options = options
         }
 
-        mutating func extend(from start: Int, left: Int) {
+        mutating func extend(from start: Int, left: Int, into table: inout ConfigurationTable) {
             guard left > 0 else { return }
             let n = options.count
             for q in start..<n {
@@ -160,15 +155,15 @@ struct ConfigurationLister: Sendable {
                 }
                 guard fits else { continue }
                 chosen.append(q)
-                record()
-                extend(from: q + 1, left: left - size)
+                record(into: &table)
+                extend(from: q + 1, left: left - size, into: &table)
                 chosen.removeLast()
             }
         }
 
         /// Records the chosen units: each scored with every other child of the configuration
         /// (and the residents) already living there.
-        mutating func record() {
+        func record(into table: inout ConfigurationTable) {
             var sum = residentAgeSum, count = residentCount
             for r in chosen {
                 let u = Int(options[r].u)
@@ -177,12 +172,11 @@ struct ConfigurationLister: Sendable {
             }
             for q in chosen {
                 let u = Int(options[q].u)
-                let raw = lister.unitCents(u, baseCents: options[q].baseCents, othersAgeSum: sum - lister.ageSum[u],
+                let raw = lister.unitCents(u, baseCents: Int(options[q].baseCents), othersAgeSum: sum - lister.ageSum[u],
                                            othersCount: count - lister.size[u])
-                list.units.append(Int32(u))
-                list.cents.append(Int32(raw))
+                table.append(unit: Int32(u), cents: Int32(raw))
             }
-            list.unitStart.append(Int32(list.units.count))
+            table.closeConfiguration()
         }
     }
 }

@@ -56,7 +56,7 @@ struct JointPlanner {
         var cents: [Int]
     }
     /// Each household's configurations.
-    var configurations: [ConfigurationList] = []
+    var configurations = ConfigurationTable()
     /// Per-unit facts for listing configurations.
     var lister: ConfigurationLister
     /// Whether some household kept only its best units (`unitsKept`).
@@ -208,74 +208,124 @@ struct JointPlanner {
         for u in all { self.engine.units[u].initialFeasible = pairs[u].count }
     }
 
-    /// Every configuration of every household.
-    mutating func listConfigurations() {
+    /// Every configuration of every household; with `chunks`, listed over that many chunks of
+    /// households whatever the work (for tests: the table is the same either way).
+    mutating func listConfigurations(chunks wanted: Int? = nil) {
         let hCount = engine.households.count
-        var byHousehold = [[(u: Int32, baseCents: Int32)]](repeating: [], count: hCount)
-        var feasibleCount = [Int](repeating: 0, count: hCount)
-        for list in pairs { for p in list { feasibleCount[Int(p.h)] += 1 } }
-        for h in 0..<hCount { byHousehold[h].reserveCapacity(feasibleCount[h]) }
+        // Each household's feasible units in unit order, flat: household h's are
+        // `feasible[feasibleStart[h] ..< feasibleStart[h + 1]]` (counted, then filled).
+        var feasibleStart = [Int](repeating: 0, count: hCount + 1)
+        for list in pairs { for p in list { feasibleStart[Int(p.h) + 1] += 1 } }
+        for h in 0..<hCount { feasibleStart[h + 1] += feasibleStart[h] }
+        var feasible = [(u: Int32, baseCents: Int32)](repeating: (0, 0), count: feasibleStart[hCount])
+        var next = feasibleStart
         for (u, list) in pairs.enumerated() {
-            for p in list { byHousehold[Int(p.h)].append((Int32(u), p.baseCents)) }
+            for p in list {
+                feasible[next[Int(p.h)]] = (Int32(u), p.baseCents)
+                next[Int(p.h)] += 1
+            }
+        }
+        // The few households whose units are cut (below) keep their own lists (none: empty).
+        var cutUnits: [[(u: Int32, baseCents: Int32)]?] = []
+        func cutList(_ h: Int) -> [(u: Int32, baseCents: Int32)]? { cutUnits.isEmpty ? nil : cutUnits[h] }
+        func unitsOf(_ h: Int) -> [(u: Int32, baseCents: Int32)] { cutList(h) ?? Array(feasible[feasibleStart[h] ..< feasibleStart[h + 1]]) }
+        func unitCount(_ h: Int) -> Int { cutList(h)?.count ?? feasibleStart[h + 1] - feasibleStart[h] }
+        func cut(_ h: Int, to kept: [(u: Int32, baseCents: Int32)]) {
+            if cutUnits.isEmpty { cutUnits = Array(repeating: nil, count: hCount) }
+            cutUnits[h] = kept
         }
         // A crowded household (far more feasible units than could ever be placed) drops its
         // same-kind duplicates, and then, when still crowded, keeps only its best units.
         let placesInAll = engine.households.reduce(0) { $0 + max(0, $1.freePlaces) }
         let enough = max(placesInAll, engine.policy.candidateLimit, 1)
-        for h in 0..<hCount where byHousehold[h].count > enough {
-            byHousehold[h] = sameKindKept(byHousehold[h], placesInAll: placesInAll)
+        for h in 0..<hCount where unitCount(h) > enough {
+            cut(h, to: sameKindKept(unitsOf(h), placesInAll: placesInAll))
         }
         // All households together within `totalConfigurations`: the largest get equal shares.
         let shares = limits.shares((0..<hCount).map { h in
-            min(Self.combinations(byHousehold[h].count, free: engine.households[h].freePlaces), Double(limits.configurationBudget))
+            min(Self.combinations(unitCount(h), free: engine.households[h].freePlaces), Double(limits.configurationBudget))
         })
         let units = engine.units, unitSize = lister.size
         // Per household, how many feasible units of each size (the last slot: its free places or more).
         var countBySize: [Int] = []
-        for h in 0..<hCount where !byHousehold[h].isEmpty {
+        for h in 0..<hCount where unitCount(h) > 0 {
             let free = engine.households[h].freePlaces
             let slots = max(1, free) + 1
             countBySize.removeAll(keepingCapacity: true)
             countBySize.append(contentsOf: repeatElement(0, count: slots))
-            for option in byHousehold[h] { countBySize[min(unitSize[Int(option.u)], slots - 1)] += 1 }
+            if let own = cutList(h) {
+                for option in own { countBySize[min(unitSize[Int(option.u)], slots - 1)] += 1 }
+            } else {
+                for i in feasibleStart[h] ..< feasibleStart[h + 1] { countBySize[min(unitSize[Int(feasible[i].u)], slots - 1)] += 1 }
+            }
             let keep = Self.unitsKept(feasibleBySize: countBySize, free: free, placesInAll: placesInAll,
                 candidateLimit: engine.policy.candidateLimit, limits: limits, share: shares[h])
             guard keep != countBySize else { continue }
+            let options = unitsOf(h)
             var bySize = [[(u: Int32, baseCents: Int32)]](repeating: [], count: slots)
-            for option in byHousehold[h] { bySize[min(unitSize[Int(option.u)], slots - 1)].append(option) }
+            for option in options { bySize[min(unitSize[Int(option.u)], slots - 1)].append(option) }
             // The best of each size: whole groups before split parts, then the highest score.
-            byHousehold[h] = []
+            var kept: [(u: Int32, baseCents: Int32)] = []
             for (size, options) in bySize.enumerated() {
                 let ranked = options.sorted { a, b in
                     let partA = units[Int(a.u)].isSplitPart, partB = units[Int(b.u)].isSplitPart
                     if partA != partB { return !partA }
                     return a.baseCents != b.baseCents ? a.baseCents > b.baseCents : a.u < b.u
                 }
-                byHousehold[h] += ranked.prefix(keep[size])
+                kept += ranked.prefix(keep[size])
             }
-            byHousehold[h].sort { $0.u < $1.u }
+            kept.sort { $0.u < $1.u }
+            cut(h, to: kept)
             unitsLeftOut = true
         }
-        var result = [ConfigurationList](repeating: ConfigurationList(), count: hCount)
-        let planner = self, feasibleUnits = byHousehold
-        result.withUnsafeMutableBufferPointer { out in
-            let pointer = UnsafeSendablePointer(out.baseAddress!)
-            // Listing from a feasible unit costs about as much as 20 kernel scores.
-            let chunks = ChunkedWork.chunks(min(hCount, 64), items: feasibleUnits.reduce(0) { $0 + $1.count } * 20)
-            ChunkedWork.run(chunks, inline: false) { c in
-                for h in (c * hCount / chunks)..<((c + 1) * hCount / chunks) where !feasibleUnits[h].isEmpty {
-                    pointer.base[h] = planner.configurations(of: h, feasibleUnits[h].map { ($0.u, Int($0.baseCents)) })
+        // Households listed in order, in chunks of households when the work is worth sharing
+        // out; the chunks' tables are then joined in order.
+        let planner = self, cut = cutUnits, feasibleUnits = feasible, feasibleFrom = feasibleStart
+        let listedUnits = (0..<hCount).reduce(0) { $0 + unitCount($1) }
+        @Sendable func list(_ households: Range<Int>, into table: inout ConfigurationTable) {
+            feasibleUnits.withUnsafeBufferPointer { all in
+                for h in households {
+                    if !cut.isEmpty, let own = cut[h] {
+                        own.withUnsafeBufferPointer { planner.appendConfigurations(of: h, $0, to: &table) }
+                    } else {
+                        planner.appendConfigurations(of: h, UnsafeBufferPointer(rebasing: all[feasibleFrom[h] ..< feasibleFrom[h + 1]]),
+                                                     to: &table)
+                    }
+                    table.closeHousehold()
                 }
             }
         }
-        configurations = result
+        // Listing from a feasible unit costs about as much as 20 kernel scores.
+        let chunks = wanted ?? ChunkedWork.chunks(min(hCount, 64), items: listedUnits * 20)
+        var table = ConfigurationTable()
+        if chunks == 1 {
+            table.reserveCapacity(households: hCount, configurations: listedUnits, entries: listedUnits)
+            list(0 ..< hCount, into: &table)
+        } else {
+            var parts = [ConfigurationTable](repeating: ConfigurationTable(), count: chunks)
+            parts.withUnsafeMutableBufferPointer { out in
+                let pointer = UnsafeSendablePointer(out.baseAddress!)
+                ChunkedWork.run(chunks, inline: false) { c in
+                    list((c * hCount / chunks) ..< ((c + 1) * hCount / chunks), into: &pointer.base[c])
+                }
+            }
+            // Joined into a table sized up front, each part let go once copied.
+            table.reserveCapacity(households: hCount, configurations: parts.reduce(0) { $0 + $1.unitStart.count - 1 },
+                                  entries: parts.reduce(0) { $0 + $1.units.count })
+            for c in parts.indices {
+                table.append(parts[c])
+                parts[c] = ConfigurationTable()
+            }
+        }
+        configurations = table
     }
 
-    /// The configurations of household `h` from its feasible units (`ConfigurationLister`).
-    func configurations(of h: Int, _ options: [(u: Int32, baseCents: Int)]) -> ConfigurationList {
+    /// Appends household `h`'s configurations from its feasible units (`ConfigurationLister`).
+    func appendConfigurations(of h: Int, _ options: UnsafeBufferPointer<(u: Int32, baseCents: Int32)>,
+                              to table: inout ConfigurationTable) {
         // Read in place (a copy of the household would retain each of its texts and arrays).
-        lister.configurations(free: engine.households[h].freePlaces, residentAgeSum: engine.households[h].residentAges.reduce(0, +),
-                              residentCount: engine.households[h].residentAges.count, options)
+        lister.appendConfigurations(free: engine.households[h].freePlaces, residentAgeSum: engine.households[h].residentAges.reduce(0, +),
+                                    residentCount: engine.households[h].residentAges.count, options, to: &table)
     }
 
     /// The baselines (plans of the same input: exact rounds, greedy) as packings of
@@ -303,7 +353,7 @@ struct JointPlanner {
                 let wanted = units[h].sorted()
                 // A home whose baseline units are not one of its configurations (a pair outside
                 // the candidate limit) is left out: the rest is still a packing.
-                if let q = configurations[h].firstIndex(ofUnits: wanted) { choice[h] = q }
+                if let q = configurations.firstIndex(of: h, units: wanted) { choice[h] = q }
             }
             starts.append(choice)
         }
@@ -337,7 +387,7 @@ struct JointPlanner {
             var choice = [Int](repeating: -1, count: engine.households.count)
             for h in units.indices where !units[h].isEmpty {
                 // A home whose baseline units are not one of its configurations is left out.
-                if let q = configurations[h].firstIndex(ofUnits: units[h].sorted()) { choice[h] = q }
+                if let q = configurations.firstIndex(of: h, units: units[h].sorted()) { choice[h] = q }
             }
             starts.append(choice)
         }
@@ -379,7 +429,7 @@ struct JointPlanner {
         }
         // Each root's component number (-1: none yet), in order of first household.
         var index = [Int](repeating: -1, count: hCount)
-        for h in 0..<hCount where !configurations[h].isEmpty {
+        for h in 0..<hCount where !configurations.isEmpty(h) {
             let r = find(h)
             if index[r] < 0 {
                 index[r] = componentChildren.count
@@ -411,8 +461,8 @@ struct JointPlanner {
         // Sized up front: every configuration and its children.
         var optionTotal = 0, entryTotal = 0
         for h in 0..<hCount {
-            optionTotal += configurations[h].count
-            for u in configurations[h].units { entryTotal += lister.size[Int(u)] }
+            optionTotal += configurations.count(of: h)
+            for e in configurations.entries(of: h) { entryTotal += lister.size[Int(configurations.units[e])] }
         }
         problem.itemStart.reserveCapacity(optionTotal + 1)
         problem.items.reserveCapacity(entryTotal)
@@ -427,17 +477,16 @@ struct JointPlanner {
         }
         for h in 0..<hCount {
             defer { problem.closeHousehold() }
-            guard !configurations[h].isEmpty else { continue }
+            guard !configurations.isEmpty(h) else { continue }
             let (a, b) = levels(componentOf[h])
             problem.levelScales[h] = componentScales[componentOf[h]]
-            let list = configurations[h]
-            for q in 0..<list.count {
+            for q in 0..<configurations.count(of: h) {
                 var children = 0, parts = 0, cents = 0
-                for e in list.range(q) {
-                    let u = Int(list.units[e])
+                for e in configurations.range(h, q) {
+                    let u = Int(configurations.units[e])
                     children += lister.size[u]
                     if lister.isSplitPart[u] { parts += 1 }
-                    cents += Int(list.cents[e]) * lister.size[u]
+                    cents += Int(configurations.cents[e]) * lister.size[u]
                     for c in childRange(u) { problem.items.append(unitChildList[c]) }
                 }
                 problem.itemStart.append(problem.items.count)
@@ -461,8 +510,7 @@ struct JointPlanner {
                                            timeLimit: timeLimit, nodeLimit: nodeLimit, starts: starts, largeLP: !unitsLeftOut)
         var placed: [(unit: Int, position: Int)] = []
         for h in 0..<engine.households.count where solution.choice[h] >= 0 {
-            let list = configurations[h]
-            for e in list.range(solution.choice[h]) { placed.append((Int(list.units[e]), h)) }
+            for e in configurations.range(h, solution.choice[h]) { placed.append((Int(configurations.units[e]), h)) }
         }
         let units = engine.units
         placed.sort { (units[$0.unit].origin, $0.unit) < (units[$1.unit].origin, $1.unit) }
@@ -485,7 +533,7 @@ struct JointPlanner {
         var componentPlaced = [(children: Int, parts: Int, cents: Int)](repeating: (0, 0, 0), count: componentChildren.count)
         var chosen: [(h: Int, u: Int32, config: Configuration)] = []
         for h in 0..<hCount where solution.choice[h] >= 0 {
-            let config = configurations[h][solution.choice[h]]
+            let config = configurations.configuration(h, solution.choice[h])
             let k = componentOf[h]
             for (q, u) in config.units.enumerated() {
                 let unit = engine.units[Int(u)]
