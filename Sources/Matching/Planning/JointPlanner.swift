@@ -280,12 +280,12 @@ struct JointPlanner {
         }
         // Households listed in order, in chunks of households when the work is worth sharing
         // out; the chunks' tables are then joined in order.
-        let planner = self, cut = cutUnits, feasibleUnits = feasible, feasibleFrom = feasibleStart
+        let planner = self, cutLists = cutUnits, feasibleUnits = feasible, feasibleFrom = feasibleStart
         let listedUnits = (0..<hCount).reduce(0) { $0 + unitCount($1) }
         @Sendable func list(_ households: Range<Int>, into table: inout ConfigurationTable) {
             feasibleUnits.withUnsafeBufferPointer { all in
                 for h in households {
-                    if !cut.isEmpty, let own = cut[h] {
+                    if !cutLists.isEmpty, let own = cutLists[h] {
                         own.withUnsafeBufferPointer { planner.appendConfigurations(of: h, $0, to: &table) }
                     } else {
                         planner.appendConfigurations(of: h, UnsafeBufferPointer(rebasing: all[feasibleFrom[h] ..< feasibleFrom[h + 1]]),
