@@ -73,7 +73,7 @@ extension Matcher {
         greedy.recordsEntries = false
         _ = placeInRounds(&rounds)
         _ = placeGreedily(&greedy)
-        let planner = JointPlanner(groups: groups, households: households, policy: policy, prepared: prepared)
+        let planner = JointPlanner(groups: groups, households: households, policy: policy, prepared: prepared, countsEveryPair: false)
         let starts = planner.baselineStarts(placements: [rounds.placedAt, greedy.placedAt], unitsOf: [rounds, greedy])
         // Whole units are the groups in input order; grid positions map back through the grid.
         return planner.placements(timeLimit: nil, nodeLimit: defaultNodeLimit, starts: starts).compactMap { placed in

@@ -26,7 +26,10 @@ import Dispatch
 /// lexicographic optimum. `PackingSolver` solves it exactly and proves a bound.
 ///
 /// Feasible pairs are found by the scoring kernel with a 0.1% wider distance limit (wider
-/// than its projection error), then confirmed and scored by the reference evaluator; at
+/// than its projection error), then confirmed and scored by the reference evaluator, except
+/// the *lone options* no best plan needs (a unit alone in a home that takes one unit at a
+/// time, when enough homes at least as good are sure to have room: `LoneOptionScreen`,
+/// which keeps the optimum and drops most of a meeting's options); at
 /// national size (units x households > 25 million) each unit keeps its best `candidate_limit`
 /// kernel-scored households, and the optimum is over that graph. A household with more
 /// feasible units than could ever be placed first drops exact duplicates: units that interact
@@ -142,9 +145,12 @@ struct JointPlanner {
     }
 
     /// `prepared`, when given, is `PlanEngine(groups:households:policy:)` already built for the
-    /// same input.
+    /// same input. Without `countsEveryPair` the lone options `LoneOptionScreen` drops on the
+    /// kernel's score are not confirmed, so each unit's `initialFeasible` counts only the pairs
+    /// confirmed (for callers that do not explain unplaced units). Without `screensLoneOptions`
+    /// every feasible pair is kept (the same optimum, from a larger packing: for comparison).
     init(groups: [SiblingGroup], households: [Household], policy: MatchPolicy, limits: PlanLimits = .standard,
-         prepared: PlanEngine? = nil) {
+         prepared: PlanEngine? = nil, countsEveryPair: Bool = true, screensLoneOptions: Bool = true) {
         engine = prepared ?? PlanEngine(groups: groups, households: households, policy: policy)
         self.limits = limits
         var childIndex: [ChildID: Int32] = [:]
@@ -164,16 +170,22 @@ struct JointPlanner {
             unitChildStart.append(unitChildList.count)
         }
         lister = ConfigurationLister(engine: engine)
-        scorePairs()
+        scorePairs(countsEveryPair: countsEveryPair, screensLoneOptions: screensLoneOptions)
         listConfigurations()
     }
 
     /// The kernel's feasible pairs (with a 0.1% wider distance limit, so that no pair within
-    /// the limit is missed), confirmed and scored by the reference evaluator's numbers (`Matcher.pairCents`).
-    mutating func scorePairs() {
+    /// the limit is missed), confirmed and scored by the reference evaluator's numbers
+    /// (`Matcher.pairCents`), less the lone options no best plan needs (`LoneOptionScreen`,
+    /// when asked, every unit is in one block of kernel lists and the candidates are not limited).
+    mutating func scorePairs(countsEveryPair: Bool = true, screensLoneOptions: Bool = true) {
         let all = Array(engine.units.indices)
         var result = [[(h: Int32, baseCents: Int32)]](repeating: [], count: all.count)
-        let engine = self.engine
+        var confirmedCount = [Int](repeating: 0, count: all.count)
+        let engine = self.engine, lister = self.lister
+        let placesInAll = engine.households.reduce(0) { $0 + max(0, $1.freePlaces) }
+        let enough = max(placesInAll, engine.policy.candidateLimit, 1)
+        let screens = screensLoneOptions && !engine.limitCandidates && all.count <= Matcher.candidateBlockSize
         // Each household's side of the reference evaluator, read once for all its pairs.
         let householdFacts = engine.households.map { HouseholdFacts($0) }
         // A block of units at a time, so that only one block's kernel lists are held.
@@ -184,28 +196,50 @@ struct JointPlanner {
             // baselines see them (no widened screen, which would shift the scores at the margin).
             let lists = engine.candidates(for: block, distanceSlack: engine.limitCandidates ? 1 : 1.001)
             let offset = blockStart
+            let screen = screens ? LoneOptionScreen(lists: lists, free: engine.households.map(\.freePlaces), enough: enough,
+                limitMiles: engine.policy.maxDistanceMiles * 1.001, childStart: unitChildStart, childList: unitChildList) : nil
+            let childTotal = childCount
             result.withUnsafeMutableBufferPointer { out in
-                let pointer = UnsafeSendablePointer(out.baseAddress! + offset)
-                // A reference evaluation costs about as much as 50 kernel scores.
-                let chunks = ChunkedWork.chunks(min(block.count, 64), items: lists.reduce(0) { $0 + $1.count } * 50)
-                ChunkedWork.run(chunks, inline: false) { c in
-                    for q in (c * block.count / chunks)..<((c + 1) * block.count / chunks) {
-                        let group = GroupFacts(engine.units[block[q]].group, policy: engine.policy)
-                        var found: [(h: Int32, baseCents: Int32)] = []
-                        found.reserveCapacity(lists[q].count)
-                        for candidate in lists[q] {
-                            guard let cents = Matcher.pairCents(group, householdFacts[Int(candidate.h)], policy: engine.policy)
-                            else { continue }
-                            found.append((candidate.h, Int32(cents)))
+                confirmedCount.withUnsafeMutableBufferPointer { confirmedOut in
+                    let pointer = UnsafeSendablePointer(out.baseAddress! + offset)
+                    let confirmedPointer = UnsafeSendablePointer(confirmedOut.baseAddress! + offset)
+                    // A reference evaluation costs about as much as 50 kernel scores.
+                    let chunks = ChunkedWork.chunks(min(block.count, 64), items: lists.reduce(0) { $0 + $1.count } * 50)
+                    ChunkedWork.run(chunks, inline: false) { c in
+                        var counted = screen == nil ? [] : [Int](repeating: -1, count: childTotal)
+                        for q in (c * block.count / chunks)..<((c + 1) * block.count / chunks) {
+                            let u = block[q]
+                            let group = GroupFacts(engine.units[u].group, policy: engine.policy)
+                            func confirm(_ h: Int32) -> Int32? {
+                                Matcher.pairCents(group, householdFacts[Int(h)], policy: engine.policy).map { Int32($0) }
+                            }
+                            if let screen {
+                                let found = screen.pairs(of: u, candidates: lists[q], countsEveryPair: countsEveryPair, counted: &counted,
+                                    confirm: confirm, aloneCents: { h, base in
+                                        // Read in place (a copy of the household would retain its texts and arrays).
+                                        lister.unitCents(u, baseCents: Int(base), othersAgeSum: engine.households[Int(h)].residentAges.reduce(0, +),
+                                                         othersCount: engine.households[Int(h)].residentAges.count)
+                                    })
+                                pointer.base[q] = found.pairs
+                                confirmedPointer.base[q] = found.confirmed
+                                continue
+                            }
+                            var found: [(h: Int32, baseCents: Int32)] = []
+                            found.reserveCapacity(lists[q].count)
+                            for candidate in lists[q] {
+                                guard let cents = confirm(candidate.h) else { continue }
+                                found.append((candidate.h, cents))
+                            }
+                            pointer.base[q] = found
+                            confirmedPointer.base[q] = found.count
                         }
-                        pointer.base[q] = found
                     }
                 }
             }
             blockStart += block.count
         }
         pairs = result
-        for u in all { self.engine.units[u].initialFeasible = pairs[u].count }
+        for u in all { self.engine.units[u].initialFeasible = confirmedCount[u] }
     }
 
     /// Every configuration of every household; with `chunks`, listed over that many chunks of
