@@ -23,8 +23,9 @@
 /// it by the reference evaluator too, so it is dropped unevaluated (unless every pair is to be
 /// counted); the others are evaluated, and kept when they score more than the worst witness.
 /// A household is a witness only when it keeps every feasible unit in its list (no more than
-/// `enough`, so the planner never cuts it) and every unit of the plan is in one block of
-/// kernel lists (so its units are all known).
+/// `enough`, so the planner never cuts it as crowded; only the cap on all configurations
+/// together, far beyond a meeting's size, could, and the plan is then not proven anyway) and
+/// every unit of the plan is in one block of kernel lists (so its units are all known).
 struct LoneOptionScreen {
     /// Whether each household takes one unit at a time and keeps them all (may be a witness).
     let lone: [Bool]
