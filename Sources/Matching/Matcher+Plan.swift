@@ -41,11 +41,20 @@ extension Matcher {
     /// facts, with each household's codes from it (`HouseholdColumns.rowCodes`, in the order of
     /// `households`): the households' rows are then built without looking up any text. The
     /// kernel compares codes only for equality, so the plan is the same with any code book.
+    ///
+    /// With more than `tableStartUnits` groups (and candidates not limited) the search starts
+    /// from `JointPlanner.greedyStart` instead of the two baselines: the same optimum, though
+    /// among plans as good another may be chosen than `plan(groups:households:policy:)` chooses.
     package static func unexplainedPlan(
         groups: [SiblingGroup], households: [Household], policy: MatchPolicy,
         knownCodes: (book: CodeBook, rows: [HouseholdColumns.RowCodes])? = nil
     ) -> MatchPlan {
         let prepared = PlanEngine(groups: groups, households: households, policy: policy, knownCodes: knownCodes)
+        if startsFromTable(groups: groups, prepared: prepared) {
+            var planner = JointPlanner(groups: groups, households: households, policy: policy, prepared: prepared)
+            planner.engine.explained = false
+            return planner.plan(timeLimit: nil, nodeLimit: defaultNodeLimit, households: households, starts: [planner.greedyStart()])
+        }
         let baselines = [roundOptimalPlan(groups: groups, households: households, policy: policy, explained: false, prepared: prepared),
                          greedyPlan(groups: groups, households: households, policy: policy, explained: false, prepared: prepared)]
         return plan(groups: groups, households: households, policy: policy, timeLimit: nil, nodeLimit: defaultNodeLimit,
@@ -60,7 +69,8 @@ extension Matcher {
     /// (`JointPlanner.baselineStarts(placements:unitsOf:)`: the same starts as their plans give
     /// by identifier), so the same packing is solved the same way (`JointPlanner.placements`).
     /// Nil when the instance is large enough for the candidates to be limited (then
-    /// `unexplainedPlan` may return a baseline instead).
+    /// `unexplainedPlan` may return a baseline instead). With more than `tableStartUnits`
+    /// groups the search starts from `JointPlanner.greedyStart`, as in `unexplainedPlan`.
     /// - Complexity: that of the plan.
     package static func unexplainedPlacements(
         groups: [SiblingGroup], households: [Household], policy: MatchPolicy,
@@ -68,17 +78,33 @@ extension Matcher {
     ) -> [(group: Int, household: Int)]? {
         let prepared = PlanEngine(groups: groups, households: households, policy: policy, knownCodes: knownCodes)
         guard !prepared.limitCandidates else { return nil }
-        var rounds = prepared, greedy = prepared
-        rounds.recordsEntries = false
-        greedy.recordsEntries = false
-        _ = placeInRounds(&rounds)
-        _ = placeGreedily(&greedy)
         let planner = JointPlanner(groups: groups, households: households, policy: policy, prepared: prepared, countsEveryPair: false)
-        let starts = planner.baselineStarts(placements: [rounds.placedAt, greedy.placedAt], unitsOf: [rounds, greedy])
+        let starts: [[Int]]
+        if startsFromTable(groups: groups, prepared: prepared) {
+            starts = [planner.greedyStart()]
+        } else {
+            var rounds = prepared, greedy = prepared
+            rounds.recordsEntries = false
+            greedy.recordsEntries = false
+            _ = placeInRounds(&rounds)
+            _ = placeGreedily(&greedy)
+            starts = planner.baselineStarts(placements: [rounds.placedAt, greedy.placedAt], unitsOf: [rounds, greedy])
+        }
         // Whole units are the groups in input order; grid positions map back through the grid.
         return planner.placements(timeLimit: nil, nodeLimit: defaultNodeLimit, starts: starts).compactMap { placed in
             placed.unit < groups.count ? (placed.unit, prepared.grid.order[placed.position]) : nil
         }
+    }
+
+    /// Groups above which the unexplained plans start their search from the configuration
+    /// table (`JointPlanner.greedyStart`) rather than from the two baselines, which rescan the
+    /// households; at or below it they make `plan(groups:households:policy:)`'s plan exactly.
+    static let tableStartUnits = 12
+
+    /// Whether an unexplained plan of `groups` starts from the table (`tableStartUnits`; the
+    /// candidates not limited).
+    static func startsFromTable(groups: [SiblingGroup], prepared: PlanEngine) -> Bool {
+        groups.count > tableStartUnits && !prepared.limitCandidates
     }
 
     /// `plan(...)` given the two baselines (exact rounds, then greedy) already made for the same

@@ -89,6 +89,48 @@ import Testing
         #expect(sharedHomes >= 50, "plans with a home taking several groups: \(sharedHomes)")
     }
 
+    /// A meeting of more than `Matcher.tableStartUnits` groups starts its search from the
+    /// table (`JointPlanner.greedyStart`): that start is a packing (configurations listed, no
+    /// child twice) worth no more than the plan; the placements read without building the plan
+    /// are the unexplained plan's; and the plan is as good as `Matcher.plan`'s on every level.
+    @Test func largeMeetingsStartFromTheTable() {
+        var rng = Xoshiro256StarStar(seed: 2615)
+        var large = 0, proven = 0, startPlaced = 0
+        for trial in 0..<40 {
+            let (groups, households) = loneHomesCounty(&rng, children: 16...34, homes: 40...120)
+            guard groups.count > Matcher.tableStartUnits else { continue }
+            large += 1
+            let planner = JointPlanner(groups: groups, households: households, policy: .default)
+            let start = planner.greedyStart()
+            var childrenSeen = Set<Int32>(), startChildren = 0
+            for (h, q) in start.enumerated() where q >= 0 {
+                #expect(q < planner.configurations.count(of: h), "trial \(trial): household \(h) configuration \(q)")
+                for e in planner.configurations.range(h, q) {
+                    let u = Int(planner.configurations.units[e])
+                    for c in planner.childRange(u) {
+                        #expect(childrenSeen.insert(planner.unitChildList[c]).inserted, "trial \(trial): a child twice")
+                        startChildren += 1
+                    }
+                }
+            }
+            startPlaced += startChildren
+            let plain = Matcher.unexplainedPlan(groups: groups, households: households, policy: .default)
+            #expect(startChildren <= plain.statistics.childrenPlaced, "trial \(trial)")
+            let expected = plain.entries.filter { !$0.isSplitPart }.map { entry in
+                (groups.firstIndex { $0.id == entry.group.id }!, households.firstIndex { $0.id == entry.placement.household }!)
+            }
+            let found = Matcher.unexplainedPlacements(groups: groups, households: households, policy: .default) ?? []
+            #expect(found.count == expected.count && zip(found, expected).allSatisfy { $0.group == $1.0 && $0.household == $1.1 },
+                    "trial \(trial): \(found) vs \(expected)")
+            let reference = Matcher.plan(groups: groups, households: households, policy: .default)
+            guard plain.bound?.optimal == true, reference.bound?.optimal == true else { continue }
+            proven += 1
+            #expect(PlanValue(plain) == PlanValue(reference), "trial \(trial): \(PlanValue(plain)) vs \(PlanValue(reference))")
+        }
+        #expect(large >= 25 && proven >= large * 9 / 10, "\(large) meetings over the threshold, \(proven) proven")
+        #expect(startPlaced > 200, "children placed by the starts: \(startPlaced)")
+    }
+
     /// With the households' codes taken from another code book (one that has coded other
     /// texts first, and the households in reverse order, so every code differs), the plan is
     /// the same to the bit, and so are the engine's kernel candidates and scores: the kernel
