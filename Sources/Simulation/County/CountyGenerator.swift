@@ -294,6 +294,11 @@ struct CountyBuilder {
             var grid = FreePlaceGrid(referenceLatitude: centre.latitude)
             var open: [Int] = []  // households with a free place; swap-removed when full
             var position: [Int: Int] = [:]
+            // Each household's location and the cosine of its latitude, read once: the distance
+            // from a home is measured to every household near it (`Location.distanceMiles`,
+            // the same number to the bit as measuring from the household's location).
+            let locations = households.map(\.location)
+            let cosLatitudes = locations.map(\.cosLatitude)
             for index in households.indices where households[index].provider == provider && households[index].occupied < households[index].places {
                 grid.insert(index, at: households[index].location)
                 position[index] = open.count
@@ -324,17 +329,21 @@ struct CountyBuilder {
                 let age = children[lead].child.age
                 let home = children[lead].child.home
                 func roomy(_ h: Int) -> Bool { households[h].places - households[h].occupied >= size }
+                let homeCosLatitude = home.cosLatitude
+                func miles(_ h: Int) -> Double {
+                    locations[h].distanceMiles(to: home, cosLatitude: cosLatitudes[h], otherCosLatitude: homeCosLatitude)
+                }
                 var chosen: Int?
                 if far[lead] {
-                    chosen = sample(open, tries: 40, using: &rng) { roomy($0) && households[$0].ageRange.contains(age) && households[$0].location.distanceMiles(to: home) > 20 }
+                    chosen = sample(open, tries: 40, using: &rng) { roomy($0) && households[$0].ageRange.contains(age) && miles($0) > 20 }
                 }
                 if chosen == nil {
-                    let near = grid.candidates(near: home, miles: 20).filter {
-                        roomy($0) && households[$0].location.distanceMiles(to: home) <= 20
-                    }
+                    // The draw picks a position in the pool in index order (`selectSmallest`), so
+                    // the household chosen does not depend on the order the grid lists them in.
+                    let near = grid.candidates(near: home, miles: 20).filter { roomy($0) && miles($0) <= 20 }
                     let fitting = near.filter { households[$0].ageRange.contains(age) }
-                    let pool = fitting.isEmpty ? near : fitting
-                    if !pool.isEmpty { chosen = pool[Draw.integer(in: 0...(pool.count - 1), using: &rng)] }
+                    var pool = fitting.isEmpty ? near : fitting
+                    if !pool.isEmpty { chosen = pool.selectSmallest(Draw.integer(in: 0...(pool.count - 1), using: &rng)) }
                 }
                 if chosen == nil {
                     chosen = sample(open, tries: 40, using: &rng) { roomy($0) && households[$0].ageRange.contains(age) }
