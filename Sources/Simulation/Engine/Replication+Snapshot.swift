@@ -53,9 +53,6 @@ extension Replication {
     /// Records the end-of-month KPIs into row `m` and resets the month's flows.
     /// - Complexity: O(children in care + members of sibling groups in care).
     mutating func record(month m: Int) {
-        register.snapshotRows.withUnsafeBufferPointer { rows in
-            register.inCare.removeAll { rows[Int($0)].state == .left }
-        }
         // Children counted, and those at least 1, 5, 10 and 16 (`AgeBandThresholds`), counted in
         // the lanes of one vector by a vector comparison (a branch per band mispredicts often).
         var counted = 0
@@ -65,19 +62,24 @@ extension Replication {
         let yearAgo = now - Calendar.yearDays
         let threshold = AgeBandThresholds.standard.days
         let thresholds = SIMD4(threshold.0, threshold.1, threshold.2, threshold.3)
-        let one = SIMD4<Int64>(repeating: 1)
-        // One pass over the compact snapshot rows (`ChildRegister.snapshotRows`) of the ~1,000
-        // children in care, through raw buffers, without branches on the children's facts
-        // (which follow no pattern a branch predictor could learn): every test is a 0 or 1 added.
+        // One pass over the compact snapshot rows (`ChildRegister.snapshotRows`) of the children
+        // listed in care, through raw buffers, without branches on the children's facts (which
+        // follow no pattern a branch predictor could learn): every test is a 0 or 1 added, those
+        // who left counting 0. The same pass compacts the list: every entry is written back at
+        // the position of the children kept so far, which moves on only past a child in care.
+        let listed = register.inCare.count
         register.snapshotRows.withUnsafeBufferPointer { rows in
-            register.inCare.withUnsafeBufferPointer { ids in
-                for id in ids {
+            register.inCare.withUnsafeMutableBufferPointer { ids in
+                for index in 0 ..< listed {
+                    let id = ids[index]
                     let row = rows[Int(id)]
+                    let inCare = row.state != .left ? 1 : 0
+                    ids[counted] = id
+                    counted &+= inCare
                     let isPlaced = row.state == .placed ? 1 : 0
                     // The age band of `SimChild.age(at:)`, without dividing.
                     let ageDays = now - row.birthDay
-                    counted &+= 1
-                    reached.replace(with: reached &+ one, where: SIMD4(repeating: ageDays) .>= thresholds)
+                    reached.replace(with: reached &+ SIMD4(repeating: Int64(inCare)), where: SIMD4(repeating: ageDays) .>= thresholds)
                     placed &+= isPlaced
                     over20 &+= isPlaced & (row.over20 ? 1 : 0)
                     // DfE measure: 3+ placements occupied during the year (the one at its start counts).
@@ -85,6 +87,7 @@ extension Replication {
                 }
             }
         }
+        register.inCare.removeSubrange(counted...)
         let (inGroups, together) = siblingGroupsPlaced()
         let (fromOne, fromFive, fromTen, fromSixteen) = (Int(reached[0]), Int(reached[1]), Int(reached[2]), Int(reached[3]))
         let bands = [counted - fromOne, fromOne - fromFive, fromFive - fromTen, fromTen - fromSixteen, fromSixteen]
