@@ -3,11 +3,13 @@ extension Array where Element: Comparable {
     /// found without sorting; the array's order is changed.
     ///
     /// ## Design note
-    /// Quickselect (Hoare, "Algorithm 65: Find", CACM 4(7), 1961) with the median of the first,
-    /// middle and last elements as the pivot and a three-way partition (Dijkstra's Dutch
-    /// national flag), so runs of equal elements and lists made of sorted blocks (the spatial
-    /// grid's cells) keep the expected linear time. The answer is the same whatever the order
-    /// of the elements: it depends only on their multiset.
+    /// Quickselect (Hoare, "Algorithm 65: Find", CACM 4(7), 1961): partition around a pivot and
+    /// keep only the side holding position `k`. The pivot is the median of the first, middle and
+    /// last elements, so sorted and reversed input (and the spatial grid's lists, made of sorted
+    /// blocks) do not meet the quadratic case, and the partition is three-way (Dijkstra's Dutch
+    /// national flag), so runs of equal elements end at once. The answer depends only on the
+    /// elements, not on their order (it is `sorted()[k]`), which `SelectSmallestTests` checks
+    /// against sorting.
     /// - Complexity: O(n) expected, O(n²) worst case; no allocation.
     /// - Precondition: `0 <= k < count`.
     mutating func selectSmallest(_ k: Int) -> Element {
