@@ -22,11 +22,13 @@ import Testing
             // most listed households are scored in full, as a search's candidates are.
             let limit = k.maxDistanceSquared.squareRoot()
             for i in stride(from: g % 2, to: columns.count, by: 2) {
-                columns.latitude[i] = row.latitude + limit * (rng.nextUnit() - 0.5)
-                columns.longitude[i] = row.longitude + limit * 0.5 * (rng.nextUnit() - 0.5)
-                columns.minAge[i] = min(columns.minAge[i], row.minAge)
-                columns.maxAge[i] = max(columns.maxAge[i], row.maxAge)
-                columns.approvals[i] |= row.approval
+                columns.updateRow(i) { r in
+                    r.latitude = row.latitude + limit * (rng.nextUnit() - 0.5)
+                    r.longitude = row.longitude + limit * 0.5 * (rng.nextUnit() - 0.5)
+                    r.minAge = min(r.minAge, row.minAge)
+                    r.maxAge = max(r.maxAge, row.maxAge)
+                    r.approvals |= row.approval
+                }
             }
             for length in [0, 1, 7, 8, 9, 16, 23, 41, Int.random(in: 0...41, using: &rng)] {
                 let indices = (0..<length).map { _ in Int.random(in: 0..<columns.count, using: &rng) }

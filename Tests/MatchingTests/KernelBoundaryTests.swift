@@ -31,37 +31,39 @@ import Testing
             let limit = k.maxDistanceSquared.squareRoot()
             for i in 0..<columns.count {
                 let c = Case(rawValue: i % Case.allCases.count)!
-                // Every rule passing, the household near the unit's home.
-                columns.free[i] = row.size + Int32(i % 2)
-                columns.places[i] = max(columns.places[i], columns.free[i])
-                columns.minAge[i] = max(0, row.minAge - 1)
-                columns.maxAge[i] = row.maxAge + 1
-                columns.approvals[i] = row.approval | columns.approvals[i]
-                columns.skills[i] = row.requiredSkills | columns.skills[i]
-                columns.occupied[i] = 0
-                columns.youngestResident[i] = row.youngestAllowed + 1
-                columns.youngestNewAllowed[i] = max(0, row.minAge - 1)
-                columns.latitude[i] = row.latitude + limit * (rng.nextUnit() - 0.5)
-                columns.longitude[i] = row.longitude + limit * 0.5 * (rng.nextUnit() - 0.5)
-                switch c {
-                case .agesAtRangeEnds: columns.minAge[i] = row.minAge; columns.maxAge[i] = row.maxAge
-                case .freeExactlyEnough: columns.free[i] = row.size
-                case .freeOneShort: columns.free[i] = row.size - 1
-                case .freeZero: columns.free[i] = 0
-                case .onHold: columns.free[i] = -1
-                case .residentsAtLimits: columns.youngestResident[i] = row.youngestAllowed; columns.youngestNewAllowed[i] = row.minAge
-                case .approvalAndSkillsExact: columns.approvals[i] = row.approval; columns.skills[i] = row.requiredSkills
-                case .approvalMissing: columns.approvals[i] = 0
-                case .skillMissing: columns.skills[i] = row.requiredSkills == 0 ? columns.skills[i] : row.requiredSkills & (row.requiredSkills - 1)
-                case .occupiedForSolo: columns.occupied[i] = 1
-                case .distanceNearLimit:
-                    // Straight north: the squared distance is the squared latitude difference,
-                    // stepped by ulps across the limit.
-                    var phi = row.latitude + limit
-                    for _ in 0..<(i / Case.allCases.count % 7) { phi = phi.nextDown }
-                    for _ in 0..<(i / Case.allCases.count % 5) { phi = phi.nextUp }
-                    columns.latitude[i] = phi
-                    columns.longitude[i] = row.longitude
+                columns.updateRow(i) { r in
+                    // Every rule passing, the household near the unit's home.
+                    r.free = row.size + Int32(i % 2)
+                    r.places = max(r.places, r.free)
+                    r.minAge = max(0, row.minAge - 1)
+                    r.maxAge = row.maxAge + 1
+                    r.approvals = row.approval | r.approvals
+                    r.skills = row.requiredSkills | r.skills
+                    r.occupied = 0
+                    r.youngestResident = row.youngestAllowed + 1
+                    r.youngestNewAllowed = max(0, row.minAge - 1)
+                    r.latitude = row.latitude + limit * (rng.nextUnit() - 0.5)
+                    r.longitude = row.longitude + limit * 0.5 * (rng.nextUnit() - 0.5)
+                    switch c {
+                    case .agesAtRangeEnds: r.minAge = row.minAge; r.maxAge = row.maxAge
+                    case .freeExactlyEnough: r.free = row.size
+                    case .freeOneShort: r.free = row.size - 1
+                    case .freeZero: r.free = 0
+                    case .onHold: r.free = -1
+                    case .residentsAtLimits: r.youngestResident = row.youngestAllowed; r.youngestNewAllowed = row.minAge
+                    case .approvalAndSkillsExact: r.approvals = row.approval; r.skills = row.requiredSkills
+                    case .approvalMissing: r.approvals = 0
+                    case .skillMissing: r.skills = row.requiredSkills == 0 ? r.skills : row.requiredSkills & (row.requiredSkills - 1)
+                    case .occupiedForSolo: r.occupied = 1
+                    case .distanceNearLimit:
+                        // Straight north: the squared distance is the squared latitude difference,
+                        // stepped by ulps across the limit.
+                        var phi = row.latitude + limit
+                        for _ in 0..<(i / Case.allCases.count % 7) { phi = phi.nextDown }
+                        for _ in 0..<(i / Case.allCases.count % 5) { phi = phi.nextUp }
+                        r.latitude = phi
+                        r.longitude = row.longitude
+                    }
                 }
             }
             var vector = [Double](repeating: 0, count: columns.count)

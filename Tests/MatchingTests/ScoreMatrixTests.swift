@@ -29,7 +29,7 @@ import Testing
     static func households(_ count: Int, rng: inout Xoshiro256StarStar, codes: inout CodeBook) -> HouseholdColumns {
         var columns = HouseholdColumns(RandomCounty.households(count, rng: &rng), codes: &codes)
         for h in 0..<count where rng.nextUnit() < 0.3 {
-            columns.youngestNewAllowed[h] = Int32.random(in: -2...15, using: &rng)
+            columns.updateRow(h) { $0.youngestNewAllowed = Int32.random(in: -2...15, using: &rng) }
         }
         return columns
     }

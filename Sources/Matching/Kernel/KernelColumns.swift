@@ -61,35 +61,39 @@ package struct CodeBook: Sendable {
 /// the pair's mean latitude, with cos(mean latitude) taken from a first-order expansion around
 /// the unit's latitude, so there is no trigonometry per pair. Relative error against the
 /// haversine distance is below 0.02% at 50 miles.
+///
+/// Every row is also kept as one record (`records`, `HouseholdRecord`), for reads of a few
+/// rows scattered through the columns; every change goes through the methods below, which
+/// keep the two equal.
 package struct HouseholdColumns: Sendable {
-    package var count: Int
-    package var latitude: [Double]
-    package var longitude: [Double]
+    package private(set) var count: Int
+    package private(set) var latitude: [Double]
+    package private(set) var longitude: [Double]
     /// Free places, or -1 when on hold (so `free >= size` also checks availability).
-    package var free: [Int32]
+    package private(set) var free: [Int32]
     /// Free places whether or not on hold (for near misses).
-    package var places: [Int32]
-    package var minAge: [Int32]
-    package var maxAge: [Int32]
-    package var approvals: [Int32]
-    package var skills: [Int32]
-    package var occupied: [Int32]
+    package private(set) var places: [Int32]
+    package private(set) var minAge: [Int32]
+    package private(set) var maxAge: [Int32]
+    package private(set) var approvals: [Int32]
+    package private(set) var skills: [Int32]
+    package private(set) var occupied: [Int32]
     /// Age of the youngest resident, `Int32.max` when nobody lives there.
-    package var youngestResident: [Int32]
+    package private(set) var youngestResident: [Int32]
     /// New children younger than this may not join (a resident at risk of exploitation placed
     /// earlier in the plan); `Int32.min` when there is none.
-    package var youngestNewAllowed: [Int32]
-    package var district: [Int32]
-    package var ethnicity: [Int32]
-    package var ethnicGroup: [Int32]
-    package var language: [Int32]
+    package private(set) var youngestNewAllowed: [Int32]
+    package private(set) var district: [Int32]
+    package private(set) var ethnicity: [Int32]
+    package private(set) var ethnicGroup: [Int32]
+    package private(set) var language: [Int32]
     /// Mean resident age; `ageFitNeutral` is 1 where there are no residents (then fit 0.5).
-    package var residentMeanAge: [Double]
-    package var ageFitNeutral: [Double]
+    package private(set) var residentMeanAge: [Double]
+    package private(set) var ageFitNeutral: [Double]
     /// 1 for in-house carers, 0 for IFA.
-    package var inHouse: [Double]
+    package private(set) var inHouse: [Double]
     /// 1 where approved for long-term placements.
-    package var longTerm: [Double]
+    package private(set) var longTerm: [Double]
 
     /// Rows for `households`, in order.
     /// - Complexity: O(households), a code-book lookup per text fact (`CodeBook`).
@@ -178,6 +182,7 @@ package struct HouseholdColumns: Sendable {
         inHouse.append(household.provider == .inHouse ? 1 : 0)
         longTerm.append(household.approvals.contains(.longTerm) ? 1 : 0)
         residentCounts.append(Int32(ages.count))
+        records.append(HouseholdRecord(row: count - 1, of: self))
     }
 
     /// Makes room in every column for `total` rows, so appending up to that many moves no
@@ -204,6 +209,7 @@ package struct HouseholdColumns: Sendable {
         inHouse.reserveCapacity(total)
         longTerm.reserveCapacity(total)
         residentCounts.reserveCapacity(total)
+        records.reserveCapacity(total)
     }
 
     /// The rows `indices` of `columns`, in that order (a household's row as it is there).
@@ -230,6 +236,7 @@ package struct HouseholdColumns: Sendable {
         inHouse = indices.map { columns.inHouse[$0] }
         longTerm = indices.map { columns.longTerm[$0] }
         residentCounts = indices.map { columns.residentCounts[$0] }
+        records = indices.map { columns.records[$0] }
     }
 
     /// Rewrites the columns of row `h` that follow occupancy and status, with the definitions
@@ -247,6 +254,54 @@ package struct HouseholdColumns: Sendable {
         residentMeanAge[h] = residentCount == 0 ? 0 : Double(residentAgeSum) / Double(residentCount)
         ageFitNeutral[h] = residentCount == 0 ? 1 : 0
         residentCounts[h] = Int32(residentCount)
+        copyOccupancyToRecord(h)
+    }
+
+    /// Copies row `h`'s columns that follow occupancy and placements into `records[h]` (the
+    /// record's other fields never change).
+    /// - Complexity: O(1).
+    private mutating func copyOccupancyToRecord(_ h: Int) {
+        records[h].free = free[h]
+        records[h].places = places[h]
+        records[h].occupied = occupied[h]
+        records[h].youngestResident = youngestResident[h]
+        records[h].youngestNewAllowed = youngestNewAllowed[h]
+        records[h].residentMeanAge = residentMeanAge[h]
+        records[h].ageFitNeutral = ageFitNeutral[h]
+    }
+
+    /// Changes row `h` through its record: `change` edits a copy of `records[h]`, which is then
+    /// written to the record and to every column (for tests that set up rows fact by fact).
+    /// - Complexity: O(1).
+    package mutating func updateRow(_ h: Int, _ change: (inout HouseholdRecord) -> Void) {
+        var row = records[h]
+        change(&row)
+        records[h] = row
+        latitude[h] = row.latitude
+        longitude[h] = row.longitude
+        residentMeanAge[h] = row.residentMeanAge
+        ageFitNeutral[h] = row.ageFitNeutral
+        inHouse[h] = row.inHouse
+        longTerm[h] = row.longTerm
+        free[h] = row.free
+        places[h] = row.places
+        minAge[h] = row.minAge
+        maxAge[h] = row.maxAge
+        approvals[h] = row.approvals
+        skills[h] = row.skills
+        occupied[h] = row.occupied
+        youngestResident[h] = row.youngestResident
+        youngestNewAllowed[h] = row.youngestNewAllowed
+        district[h] = row.district
+        ethnicity[h] = row.ethnicity
+        ethnicGroup[h] = row.ethnicGroup
+        language[h] = row.language
+    }
+
+    /// Whether every record equals its row of the columns (`records`' invariant, for tests).
+    /// - Complexity: O(rows).
+    package var recordsAgree: Bool {
+        records.count == count && records.indices.allSatisfy { records[$0] == HouseholdRecord(row: $0, of: self) }
     }
 
     /// Records that `group` moved into household `h` (fewer free places, new residents, and
@@ -266,16 +321,20 @@ package struct HouseholdColumns: Sendable {
         ageFitNeutral[h] = 0
         occupied[h] += n
         youngestResident[h] = min(youngestResident[h], Int32(group.ageRange.lowerBound))
+        copyOccupancyToRecord(h)
     }
 
     /// Takes household `h`'s remaining places out (a solo child has moved in).
     package mutating func closePlaces(at h: Int) {
         if free[h] > 0 { free[h] = 0 }
         places[h] = 0
+        copyOccupancyToRecord(h)
     }
 
     /// How many residents each household has (for updating the mean age).
-    package var residentCounts: [Int32]
+    package private(set) var residentCounts: [Int32]
+    /// Each row as one record (`HouseholdRecord`): `records[h]` is row `h` of the columns.
+    package private(set) var records: [HouseholdRecord] = []
 }
 
 /// One placement unit's constants for the kernel (everything that does not depend on the

@@ -282,6 +282,15 @@ struct EventCalendar {
         p[i] = payload
     }
 
+    /// The kind and target of the event `pop` will return next, when it is in the heap already
+    /// (nil when the heap is empty: the next event then waits in a later period's list).
+    /// - Complexity: O(1).
+    @inline(__always)
+    var upcoming: (kind: EventKind, target: Int32)? {
+        guard let key = keys.first, let kind = EventKind(rawValue: UInt8(truncatingIfNeeded: key.order)) else { return nil }
+        return (kind, payloads[0].target)
+    }
+
     /// Removes and returns the earliest event.
     mutating func pop() -> Event? {
         if keys.isEmpty {

@@ -1,6 +1,11 @@
 import CareModel
 
 extension Replication {
+    /// How many entries ahead the monthly passes over the children and groups in care ask for
+    /// the rows they will read (`Prefetch`): far enough that a row arrives from memory while the
+    /// entries before it are counted, near enough that it is still cached when read.
+    static let snapshotPrefetchDistance = 16
+
     /// Cost inflation factor at the current time.
     var inflation: Double { Double.pow1p(scenario.costs.annualInflation, now / Calendar.yearDays) }
 
@@ -24,8 +29,20 @@ extension Replication {
     /// - Complexity: O(members of the groups listed).
     mutating func siblingGroupsPlaced() -> (inGroups: Int, together: Int) {
         var inGroups = 0, together = 0, kept = 0
+        let listed = register.siblingGroups.count, prefetchDistance = Self.snapshotPrefetchDistance
         register.snapshotRows.withUnsafeBufferPointer { rows in
-            for index in register.siblingGroups.indices {
+            for index in 0 ..< listed {
+                // The group `prefetchDistance` on, and the first row of the one half as far on
+                // (whose group entry was asked for then), are asked for ahead (`Prefetch`).
+                if index + prefetchDistance < listed {
+                    register.groups.withUnsafeBufferPointer { groups in
+                        Prefetch.read(groups.baseAddress! + Int(register.siblingGroups[index + prefetchDistance]))
+                    }
+                }
+                if index + prefetchDistance / 2 < listed {
+                    let ahead = register.groups[Int(register.siblingGroups[index + prefetchDistance / 2])]
+                    Prefetch.read(rows.baseAddress! + Int(ahead.first), bytes: Int(ahead.count) * MemoryLayout<SnapshotRow>.stride)
+                }
                 let g = register.siblingGroups[index]
                 let group = register.groups[Int(g)]
                 var size = 0, allPlaced = 1, sameUnit = 1
@@ -67,10 +84,14 @@ extension Replication {
         // follow no pattern a branch predictor could learn): every test is a 0 or 1 added, those
         // who left counting 0. The same pass compacts the list: every entry is written back at
         // the position of the children kept so far, which moves on only past a child in care.
+        // The rows are read in the list's order but scattered through memory, so each pass asks
+        // for the row `prefetchDistance` entries on (`Prefetch`).
         let listed = register.inCare.count
+        let prefetchDistance = Self.snapshotPrefetchDistance
         register.snapshotRows.withUnsafeBufferPointer { rows in
             register.inCare.withUnsafeMutableBufferPointer { ids in
                 for index in 0 ..< listed {
+                    if index + prefetchDistance < listed { Prefetch.read(rows.baseAddress! + Int(ids[index + prefetchDistance])) }
                     let id = ids[index]
                     let row = rows[Int(id)]
                     let inCare = row.state != .left ? 1 : 0

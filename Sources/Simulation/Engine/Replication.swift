@@ -227,6 +227,7 @@ struct Replication {
             now = event.time
             // Counted here; a handler that finds its entry stale takes it back (`discardStale`).
             events += 1
+            if let next = calendar.upcoming { prefetchRecords(of: next.kind, target: next.target) }
             switch event.kind {
             case .monthEnd:
                 month += 1
