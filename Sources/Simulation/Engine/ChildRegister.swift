@@ -53,6 +53,27 @@ struct ChildRegister {
         snapshotRows[c] = SnapshotRow(children[c])
     }
 
+    /// Takes over `used`'s arrays, emptied with their capacity kept (see
+    /// `Replication.reuseStorage(of:)`); this register must be empty.
+    /// - Complexity: O(1).
+    mutating func reuseStorage(of used: inout ChildRegister) {
+        precondition(children.isEmpty && groups.isEmpty && inCare.isEmpty, "storage is reused by an empty register only")
+        let wanted = children.capacity
+        swap(&children, &used.children)
+        swap(&snapshotRows, &used.snapshotRows)
+        swap(&groups, &used.groups)
+        swap(&inCare, &used.inCare)
+        swap(&siblingGroups, &used.siblingGroups)
+        swap(&waitingGroups, &used.waitingGroups)
+        children.removeAll(keepingCapacity: true)
+        snapshotRows.removeAll(keepingCapacity: true)
+        groups.removeAll(keepingCapacity: true)
+        inCare.removeAll(keepingCapacity: true)
+        siblingGroups.removeAll(keepingCapacity: true)
+        waitingGroups.removeAll(keepingCapacity: true)
+        reserveCapacity(wanted)
+    }
+
     /// Makes room for `count` children without reallocating.
     mutating func reserveCapacity(_ count: Int) {
         children.reserveCapacity(count)

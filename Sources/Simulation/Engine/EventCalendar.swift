@@ -152,6 +152,21 @@ struct EventCalendar {
         heads = ContiguousArray(repeating: -1, count: Self.periodCount)
     }
 
+    /// Empties the calendar, keeping the memory of its heap and pool: afterwards it is as a
+    /// new calendar (no event, the first period current, sequence numbers from 0).
+    /// - Complexity: O(periods + blocks).
+    mutating func removeAll() {
+        keys.removeAll(keepingCapacity: true)
+        payloads.removeAll(keepingCapacity: true)
+        pool.removeAll(keepingCapacity: true)
+        blocks.removeAll(keepingCapacity: true)
+        for period in heads.indices { heads[period] = -1 }
+        freeBlock = -1
+        current = 0
+        laterCount = 0
+        nextSequence = 0
+    }
+
     var count: Int { keys.count + laterCount }
     var isEmpty: Bool { count == 0 }
 

@@ -98,7 +98,9 @@ extension Replication {
     /// read nearest to `homeDistrict` first, so the answer soon reaches the distance rule. A
     /// household can only move the answer on if it passes every rule up to the latest found so
     /// far, so once that is the distance rule or later, a district whose every household is
-    /// beyond the limit (`DistrictBounds`) is passed over whole. Within a district, the age range
+    /// beyond the limit (`DistrictBounds`) is passed over whole, and once it is the places or
+    /// later, so is a district with no household of enough free places
+    /// (`VacancyIndex.hasFree`). Within a district, the age range
     /// and places are tested a vector of households at a time (`VacancyIndex.reasonScan`), and a
     /// household passing both has its first failing rule up to approval read from the listed
     /// approvals and the kernel's fixed columns (distance, required skills:
@@ -118,6 +120,9 @@ extension Replication {
         for position in 0 ..< districts {
             let d = homeDistrict >= 0 && homeDistrict < districts ? Int(start.districtOrder[order + position]) : position
             if latest >= .distance, kernel.districtBounds.allBeyond(d, row, maxDistanceSquared: constants.maxDistanceSquared) { continue }
+            // Every household of a district with none of `size` free places fails at the age
+            // range or the places at the latest, which moves the answer on no further.
+            if latest >= .places, !vacancies.hasFree(Int32(row.size), in: d) { continue }
             // The households failing the age range or the places are read a vector at a time;
             // only those passing both (and, once the answer has reached approval, sharing one)
             // are read one by one.

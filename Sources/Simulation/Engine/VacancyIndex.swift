@@ -45,6 +45,12 @@ struct VacancyIndex {
     var slot: [Int32] = []
     /// Counts the times an in-house place was freed or added (wrapping).
     var epoch: Int32 = 0
+    /// For each district, how many households it lists with each number of free places
+    /// (`freeBins` counts per district, the last counting that many or more), so that the
+    /// most free places any of them has (`mostFree`) is known without reading the list.
+    private(set) var freeCounts: [Int32] = []
+    /// Free places counted separately in `freeCounts`: 0 ..< freeBins - 1, then the rest.
+    static let freeBins = 8
 
     init() {}
 
@@ -53,6 +59,7 @@ struct VacancyIndex {
     init(districts: Int, capacity: Int = 16) {
         self.capacity = (max(1, capacity) + Self.chunk - 1) / Self.chunk * Self.chunk
         counts = Array(repeating: 0, count: districts)
+        freeCounts = Array(repeating: 0, count: districts * Self.freeBins)
         let entries = districts * self.capacity
         household = Array(repeating: -1, count: entries)
         free = Array(repeating: 0, count: entries)
@@ -63,6 +70,27 @@ struct VacancyIndex {
 
     /// The number of districts.
     var districtCount: Int { counts.count }
+
+    /// Whether district `d` lists a household with at least `size` free places (when it lists
+    /// none such, every household there fails a search for `size` places).
+    /// - Complexity: O(`freeBins`).
+    @inline(__always)
+    func hasFree(_ size: Int32, in d: Int) -> Bool {
+        let bins = Self.freeBins
+        var bin = bins - 1
+        let lowest = max(0, min(Int(size), bins - 1))
+        while bin >= lowest {
+            if freeCounts[d * bins + bin] > 0 { return true }
+            bin -= 1
+        }
+        return false
+    }
+
+    /// The `freeCounts` position of district `d`'s count of households with `free` places.
+    @inline(__always)
+    private func freeBin(_ d: Int, _ free: Int32) -> Int {
+        d * Self.freeBins + max(0, min(Int(free), Self.freeBins - 1))
+    }
 
     /// The number of entries in each column (every district's segment).
     var entryCount: Int { household.count }
@@ -107,7 +135,9 @@ struct VacancyIndex {
             slot[h] = Int32(count)
             setFact(d * capacity + count, VacantHousehold(h, household))
             counts[d] += 1
+            freeCounts[freeBin(d, Int32(usable))] += 1
         } else if !takes, position >= 0 {
+            freeCounts[freeBin(d, free[d * capacity + position])] -= 1
             let lastIndex = d * capacity + Int(counts[d]) - 1
             let lastFacts = fact(lastIndex)
             counts[d] -= 1
@@ -117,6 +147,8 @@ struct VacancyIndex {
             }
             slot[h] = -1
         } else if takes {
+            freeCounts[freeBin(d, free[d * capacity + position])] -= 1
+            freeCounts[freeBin(d, Int32(usable))] += 1
             free[d * capacity + position] = Int32(usable)
         }
     }
@@ -144,7 +176,8 @@ struct VacancyIndex {
     /// order) that pass the candidate search's integer checks: not `excluded`, at least `size`
     /// free places, approved for ages `youngest` to `oldest` and for an approval among the bits
     /// of `approval`. Stops after the district that brings the number kept to `enough` or more;
-    /// returns the number kept.
+    /// returns the number kept. A district with no household of `size` free places
+    /// (`hasFree`) is passed over unread.
     ///
     /// Each list is read `chunk` entries at a time: the checks are one vector comparison per
     /// fact; a chunk where no lane passes is passed over after one test of the mask; otherwise
@@ -163,6 +196,8 @@ struct VacancyIndex {
         var total = 0
         withColumns { columns in
             for d in order {
+                // A district with no household of `size` free places adds none.
+                guard hasFree(size, in: Int(d)) else { continue }
                 let first = Int(d) * capacity
                 let count = Int(counts[Int(d)])
                 var offset = 0
@@ -278,11 +313,21 @@ struct VacancyIndex {
         for column in [household, free, minAge, maxAge, approvals] where column.count != counts.count * capacity {
             problems.append("a vacancy column holds \(column.count) entries for \(counts.count) districts of \(capacity)")
         }
+        if freeCounts.count != counts.count * Self.freeBins {
+            problems.append("\(freeCounts.count) counts by free places for \(counts.count) districts of \(Self.freeBins)")
+        }
         if capacity % Self.chunk != 0 { problems.append("vacancy segments of \(capacity) entries are not whole chunks of \(Self.chunk)") }
         for d in counts.indices where counts[d] < 0 || Int(counts[d]) > capacity {
             problems.append("district \(d) lists \(counts[d]) households in a segment of \(capacity)")
         }
         guard problems.isEmpty else { return problems }
+        for d in counts.indices {
+            var recount = [Int32](repeating: 0, count: Self.freeBins)
+            for i in range(of: d) { recount[freeBin(0, free[i])] += 1 }
+            if Array(freeCounts[d * Self.freeBins ..< (d + 1) * Self.freeBins]) != recount {
+                problems.append("district \(d) counts households by free places as \(freeCounts[d * Self.freeBins ..< (d + 1) * Self.freeBins]), its list holds \(recount)")
+            }
+        }
         for h in households.indices where h < slot.count {
             let hh = households[h]
             let listed = slot[h] >= 0

@@ -43,10 +43,13 @@ extension MonteCarlo {
             // scenarios are mostly copies of one, sharing its buffers.
             let prepared = w == 0 ? prepared : prepared.ownedCopy(scenario: first.scenario)
             var j = w
+            var finished: Replication? = nil  // the run before, whose memory the next reuses
             while j < count {
                 let scenario = w == 0 ? resolved[j] : OwnedCopy.of(resolved[j])
                 var replication = Replication(scenario: scenario, start: prepared, months: months, rng: streams[runs[j]])
+                if var used = finished.take() { replication.reuseStorage(of: &used) }
                 results.slots[j] = replication.run()
+                finished = replication
                 j += workers
             }
         }

@@ -139,14 +139,19 @@ public enum MonteCarlo {
             let scenario = w == 0 ? scenario : OwnedCopy.of(scenario)
             let prepared = w == 0 ? prepared : prepared.ownedCopy(scenario: scenario)
             var r = w
+            // Each run after the worker's first writes to the memory of the run before
+            // (`Replication.reuseStorage`).
+            var finished: Replication? = nil
             while r < runs {
                 var replication = Replication(scenario: scenario, start: prepared, months: months, rng: streams[r])
+                if var used = finished.take() { replication.reuseStorage(of: &used) }
                 if trace {
                     replication.trace = []
                     replication.traceRun = r
                 }
                 let result = replication.run()
                 results.slots[r] = result
+                finished = replication
                 if let progress { progress(counter.increment()) }
                 r += workers
             }
