@@ -66,8 +66,11 @@ struct Event {
 /// events are read a block at a time, in a row, rather than one entry at a time through
 /// memory (at national size a period holds many events), and made into the heap at
 /// once (Floyd's bottom-up construction, O(n); Floyd, "Algorithm 245: Treesort 3", CACM 7(12),
-/// 1964). Any heap of the same keys pops them in the same order, as the order is total. Blocks
-/// emptied are reused; nothing is allocated once the pool is large enough.
+/// 1964). Any heap of the same keys pops them in the same order, as the order is total. Only
+/// the head of a chain may be part full; its count is kept beside the head in per-period arrays
+/// (16 KB in all), so adding an event to a later period reads no block's state, which lies
+/// scattered through a pool of megabytes at national size. Blocks emptied go on a stack and are
+/// reused; nothing is allocated once the pool is large enough.
 /// - Complexity: `schedule` O(1) amortised for a later period, else O(log4 h); `pop`
 ///   O(4 log4 h), h the events in the heap, plus O(1) per listed event when its period starts.
 
@@ -115,13 +118,6 @@ struct EventCalendar {
         var payload: Payload
     }
 
-    /// One block's state: the entries it holds, and the next block of its period's chain (or
-    /// of the free chain; -1 ends a chain).
-    struct Block {
-        var used: Int32
-        var next: Int32
-    }
-
     /// The length of a period in days.
     static let periodDays = 4.0
     /// The number of periods; the last holds every event due after the others.
@@ -132,14 +128,19 @@ struct EventCalendar {
     /// The heap: every pending event due in `current` or an earlier period.
     private(set) var keys: ContiguousArray<Key> = []
     private(set) var payloads: ContiguousArray<Payload> = []
-    /// The pool of listed events: block `b` holds entries `b * blockSize ..< b * blockSize +
-    /// blocks[b].used`.
+    /// The pool of listed events: block `b` holds entries `b * blockSize ..< (b + 1) * blockSize`,
+    /// all of them used except in the head of a chain (`headUsed`).
     private var pool: ContiguousArray<Entry> = []
-    private var blocks: ContiguousArray<Block> = []
-    /// The block each period's events are being added to (the head of its chain), -1 when none.
+    /// The block after each block in its period's chain (-1 ends a chain).
+    private var nextBlock: ContiguousArray<Int32> = []
+    /// The block each period's events are being added to (the head of its chain), -1 when none,
+    /// and how many of its entries are used: the only block of a chain that may not be full, so
+    /// adding an event reads these two small arrays rather than a block's state scattered
+    /// through memory.
     private var heads: ContiguousArray<Int32>
-    /// The first free block, -1 when none.
-    private var freeBlock: Int32 = -1
+    private var headUsed: ContiguousArray<UInt8>
+    /// Blocks free for reuse, the last freed on top.
+    private var freeBlocks: ContiguousArray<Int32> = []
     /// The period whose events are in the heap.
     private(set) var current = 0
     /// The number of listed events.
@@ -150,6 +151,7 @@ struct EventCalendar {
         keys.reserveCapacity(capacity)
         payloads.reserveCapacity(capacity)
         heads = ContiguousArray(repeating: -1, count: Self.periodCount)
+        headUsed = ContiguousArray(repeating: 0, count: Self.periodCount)
     }
 
     /// Empties the calendar, keeping the memory of its heap and pool: afterwards it is as a
@@ -159,9 +161,9 @@ struct EventCalendar {
         keys.removeAll(keepingCapacity: true)
         payloads.removeAll(keepingCapacity: true)
         pool.removeAll(keepingCapacity: true)
-        blocks.removeAll(keepingCapacity: true)
+        nextBlock.removeAll(keepingCapacity: true)
+        freeBlocks.removeAll(keepingCapacity: true)
         for period in heads.indices { heads[period] = -1 }
-        freeBlock = -1
         current = 0
         laterCount = 0
         nextSequence = 0
@@ -190,23 +192,24 @@ struct EventCalendar {
         guard period > current else { return push(key, payload) }
         let entry = Entry(key: key, payload: payload)
         var block = Int(heads[period])
-        if block >= 0, blocks[block].used < Int32(Self.blockSize) {
-            pool[block * Self.blockSize + Int(blocks[block].used)] = entry
-            blocks[block].used += 1
+        let used = Int(headUsed[period])
+        if block >= 0, used < Self.blockSize {
+            pool[block * Self.blockSize + used] = entry
+            headUsed[period] = UInt8(used + 1)
         } else {
             // The period's first block, or its block is full: a fresh block heads its chain.
             let full = Int32(block)
-            if freeBlock >= 0 {
-                block = Int(freeBlock)
-                freeBlock = blocks[block].next
-                blocks[block] = Block(used: 1, next: full)
+            if let free = freeBlocks.popLast() {
+                block = Int(free)
+                nextBlock[block] = full
                 pool[block * Self.blockSize] = entry
             } else {
-                block = blocks.count
-                blocks.append(Block(used: 1, next: full))
+                block = nextBlock.count
+                nextBlock.append(full)
                 pool.append(contentsOf: repeatElement(entry, count: Self.blockSize))
             }
             heads[period] = Int32(block)
+            headUsed[period] = 1
         }
         laterCount += 1
     }
@@ -238,17 +241,17 @@ struct EventCalendar {
         repeat { current += 1 } while heads[current] < 0
         var block = heads[current]
         heads[current] = -1
+        var used = Int(headUsed[current])
         while block >= 0 {
-            let first = Int(block) * Self.blockSize, used = Int(blocks[Int(block)].used)
+            let first = Int(block) * Self.blockSize
             for slot in first ..< first + used {
                 keys.append(pool[slot].key)
                 payloads.append(pool[slot].payload)
             }
             laterCount -= used
-            let next = blocks[Int(block)].next
-            blocks[Int(block)].next = freeBlock
-            freeBlock = block
-            block = next
+            freeBlocks.append(block)
+            block = nextBlock[Int(block)]
+            used = Self.blockSize  // every block after the head is full
         }
         let n = keys.count
         guard n > 1 else { return }
