@@ -13,7 +13,7 @@ import Testing
         let k = KernelConstants(policy: .default)
         let groups = SiblingGroup.groups(of: RandomCounty.children(300, rng: &rng))
         var codes = CodeBook()
-        var columns = HouseholdColumns(RandomCounty.households(600, rng: &rng), codes: &codes)
+        var columns = HouseholdColumns(RandomCounty.households(600, rng: &rng), codes: &codes, keepsRecords: true)
         var gathered = GatheredRows()
         var feasible = 0, infeasible = 0, lists = 0
         for (g, group) in groups.enumerated() {

@@ -4,13 +4,13 @@ import Testing
 
 /// The kernel's row-wise records (`HouseholdColumns.records`) against its columns: every change
 /// the columns offer, in random order over thousands of steps, leaves each record equal to its
-/// row, and the rules read from a record (`failedRules(_:household:constants:)`,
+/// row (and columns made without `keepsRecords` with none), and the rules read from a record (`failedRules(_:household:constants:)`,
 /// `fixedRulesFailed`, `appendPassing`) are the rules read from the columns.
 @Suite struct HouseholdRecordTests {
-    @Test func recordsFollowEveryChangeOfTheColumns() {
+    @Test(arguments: [true, false]) func recordsFollowEveryChangeOfTheColumns(keepsRecords: Bool) {
         var rng = Xoshiro256StarStar(seed: 91)
         var codes = CodeBook()
-        var columns = HouseholdColumns(RandomCounty.households(120, rng: &rng), codes: &codes)
+        var columns = HouseholdColumns(RandomCounty.households(120, rng: &rng), codes: &codes, keepsRecords: keepsRecords)
         let groups = SiblingGroup.groups(of: RandomCounty.children(200, rng: &rng))
         let extra = RandomCounty.households(400, rng: &rng)
         #expect(columns.recordsAgree)
@@ -47,14 +47,15 @@ import Testing
         let copy = HouseholdColumns(rows: picked, of: columns)
         let copyAgrees = copy.recordsAgree
         #expect(copyAgrees)
-        #expect(copy.records == picked.map { columns.records[$0] })
+        #expect(copy.records == (keepsRecords ? picked.map { columns.records[$0] } : []))
+        #expect(copy.keepsRecords == keepsRecords && columns.records.count == (keepsRecords ? columns.count : 0))
     }
 
     @Test func rulesReadFromRecordsAreTheColumnsRules() {
         var rng = Xoshiro256StarStar(seed: 92)
         var codes = CodeBook()
         let households = RandomCounty.households(500, rng: &rng)
-        var columns = HouseholdColumns(households, codes: &codes)
+        var columns = HouseholdColumns(households, codes: &codes, keepsRecords: true)
         let groups = SiblingGroup.groups(of: RandomCounty.children(300, rng: &rng))
         for (g, group) in groups.enumerated() where g % 3 == 0 {
             columns.place(group, at: (g * 7) % columns.count, exploitationAgeGap: 3)

@@ -32,7 +32,7 @@ import Testing
                     location: Self.offset(centre, north: spread * (2 * rng.nextUnit() - 1), east: spread * (2 * rng.nextUnit() - 1)),
                     places: 2, ageRange: 0...17, approvals: .longTerm)
             }
-            let columns = HouseholdColumns(households, codes: &codes)
+            let columns = HouseholdColumns(households, codes: &codes, keepsRecords: true)
             var bounds = DistrictBounds(districts: 1)
             for h in households.indices { bounds.include(0, latitude: columns.latitude[h], longitude: columns.longitude[h]) }
             let reach = 150 * rng.nextUnit()

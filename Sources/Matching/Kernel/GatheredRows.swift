@@ -19,7 +19,8 @@ package struct GatheredRows: Sendable {
     /// Scores of `unit` against households `indices` of `columns`, in that order, written to
     /// `out[0 ..< indices.count]`: what `ScoringKernel.scoreRow` gives for each, bit for bit.
     ///
-    /// The rows are read from `columns.records` (one record per household), not the columns:
+    /// The rows are read from `columns.records` (one record per household; the columns must
+    /// keep them, `keepsRecords`), not the columns:
     /// the households listed lie scattered through memory. Not generic and compiled here, so
     /// that a caller in another module (the simulator's search for an in-house home, on every
     /// search) reaches the kernel through one direct call.
@@ -28,6 +29,7 @@ package struct GatheredRows: Sendable {
         _ unit: UnitRow, _ columns: HouseholdColumns, _ indices: [Int], constants: KernelConstants,
         into out: UnsafeMutablePointer<Double>
     ) {
+        precondition(columns.keepsRecords, "GatheredRows reads the columns' records: make the columns with keepsRecords")
         let n = indices.count
         guard n > 0 else { return }
         let rows = (n + 7) & ~7

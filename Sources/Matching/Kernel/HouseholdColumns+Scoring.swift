@@ -8,7 +8,8 @@ extension HouseholdColumns {
     /// every decision that turns a child away from in-house care.
     /// - Complexity: O(1).
     package func failedRules(_ unit: UnitRow, household h: Int, constants: KernelConstants) -> HardRuleMask {
-        records[h].withView { ScoringKernel.failedRules(unit, $0, 0, constants: constants) }
+        precondition(keepsRecords, "rules of one household are read from the records: make the columns with keepsRecords")
+        return records[h].withView { ScoringKernel.failedRules(unit, $0, 0, constants: constants) }
     }
 
     /// The rules on household `h`'s fixed facts that `unit` fails, of distance and required
@@ -17,7 +18,8 @@ extension HouseholdColumns {
     /// `records[h]`.
     /// - Complexity: O(1).
     package func fixedRulesFailed(_ unit: UnitRow, household h: Int, constants: KernelConstants) -> HardRuleMask {
-        records[h].withView { view in
+        precondition(keepsRecords, "rules of one household are read from the records: make the columns with keepsRecords")
+        return records[h].withView { view in
             var mask: HardRuleMask = []
             if ScoringKernel.failsDistance(unit, view, 0, constants: constants) { mask.insert(.distance) }
             if ScoringKernel.failsRequiredSkills(unit, view, 0) { mask.insert(.requiredSkills) }
@@ -46,6 +48,7 @@ extension HouseholdColumns {
     /// Not generic and compiled here for the same reason as `failedRules`.
     /// - Complexity: O(indices.count), no allocation beyond `out`'s growth.
     package func appendPassing(_ indices: [Int], for unit: UnitRow, constants: KernelConstants, into out: inout [Int]) {
+        precondition(keepsRecords, "households are read from the records: make the columns with keepsRecords")
         records.withUnsafeBufferPointer { records in
             for h in indices {
                 let passes = records[h].withView { view in

@@ -62,9 +62,9 @@ package struct CodeBook: Sendable {
 /// the unit's latitude, so there is no trigonometry per pair. Relative error against the
 /// haversine distance is below 0.02% at 50 miles.
 ///
-/// Every row is also kept as one record (`records`, `HouseholdRecord`), for reads of a few
-/// rows scattered through the columns; every change goes through the methods below, which
-/// keep the two equal.
+/// With `keepsRecords`, every row is also kept as one record (`records`, `HouseholdRecord`),
+/// for reads of a few rows scattered through the columns (the simulator's searches); every
+/// change goes through the methods below, which keep the two equal.
 package struct HouseholdColumns: Sendable {
     package private(set) var count: Int
     package private(set) var latitude: [Double]
@@ -97,7 +97,8 @@ package struct HouseholdColumns: Sendable {
 
     /// Rows for `households`, in order.
     /// - Complexity: O(households), a code-book lookup per text fact (`CodeBook`).
-    package init(_ households: [Household], codes: inout CodeBook) {
+    package init(_ households: [Household], codes: inout CodeBook, keepsRecords: Bool = false) {
+        self.keepsRecords = keepsRecords
         count = 0
         latitude = []
         longitude = []
@@ -182,7 +183,7 @@ package struct HouseholdColumns: Sendable {
         inHouse.append(household.provider == .inHouse ? 1 : 0)
         longTerm.append(household.approvals.contains(.longTerm) ? 1 : 0)
         residentCounts.append(Int32(ages.count))
-        records.append(HouseholdRecord(row: count - 1, of: self))
+        if keepsRecords { records.append(HouseholdRecord(row: count - 1, of: self)) }
     }
 
     /// Makes room in every column for `total` rows, so appending up to that many moves no
@@ -209,7 +210,7 @@ package struct HouseholdColumns: Sendable {
         inHouse.reserveCapacity(total)
         longTerm.reserveCapacity(total)
         residentCounts.reserveCapacity(total)
-        records.reserveCapacity(total)
+        if keepsRecords { records.reserveCapacity(total) }
     }
 
     /// The rows `indices` of `columns`, in that order (a household's row as it is there).
@@ -236,7 +237,8 @@ package struct HouseholdColumns: Sendable {
         inHouse = indices.map { columns.inHouse[$0] }
         longTerm = indices.map { columns.longTerm[$0] }
         residentCounts = indices.map { columns.residentCounts[$0] }
-        records = indices.map { columns.records[$0] }
+        keepsRecords = columns.keepsRecords
+        records = keepsRecords ? indices.map { columns.records[$0] } : []
     }
 
     /// Rewrites the columns of row `h` that follow occupancy and status, with the definitions
@@ -261,6 +263,7 @@ package struct HouseholdColumns: Sendable {
     /// record's other fields never change).
     /// - Complexity: O(1).
     private mutating func copyOccupancyToRecord(_ h: Int) {
+        guard keepsRecords else { return }
         records[h].free = free[h]
         records[h].places = places[h]
         records[h].occupied = occupied[h]
@@ -270,13 +273,14 @@ package struct HouseholdColumns: Sendable {
         records[h].ageFitNeutral = ageFitNeutral[h]
     }
 
-    /// Changes row `h` through its record: `change` edits a copy of `records[h]`, which is then
-    /// written to the record and to every column (for tests that set up rows fact by fact).
+    /// Changes row `h` through its record: `change` edits a copy of row `h` as a record, which
+    /// is then written to every column and, with `keepsRecords`, to `records[h]` (for tests that
+    /// set up rows fact by fact).
     /// - Complexity: O(1).
     package mutating func updateRow(_ h: Int, _ change: (inout HouseholdRecord) -> Void) {
-        var row = records[h]
+        var row = HouseholdRecord(row: h, of: self)
         change(&row)
-        records[h] = row
+        if keepsRecords { records[h] = row }
         latitude[h] = row.latitude
         longitude[h] = row.longitude
         residentMeanAge[h] = row.residentMeanAge
@@ -298,10 +302,12 @@ package struct HouseholdColumns: Sendable {
         language[h] = row.language
     }
 
-    /// Whether every record equals its row of the columns (`records`' invariant, for tests).
+    /// Whether every record equals its row of the columns, or there are none without
+    /// `keepsRecords` (`records`' invariant, for tests).
     /// - Complexity: O(rows).
     package var recordsAgree: Bool {
-        records.count == count && records.indices.allSatisfy { records[$0] == HouseholdRecord(row: $0, of: self) }
+        guard keepsRecords else { return records.isEmpty }
+        return records.count == count && records.indices.allSatisfy { records[$0] == HouseholdRecord(row: $0, of: self) }
     }
 
     /// Records that `group` moved into household `h` (fewer free places, new residents, and
@@ -333,8 +339,12 @@ package struct HouseholdColumns: Sendable {
 
     /// How many residents each household has (for updating the mean age).
     package private(set) var residentCounts: [Int32]
-    /// Each row as one record (`HouseholdRecord`): `records[h]` is row `h` of the columns.
+    /// Each row as one record (`HouseholdRecord`): `records[h]` is row `h` of the columns, with
+    /// `keepsRecords`; empty without.
     package private(set) var records: [HouseholdRecord] = []
+    /// Whether `records` is kept (set when the columns are made; the row copies made from them
+    /// keep it too).
+    package private(set) var keepsRecords = false
 }
 
 /// One placement unit's constants for the kernel (everything that does not depend on the

@@ -26,14 +26,16 @@ struct KernelState {
     private(set) var districtCodes: [Int32] = []
 
     init() {
-        columns = HouseholdColumns([], codes: &codes)
+        columns = HouseholdColumns([], codes: &codes, keepsRecords: true)
     }
 
     /// Rows for all of `households` at once, in districts `districts` (one per household) of
     /// the districts named `districtNames`.
     init(_ households: [Household], districts: [Int32], districtNames: [String]) {
         let districtCount = districtNames.count
-        columns = HouseholdColumns(households, codes: &codes)
+        // With each row also as one record: the searches read a few households scattered
+        // through the columns (`HouseholdRecord`).
+        columns = HouseholdColumns(households, codes: &codes, keepsRecords: true)
         districtCodes = districtNames.map { codes.code($0) }
         stale = Array(repeating: false, count: households.count)
         agesValidUntil = Array(repeating: -.infinity, count: households.count)

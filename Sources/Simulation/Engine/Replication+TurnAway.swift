@@ -133,7 +133,7 @@ extension Replication {
             }
             if scan.failsAge { latest = max(latest, .ageRange) }
             if scan.failsPlaces { latest = max(latest, .places) }
-            // The kept households' kernel rows lie scattered through the columns: all are asked
+            // The kept households' kernel records lie scattered through memory: all are asked
             // for before the first is read (`Prefetch`).
             for j in 0 ..< scan.kept { kernel.columns.prefetchRecord(household: Int(vacancies.household[Int(kept[j])])) }
             for j in 0 ..< scan.kept {
