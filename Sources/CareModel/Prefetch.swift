@@ -37,7 +37,6 @@ package enum Prefetch {
         // The last byte's line, which the steps above miss when `address` is not line-aligned.
         if bytes > 1 { llvmPrefetch(address + (bytes - 1), 0, 3, 1) }
     }
-
 }
 
 /// LLVM's prefetch intrinsic: (address, 0 read / 1 write, locality 0-3, 1 data / 0 instruction

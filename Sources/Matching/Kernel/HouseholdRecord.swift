@@ -6,8 +6,8 @@
 /// column). A search that reads a few dozen households picked out of thousands (the simulator's
 /// candidates) touches a different cache line in each of the 19 columns for every household,
 /// and at national size waits on memory for most of its time. The same facts laid out as one
-/// record per household (104 bytes: two or three cache lines) serve such reads from a tenth of
-/// the lines. `HouseholdColumns` keeps `records[h]` equal to its row `h` on every change
+/// record per household (104 bytes: two or three cache lines, against 19) serve such reads
+/// from about an eighth of the lines. `HouseholdColumns` keeps `records[h]` equal to its row `h` on every change
 /// (`HouseholdColumns.recordsAgree` checks), and `withView` hands the kernel's own
 /// functions a view of one record, so the rules and scores read from a record are the
 /// columns' bit for bit.

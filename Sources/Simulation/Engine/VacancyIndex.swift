@@ -46,8 +46,8 @@ struct VacancyIndex {
     /// Counts the times an in-house place was freed or added (wrapping).
     var epoch: Int32 = 0
     /// For each district, how many households it lists with each number of free places
-    /// (`freeBins` counts per district, the last counting that many or more), so that the
-    /// most free places any of them has (`mostFree`) is known without reading the list.
+    /// (`freeBins` counts per district, the last counting that many or more), so that whether
+    /// any of them has enough places (`hasFree`) is known without reading the list.
     private(set) var freeCounts: [Int32] = []
     /// Free places counted separately in `freeCounts`: 0 ..< freeBins - 1, then the rest.
     static let freeBins = 8
