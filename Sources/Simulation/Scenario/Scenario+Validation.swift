@@ -58,6 +58,16 @@ extension Scenario {
                       "one of the county's districts: \(districtNames.joined(separator: ", "))")
             }
         }
+        // A weight under a name that is not one of the county's districts would be dropped, and
+        // weights all zero replaced by equal ones: either would change where homes are without a word.
+        for (field, byDistrict) in [("entries.district_weights", entries.districtWeights),
+                                    ("carers.recruitment.district_weights", rc.districtWeights)] where !byDistrict.isEmpty {
+            for name in byDistrict.keys.sorted() where !districtNames.contains(name) {
+                problems.append(("\(field).\(name)",
+                                 "\(field).\(name): unknown district \"\(name)\": expected one of the county's districts: \(districtNames.joined(separator: ", "))"))
+            }
+            weights(byDistrict.keys.sorted().map { byDistrict[$0]! }, field)
+        }
         for (i, event) in timeline.enumerated() {
             let path = "timeline[\(i)]"
             if event.atMonth == nil, let date = event.date, Scenario.monthOffset(of: date, from: startDate) == nil {

@@ -64,7 +64,7 @@ enum ScenarioSettings {
         .section("urgency", \.urgency, urgency, "`same_day`, `emergency` (placed at once), `planned` (at family-finding meetings); 238/225/273 in 2021/22"),
         .section("planned_requests", \.plannedRequests, plannedRequests, "`short_term`, `long_term`, `parent_and_child` (babies only)"),
         .choice("emergency_request", \.emergencyRequest, "the approval an urgent request needs"),
-        .namedNumbers("district_weights", \.districtWeights, weight, "family homes by district name (empty = the county profile's child shares)"),
+        .namedNumbers("district_weights", \.districtWeights, weight, "family homes by district name, each one of the county's districts (empty = the county profile's child shares)"),
         .number("home_scatter_miles", \.homeScatterMiles, 0...100, "homes scattered this far from the district centre"),
         .numbers("age_at_entry_weights", \.ageAtEntryWeights, weight, count: 0...18, "optional: 18 weights of single years of age 0-17 at entry, within each band", omittedWhenEmpty: true),
     ], default: EntrySettings.init)
@@ -176,7 +176,7 @@ enum ScenarioSettings {
         .number("assessment_months_min", \.assessmentMonthsMin, 0...120, "shortest time from enquiry to approval"),
         .number("assessment_months_max", \.assessmentMonthsMax, 0...120, "longest time from enquiry to approval"),
         .numbers("places_distribution", \.placesDistribution, weight, count: 1...10, "new households approved for 1, 2, 3, ... places"),
-        .namedNumbers("district_weights", \.districtWeights, weight, "where new carers live (empty = the county's carer shares)"),
+        .namedNumbers("district_weights", \.districtWeights, weight, "where new carers live, by name of one of the county's districts (empty = the county's carer shares)"),
         .ageRanges("age_range_weights", \.ageRangeWeights, weight, omittedWhenEmpty: true,
                    "optional: weights of approved age ranges, e.g. `{\"0-4\": 1, \"11-17\": 3}` (empty = like a current household)"),
         .tokenShares("approval_shares", \.approvalShares, Approvals.self,
