@@ -180,4 +180,24 @@ import Testing
         #expect(results.runValues.count == 1)
         #expect(Date().timeIntervalSince(began) < 60)
     }
+
+    /// Every map of the county profile keyed by a name refuses a key it does not know (a
+    /// misspelt key would otherwise be read as no entry), naming the same key however the
+    /// dictionary happens to be ordered.
+    @Test(arguments: [
+        ("age_band_weights", "unknown age band"), ("entry_age_band_weights", "unknown age band"),
+        ("placement_weights", "unknown placement type"), ("over_20_miles_share", "unknown placement type"),
+        ("request_weights", "unknown request"), ("need_shares", "unknown need"),
+        ("skill_shares", "unknown skill"), ("approval_shares", "unknown approval"),
+    ])
+    func countyMapsRefuseKeysTheyDoNotKnow(field: String, message: String) {
+        let text = """
+            {"start": {"county": {
+              "\(field)": {"zz_unknown": 0.5, "aa_unknown": 0.5}}}}
+            """
+        let first = problems(text)
+        #expect(first.count == 1, "\(first)")
+        #expect(first.first?.hasPrefix("s.json:2: start.county.\(field): \(message) \"aa_unknown\"") == true, "\(first)")
+        for _ in 0 ..< 5 { #expect(problems(text) == first) }
+    }
 }

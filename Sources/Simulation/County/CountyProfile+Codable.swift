@@ -28,26 +28,28 @@ extension CountyProfile: Codable {
             problems.append(("in_house_places", "expected between in_house_households and 3 times as many (1-3 places per household)"))
         }
         for (key, weights) in [("age_band_weights", ageBandWeights), ("entry_age_band_weights", entryAgeBandWeights)] {
-            if let bad = weights.keys.first(where: { k in !AgeBand.allCases.contains { $0.key == k } }) {
+            if let bad = weights.keys.sorted().first(where: { k in !AgeBand.allCases.contains { $0.key == k } }) {
                 problems.append((key, "unknown age band \"\(bad)\": expected under_1, 1_4, 5_9, 10_15, 16_plus"))
             }
             if weights.values.contains(where: { $0 < 0 }) || weights.values.reduce(0, +) <= 0 {
                 problems.append((key, "expected non-negative weights, not all zero"))
             }
         }
-        if let bad = placementWeights.keys.first(where: { PlacementType(rawValue: $0) == nil }) {
-            problems.append(("placement_weights", "unknown placement type \"\(bad)\": expected \(PlacementType.allCases.map(\.rawValue).joined(separator: ", "))"))
+        for (key, byType) in [("placement_weights", placementWeights), ("over_20_miles_share", over20MilesShare)] {
+            if let bad = byType.keys.sorted().first(where: { PlacementType(rawValue: $0) == nil }) {
+                problems.append((key, "unknown placement type \"\(bad)\": expected \(PlacementType.allCases.map(\.rawValue).joined(separator: ", "))"))
+            }
         }
-        if let bad = requestWeights.keys.first(where: { PlacementRequest(rawValue: $0) == nil }) {
+        if let bad = requestWeights.keys.sorted().first(where: { PlacementRequest(rawValue: $0) == nil }) {
             problems.append(("request_weights", "unknown request \"\(bad)\": expected \(PlacementRequest.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
-        if let bad = needShares.keys.first(where: { Needs(token: $0) == nil }) {
+        if let bad = needShares.keys.sorted().first(where: { Needs(token: $0) == nil }) {
             problems.append(("need_shares", "unknown need \"\(bad)\""))
         }
-        if let bad = skillShares.keys.first(where: { Skills(token: $0) == nil }) {
+        if let bad = skillShares.keys.sorted().first(where: { Skills(token: $0) == nil }) {
             problems.append(("skill_shares", "unknown skill \"\(bad)\""))
         }
-        if let bad = approvalShares.keys.first(where: { Approvals(token: $0) == nil }) {
+        if let bad = approvalShares.keys.sorted().first(where: { Approvals(token: $0) == nil }) {
             problems.append(("approval_shares", "unknown approval \"\(bad)\""))
         }
         for (key, share) in [("male_share", maleShare), ("on_hold_share", onHoldShare), ("own_children_share", ownChildrenShare), ("sibling_referral_share", siblingReferralShare), ("sibling_share_in_care", siblingShareInCare)] where !(0...1).contains(share) {
