@@ -18,7 +18,10 @@ import Interchange
 ///   those are the history of children still in care that a full-history extract carries, not
 ///   a year of its own; the
 ///   last year is the one holding the latest DECOM or DEC when that is at most 31 days before
-///   its 31 March (a return extracted at the year end), else the year before.
+///   its 31 March (a return extracted at the year end), else the year before. A year holding
+///   fewer than a quarter as many DECOMs and DECs as a busy year (the middle of the three
+///   busiest), after a year holding none, is passed over first: so a date mistyped years ahead
+///   (2099 for 2019) is not taken for the extract day.
 /// Guarantees: the window starts on a 1 April and ends on a 31 March, and never reaches a year
 /// the rules above cannot vouch for.
 public struct ObservedYears: Sendable, Equatable, CustomStringConvertible {
@@ -63,16 +66,32 @@ public struct ObservedYears: Sendable, Equatable, CustomStringConvertible {
         }
         var exitsByYear: [Int: Int] = [:]
         var endsByYear: [Int: Int] = [:]
-        var latest: CalendarDay?
+        // Every DECOM, and every DEC not before its DECOM, counted by year, with each year's latest.
+        var datesByYear: [Int: (count: Int, latest: CalendarDay)] = [:]
+        func note(_ day: CalendarDay) {
+            let year = yearEnd(of: day)
+            let seen = datesByYear[year]
+            datesByYear[year] = ((seen?.count ?? 0) + 1, max(seen?.latest ?? day, day))
+        }
         for e in data.episodes {
-            latest = max(latest ?? e.start, e.start)
+            note(e.start)
             guard let end = e.end, end >= e.start else { continue }
-            latest = max(latest!, end)
+            note(end)
             let year = yearEnd(of: end)
             endsByYear[year, default: 0] += 1
             if e.reasonEnded != "X1" { exitsByYear[year, default: 0] += 1 }
         }
-        guard let latest, var first = endsByYear.keys.min() else { return nil }
+        guard var latestYear = datesByYear.keys.max(), var first = endsByYear.keys.min() else { return nil }
+        // A date mistyped years ahead stands almost alone in its year, after years holding no
+        // date at all: such a year (fewer than a quarter of the dates of a busy year, the middle
+        // of the three busiest, with none the year before) is passed over.
+        let busiest = datesByYear.values.map(\.count).sorted(by: >)
+        let busy = busiest[min(1, busiest.count - 1)]
+        while 4 * datesByYear[latestYear]!.count < busy, datesByYear[latestYear - 1] == nil,
+              let earlier = datesByYear.keys.filter({ $0 < latestYear }).max() {
+            latestYear = earlier
+        }
+        let latest = datesByYear[latestYear]!.latest
         let lastYear = yearEnd(of: latest)
         let yearEndDay = CalendarDay(year: lastYear, month: 3, day: 31)!
         let last = yearEndDay.days(since: latest) <= 31 ? lastYear : lastYear - 1

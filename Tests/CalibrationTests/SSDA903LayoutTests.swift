@@ -301,6 +301,29 @@ struct IndependentCount {
         #expect(ObservedYears.of(data) == ObservedYears(first: 2019, last: 2024))
     }
 
+    /// One date typed decades ahead (2099 for 2023) in an episode that cleaning drops, one that
+    /// stays open, or an ending, is not the extract day: the window stays on the years the
+    /// return holds (before, it stretched to 2098/99 and every yearly rate was divided by 80).
+    @Test(arguments: [("2099-01-01", "2023-06-01"), ("2099-01-01", nil), ("2023-01-01", "2099-01-01"), ("2031-05-01", nil)] as [(String, String?)])
+    func aDateMistypedYearsAheadDoesNotStretchTheWindow(start: String, end: String?) {
+        var data = SSDA903Return()
+        var n = 0
+        for year in 2019...2023 {
+            for k in 0..<30 {
+                n += 1
+                data.episodes.append(Self.episode("c\(n)", "\(year - 1)-06-01", "\(year)-0\(1 + k % 3)-15"))
+            }
+        }
+        data.episodes.append(Self.episode("last", "2024-03-01", nil))
+        let clean = ObservedYears.of(data)
+        #expect(clean == ObservedYears(first: 2019, last: 2024))
+        data.episodes.append(Self.episode("typo", start, end))
+        #expect(ObservedYears.of(data) == clean)
+        // A return extracted in its last year's autumn still ends with the year before.
+        data.episodes.append(Self.episode("autumn", "2024-10-01", nil))
+        #expect(ObservedYears.of(data) == ObservedYears(first: 2019, last: 2024))
+    }
+
     @Test func aYearColumnSaysWhichYearsAreHeld() {
         var data = SSDA903Return()
         data.episodes = [Self.episode("a", "2010-01-01", "2011-01-01", year: 2018), Self.episode("b", "2019-01-01", nil, year: 2020),
