@@ -56,7 +56,7 @@ public struct ObservedYears: Sendable, Equatable, CustomStringConvertible {
     public static func yearEnd(of day: CalendarDay) -> Int { day.reportingYearEnd.year }
 
     /// The whole collection years `data` observes; nil when it observes none.
-    /// - Complexity: O(episodes + years log years).
+    /// - Complexity: O(episodes + years²), years being the distinct collection years of the dates.
     public static func of(_ data: SSDA903Return) -> ObservedYears? {
         let labelled = Set(data.episodes.compactMap(\.collectionYear))
         if let latest = labelled.max() {
@@ -92,9 +92,8 @@ public struct ObservedYears: Sendable, Equatable, CustomStringConvertible {
             latestYear = earlier
         }
         let latest = datesByYear[latestYear]!.latest
-        let lastYear = yearEnd(of: latest)
-        let yearEndDay = CalendarDay(year: lastYear, month: 3, day: 31)!
-        let last = yearEndDay.days(since: latest) <= 31 ? lastYear : lastYear - 1
+        let yearEndDay = CalendarDay(year: latestYear, month: 3, day: 31)!
+        let last = yearEndDay.days(since: latest) <= 31 ? latestYear : latestYear - 1
         if last - first >= 2 {
             // The reference: the median exits of the last three years, which every return holds.
             let recent = (last - 2...last).map { exitsByYear[$0] ?? 0 }.sorted()
