@@ -286,18 +286,21 @@ struct IndependentCount {
         #expect(ObservedYears.of(data) == ObservedYears(first: 2021, last: 2022))
     }
 
-    @Test func aFullHistoryExtractsSparseLeadingYearsAreNotObserved() {
+    /// 30 exits a year ending in 2019/20 to 2023/24 (each child in care from the June before),
+    /// extracted on 1 March 2024 (one episode open then).
+    static func busyYears() -> SSDA903Return {
         var data = SSDA903Return()
-        var n = 0
-        // 30 exits a year in 2019/20 to 2023/24, and a trickle of earlier history (2 ends a year).
         for year in 2019...2023 {
-            for k in 0..<30 {
-                n += 1
-                data.episodes.append(Self.episode("c\(n)", "\(year - 1)-06-01", "\(year)-0\(1 + k % 3)-15"))
-            }
+            for k in 0..<30 { data.episodes.append(episode("c\(year)-\(k)", "\(year - 1)-06-01", "\(year)-0\(1 + k % 3)-15")) }
         }
-        for year in 2012...2018 { for _ in 0..<2 { n += 1; data.episodes.append(Self.episode("h\(n)", "2010-06-01", "\(year)-01-15")) } }
-        data.episodes.append(Self.episode("last", "2024-03-01", nil))
+        data.episodes.append(episode("last", "2024-03-01", nil))
+        return data
+    }
+
+    @Test func aFullHistoryExtractsSparseLeadingYearsAreNotObserved() {
+        var data = Self.busyYears()
+        // And a trickle of earlier history (2 ends a year).
+        for year in 2012...2018 { for k in 0..<2 { data.episodes.append(Self.episode("h\(year)-\(k)", "2010-06-01", "\(year)-01-15")) } }
         #expect(ObservedYears.of(data) == ObservedYears(first: 2019, last: 2024))
     }
 
@@ -306,15 +309,7 @@ struct IndependentCount {
     /// return holds (before, it stretched to 2098/99 and every yearly rate was divided by 80).
     @Test(arguments: [("2099-01-01", "2023-06-01"), ("2099-01-01", nil), ("2023-01-01", "2099-01-01"), ("2031-05-01", nil)] as [(String, String?)])
     func aDateMistypedYearsAheadDoesNotStretchTheWindow(start: String, end: String?) {
-        var data = SSDA903Return()
-        var n = 0
-        for year in 2019...2023 {
-            for k in 0..<30 {
-                n += 1
-                data.episodes.append(Self.episode("c\(n)", "\(year - 1)-06-01", "\(year)-0\(1 + k % 3)-15"))
-            }
-        }
-        data.episodes.append(Self.episode("last", "2024-03-01", nil))
+        var data = Self.busyYears()
         let clean = ObservedYears.of(data)
         #expect(clean == ObservedYears(first: 2019, last: 2024))
         data.episodes.append(Self.episode("typo", start, end))
