@@ -140,16 +140,29 @@ package struct LocatedJSON: Sendable {
 
     /// The nearest written location for `path`: the value itself or, when it is not written, the
     /// deepest enclosing value that is.
+    /// A key holding dots (a district "St. Albans" in `district_weights`) is found too: when no
+    /// member is named by one component, the components after it are joined on until one is.
     package func nearestLocation(ofPath path: String) -> JSONLocation {
         var node = self
-        for component in LocatedJSON.pathComponents(path) {
-            switch component {
+        let components = LocatedJSON.pathComponents(path)
+        var next = 0
+        while next < components.count {
+            switch components[next] {
             case .key(let key):
-                guard let member = node.members?.first(where: { $0.key == key }) else { return node.location }
+                var name = key, used = next
+                var member = node.members?.first(where: { $0.key == name })
+                while member == nil, used + 1 < components.count, case .key(let more) = components[used + 1] {
+                    used += 1
+                    name += "." + more
+                    member = node.members?.first(where: { $0.key == name })
+                }
+                guard let member else { return node.location }
                 node = member.value
+                next = used + 1
             case .index(let i):
                 guard case .array(let items) = node.value, items.indices.contains(i) else { return node.location }
                 node = items[i]
+                next += 1
             }
         }
         return node.location

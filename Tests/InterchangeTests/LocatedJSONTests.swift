@@ -22,6 +22,20 @@ import Testing
         #expect(doc.members?.map(\.keyLocation.line) == [2, 3, 4])
     }
 
+    /// A problem's line: the value at a dotted path, a key that itself holds dots, or the
+    /// deepest enclosing value written when the path goes on past what is written.
+    @Test func nearestLocationsFollowKeysHoldingDots() throws {
+        let doc = try parse("{\"x\": {\n  \"St. Albans\": {\n    \"y\": 1},\n  \"z\": 2,\n  \"a\": {\"b\": 3},\n  \"a.b\": 4}}")
+        #expect(doc.nearestLocation(ofPath: "x.St. Albans.y").line == 3)
+        #expect(doc.nearestLocation(ofPath: "x.St. Albans").line == 2)
+        #expect(doc.nearestLocation(ofPath: "x.z").line == 4)
+        #expect(doc.nearestLocation(ofPath: "x.Nowhere.y").line == 1)
+        #expect(doc.nearestLocation(ofPath: "x.St. Bees").line == 1)
+        // A key named by one component comes first: "a" then "b", not "a.b".
+        #expect(doc.nearestLocation(ofPath: "x.a.b").column == 14)
+        #expect(doc.nearestLocation(ofPath: "x.a.b").line == 5)
+    }
+
     @Test func syntaxErrorsGiveLineAndColumn() {
         #expect(throws: LocatedJSON.SyntaxError.self) { try parse("{\n  \"a\": 1,,\n}") }
         do {

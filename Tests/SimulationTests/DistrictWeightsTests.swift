@@ -34,6 +34,17 @@ import Testing
         #expect(found.count == 2, "\(found)")
     }
 
+    /// A name holding a dot is reported at its own line, not at the line of the map.
+    @Test func aNameWithADotIsLocatedOnItsOwnLine() {
+        let found = problems("""
+            {"entries": {"district_weights": {
+                "\(districtNames[0])": 1,
+                "St. Albans": 2}}}
+            """)
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.hasPrefix("s.json:3: entries.district_weights.St. Albans: unknown district \"St. Albans\"") == true, "\(found)")
+    }
+
     @Test func weightsAllZeroAreRefused() {
         let found = problems(#"{"carers": {"recruitment": {"district_weights": {"\#(districtNames[2])": 0}}}}"#)
         #expect(found.count == 1, "\(found)")
