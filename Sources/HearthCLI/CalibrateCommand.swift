@@ -114,6 +114,9 @@ enum CalibrateCommand: HearthCommand {
         guard let out = args.value("--out") else { throw UsageError("name the output file with -o FILE") }
         try OutputSafety.check(outputs: [("-o", out)], inputs: args.values("--published"))
         let figures = try PublishedFiguresFile.load(args.values("--published"), council: args.value("--la"))
+        if let stray = figures.strayLatestYear {
+            console.message("warning: \(stray.figure.source): \(stray.year) stands \(stray.year - stray.before) years after the year before it with figures (\(stray.before)), and the start is read from it: check the year")
+        }
         let name = args.value("--name") ?? "published-" + SimulateCommand.safeName(figures.council.lowercased())
         let (scenario, comments) = try Scenario.fromPublished(figures, name: name)
         try AtomicFile.writeAll([(out, try CalibrationScenarioFile.render(scenario, comments: comments))])

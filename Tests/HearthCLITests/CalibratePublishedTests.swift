@@ -41,6 +41,23 @@ import Testing
         #expect(output.stdout.contains("exit rate 0.38 a year"))
     }
 
+    /// A row typed for 2099 among 2018-2024 rows is named in a warning (its file and line), as
+    /// the start is read from the latest year; the county's own files give none.
+    @Test func aYearFarAfterTheRestIsWarnedOf() throws {
+        let dir = temporaryDirectory()
+        let dfe = repositoryRoot.appendingPathComponent("Scenarios/published/gloucestershire-dfe.csv").path
+        var text = try String(contentsOfFile: dfe, encoding: .utf8)
+        let rows = text.split(separator: "\n").count
+        text += "2099,Reporting year,Local authority,E92000001,England,E12000009,South West,916,Gloucestershire,E10000013,CLA on 31 March,Total,840,100\n"
+        try text.write(toFile: dir + "/typo.csv", atomically: true, encoding: .utf8)
+        let (console, output) = Console.capturing()
+        #expect(Hearth.run(["calibrate", "--published", dir + "/typo.csv", "-o", dir + "/typo.json"], console: console) == 0, "\(output.stderr)")
+        #expect(output.stderr.contains("warning: \(dir)/typo.csv:\(rows + 1): 2099 stands 75 years after the year before it with figures (2024)"), "\(output.stderr)")
+        let (plainConsole, plain) = Console.capturing()
+        #expect(Hearth.run(["calibrate", "--published", dfe, "-o", dir + "/plain.json"], console: plainConsole) == 0)
+        #expect(!plain.stderr.contains("warning"), "\(plain.stderr)")
+    }
+
     /// A council whose starters grow 10% a year exactly gets that trend; one with a single
     /// council's file needs no --la; a file with none of the figures is an error, exit code 2.
     @Test func aClearTrendIsKeptAndMissingFiguresAreNamed() throws {

@@ -122,4 +122,19 @@ public struct PublishedFigures: Sendable, Equatable {
     }
 
     public var isEmpty: Bool { figures.values.allSatisfy(\.isEmpty) }
+
+    /// The most years between two consecutive years with figures that a series of releases
+    /// leaves (a year or two a council did not publish).
+    public static let largestGapInASeries = 3
+
+    /// The latest year with a figure when it stands more than `largestGapInASeries` years after
+    /// the year before (a year typed 2099 for 2019, or files of two eras mixed), with the year
+    /// before and the first figure of it; nil otherwise. The start is read from the latest year,
+    /// so such a year is worth a warning.
+    public var strayLatestYear: (year: Int, before: Int, figure: Figure)? {
+        let years = Set(figures.values.flatMap(\.keys)).sorted()
+        guard years.count >= 2, let last = years.last, last - years[years.count - 2] > Self.largestGapInASeries,
+              let figure = all.first(where: { $0.year == last }) else { return nil }
+        return (last, years[years.count - 2], figure)
+    }
 }
