@@ -112,6 +112,9 @@ struct RunSettings {
     /// Runs the scenario, drawing a progress bar on stderr when it is a terminal and the run is long.
     /// With `trace`, every placement decision is recorded in the results' `trace`.
     func run(_ scenario: Scenario, label: String? = nil, trace: Bool = false, console: Console) -> SimulationResults {
+        for event in scenario.timelineEventsAfter(years: years) {
+            console.message("warning: \(scenario.name): \(event) is after the end of the \(years)-year projection (month \(12 * years)): it changes nothing in these runs")
+        }
         let start = scenario.startingPopulation()
         let began = Date()
         let total = runs

@@ -91,6 +91,24 @@ func contents(_ path: String) -> Data? { FileManager.default.contents(atPath: pa
     #expect(!FileManager.default.fileExists(atPath: out))
 }
 
+/// A timeline event after the end of the projection is named in a warning (it would change
+/// nothing), and the run goes ahead; at a horizon that reaches it there is no warning.
+@Test func timelineEventsAfterTheEndAreWarnedOf() throws {
+    let dir = temporaryDirectory("late-event")
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let path = dir + "/late.json"
+    try #"{"name": "late", "timeline": [{"kind": "new_childrens_home", "at_month": 18, "beds": 2}]}"#
+        .write(toFile: path, atomically: true, encoding: .utf8)
+    let (console, output) = Console.capturing()
+    #expect(Hearth.run(["simulate", path, "--runs", "2", "--years", "1", "--out", dir + "/one"], console: console) == 0)
+    #expect(output.stderr.contains(
+        "warning: late: timeline[0] (new_childrens_home) at month 18 is after the end of the 1-year projection (month 12): it changes nothing in these runs"),
+        "\(output.stderr)")
+    let (twoYears, twoOutput) = Console.capturing()
+    #expect(Hearth.run(["simulate", path, "--runs", "2", "--years", "2", "--out", dir + "/two"], console: twoYears) == 0)
+    #expect(!twoOutput.stderr.contains("warning"), "\(twoOutput.stderr)")
+}
+
 @Test func misspeltFieldAndOutOfRangeValueAreReported() throws {
     let dir = temporaryDirectory("typo")
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -106,3 +106,28 @@ import Matching
     let ratio = retentionHalved.total("resignations")!.p50 / timelineBase.total("resignations")!.p50
     #expect(abs(ratio - 0.556) <= 0.03, "resignations ratio \(ratio) (regression value 0.556)")
 }
+
+/// `timelineEventsAfter(years:)` lists exactly the events that cannot change a projection of
+/// that length: with them removed the runs are the same to the last digit, and an event it
+/// does not list (month 25 of a 3-year projection) does change them.
+@Test func eventsListedAfterTheEndChangeNothing() {
+    var scenario = Scenario()
+    var home = TimelineEvent(kind: .newChildrensHome, atMonth: 25)
+    home.beds = 6
+    // Dated: 26 months after the start, 1 April 2024.
+    var keep = TimelineEvent(kind: .retention, atMonth: 0)
+    keep.atMonth = nil
+    keep.date = "2026-06-01"
+    keep.factor = 0.5
+    scenario.timeline = [home, keep]
+    #expect(scenario.timelineEventsAfter(years: 2) == ["timeline[0] (new_childrens_home) at month 25", "timeline[1] (retention) at month 26"])
+    #expect(scenario.timelineEventsAfter(years: 3) == [])
+    var without = scenario
+    without.timeline = []
+    let start = SimTest.countyStart
+    func runs(_ s: Scenario, years: Int) -> [[Double]] {
+        MonteCarlo.run(scenario: s, start: start, runs: 4, years: years, seed: 5).runValues
+    }
+    #expect(runs(scenario, years: 2) == runs(without, years: 2))
+    #expect(runs(scenario, years: 3) != runs(without, years: 3))
+}

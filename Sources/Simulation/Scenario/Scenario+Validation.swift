@@ -117,6 +117,16 @@ extension Scenario {
         return months >= 0 ? months : nil
     }
 
+    /// The timeline events that take effect after the end of a projection of `years` years
+    /// (month 12 x `years`), and so change nothing in it, each as "timeline[i] (kind) at month
+    /// m"; in order.
+    /// - Complexity: O(timeline).
+    public func timelineEventsAfter(years: Int) -> [String] {
+        resolvingDates().timeline.enumerated().compactMap { i, event in
+            event.startMonth > 12 * years ? "timeline[\(i)] (\(event.kind.rawValue)) at month \(event.startMonth)" : nil
+        }
+    }
+
     /// The scenario with dated timeline events converted to month offsets.
     public func resolvingDates() -> Scenario {
         var copy = self
