@@ -68,7 +68,7 @@ struct Arguments {
     func number(_ name: String, default defaultValue: Double? = nil, in range: ClosedRange<Double>) throws(UsageError) -> Double? {
         guard let text = value(name) else { return defaultValue }
         guard let number = Double(text), number.isFinite, range.contains(number) else {
-            throw UsageError("\(name) \"\(text)\": expected a number \(TextNumber.grouped(range.lowerBound))-\(TextNumber.grouped(range.upperBound))")
+            throw UsageError("\(name) \"\(text)\": expected a number \(TextNumber.bound(range.lowerBound))-\(TextNumber.bound(range.upperBound))")
         }
         return number
     }
@@ -96,6 +96,10 @@ enum TextNumber {
         }
         return (x < 0 ? "-" : "") + out
     }
+
+    /// A range's bound as written: `grouped` when whole (`1,000`), else its shortest decimal
+    /// (`0.99`, not rounded to `1`).
+    static func bound(_ x: Double) -> String { x == x.rounded() ? grouped(x) : "\(x)" }
 }
 
 /// A question the command cannot answer as asked (a goal no value of the lever meets): exit

@@ -54,5 +54,8 @@ import Testing
             #expect(run.code == 2, "\(arguments)")
             #expect(run.stderr.contains("usage: hearth target"), "\(arguments): \(run.stderr)")
         }
+        // A range with fractional bounds is stated as it is, not rounded to whole numbers.
+        let share = Self.hearth(["target", "--lever", "approvals", "--kpi", "ifa_foster", "--at-most", "1", "--by", "2026-03-31", "--confidence", "1.5"])
+        #expect(share.stderr.contains("--confidence \"1.5\": expected a number 0.5-0.99"), "\(share.stderr)")
     }
 }
