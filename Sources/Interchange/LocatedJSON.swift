@@ -140,6 +140,7 @@ package struct LocatedJSON: Sendable {
 
     /// The nearest written location for `path`: the value itself or, when it is not written, the
     /// deepest enclosing value that is.
+    ///
     /// A key holding dots (a district "St. Albans" in `district_weights`) is found too: when no
     /// member is named by one component, the components after it are joined on until one is.
     package func nearestLocation(ofPath path: String) -> JSONLocation {
