@@ -306,7 +306,7 @@ struct IndependentCount {
 
     /// One date typed decades ahead (2099 for 2023) in an episode that cleaning drops, one that
     /// stays open, or an ending, is not the extract day: the window stays on the years the
-    /// return holds (before, it stretched to 2098/99 and every yearly rate was divided by 80).
+    /// return holds, not 2018/19 to 2097/98 with every yearly rate spread over those 80 years.
     @Test(arguments: [("2099-01-01", "2023-06-01"), ("2099-01-01", nil), ("2023-01-01", "2099-01-01"), ("2031-05-01", nil)] as [(String, String?)])
     func aDateMistypedYearsAheadDoesNotStretchTheWindow(start: String, end: String?) {
         var data = Self.busyYears()
