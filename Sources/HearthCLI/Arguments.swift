@@ -1,3 +1,5 @@
+import Interchange
+
 /// A small command-line parser: positionals, `--flag`, `--option value` and `--option=value`.
 ///
 /// Kept here rather than pulling in swift-argument-parser: the project has no dependencies.
@@ -54,6 +56,16 @@ struct Arguments {
 
     /// The last value given for `name`.
     func value(_ name: String) -> String? { options[name]?.last }
+
+    /// A name option Hearth shows and writes into its outputs' CSV files (a scenario's name),
+    /// checked as a scenario file's names are: no control characters (`ControlCharacters`), and
+    /// not text a spreadsheet would run as a formula (`SpreadsheetFormula`).
+    func label(_ name: String) throws(UsageError) -> String? {
+        guard let text = value(name) else { return nil }
+        if ControlCharacters.first(in: text) != nil { throw UsageError("\(name) \"\(text)\": expected text without control characters") }
+        if SpreadsheetFormula.trigger(in: text) != nil { throw UsageError("\(name) \"\(text)\": expected \(SpreadsheetFormula.expectation)") }
+        return text
+    }
 
     /// A whole number option within `range`.
     func integer(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>) throws(UsageError) -> Int {

@@ -91,7 +91,7 @@ enum CalibrateCommand: HearthCommand {
         report(imported, console: console)
         console.message("window: \(windowNote)")
         let directoryName = (args.positionals[0] as NSString).standardizingPath.split(separator: "/").last.map(String.init) ?? "return"
-        let name = args.value("--name") ?? "calibrated-\(directoryName)"
+        let name = try args.label("--name") ?? "calibrated-\(directoryName)"
         let scenario = Scenario(calibration: result, name: name)
         var comments = Scenario.calibrationComments(result)
         comments["start"] = "Calibration window: \(windowNote). " + (comments["start"] ?? "")
@@ -117,7 +117,7 @@ enum CalibrateCommand: HearthCommand {
         if let stray = figures.strayLatestYear {
             console.message("warning: \(stray.figure.source): \(stray.year) stands \(stray.year - stray.before) years after the year before it with figures (\(stray.before)), and the start is read from it: check the year")
         }
-        let name = args.value("--name") ?? "published-" + SimulateCommand.safeName(figures.council.lowercased())
+        let name = try args.label("--name") ?? "published-" + SimulateCommand.safeName(figures.council.lowercased())
         let (scenario, comments) = try Scenario.fromPublished(figures, name: name)
         try AtomicFile.writeAll([(out, try CalibrationScenarioFile.render(scenario, comments: comments))])
         var text = "Starting scenario for \(figures.council) from its published figures (\(figures.all.count) figures)\n"

@@ -84,10 +84,11 @@ package final class Console: @unchecked Sendable {
     /// Writes one line to stdout.
     package func line(_ text: String = "") { print(text + "\n") }
 
-    /// Writes one line to stderr.
+    /// Writes one line to stderr, any character of it that would act on the terminal shown as
+    /// an escape (`ControlCharacters.visible`): messages quote values as found in input files.
     package func message(_ text: String) {
         lock.lock(); defer { lock.unlock() }
-        try? writeErr(text + "\n")
+        try? writeErr(ControlCharacters.visible(text) + "\n")
     }
 
     /// Writes raw text to stderr (for progress bars that redraw with `\r`).

@@ -31,7 +31,7 @@ public enum ChildrenFile {
             bytes: bytes, file: file, required: requiredColumns, optional: optionalColumns, log: log,
             kind: "children", others: [.init(column: "household_id", name: "households", required: HouseholdsFile.requiredColumns)]
         ) { row in
-            let id = row.required("child_id", expected: "a child identifier")
+            let id = row.label("child_id", expected: "a child identifier")
             let age = row.integer("age", in: 0...17)
             let sex = row.code("sex", as: Sex.self)
             let home = row.location(lat: "home_lat", lon: "home_lon", required: true)
@@ -55,10 +55,10 @@ public enum ChildrenFile {
             else { return }
             children.append(
                 Child(
-                    id: ChildID(id), groupID: row.text("group_id").map { GroupID($0) }, age: age, sex: sex,
-                    home: homeLocation, school: school.value, district: row.text("district"),
-                    placement: placement, needs: needs, ethnicity: row.text("ethnicity"),
-                    language: row.text("language"), daysWaiting: days ?? 0, maySplit: maySplit))
+                    id: ChildID(id), groupID: row.label("group_id").map { GroupID($0) }, age: age, sex: sex,
+                    home: homeLocation, school: school.value, district: row.label("district"),
+                    placement: placement, needs: needs, ethnicity: row.label("ethnicity"),
+                    language: row.label("language"), daysWaiting: days ?? 0, maySplit: maySplit))
         }
         guard columns != nil else { throw InvalidInput(log.problems) }
         checkGroups(children, lines: firstLine, log: log)

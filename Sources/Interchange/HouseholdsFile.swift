@@ -30,7 +30,7 @@ public enum HouseholdsFile {
         var households: [Household] = []
         var firstLine: [HouseholdID: Int] = [:]
         for row in table.rows {
-            let id = row.required("household_id", expected: "a household identifier")
+            let id = row.label("household_id", expected: "a household identifier")
             let provider = row.code("provider", as: Provider.self)
             let location = row.location(lat: "lat", lon: "lon", required: true)
             let places = row.integer("places", in: 1...20)
@@ -61,10 +61,10 @@ public enum HouseholdsFile {
             else { continue }
             households.append(
                 Household(
-                    id: HouseholdID(id), provider: provider, location: where_, district: row.text("district"),
+                    id: HouseholdID(id), provider: provider, location: where_, district: row.label("district"),
                     places: places, occupied: occupied, ageRange: minAge...maxAge, approvals: approvals,
-                    skills: skills, status: status, residentAges: residentAges, ethnicity: row.text("ethnicity"),
-                    language: row.text("language"), weeklyCost: cost))
+                    skills: skills, status: status, residentAges: residentAges, ethnicity: row.label("ethnicity"),
+                    language: row.label("language"), weeklyCost: cost))
         }
         guard log.isEmpty else { throw InvalidInput(log.problems) }
         return households

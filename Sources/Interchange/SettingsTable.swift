@@ -17,6 +17,10 @@ package struct Setting: Sendable {
         case seed
         case flag
         case text
+        /// Text Hearth shows and writes back into its CSV outputs (a name): without control
+        /// characters (`ControlCharacters`), and not text a spreadsheet would run as a formula
+        /// (`SpreadsheetFormula`).
+        case label
         /// A real calendar day `YYYY-MM-DD` in 1900...2200.
         case date
         /// A date `YYYY-MM` or `YYYY-MM-DD` in 1900...2200.
@@ -171,6 +175,10 @@ package struct SettingsTable: Sendable {
             guard case .bool = json.value else { return fail(json, field, "true or false") }
         case .text:
             guard json.string != nil else { return fail(json, field, "text in quotes") }
+        case .label:
+            guard let s = json.string else { return fail(json, field, "text in quotes") }
+            if ControlCharacters.first(in: s) != nil { return fail(json, field, "text without control characters") }
+            if SpreadsheetFormula.trigger(in: s) != nil { return fail(json, field, SpreadsheetFormula.expectation) }
         case .date:
             guard let s = json.string, CalendarText.isDay(s) else { return fail(json, field, "a real date YYYY-MM-DD in 1900-2200") }
         case .dateOrMonth:
@@ -271,6 +279,7 @@ package struct SettingsTable: Sendable {
         case .seed: return "whole, 0-2^64-1"
         case .flag: return "true/false"
         case .text: return "text"
+        case .label: return "text, not beginning with = + - @, no control characters"
         case .date: return "YYYY-MM-DD"
         case .dateOrMonth: return "YYYY-MM(-DD)"
         case .choice(let words): return words.joined(separator: " / ")

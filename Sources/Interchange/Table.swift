@@ -189,6 +189,27 @@ package struct TableRow {
         return value
     }
 
+    /// The trimmed text of a column Hearth shows and writes back into its outputs (an
+    /// identifier, a district, a language), nil when absent or blank; a problem is logged, and
+    /// nil returned, when it is blank and `expected` is given, when it holds a character that
+    /// would act on a terminal or reorder the text (`ControlCharacters`), or when a spreadsheet
+    /// would read it as a formula (`SpreadsheetFormula`).
+    package func label(_ column: String, expected: String? = nil) -> String? {
+        guard let value = text(column) else {
+            if let expected { problem(column, "\(column) is empty: expected \(expected)") }
+            return nil
+        }
+        if let control = ControlCharacters.first(in: value) {
+            problem(column, "\(column) \"\(ControlCharacters.visible(value))\" holds the control character \(ControlCharacters.name(control)): expected text without control characters")
+            return nil
+        }
+        if let trigger = SpreadsheetFormula.trigger(in: value) {
+            problem(column, "\(column) \"\(value)\" begins with \"\(trigger)\": expected \(SpreadsheetFormula.expectation)")
+            return nil
+        }
+        return value
+    }
+
     /// A whole number in `range`, written as plain decimal digits with an optional sign.
     package func integer(_ column: String, in range: ClosedRange<Int>, required isRequired: Bool = true) -> Int? {
         guard let value = text(column) else {

@@ -1,6 +1,7 @@
 import CareModel
 import Foundation
 import HearthCLI
+import Interchange
 import Simulation
 import Testing
 
@@ -56,6 +57,23 @@ import Testing
         let (plainConsole, plain) = Console.capturing()
         #expect(Hearth.run(["calibrate", "--published", dfe, "-o", dir + "/plain.json"], console: plainConsole) == 0)
         #expect(!plain.stderr.contains("warning"), "\(plain.stderr)")
+    }
+
+    /// A council's name is printed and written into the scenario: one holding a terminal
+    /// escape, or beginning like a spreadsheet formula, is refused at its line (exit code 2).
+    @Test(arguments: ["Glou\u{1B}]0;owned\u{07}cestershire", "=HYPERLINK(\"x\")"])
+    func councilNamesThatActAreRefused(name: String) throws {
+        let dir = temporaryDirectory()
+        let dfe = repositoryRoot.appendingPathComponent("Scenarios/published/gloucestershire-dfe.csv").path
+        var text = try String(contentsOfFile: dfe, encoding: .utf8)
+        let rows = text.split(separator: "\n").count
+        text += "2024,Reporting year,Local authority,E92000001,England,E12000009,South West,917,\(CSV.escape(name)),E10000014,CLA on 31 March,Total,840,100\n"
+        try text.write(toFile: dir + "/named.csv", atomically: true, encoding: .utf8)
+        let (console, output) = Console.capturing()
+        #expect(Hearth.run(["calibrate", "--published", dir + "/named.csv", "--la", "Gloucestershire", "-o", dir + "/named.json"], console: console) == 2)
+        #expect(output.stderr.contains("named.csv:\(rows + 1): la_name"), "\(output.stderr)")
+        #expect(!output.stderr.unicodeScalars.contains("\u{1B}") && !output.stdout.unicodeScalars.contains("\u{1B}"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/named.json"))
     }
 
     /// A council whose starters grow 10% a year exactly gets that trend; one with a single

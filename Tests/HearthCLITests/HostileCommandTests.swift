@@ -89,6 +89,23 @@ import Testing
         #expect(Hearth.run(["simulate", "--max-work", "nan"], console: console) == 2)
     }
 
+    /// A scenario's name goes into comparison.csv and onto the terminal: `calibrate --name`
+    /// refuses one a spreadsheet would run as a formula or holding a control character (a
+    /// scenario file holding it would be refused when read).
+    @Test func scenarioNamesThatAreFormulasAreRefused() throws {
+        let dir = syntheticReturn()
+        let out = directory("formula-name") + "/s.json"
+        let (console, output) = Console.capturing()
+        #expect(Hearth.run(["calibrate", dir, "-o", out, "--name", "=HYPERLINK(\"x\")"], console: console) == 2)
+        #expect(output.stderr.contains("--name \"=HYPERLINK(\"x\")\": expected text not beginning with =, +, - or @"), "\(output.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(Hearth.run(["calibrate", dir, "-o", out, "--name", "Glos\u{1B}[2J"], console: console) == 2)
+        #expect(output.stderr.contains("--name \"Glos\\u{1B}[2J\": expected text without control characters"), "\(output.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(Hearth.run(["calibrate", dir, "-o", out, "--name", "Gloucestershire 2024"], console: console) == 0)
+        #expect(Hearth.run(["simulate", out, "--runs", "2", "--years", "1", "--out", directory("formula-run")], console: console) == 0, "\(output.stderr)")
+    }
+
     @Test func emptyOptionValuesAreUsageErrors() {
         let (console, output) = Console.capturing()
         #expect(Hearth.run(["generate", "--out", ""], console: console) == 2)

@@ -4,23 +4,27 @@ import Interchange
 import Testing
 
 /// render → parse gives back what was rendered, for thousands of random children and
-/// households whose text holds commas, quotes, line breaks, semicolons and non-ASCII text.
+/// households whose text holds commas, quotes, semicolons and non-ASCII text.
 ///
 /// Readers trim spaces around fields and read a blank optional field as absent, so the
-/// random text starts and ends with a visible character; coordinates are written to
+/// random text starts and ends with a visible character; identifiers and names hold no control
+/// characters (line breaks, tabs) and do not begin like a spreadsheet formula (`TableRow.label`),
+/// so the text holds none and starts with none of `=`, `+`, `-`, `@`. Coordinates are written to
 /// 5 decimals and costs to 2, so those are generated on that grid (and checked separately
 /// for arbitrary values).
 @Suite struct RoundTripTests {
     /// Pieces of awkward text: CSV specials, Unicode (combining marks, emoji sequences, CJK).
     static let inner = [
-        "a", "Z", "7", " ", "  ", ",", "\"", "\"\"", "\n", "\r\n", ";", "'", "\t", "é", "e\u{301}", "ß", "日本", "👩‍👧",
-        "\u{301}", "Ł", "-", "#", "\\", "=",
+        "a", "Z", "7", " ", "  ", ",", "\"", "\"\"", ";", "'", "é", "e\u{301}", "ß", "日本", "👩‍👧",
+        "\u{301}", "Ł", "-", "#", "\\", "=", "@", "+",
     ]
-    /// Pieces allowed at the ends: visible, not spaces, not combining marks.
-    static let ends = ["a", "Z", "7", ",", "\"", ";", "é", "日", "👩‍👧", "Ł", "(", "="]
+    /// Pieces allowed at the start: visible, not spaces, not combining marks, not a formula sign.
+    static let starts = ["a", "Z", "7", ",", "\"", ";", "é", "日", "👩‍👧", "Ł", "("]
+    /// Pieces allowed at the end: as at the start, and formula signs.
+    static let ends = starts + ["=", "-"]
 
     static func text(_ rng: inout Xoshiro256StarStar, maxPieces: Int = 8) -> String {
-        var s = ends[Draw.integer(in: 0...ends.count - 1, using: &rng)]
+        var s = starts[Draw.integer(in: 0...starts.count - 1, using: &rng)]
         for _ in 0..<Draw.integer(in: 0...maxPieces, using: &rng) { s += inner[Draw.integer(in: 0...inner.count - 1, using: &rng)] }
         return s + ends[Draw.integer(in: 0...ends.count - 1, using: &rng)]
     }
@@ -86,7 +90,7 @@ import Testing
             Issue.record("child differs:\n\(a)\n\(b)")
             break
         }
-        #expect(text.contains("\"\"") && text.contains("\n\""))  // the awkward cases did occur
+        #expect(text.contains("\"\"") && text.contains(",\""))  // the awkward cases did occur
     }
 
     @Test(arguments: [1, 2, 3] as [UInt64])

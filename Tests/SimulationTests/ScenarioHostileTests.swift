@@ -45,6 +45,18 @@ import Testing
         #expect(problems(text) == [message])
     }
 
+    /// Names written into the CSV outputs (comparison.csv, invest_to_save.csv, unmet_need.csv)
+    /// may not begin like a spreadsheet formula (`SpreadsheetFormula`).
+    @Test(arguments: [
+        (#"{"name": "=HYPERLINK(\"http://example.invalid\")"}"#, #"name "=HYPERLINK(\"http://example.invalid\")""#),
+        (#"{"start": {"county": {"name": "@SUM(1+1)"}}}"#, #"start.county.name "@SUM(1+1)""#),
+        (#"{"start": {"county": {"districts": [{"name": "-2+3", "latitude": 51.8, "longitude": -2.2, "radius_miles": 3, "child_share": 1, "carer_share": 1}]}}}"#,
+         #"start.county.districts[0].name "-2+3""#),
+    ])
+    func namesWrittenToCSVRefuseFormulas(text: String, shown: String) {
+        #expect(problems(text) == ["s.json:1: \(shown): expected \(SpreadsheetFormula.expectation)"])
+    }
+
     @Test func syntaxErrorsSayLineAndColumn() {
         #expect(problems("{\n  \"name\": \"x\",\n  \"years\": 3,,\n}") == ["s.json:3: not valid JSON at line 3, column 14: expected a \"field\" name in double quotes"])
         #expect(problems(String(repeating: "[", count: 200_000)).first?.contains("nested more than 64 levels deep") == true)

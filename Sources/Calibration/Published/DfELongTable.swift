@@ -65,7 +65,7 @@ enum DfELongTable {
             }
             guard let measure = measure(group: group, label: label) else { continue }
             guard let year = year(row) else { continue }
-            guard let council = row.required("la_name", expected: "the council's name") else { continue }
+            guard let council = row.label("la_name", expected: "the council's name") else { continue }
             guard let value = PublishedCell.count(row, valueColumn) else { continue }
             out.append(Row(
                 council: council, oldCode: row.text("old_la_code"), newCode: row.text("new_la_code"),

@@ -23,7 +23,7 @@ enum ScenarioSettings {
     /// The top level of a scenario file.
     static let scenario = SettingsSchema<Scenario>([
         .wholeNumber("version", \.version, 1...1, "the format version (1)"),
-        .text("name", \.name, "a short name; the default output folder is `out/<name>/`"),
+        .text("name", \.name, as: .label, "a short name; the default output folder is `out/<name>/`"),
         .text("description", \.description, "what the scenario represents and where its numbers come from (or `comment`)"),
         .text("base", \.base, "a scenario file this one overrides (relative to it) or a bundled scenario's name"),
         .text("start_date", \.startDate, as: .date, "the first day of the projection (the snapshot date)"),
@@ -248,7 +248,7 @@ enum ScenarioSettings {
     static let county = SettingsSchema<CountyProfile>(countyPlaces + countyPeople, default: { CountyProfile.default })
 
     static let countyPlaces: [SettingField<CountyProfile>] = [
-        .text("name", \.name, "the county's name"),
+        .text("name", \.name, as: .label, "the county's name"),
         .sections("districts", \.districts, district, count: 1...1000, "localities where families and carers live"),
         .number("county_radius_miles", \.countyRadiusMiles, 0.1...1000, "distance from the centre beyond which a home is out of county"),
         .number("ifa_min_miles", \.ifaMinMiles, 0...1000, "agency carers live at least this far from the centre"),
@@ -291,7 +291,7 @@ enum ScenarioSettings {
     static let carerShare = SettingField<CountyProfile.District>.number("carer_share", \.carerShare, weight, "weight of in-house carers here")
 
     static let district = SettingsSchema<CountyProfile.District>([
-        .text("name", \.name, "the district's name"),
+        .text("name", \.name, as: .label, "the district's name"),
         .number("latitude", \.latitude, -90...90, "its centre"),
         .number("longitude", \.longitude, -180...180, "its centre"),
         radiusMiles, childShare, carerShare,
