@@ -27,6 +27,40 @@ import Testing
         #expect(bytes.count == text.utf8.count)
     }
 
+    /// A pipe or device that goes on past the limit is refused once the limit is passed
+    /// (`/dev/zero` was read until memory ran out); a pipe of exactly the limit is read whole.
+    @Test(arguments: [4_096, 4_097, 100_000])
+    func streamsPastTheLimitAreRefused(written: Int) throws {
+        let limit = 4_096
+        let pipe = Pipe()
+        let writer = Thread { pipe.fileHandleForWriting.write(Data(repeating: 0x41, count: written)); try? pipe.fileHandleForWriting.close() }
+        writer.start()
+        let path = "/proc/self/fd/\(pipe.fileHandleForReading.fileDescriptor)"
+        do {
+            let bytes = try InputFile.bytes(at: path, limit: limit)
+            #expect(written <= limit && bytes.count == written)
+        } catch {
+            #expect(written > limit)
+            #expect(error.problems.map(\.message) == ["is larger than 4 KiB (or never ends): expected an input file of at most 4 KiB; is it the right file?"])
+            _ = try? pipe.fileHandleForReading.readToEnd()   // lets the writer finish
+        }
+    }
+
+    /// A regular file over the limit is refused from its size, before it is read.
+    @Test func filesPastTheLimitAreRefusedFromTheirSize() throws {
+        let path = NSTemporaryDirectory() + "hostile-large-\(getpid()).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(repeating: 0x41, count: 3 << 20).write(to: URL(fileURLWithPath: path))
+        #expect(throws: InvalidInput.self) { try InputFile.bytes(at: path, limit: (3 << 20) - 1) }
+        #expect(try InputFile.bytes(at: path, limit: 3 << 20).count == 3 << 20)
+        do {
+            _ = try InputFile.bytes(at: path, limit: 1_572_864)
+        } catch {
+            #expect(error.problems.first?.message.hasPrefix("is larger than 1.5 MiB (or never ends)") == true)
+        }
+        #expect(InputFile.largestBytes >= 1 << 31, "a million children's files must stay readable")
+    }
+
     @Test func writingTheSameFileTwiceIsRefused() throws {
         let dir = NSTemporaryDirectory() + "hostile-atomic-\(getpid())"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
