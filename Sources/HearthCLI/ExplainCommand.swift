@@ -29,7 +29,7 @@ enum ExplainCommand: HearthCommand {
         guard let childID = args.value("--child") else { throw UsageError("--child ID is required") }
         guard let householdID = args.value("--household") else { throw UsageError("--household ID is required") }
         let (children, households, policy) = try MatchInputs.load(
-            childrenPath: args.positionals[0], householdsPath: args.positionals[1], policyPath: args.value("--policy"))
+            childrenPath: args.positionals[0], householdsPath: args.positionals[1], policyPath: args.value("--policy"), console: console)
         guard let group = SiblingGroup.groups(of: children).first(where: { $0.childIDs.contains(ChildID(childID)) }) else {
             throw UsageError("--child \"\(childID)\": no child with that child_id in \(args.positionals[0])")
         }

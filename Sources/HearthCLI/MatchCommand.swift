@@ -50,7 +50,7 @@ enum MatchCommand: HearthCommand {
         // The children are held once, in their groups (a long waiting list twice would not fit).
         let (groups, households, policy) = try { () throws(InvalidInput) -> ([SiblingGroup], [Household], MatchPolicy) in
             let (children, households, policy) = try MatchInputs.load(
-                childrenPath: args.positionals[0], householdsPath: args.positionals[1], policyPath: args.value("--policy"))
+                childrenPath: args.positionals[0], householdsPath: args.positionals[1], policyPath: args.value("--policy"), console: console)
             return (SiblingGroup.groups(of: children), households, policy)
         }()
         // The baselines are read only for their figures (the gain table): no words needed.
@@ -95,9 +95,12 @@ enum MatchCommand: HearthCommand {
     }
 }
 
-/// Reading the three inputs of `match` and `explain`, collecting every problem before failing.
+/// Reading the three inputs of `match` and `explain`, collecting every problem before failing;
+/// locations outside the British Isles are warned of on `console` (`LocationDoubts`).
 enum MatchInputs {
-    static func load(childrenPath: String, householdsPath: String, policyPath: String?) throws(InvalidInput) -> ([Child], [Household], MatchPolicy) {
+    static func load(childrenPath: String, householdsPath: String, policyPath: String?, console: Console) throws(InvalidInput)
+        -> ([Child], [Household], MatchPolicy)
+    {
         var problems: [InputProblem] = []
         var children: [Child] = []
         var households: [Household] = []
@@ -108,6 +111,9 @@ enum MatchInputs {
             do { policy = try PolicyFile.read(path: policyPath) } catch { problems += error.problems }
         }
         if !problems.isEmpty { throw InvalidInput(problems) }
+        for warning in LocationDoubts.warnings(children: children, file: childrenPath) + LocationDoubts.warnings(households: households, file: householdsPath) {
+            console.message(warning)
+        }
         return (children, households, policy)
     }
 }

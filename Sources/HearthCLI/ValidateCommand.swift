@@ -35,7 +35,7 @@ enum ValidateCommand: HearthCommand {
                     console.message("\(path): ok (\(summary))")
                     continue
                 }
-                let summary = try InputValidation.validate(path: path)
+                let summary = try InputValidation.validate(path: path, warn: console.message)
                 console.message("\(path): ok (\(summary))")
             } catch {
                 problems += error.problems

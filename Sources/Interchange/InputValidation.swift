@@ -13,13 +13,17 @@ public enum InputValidation {
     /// (`children.csv`, `gloucs-households-2026.csv`), so a households file saved as
     /// `children.csv` is reported; otherwise from the header row (`child_id` or `household_id`).
     /// A file that is neither is checked as a children file so the message lists its columns.
-    public static func validate(path: String) throws(InvalidInput) -> String {
+    /// Locations outside the British Isles are passed to `warn` (`LocationDoubts`).
+    public static func validate(path: String, warn: (String) -> Void = { _ in }) throws(InvalidInput) -> String {
         let bytes = try InputFile.bytes(at: path)
         switch expectedKind(path: path) ?? kind(ofHeaderIn: bytes) ?? .children {
         case .households:
-            return "\(try HouseholdsFile.parse(bytes, file: path).count) households"
+            let households = try HouseholdsFile.parse(bytes, file: path)
+            LocationDoubts.warnings(households: households, file: path).forEach(warn)
+            return "\(households.count) households"
         case .children:
             let children = try ChildrenFile.parse(bytes, file: path)
+            LocationDoubts.warnings(children: children, file: path).forEach(warn)
             let groups = Set(children.compactMap(\.groupID)).count
             return "\(children.count) children, \(groups) sibling groups"
         }

@@ -1,0 +1,84 @@
+import CareModel
+
+/// Warnings about children's and households' coordinates that lie outside the British Isles,
+/// where an English council's families and carers live.
+///
+/// ## Design
+/// A location typed or exported wrongly is still two valid numbers, so the reader accepts it,
+/// and matching then reads the home as thousands of miles from every carer: every household
+/// fails the distance rule and nothing says why. The usual slips each leave a mark this check
+/// reads: the two columns swapped (51.9, -2.2 read as latitude -2.2, longitude 51.9: the Horn
+/// of Africa), the minus sign of a western longitude dropped (the North Sea or the Low
+/// Countries), and 0, 0 written for a missing location. A location outside the box holding
+/// Great Britain, Ireland, the Isle of Man and the Channel Islands (latitudes 49-61, longitudes
+/// -11 to 2, Ordnance Survey and OSi extents with a margin) is named with the slip that would
+/// put it inside, if one would. These are warnings, not errors: a home abroad may be real.
+public enum LocationDoubts {
+    /// Latitudes of the British Isles' box.
+    static let latitudes = 49.0 ... 61.0
+    /// Longitudes of the British Isles' box.
+    static let longitudes = -11.0 ... 2.0
+    /// The most locations named per file; the rest are counted.
+    public static let listed = 5
+
+    /// Whether a point lies in the British Isles' box.
+    static func inBritishIsles(_ latitude: Double, _ longitude: Double) -> Bool {
+        latitudes.contains(latitude) && longitudes.contains(longitude)
+    }
+
+    /// Why a location is doubted, nil when it lies in the British Isles' box.
+    /// - Complexity: O(1).
+    public static func doubt(_ location: Location) -> String? {
+        let (lat, lon) = (location.latitude, location.longitude)
+        if inBritishIsles(lat, lon) { return nil }
+        if lat == 0 && lon == 0 { return "0, 0 is often written for a missing location: leave both blank, or give the location" }
+        if inBritishIsles(lon, lat) { return "swapped, they would lie in the British Isles: are the latitude and longitude columns swapped?" }
+        if inBritishIsles(lat, -lon) { return "with the longitude negated they would lie in the British Isles: is its minus sign missing (west of Greenwich is negative)?" }
+        return "outside Great Britain and Ireland: check the location"
+    }
+
+    /// Warnings for the children's homes and schools outside the British Isles' box, at most
+    /// `listed` named and the rest counted.
+    /// - Complexity: O(children).
+    public static func warnings(children: [Child], file: String) -> [String] {
+        var found: [String] = []
+        var count = 0
+        for child in children {
+            var places = [("home_lat", "home_lon", child.home)]
+            if let school = child.school { places.append(("school_lat", "school_lon", school)) }
+            for (latColumn, lonColumn, location) in places {
+                guard let doubt = doubt(location) else { continue }
+                count += 1
+                if found.count < listed {
+                    found.append("warning: \(file): child \(child.id.rawValue): \(latColumn) \(number(location.latitude)), \(lonColumn) \(number(location.longitude)): \(doubt)")
+                }
+            }
+        }
+        if count > listed { found.append("warning: \(file): and \(count - listed) more locations outside Great Britain and Ireland") }
+        return found
+    }
+
+    /// Warnings for the households outside the British Isles' box, at most `listed` named.
+    /// - Complexity: O(households).
+    public static func warnings(households: [Household], file: String) -> [String] {
+        var found: [String] = []
+        var count = 0
+        for household in households {
+            guard let doubt = doubt(household.location) else { continue }
+            count += 1
+            if found.count < listed {
+                found.append("warning: \(file): household \(household.id.rawValue): lat \(number(household.location.latitude)), lon \(number(household.location.longitude)): \(doubt)")
+            }
+        }
+        if count > listed { found.append("warning: \(file): and \(count - listed) more households outside Great Britain and Ireland") }
+        return found
+    }
+
+    /// A coordinate as read (up to 6 decimals, no trailing zeros).
+    static func number(_ x: Double) -> String {
+        var text = String(format: "%.6f", x)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+}
