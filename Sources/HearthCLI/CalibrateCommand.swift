@@ -89,6 +89,10 @@ enum CalibrateCommand: HearthCommand {
         let (imported, result, windowNote) = try calibrate(directory: args.positionals[0], from: from, to: to, postcodes: args.value("--postcodes"),
                                                            council: try councilSelection(args))
         report(imported, console: console)
+        if let centroids = imported.centroids, let path = args.value("--postcodes") ?? imported.files.postcodes {
+            let places = centroids.sorted { $0.key < $1.key }.map { (what: "postcode district \($0.key)", latColumn: "lat", lonColumn: "lon", location: $0.value) }
+            for warning in LocationDoubts.warnings(places, file: path, plural: "postcode districts") { console.message(warning) }
+        }
         console.message("window: \(windowNote)")
         let directoryName = (args.positionals[0] as NSString).standardizingPath.split(separator: "/").last.map(String.init) ?? "return"
         let name = try args.label("--name") ?? "calibrated-\(directoryName)"

@@ -37,41 +37,38 @@ public enum LocationDoubts {
         return "outside Great Britain and Ireland: check the location"
     }
 
-    /// Warnings for the children's homes and schools outside the British Isles' box, at most
-    /// `listed` named and the rest counted.
-    /// - Complexity: O(children).
-    public static func warnings(children: [Child], file: String) -> [String] {
+    /// A located record to check: what it is (`child R0007`), its columns, its location.
+    public typealias Place = (what: String, latColumn: String, lonColumn: String, location: Location)
+
+    /// Warnings for those of `places` outside the British Isles' box, in their order: at most
+    /// `listed` named, the rest counted as "more `plural`".
+    /// - Complexity: O(places).
+    public static func warnings(_ places: some Sequence<Place>, file: String, plural: String) -> [String] {
         var found: [String] = []
         var count = 0
-        for child in children {
-            var places = [("home_lat", "home_lon", child.home)]
-            if let school = child.school { places.append(("school_lat", "school_lon", school)) }
-            for (latColumn, lonColumn, location) in places {
-                guard let doubt = doubt(location) else { continue }
-                count += 1
-                if found.count < listed {
-                    found.append("warning: \(file): child \(child.id.rawValue): \(latColumn) \(number(location.latitude)), \(lonColumn) \(number(location.longitude)): \(doubt)")
-                }
+        for place in places {
+            guard let doubt = doubt(place.location) else { continue }
+            count += 1
+            if found.count < listed {
+                found.append("warning: \(file): \(place.what): \(place.latColumn) \(number(place.location.latitude)), \(place.lonColumn) \(number(place.location.longitude)): \(doubt)")
             }
         }
-        if count > listed { found.append("warning: \(file): and \(count - listed) more locations outside Great Britain and Ireland") }
+        if count > listed { found.append("warning: \(file): and \(count - listed) more \(plural) outside Great Britain and Ireland") }
         return found
     }
 
-    /// Warnings for the households outside the British Isles' box, at most `listed` named.
-    /// - Complexity: O(households).
+    /// Warnings for the children's homes and schools outside the British Isles' box.
+    public static func warnings(children: [Child], file: String) -> [String] {
+        warnings(children.lazy.flatMap { child -> [Place] in
+            let home: Place = ("child \(child.id.rawValue)", "home_lat", "home_lon", child.home)
+            guard let school = child.school else { return [home] }
+            return [home, ("child \(child.id.rawValue)", "school_lat", "school_lon", school)]
+        }, file: file, plural: "locations")
+    }
+
+    /// Warnings for the households outside the British Isles' box.
     public static func warnings(households: [Household], file: String) -> [String] {
-        var found: [String] = []
-        var count = 0
-        for household in households {
-            guard let doubt = doubt(household.location) else { continue }
-            count += 1
-            if found.count < listed {
-                found.append("warning: \(file): household \(household.id.rawValue): lat \(number(household.location.latitude)), lon \(number(household.location.longitude)): \(doubt)")
-            }
-        }
-        if count > listed { found.append("warning: \(file): and \(count - listed) more households outside Great Britain and Ireland") }
-        return found
+        warnings(households.lazy.map { ("household \($0.id.rawValue)", "lat", "lon", $0.location) }, file: file, plural: "households")
     }
 
     /// A coordinate as read (up to 6 decimals, no trailing zeros).

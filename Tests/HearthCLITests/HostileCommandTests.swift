@@ -106,6 +106,26 @@ import Testing
         #expect(Hearth.run(["simulate", out, "--runs", "2", "--years", "1", "--out", directory("formula-run")], console: console) == 0, "\(output.stderr)")
     }
 
+    /// A centroid table with its lat and lon headers the wrong way round reads every district
+    /// in the Horn of Africa, and every distance from home wrongly: `calibrate` warns, naming the
+    /// first five districts and counting the rest, and a correct table draws no warning.
+    @Test func swappedCentroidColumnsAreWarnedOf() throws {
+        let dir = syntheticReturn()
+        let (console, output) = Console.capturing()
+        #expect(Hearth.run(["calibrate", dir, "-o", directory("centroids") + "/right.json"], console: console) == 0, "\(output.stderr)")
+        let path = dir + "/postcode_districts.csv"
+        #expect(!output.stderr.contains("warning: \(path)"), "\(output.stderr)")
+        let table = try String(contentsOfFile: path, encoding: .utf8)
+        let rows = table.split(separator: "\n").count - 1
+        try table.replacingOccurrences(of: "postcode_district,lat,lon", with: "postcode_district,lon,lat").write(toFile: path, atomically: true, encoding: .utf8)
+        let (swappedConsole, swapped) = Console.capturing()
+        #expect(Hearth.run(["calibrate", dir, "-o", directory("centroids") + "/swapped.json"], console: swappedConsole) == 0, "\(swapped.stderr)")
+        let warnings = swapped.stderr.split(separator: "\n").filter { $0.hasPrefix("warning: \(path): ") }
+        #expect(warnings.count == 6, "\(swapped.stderr)")
+        #expect(warnings.first?.contains(": postcode district ") == true && warnings.first?.hasSuffix("are the latitude and longitude columns swapped?") == true)
+        #expect(warnings.last == "warning: \(path): and \(rows - 5) more postcode districts outside Great Britain and Ireland")
+    }
+
     @Test func emptyOptionValuesAreUsageErrors() {
         let (console, output) = Console.capturing()
         #expect(Hearth.run(["generate", "--out", ""], console: console) == 2)
