@@ -47,8 +47,10 @@ public enum PolicyFile {
         var policy = MatchPolicy.default
         let known = numberFields.map(\.key) + integerFields.map(\.key) + ["skill_required_needs", "weights"]
         var weightsLine = 1
+        var lines: [String: Int] = [:]
         for member in members where !member.key.hasPrefix("_") {
             let (key, value, line) = (member.key, member.value, member.keyLocation.line)
+            lines[key] = line
             if let field = numberFields.first(where: { $0.key == key }) {
                 if let x = value.double, field.range.contains(x) {
                     policy[keyPath: field.path] = x
@@ -104,10 +106,10 @@ public enum PolicyFile {
                 log.add(line: weightsLine, field: "weights", "weights add up to \(plain(total)): expected 100 (weights not listed keep their defaults)")
             }
             if policy.nearDistanceMiles > policy.maxDistanceMiles {
-                log.add(line: nil, field: "near_distance_miles", "near_distance_miles \(plain(policy.nearDistanceMiles)) is more than max_distance_miles \(plain(policy.maxDistanceMiles)): expected at most the limit")
+                log.add(line: lines["near_distance_miles"] ?? lines["max_distance_miles"], field: "near_distance_miles", "near_distance_miles \(plain(policy.nearDistanceMiles)) is more than max_distance_miles \(plain(policy.maxDistanceMiles)): expected at most the limit")
             }
             if policy.schoolFarMiles <= policy.schoolNearMiles {
-                log.add(line: nil, field: "school_far_miles", "school_far_miles \(plain(policy.schoolFarMiles)) is not above school_near_miles \(plain(policy.schoolNearMiles)): expected far > near")
+                log.add(line: lines["school_far_miles"] ?? lines["school_near_miles"], field: "school_far_miles", "school_far_miles \(plain(policy.schoolFarMiles)) is not above school_near_miles \(plain(policy.schoolNearMiles)): expected far > near")
             }
         }
         guard log.isEmpty else { throw InvalidInput(log.problems) }

@@ -23,6 +23,17 @@ import Testing
         #expect(problems(#"{"max_distance_miles": 1e400}"#) == ["p.json:1: field \"max_distance_miles\" 1e400: expected a number 0.1-1000"])
     }
 
+    /// Two fields that contradict each other are reported at the line of the one named (or, when
+    /// only the other is in the file, at that one's line).
+    @Test func contradictoryFieldsAreLocated() {
+        #expect(problems("{\n\"school_near_miles\": 100,\n\"school_far_miles\": 1\n}")
+            == ["p.json:3: school_far_miles 1 is not above school_near_miles 100: expected far > near"])
+        #expect(problems("{\n\"_note\": \"x\",\n\"school_near_miles\": 100\n}").first?.hasPrefix("p.json:3: school_far_miles ") == true)
+        #expect(problems("{\n\"near_distance_miles\": 900,\n\"max_distance_miles\": 5\n}")
+            == ["p.json:2: near_distance_miles 900 is more than max_distance_miles 5: expected at most the limit"])
+        #expect(problems("{\"max_distance_miles\": 1}").first?.hasPrefix("p.json:1: near_distance_miles ") == true)
+    }
+
     @Test func syntaxAndNestingAreLocated() {
         #expect(problems("{\n  \"max_distance_miles\": 40,\n  \"x\" 1\n}") == ["p.json:3: not valid JSON at line 3, column 7: expected : after \"x\""])
         #expect(problems(String(repeating: "[", count: 200_000)).first?.contains("nested more than 64 levels deep") == true)
