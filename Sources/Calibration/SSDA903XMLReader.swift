@@ -37,8 +37,8 @@ enum SSDA903XMLReader {
             return (0, log.problems)
         }
         if !parsed || collector.root == nil || collector.openElement != nil {
-            let line = parser.lineNumber
-            let reason = parser.parserError.map { "\($0.localizedDescription)" }
+            let line = collector.errorLine ?? parser.lineNumber
+            let reason = parser.parserError.map { malformation(code: ($0 as NSError).code, openElement: collector.errorElement ?? collector.openElement) }
                 ?? collector.openElement.map { "the file ends inside <\($0)>" } ?? "no elements"
             log.add(line: max(1, line), "not well-formed XML (\(reason)): expected the DfE SSDA903 XML return, <EXPSSDA903> with one <CHILD> per child")
             return (0, log.problems)
@@ -57,6 +57,25 @@ enum SSDA903XMLReader {
             }
         }
         return (collector.children, log.problems)
+    }
+
+    /// What a parser error means, in words, for the malformations an export or a hand edit
+    /// makes (the codes are libxml2's `xmlParserErrors`, which Foundation's `XMLParser` passes
+    /// on); any other is named by its code.
+    static func malformation(code: Int, openElement: String?) -> String {
+        let open = openElement.map { " <\($0)>" } ?? ""
+        switch code {
+        case 4: return "the file holds no XML"
+        case 5: return "more after the end of the root element"
+        case 9: return "a character XML does not allow"
+        case 26: return "an entity XML does not know, such as &nbsp;: XML knows &amp; &lt; &gt; &quot; &apos;"
+        case 68: return "an & not starting an entity: write & as &amp;"
+        case 73: return "a tag not closed with >"
+        case 76: return "a closing tag that does not match the open element\(open)"
+        case 77: return "the file ends inside\(open.isEmpty ? " an element" : open)"
+        case 89: return "entities that expand into each other without end, or too far"
+        default: return "XML parser error \(code)"
+        }
     }
 
     /// A HEADER or EPISODE element's items, by lower-case CSV column name.
@@ -98,6 +117,16 @@ enum SSDA903XMLReader {
         private var text = ""
         private var child = ""
         private var episodeNumber = 0
+        /// The line of the first parse error, and the element then open (the parser moves on
+        /// past it).
+        var errorLine: Int?
+        var errorElement: String?
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+            guard errorLine == nil else { return }
+            errorLine = parser.lineNumber
+            errorElement = openElement
+        }
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
             if root == nil { root = name }

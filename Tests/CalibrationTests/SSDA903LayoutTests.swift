@@ -209,6 +209,36 @@ struct IndependentCount {
         #expect(broken.problems.first?.message.hasPrefix("not well-formed XML") == true)
     }
 
+    /// The malformations a hand edit or a broken export makes are named in words, at the line
+    /// where the parser met them (not a parser error number, not the last line).
+    @Test(arguments: [
+        ("<CHILD><HEADER><CHILDID>1</CHILDID></HEADR></CHILD>", "a closing tag that does not match the open element <HEADER>"),
+        ("<CHILD><HEADER><CHILDID>1 & 2</CHILDID></HEADER></CHILD>", "an & not starting an entity: write & as &amp;"),
+        ("<CHILD><HEADER><CHILDID>&nbsp;</CHILDID></HEADER></CHILD>", "an entity XML does not know, such as &nbsp;"),
+        ("<CHILD><HEADER><CHILDID>1\u{1}</CHILDID></HEADER></CHILD>", "a character XML does not allow"),
+    ])
+    func malformedXMLIsNamedInWordsAtItsLine(body: String, reason: String) {
+        var data = SSDA903Return()
+        let xml = "<?xml version=\"1.0\"?>\n<EXPSSDA903>\n\(body)\n</EXPSSDA903>\n\n\n"
+        let parsed = SSDA903XMLReader.parse(Array(xml.utf8), file: "r.xml", into: &data)
+        #expect(parsed.problems.count == 1)
+        #expect(parsed.problems.first?.line == 3, "\(parsed.problems)")
+        #expect(parsed.problems.first?.message.hasPrefix("not well-formed XML (\(reason)") == true, "\(parsed.problems)")
+    }
+
+    /// Entities that expand into each other a billion times over ("billion laughs") are refused
+    /// at once, at their line, without the memory they would take.
+    @Test func entityExpansionBombsAreRefused() {
+        var entities = ["<!ENTITY a0 \"lol\">"]
+        for i in 1 ... 9 { entities.append("<!ENTITY a\(i) \"\(String(repeating: "&a\(i - 1);", count: 10))\">") }
+        let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE EXPSSDA903 [\n\(entities.joined(separator: "\n"))\n]>\n<EXPSSDA903><CHILD><HEADER><CHILDID>&a9;</CHILDID></HEADER></CHILD></EXPSSDA903>\n"
+        var data = SSDA903Return()
+        let parsed = SSDA903XMLReader.parse(Array(xml.utf8), file: "r.xml", into: &data)
+        #expect(parsed.problems.map(\.message).first?.hasPrefix("not well-formed XML (entities that expand into each other") == true, "\(parsed.problems)")
+        #expect(parsed.problems.first?.line == 14)
+        #expect(data.headers.isEmpty)
+    }
+
     @Test func unknownCodesAreOneWarningPerCodeWithItsCount() {
         var csv = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC\n"
         var header = "CHILD,SEX,DOB\n"
