@@ -11,8 +11,9 @@ import CareModel
 /// of Africa), the minus sign of a western longitude dropped (the North Sea or the Low
 /// Countries), and 0, 0 written for a missing location. A location outside the box holding
 /// Great Britain, Ireland, the Isle of Man and the Channel Islands (latitudes 49-61, longitudes
-/// -11 to 2, Ordnance Survey and OSi extents with a margin) is named with the slip that would
-/// put it inside, if one would. These are warnings, not errors: a home abroad may be real.
+/// -11 to 2: their extremes are Jersey at 49.2°N, Shetland at 60.9°N, County Kerry at 10.7°W and
+/// Lowestoft at 1.76°E) is named with the slip that would put it inside, if one would. These
+/// are warnings, not errors: a home abroad may be real.
 public enum LocationDoubts {
     /// Latitudes of the British Isles' box.
     static let latitudes = 49.0 ... 61.0
