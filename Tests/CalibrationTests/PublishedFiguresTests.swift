@@ -10,6 +10,35 @@ struct PublishedFiguresTests {
         Bundle.module.url(forResource: "Fixtures/published/\(name)", withExtension: nil)!.path
     }
 
+    /// Two different figures for one measure and year in a file (two releases pasted together)
+    /// are an error at the later line, naming the earlier; the same figure twice is accepted,
+    /// and across files the later file's figure replaces the earlier's, as documented.
+    @Test func conflictingFiguresInAFileAreRefused() throws {
+        let dir = NSTemporaryDirectory() + "published-conflict-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let original = try String(contentsOfFile: fixture("dfe-old-layout.csv"), encoding: .utf8)
+        let lines = original.split(separator: "\n").count
+        let row = { (n: Int) in "2023,Reporting year,Local authority,E92000001,England,E12000009,South West,916,Gloucestershire,E10000013,CLA on 31 March,Total,\(n),100\n" }
+        try (original + row(900)).write(toFile: dir + "/conflict.csv", atomically: true, encoding: .utf8)
+        do {
+            _ = try PublishedFiguresFile.load([dir + "/conflict.csv"], council: "916")
+            Issue.record("a conflicting figure was accepted")
+        } catch {
+            #expect(error.problems.map(\.description) == [
+                "\(dir)/conflict.csv:\(lines + 1): children_in_care 2023 for Gloucestershire \"900\": expected one figure per measure and year in a file (\(dir)/conflict.csv:3 gives 865)",
+            ])
+        }
+        try (original + row(865)).write(toFile: dir + "/repeated.csv", atomically: true, encoding: .utf8)
+        #expect(try PublishedFiguresFile.load([dir + "/repeated.csv"], council: "916").figure(.childrenInCare, year: 2023)?.value == 865)
+        let header = String(original.prefix { $0 != "\n" }) + "\n"
+        try (header + row(900)).write(toFile: dir + "/revised.csv", atomically: true, encoding: .utf8)
+        let revised = try PublishedFiguresFile.load([fixture("dfe-old-layout.csv"), dir + "/revised.csv"], council: "916")
+        #expect(revised.figure(.childrenInCare, year: 2023)?.value == 900)
+        // The other council's rows in the file do not conflict with this one's.
+        #expect(try PublishedFiguresFile.load([dir + "/conflict.csv"], council: "917").figure(.childrenInCare, year: 2023)?.value == 1210)
+    }
+
     @Test func readsTheOldDfELayoutForTheChosenCouncilOnly() throws {
         for code in ["916", "E10000013", "gloucestershire"] {
             let figures = try PublishedFiguresFile.load([fixture("dfe-old-layout.csv")], council: code)

@@ -3,7 +3,8 @@ import Interchange
 /// Loads a council's published figures from DfE and Ofsted files, recognising each file's
 /// layout by its header.
 public enum PublishedFiguresFile {
-    /// Reads `paths` in order (a later file's figure for the same measure and year wins) and
+    /// Reads `paths` in order (a later file's figure for the same measure and year wins; within
+    /// one file two different figures for them are an error) and
     /// keeps the council named by `council`: an old 3-digit LA code (`916`), a new code
     /// (`E10000013`) or a name (`Gloucestershire`, any case). Without `council` the files must
     /// hold one council only.
@@ -41,6 +42,7 @@ public enum PublishedFiguresFile {
                 if rows.isEmpty, !file.rows.isEmpty {
                     problems.append(InputProblem(file: path, line: nil, message: "no rows for \(name): expected the council in this file too (it has \(sample(Set(file.rows.map(\.council)))))"))
                 }
+                problems += conflicts(rows.map(\.figure), file: path, council: name)
                 for row in rows { figures.set(row.figure) }
             }
             if let file = ofsted.first(where: { $0.path == path }) {
@@ -48,12 +50,40 @@ public enum PublishedFiguresFile {
                     problems.append(InputProblem(file: path, line: 1, message: "no column for \(name): expected one of the council columns (\(sample(Set(file.columns.keys))))"))
                     continue
                 }
+                problems += conflicts(column.value, file: path, council: name)
                 for figure in column.value { figures.set(figure) }
             }
         }
         guard problems.isEmpty else { throw InvalidInput(problems) }
         return figures
     }
+
+    /// Figures of one file that give one measure and year two values (two releases pasted
+    /// together, a row typed twice), each at its line: which is right cannot be told, so
+    /// neither is used. The same value given twice is no conflict.
+    /// - Complexity: O(figures).
+    static func conflicts(_ figures: [PublishedFigures.Figure], file: String, council: String) -> [InputProblem] {
+        var first: [String: PublishedFigures.Figure] = [:]
+        var found: [InputProblem] = []
+        for figure in figures {
+            let key = "\(figure.measure.rawValue) \(figure.year)"
+            guard let earlier = first[key] else {
+                first[key] = figure
+                continue
+            }
+            guard earlier.value != figure.value else { continue }
+            found.append(InputProblem(
+                file: file, line: line(of: figure.source), field: figure.measure.rawValue,
+                message: "\(figure.measure.rawValue) \(figure.year) for \(council) \"\(plain(figure.value))\": expected one figure per measure and year in a file (\(earlier.source) gives \(plain(earlier.value)))"))
+        }
+        return found
+    }
+
+    /// The line of a figure's `file:line` source.
+    static func line(of source: String) -> Int? { source.split(separator: ":").last.flatMap { Int($0) } }
+
+    /// A figure as written: whole numbers without a point.
+    static func plain(_ value: Double) -> String { value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value) }
 
     /// The council's name, from `council` (a code or a name) or the only council in the files.
     static func councilName(
