@@ -58,12 +58,10 @@ struct Arguments {
     func value(_ name: String) -> String? { options[name]?.last }
 
     /// A name option Hearth shows and writes into its outputs' CSV files (a scenario's name),
-    /// checked as a scenario file's names are: no control characters (`ControlCharacters`), and
-    /// not text a spreadsheet would run as a formula (`SpreadsheetFormula`).
+    /// checked as a scenario file's names are (`LabelCheck`).
     func label(_ name: String) throws(UsageError) -> String? {
         guard let text = value(name) else { return nil }
-        if ControlCharacters.first(in: text) != nil { throw UsageError("\(name) \"\(text)\": expected text without control characters") }
-        if SpreadsheetFormula.trigger(in: text) != nil { throw UsageError("\(name) \"\(text)\": expected \(SpreadsheetFormula.expectation)") }
+        if let failure = LabelCheck.failure(text) { throw UsageError("\(name) \"\(text)\": expected \(failure.expected)") }
         return text
     }
 

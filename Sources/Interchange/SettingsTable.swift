@@ -17,9 +17,8 @@ package struct Setting: Sendable {
         case seed
         case flag
         case text
-        /// Text Hearth shows and writes back into its CSV outputs (a name): without control
-        /// characters (`ControlCharacters`), and not text a spreadsheet would run as a formula
-        /// (`SpreadsheetFormula`).
+        /// Text Hearth shows and writes back into its CSV outputs (a name), passing
+        /// `LabelCheck`.
         case label
         /// A real calendar day `YYYY-MM-DD` in 1900...2200.
         case date
@@ -177,8 +176,7 @@ package struct SettingsTable: Sendable {
             guard json.string != nil else { return fail(json, field, "text in quotes") }
         case .label:
             guard let s = json.string else { return fail(json, field, "text in quotes") }
-            if ControlCharacters.first(in: s) != nil { return fail(json, field, "text without control characters") }
-            if SpreadsheetFormula.trigger(in: s) != nil { return fail(json, field, SpreadsheetFormula.expectation) }
+            if let failure = LabelCheck.failure(s) { return fail(json, field, failure.expected) }
         case .date:
             guard let s = json.string, CalendarText.isDay(s) else { return fail(json, field, "a real date YYYY-MM-DD in 1900-2200") }
         case .dateOrMonth:

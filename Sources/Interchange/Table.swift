@@ -191,20 +191,15 @@ package struct TableRow {
 
     /// The trimmed text of a column Hearth shows and writes back into its outputs (an
     /// identifier, a district, a language), nil when absent or blank; a problem is logged, and
-    /// nil returned, when it is blank and `expected` is given, when it holds a character that
-    /// would act on a terminal or reorder the text (`ControlCharacters`), or when a spreadsheet
-    /// would read it as a formula (`SpreadsheetFormula`).
+    /// nil returned, when it is blank and `expected` is given, or when it fails `LabelCheck`
+    /// (a character that would act on a terminal, a beginning a spreadsheet would run).
     package func label(_ column: String, expected: String? = nil) -> String? {
         guard let value = text(column) else {
             if let expected { problem(column, "\(column) is empty: expected \(expected)") }
             return nil
         }
-        if let control = ControlCharacters.first(in: value) {
-            problem(column, "\(column) \"\(ControlCharacters.visible(value))\" holds the control character \(ControlCharacters.name(control)): expected text without control characters")
-            return nil
-        }
-        if let trigger = SpreadsheetFormula.trigger(in: value) {
-            problem(column, "\(column) \"\(value)\" begins with \"\(trigger)\": expected \(SpreadsheetFormula.expectation)")
+        if let failure = LabelCheck.failure(value) {
+            problem(column, "\(column) \"\(ControlCharacters.visible(value))\" \(failure.found): expected \(failure.expected)")
             return nil
         }
         return value

@@ -76,6 +76,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir + "/named.json"))
     }
 
+    /// An Ofsted file's council columns are names too: one holding a terminal escape or
+    /// beginning like a formula is refused at the header's line.
+    @Test(arguments: ["Glos\u{1B}[2J", "@Gloucestershire"])
+    func ofstedCouncilColumnsThatActAreRefused(name: String) throws {
+        let dir = temporaryDirectory()
+        let ofsted = repositoryRoot.appendingPathComponent("Scenarios/published/gloucestershire-ofsted.csv").path
+        let text = try String(contentsOfFile: ofsted, encoding: .utf8)
+        let first = try #require(text.split(separator: "\n").first)
+        try text.replacingOccurrences(of: first, with: first.replacingOccurrences(of: "Gloucestershire", with: name))
+            .write(toFile: dir + "/ofsted.csv", atomically: true, encoding: .utf8)
+        let (console, output) = Console.capturing()
+        #expect(Hearth.run(["calibrate", "--published", dir + "/ofsted.csv", "-o", dir + "/o.json"], console: console) == 2)
+        #expect(output.stderr.contains("ofsted.csv:1: council column \""), "\(output.stderr)")
+        #expect(!output.stderr.unicodeScalars.contains("\u{1B}") && !output.stdout.unicodeScalars.contains("\u{1B}"))
+    }
+
     /// A council whose starters grow 10% a year exactly gets that trend; one with a single
     /// council's file needs no --la; a file with none of the figures is an error, exit code 2.
     @Test func aClearTrendIsKeptAndMissingFiguresAreNamed() throws {

@@ -37,6 +37,16 @@ enum OfstedFosteringTable {
             log.add(line: 1, "no council columns: expected one column per council after topic, sub_topic, measure")
             return [:]
         }
+        // Council names are printed and written into the scenario, as a DfE file's `la_name` is.
+        var refused = false
+        for column in councils {
+            let council = header[column].trimmingSpaces
+            if let failure = LabelCheck.failure(council) {
+                log.add(line: 1, field: council, "council column \"\(council)\" \(failure.found): expected \(failure.expected)")
+                refused = true
+            }
+        }
+        if refused { return [:] }
         let fileYear = yearColumn == nil ? yearInName(file) : nil
         if yearColumn == nil, fileYear == nil {
             log.add(line: 1, field: "year", "no year: expected a year column or a year in the file name (e.g. fostering_2019.csv)")
