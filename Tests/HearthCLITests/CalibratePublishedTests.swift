@@ -42,15 +42,20 @@ import Testing
         #expect(output.stdout.contains("exit rate 0.38 a year"))
     }
 
+    /// Writes the county's DfE file with `row` added at its end to `path`; the rows before it.
+    func countyDfE(adding row: String, to path: String) throws -> Int {
+        let dfe = repositoryRoot.appendingPathComponent("Scenarios/published/gloucestershire-dfe.csv").path
+        let text = try String(contentsOfFile: dfe, encoding: .utf8)
+        try (text + row + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return text.split(separator: "\n").count
+    }
+
     /// A row typed for 2099 among 2018-2024 rows is named in a warning (its file and line), as
     /// the start is read from the latest year; the county's own files give none.
     @Test func aYearFarAfterTheRestIsWarnedOf() throws {
         let dir = temporaryDirectory()
+        let rows = try countyDfE(adding: "2099,Reporting year,Local authority,E92000001,England,E12000009,South West,916,Gloucestershire,E10000013,CLA on 31 March,Total,840,100", to: dir + "/typo.csv")
         let dfe = repositoryRoot.appendingPathComponent("Scenarios/published/gloucestershire-dfe.csv").path
-        var text = try String(contentsOfFile: dfe, encoding: .utf8)
-        let rows = text.split(separator: "\n").count
-        text += "2099,Reporting year,Local authority,E92000001,England,E12000009,South West,916,Gloucestershire,E10000013,CLA on 31 March,Total,840,100\n"
-        try text.write(toFile: dir + "/typo.csv", atomically: true, encoding: .utf8)
         let (console, output) = Console.capturing()
         #expect(Hearth.run(["calibrate", "--published", dir + "/typo.csv", "-o", dir + "/typo.json"], console: console) == 0, "\(output.stderr)")
         #expect(output.stderr.contains("warning: \(dir)/typo.csv:\(rows + 1): 2099 stands 75 years after the year before it with figures (2024)"), "\(output.stderr)")
@@ -64,11 +69,7 @@ import Testing
     @Test(arguments: ["Glou\u{1B}]0;owned\u{07}cestershire", "=HYPERLINK(\"x\")"])
     func councilNamesThatActAreRefused(name: String) throws {
         let dir = temporaryDirectory()
-        let dfe = repositoryRoot.appendingPathComponent("Scenarios/published/gloucestershire-dfe.csv").path
-        var text = try String(contentsOfFile: dfe, encoding: .utf8)
-        let rows = text.split(separator: "\n").count
-        text += "2024,Reporting year,Local authority,E92000001,England,E12000009,South West,917,\(CSV.escape(name)),E10000014,CLA on 31 March,Total,840,100\n"
-        try text.write(toFile: dir + "/named.csv", atomically: true, encoding: .utf8)
+        let rows = try countyDfE(adding: "2024,Reporting year,Local authority,E92000001,England,E12000009,South West,917,\(CSV.escape(name)),E10000014,CLA on 31 March,Total,840,100", to: dir + "/named.csv")
         let (console, output) = Console.capturing()
         #expect(Hearth.run(["calibrate", "--published", dir + "/named.csv", "--la", "Gloucestershire", "-o", dir + "/named.json"], console: console) == 2)
         #expect(output.stderr.contains("named.csv:\(rows + 1): la_name"), "\(output.stderr)")
