@@ -66,7 +66,7 @@ enum SSDA903XMLReader {
         let open = openElement.map { " <\($0)>" } ?? ""
         switch code {
         case 4: return "the file holds no XML"
-        case 5: return "more after the end of the root element"
+        case 5: return open.isEmpty ? "more after the end of the root element" : "the file ends inside\(open)"
         case 9: return "a character XML does not allow"
         case 26: return "an entity XML does not know, such as &nbsp;: XML knows &amp; &lt; &gt; &quot; &apos;"
         case 68: return "an & not starting an entity: write & as &amp;"

@@ -226,6 +226,13 @@ struct IndependentCount {
         #expect(parsed.problems.first?.message.hasPrefix("not well-formed XML (\(reason)") == true, "\(parsed.problems)")
     }
 
+    /// A file cut short is named by the element it ends inside, at its last line.
+    @Test func aTruncatedFileIsNamedByTheElementItEndsInside() {
+        var data = SSDA903Return()
+        let parsed = SSDA903XMLReader.parse(Array("<?xml version=\"1.0\"?>\n<EXPSSDA903><CHILD>\n<HEADER><CHILDID>1</CHILDID>\n".utf8), file: "r.xml", into: &data)
+        #expect(parsed.problems.map(\.description) == ["r.xml:3: not well-formed XML (the file ends inside <HEADER>): expected the DfE SSDA903 XML return, <EXPSSDA903> with one <CHILD> per child"])
+    }
+
     /// Entities that expand into each other a billion times over ("billion laughs") are refused
     /// at once, at their line, without the memory they would take.
     @Test func entityExpansionBombsAreRefused() {
