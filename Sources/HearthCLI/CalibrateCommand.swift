@@ -34,7 +34,7 @@ enum CalibrateCommand: HearthCommand {
             .valued("--to", value: "DATE", "last day of that window; also the census day for the starting population"),
             .valued("--la", value: "NAME", "the council: one council of a multi-council extract (LA column), or the\ncouncil in --published files (old LA code such as 916, new code such as\nE10000013, or name; needed when a file holds several councils)"),
             .flag("--region", help: "calibrate every council of such an extract together"),
-            .valued("--name", value: "NAME", "the scenario's name (default: calibrated-<DIR name>)"),
+            .valued("--name", value: "NAME", "the scenario's name (default: calibrated-<DIR name>, letters, digits, - and _ kept)"),
             .valued("--postcodes", value: "FILE", "postcode-district centroid table (postcode_district,lat,lon)"),
             .valued("--cleaning-report", value: "FILE", "every row cleaning dropped, merged, truncated or noted (CSV)"),
             .valued("--calibration", value: "FILE", "also write every estimate with its standard error and source (JSON)"),
@@ -95,7 +95,7 @@ enum CalibrateCommand: HearthCommand {
         }
         console.message("window: \(windowNote)")
         let directoryName = (args.positionals[0] as NSString).standardizingPath.split(separator: "/").last.map(String.init) ?? "return"
-        let name = try args.label("--name") ?? "calibrated-\(directoryName)"
+        let name = try args.label("--name") ?? "calibrated-" + SimulateCommand.safeName(directoryName)
         let scenario = Scenario(calibration: result, name: name)
         var comments = Scenario.calibrationComments(result)
         comments["start"] = "Calibration window: \(windowNote). " + (comments["start"] ?? "")

@@ -104,6 +104,13 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
         #expect(Hearth.run(["calibrate", dir, "-o", out, "--name", "Gloucestershire 2024"], console: console) == 0)
         #expect(Hearth.run(["simulate", out, "--runs", "2", "--years", "1", "--out", directory("formula-run")], console: console) == 0, "\(output.stderr)")
+        // The default name comes from the return's folder: a folder named with a terminal
+        // escape still gives a scenario that reads back.
+        let odd = directory("odd\u{1B}[2J\u{202E}name")
+        try FileManager.default.removeItem(atPath: odd)
+        try FileManager.default.copyItem(atPath: dir, toPath: odd)
+        #expect(Hearth.run(["calibrate", odd, "-o", out], console: console) == 0, "\(output.stderr)")
+        #expect(Hearth.run(["simulate", out, "--runs", "2", "--years", "1", "--out", directory("odd-run")], console: console) == 0, "\(output.stderr)")
     }
 
     /// A centroid table with its lat and lon headers the wrong way round reads every district
