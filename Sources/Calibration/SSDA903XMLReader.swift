@@ -24,7 +24,7 @@ enum SSDA903XMLReader {
         let log = ProblemLog(file: file, limit: SSDA903Reader.problemLimit)
         let index = SSDA903Reader.fileIndex(file, in: &data)
         let collector = Collector()
-        let parser = XMLParser(data: Data(bytes))
+        let parser = XMLParser(data: Data(withDataInProcessingInstructions(bytes)))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.delegate = collector
@@ -38,9 +38,15 @@ enum SSDA903XMLReader {
         }
         if !parsed || collector.root == nil || collector.openElement != nil {
             let line = collector.errorLine ?? parser.lineNumber
-            let reason = parser.parserError.map { malformation(code: ($0 as NSError).code, openElement: collector.errorElement ?? collector.openElement) }
+            let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+            let reason = blank ? "the file is empty"
+                : parser.parserError.map { malformation(code: ($0 as NSError).code, openElement: collector.errorElement ?? collector.openElement, rootSeen: collector.root != nil) }
                 ?? collector.openElement.map { "the file ends inside <\($0)>" } ?? "no elements"
             log.add(line: max(1, line), "not well-formed XML (\(reason)): expected the DfE SSDA903 XML return, <EXPSSDA903> with one <CHILD> per child")
+            return (0, log.problems)
+        }
+        if let line = contentAfterRoot(bytes) {
+            log.add(line: line, "an element after the end of <EXPSSDA903> (two returns pasted into one file?): expected one <EXPSSDA903> per file, each return in its own file")
             return (0, log.problems)
         }
         for element in collector.elements {
@@ -59,14 +65,98 @@ enum SSDA903XMLReader {
         return (collector.children, log.problems)
     }
 
+    /// `bytes` with a space written into every processing instruction that has no data
+    /// (`<?end?>` becomes `<?end ?>`); `bytes` itself when there is none. Foundation's
+    /// `XMLParser` on Linux crashes (a null pointer read) on a processing instruction without
+    /// data; one with data, even empty, is read and passed over. Comments and CDATA sections
+    /// are left as they are. Lines do not move.
+    /// - Complexity: O(bytes).
+    static func withDataInProcessingInstructions(_ bytes: [UInt8]) -> [UInt8] {
+        let lt = UInt8(ascii: "<"), question = UInt8(ascii: "?"), bang = UInt8(ascii: "!"), gt = UInt8(ascii: ">")
+        func starts(_ text: String, at i: Int) -> Bool {
+            let p = Array(text.utf8)
+            return i + p.count <= bytes.count && bytes[i ..< i + p.count].elementsEqual(p)
+        }
+        func skip(to end: String, from i: Int) -> Int {
+            var j = i
+            while j < bytes.count, !starts(end, at: j) { j += 1 }
+            return j + end.utf8.count
+        }
+        var inserts: [Int] = []
+        var i = 0
+        while i + 1 < bytes.count {
+            guard bytes[i] == lt else { i += 1; continue }
+            if bytes[i + 1] == bang, starts("<!--", at: i) {
+                i = skip(to: "-->", from: i + 4)
+            } else if bytes[i + 1] == bang, starts("<![CDATA[", at: i) {
+                i = skip(to: "]]>", from: i + 9)
+            } else if bytes[i + 1] == question {
+                var j = i + 2
+                while j < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, question].contains(bytes[j]) { j += 1 }
+                if j + 1 < bytes.count, bytes[j] == question, bytes[j + 1] == gt, j > i + 2 { inserts.append(j) }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        guard !inserts.isEmpty else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + inserts.count)
+        var from = 0
+        for at in inserts {
+            out.append(contentsOf: bytes[from ..< at])
+            out.append(0x20)
+            from = at
+        }
+        out.append(contentsOf: bytes[from...])
+        return out
+    }
+
+    /// The line of anything but white space, comments and processing instructions after the
+    /// root element's end tag (`</EXPSSDA903>`), such as a second return pasted on; nil when
+    /// there is none. The parser stops at the root's end and says nothing of what follows, so
+    /// the bytes are read here.
+    /// - Complexity: O(bytes).
+    static func contentAfterRoot(_ bytes: [UInt8]) -> Int? {
+        func find(_ pattern: String, from start: Int) -> Int? {
+            let p = Array(pattern.utf8)
+            guard p.count <= bytes.count else { return nil }
+            var i = start
+            while i + p.count <= bytes.count {
+                if bytes[i] == p[0], bytes[i ..< i + p.count].elementsEqual(p) { return i }
+                i += 1
+            }
+            return nil
+        }
+        guard let close = find("</EXPSSDA903", from: 0), var i = find(">", from: close) else { return nil }
+        i += 1
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0A, 0x0D:
+                i += 1
+            case UInt8(ascii: "<") where i + 3 < bytes.count && bytes[i + 1] == UInt8(ascii: "!") && bytes[i + 2] == UInt8(ascii: "-") && bytes[i + 3] == UInt8(ascii: "-"):
+                guard let end = find("-->", from: i + 4) else { return nil }
+                i = end + 3
+            case UInt8(ascii: "<") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "?"):
+                guard let end = find("?>", from: i + 2) else { return nil }
+                i = end + 2
+            default:
+                return bytes[..<i].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            }
+        }
+        return nil
+    }
+
     /// What a parser error means, in words, for the malformations an export or a hand edit
     /// makes (the codes are libxml2's `xmlParserErrors`, which Foundation's `XMLParser` passes
     /// on); any other is named by its code.
-    static func malformation(code: Int, openElement: String?) -> String {
+    static func malformation(code: Int, openElement: String?, rootSeen: Bool) -> String {
         let open = openElement.map { " <\($0)>" } ?? ""
         switch code {
         case 4: return "the file holds no XML"
-        case 5: return open.isEmpty ? "more after the end of the root element" : "the file ends inside\(open)"
+        case 5:
+            if !open.isEmpty { return "the file ends inside\(open)" }
+            return rootSeen ? "more after the end of the root element" : "the file ends before its root element"
         case 9: return "a character XML does not allow"
         case 26: return "an entity XML does not know, such as &nbsp;: XML knows &amp; &lt; &gt; &quot; &apos;"
         case 68: return "an & not starting an entity: write & as &amp;"
@@ -152,6 +242,9 @@ enum SSDA903XMLReader {
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+
+        /// Text in a CDATA section (`<CHILDID><![CDATA[4711]]></CHILDID>`) is text like any other.
+        func parser(_ parser: XMLParser, foundCDATA block: Data) { text += String(decoding: block, as: UTF8.self) }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
             stack.removeLast()

@@ -233,6 +233,41 @@ struct IndependentCount {
         #expect(parsed.problems.map(\.description) == ["r.xml:3: not well-formed XML (the file ends inside <HEADER>): expected the DfE SSDA903 XML return, <EXPSSDA903> with one <CHILD> per child"])
     }
 
+    /// Two returns pasted into one file: the parser stops at the first root's end without a
+    /// word, so the second return's children were dropped silently. Now the file is refused
+    /// at the second return's line; comments and white space after the root are fine.
+    @Test func aSecondReturnPastedOnIsRefused() {
+        let one = "<EXPSSDA903><CHILD><HEADER><CHILDID>1</CHILDID><SEX>1</SEX><DOB>01/01/2010</DOB></HEADER></CHILD></EXPSSDA903>"
+        var data = SSDA903Return()
+        let pasted = SSDA903XMLReader.parse(Array("<?xml version=\"1.0\"?>\n\(one)\n\n\(one)\n".utf8), file: "r.xml", into: &data)
+        #expect(pasted.problems.map(\.description) == ["r.xml:4: an element after the end of <EXPSSDA903> (two returns pasted into one file?): expected one <EXPSSDA903> per file, each return in its own file"])
+        var fine = SSDA903Return()
+        let commented = SSDA903XMLReader.parse(Array("<?xml version=\"1.0\"?>\n\(one)\n<!-- exported <EXPSSDA903> -->\n<?end?>\n".utf8), file: "r.xml", into: &fine)
+        #expect(commented.problems.isEmpty && commented.rows == 1, "\(commented.problems)")
+    }
+
+    /// A processing instruction without data (`<?end?>`) crashed the process: Foundation's
+    /// parser on Linux reads a null pointer for its data. It is now read like any other, in
+    /// the document or after it; comments and CDATA holding the same text are left alone.
+    @Test(arguments: [
+        "<EXPSSDA903><?end?><CHILD><HEADER><CHILDID>1</CHILDID><SEX>1</SEX><DOB>01/01/2010</DOB></HEADER></CHILD></EXPSSDA903>\n<?end?>",
+        "<EXPSSDA903><!-- <?end?> --><CHILD><HEADER><CHILDID><![CDATA[<?x?>]]></CHILDID><SEX>1</SEX><DOB>01/01/2010</DOB></HEADER></CHILD></EXPSSDA903>",
+    ])
+    func processingInstructionsWithoutDataAreRead(body: String) {
+        var data = SSDA903Return()
+        let parsed = SSDA903XMLReader.parse(Array("<?xml version=\"1.0\"?>\n\(body)\n".utf8), file: "r.xml", into: &data)
+        #expect(parsed.problems.isEmpty && parsed.rows == 1, "\(parsed.problems)")
+        #expect(data.headers.map(\.child) == [body.contains("CDATA") ? "<?x?>" : "1"])
+    }
+
+    /// An empty XML file, or one with nothing after its declaration, says so.
+    @Test(arguments: [("", "the file is empty"), ("\n  \n", "the file is empty"), ("<?xml version=\"1.0\"?>\n", "the file ends before its root element")])
+    func anEmptyXMLFileSaysSo(text: String, reason: String) {
+        var data = SSDA903Return()
+        let parsed = SSDA903XMLReader.parse(Array(text.utf8), file: "r.xml", into: &data)
+        #expect(parsed.problems.map(\.message).first?.hasPrefix("not well-formed XML (\(reason))") == true, "\(parsed.problems)")
+    }
+
     /// Entities that expand into each other a billion times over ("billion laughs") are refused
     /// at once, at their line, without the memory they would take.
     @Test func entityExpansionBombsAreRefused() {
