@@ -24,6 +24,11 @@ enum SSDA903XMLReader {
         let log = ProblemLog(file: file, limit: SSDA903Reader.problemLimit)
         let index = SSDA903Reader.fileIndex(file, in: &data)
         let collector = Collector()
+        if let at = invalidUTF8(bytes) {
+            let line = bytes[..<at].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+            log.add(line: line, "byte 0x\(String(bytes[at], radix: 16, uppercase: true)) is not valid UTF-8: expected UTF-8 text, as the file declares no other encoding (save the export as UTF-8)")
+            return (0, log.problems)
+        }
         let parser = XMLParser(data: Data(withDataInProcessingInstructions(bytes)))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
@@ -63,6 +68,24 @@ enum SSDA903XMLReader {
             }
         }
         return (collector.children, log.problems)
+    }
+
+    /// The offset of the first byte that is not UTF-8, when the file is to be read as UTF-8:
+    /// its declaration names no encoding, or UTF-8 or ASCII, and it has no UTF-16 byte-order
+    /// mark. Foundation's `XMLParser` on Linux crashes on an element name that is not UTF-8,
+    /// so such a file is refused here, at the line of the byte. A file declaring another
+    /// encoding (ISO-8859-1, say) is left to the parser, which converts it.
+    /// - Complexity: O(bytes).
+    static func invalidUTF8(_ bytes: [UInt8]) -> Int? {
+        if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) { return nil }
+        let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
+        if head.hasPrefix("<?xml") || head.hasPrefix("\u{FEFF}<?xml"), let declarationEnd = head.range(of: "?>"),
+           let encoding = head[..<declarationEnd.lowerBound].range(of: "encoding") {
+            let value = head[encoding.upperBound ..< declarationEnd.lowerBound]
+                .drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }.prefix { $0 != "\"" && $0 != "'" && $0 != " " }
+            guard ["utf-8", "utf8", "us-ascii", "ascii"].contains(String(value)) else { return nil }
+        }
+        return CSV.firstInvalidUTF8(bytes, from: 0)
     }
 
     /// `bytes` with a space written into every processing instruction that has no data

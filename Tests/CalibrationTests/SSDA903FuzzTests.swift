@@ -13,11 +13,14 @@ import Testing
         return [UInt8](try! Data(contentsOf: url))
     }
 
-    /// Pieces a mutation splices in: separators, quotes, dates of every form, codes, huge numbers.
+    /// Pieces a mutation splices in: separators, quotes, dates of every form, codes, huge numbers,
+    /// XML that crashed Foundation's parser (a processing instruction without data; with the
+    /// byte 0xFA spliced below, an element name that is not UTF-8).
     static let splices: [String] = [
         ",", "\"", "\n", "\r\n", "", " ", "/", "-", "31/02/2020", "2019-05-05 00:00:00", "24/04/17", "99999999999999999999",
         "01/01/1899", "2300-12-31", "Q9", "S", "X1", "E17", "V3", "K3", "\u{FEFF}", "é", "<", ">", "</EPISODE>", "<DEC />",
         "<CHILD>", "&amp;", "&bogus;", "<!DOCTYPE x [<!ENTITY e \"e\">]>", "LA", "YEAR", "2024", "2023/24", "\0",
+        "<?end?>", "<![CDATA[", "]]>", "</EXPSSDA903><EXPSSDA903>",
     ]
 
     /// A random mutation of `bytes`: a splice, a deletion, a repeated or dropped line, a truncation.
@@ -28,7 +31,9 @@ import Testing
             let at = Int(rng.nextUnit() * Double(out.count))
             switch Int(rng.nextUnit() * 6) {
             case 0, 1:
-                let splice = Array(splices[Int(rng.nextUnit() * Double(splices.count))].utf8)
+                // One choice past the texts splices a byte that is not UTF-8.
+                let choice = Int(rng.nextUnit() * Double(splices.count + 1))
+                let splice = choice < splices.count ? Array(splices[choice].utf8) : [0xFA]
                 let length = min(out.count - at, Int(rng.nextUnit() * 6))
                 out.replaceSubrange(at..<(at + length), with: splice)
             case 2:

@@ -260,6 +260,22 @@ struct IndependentCount {
         #expect(data.headers.map(\.child) == [body.contains("CDATA") ? "<?x?>" : "1"])
     }
 
+    /// An element name that is not UTF-8 crashed the process (Foundation's parser on Linux);
+    /// a file read as UTF-8 is now checked first and refused at the byte's line, and a file
+    /// declaring ISO-8859-1 is still read, converted by the parser.
+    @Test func bytesThatAreNotUTF8AreRefusedUnlessAnotherEncodingIsDeclared() {
+        let body: [UInt8] = Array("\n<EXPSSDA903><CHILD><HEADER><CHILDID>1</CHILDID><SEX>1</SEX><DOB>01/01/2010</DOB>\n<HEA".utf8) + [0xFA]
+            + Array("ER>x</HEA".utf8) + [0xFA] + Array("ER></HEADER></CHILD></EXPSSDA903>\n".utf8)
+        for declaration in ["<?xml version=\"1.0\"?>", "<?xml version='1.0' encoding='UTF-8'?>", ""] {
+            var data = SSDA903Return()
+            let parsed = SSDA903XMLReader.parse(Array(declaration.utf8) + body, file: "r.xml", into: &data)
+            #expect(parsed.problems.map(\.description) == ["r.xml:3: byte 0xFA is not valid UTF-8: expected UTF-8 text, as the file declares no other encoding (save the export as UTF-8)"], "\(declaration)")
+        }
+        var latin = SSDA903Return()
+        let parsed = SSDA903XMLReader.parse(Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>".utf8) + body, file: "r.xml", into: &latin)
+        #expect(parsed.problems.isEmpty && latin.headers.map(\.child) == ["1"], "\(parsed.problems)")
+    }
+
     /// An empty XML file, or one with nothing after its declaration, says so.
     @Test(arguments: [("", "the file is empty"), ("\n  \n", "the file is empty"), ("<?xml version=\"1.0\"?>\n", "the file ends before its root element")])
     func anEmptyXMLFileSaysSo(text: String, reason: String) {
