@@ -96,23 +96,22 @@ enum SSDA903XMLReader {
     /// - Complexity: O(bytes).
     static func withDataInProcessingInstructions(_ bytes: [UInt8]) -> [UInt8] {
         let lt = UInt8(ascii: "<"), question = UInt8(ascii: "?"), bang = UInt8(ascii: "!"), gt = UInt8(ascii: ">")
-        func starts(_ text: String, at i: Int) -> Bool {
-            let p = Array(text.utf8)
-            return i + p.count <= bytes.count && bytes[i ..< i + p.count].elementsEqual(p)
-        }
-        func skip(to end: String, from i: Int) -> Int {
+        let commentStart = Array("<!--".utf8), commentEnd = Array("-->".utf8)
+        let cdataStart = Array("<![CDATA[".utf8), cdataEnd = Array("]]>".utf8)
+        func starts(_ p: [UInt8], at i: Int) -> Bool { i + p.count <= bytes.count && bytes[i ..< i + p.count].elementsEqual(p) }
+        func skip(to end: [UInt8], from i: Int) -> Int {
             var j = i
             while j < bytes.count, !starts(end, at: j) { j += 1 }
-            return j + end.utf8.count
+            return j + end.count
         }
         var inserts: [Int] = []
         var i = 0
         while i + 1 < bytes.count {
             guard bytes[i] == lt else { i += 1; continue }
-            if bytes[i + 1] == bang, starts("<!--", at: i) {
-                i = skip(to: "-->", from: i + 4)
-            } else if bytes[i + 1] == bang, starts("<![CDATA[", at: i) {
-                i = skip(to: "]]>", from: i + 9)
+            if bytes[i + 1] == bang, starts(commentStart, at: i) {
+                i = skip(to: commentEnd, from: i + 4)
+            } else if bytes[i + 1] == bang, starts(cdataStart, at: i) {
+                i = skip(to: cdataEnd, from: i + 9)
             } else if bytes[i + 1] == question {
                 var j = i + 2
                 while j < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, question].contains(bytes[j]) { j += 1 }
