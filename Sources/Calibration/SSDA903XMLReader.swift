@@ -70,56 +70,65 @@ enum SSDA903XMLReader {
         return (collector.children, log.problems)
     }
 
-    /// The offset of the first byte that is not UTF-8, when the file is to be read as UTF-8:
-    /// its declaration names no encoding, or UTF-8 or ASCII, and it has no UTF-16 byte-order
-    /// mark. Foundation's `XMLParser` on Linux crashes on an element name that is not UTF-8,
-    /// so such a file is refused here, at the line of the byte. A file declaring another
-    /// encoding (ISO-8859-1, say) is left to the parser, which converts it.
+    /// The offset of the first byte that is not UTF-8, unless the file has a UTF-16 byte-order
+    /// mark or declares a single-byte encoding the parser converts from (`convertedEncodings`). Foundation's `XMLParser` on Linux crashes on an element name that is not
+    /// UTF-8, and the parser reads a file that declares no encoding, UTF-8, ASCII or an
+    /// encoding it does not know as UTF-8; such a file is refused here, at the line of the byte.
     /// - Complexity: O(bytes).
     static func invalidUTF8(_ bytes: [UInt8]) -> Int? {
         if bytes.count >= 2, (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) { return nil }
         let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
-        if head.hasPrefix("<?xml") || head.hasPrefix("\u{FEFF}<?xml"), let declarationEnd = head.range(of: "?>"),
-           let encoding = head[..<declarationEnd.lowerBound].range(of: "encoding") {
-            let value = head[encoding.upperBound ..< declarationEnd.lowerBound]
-                .drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }.prefix { $0 != "\"" && $0 != "'" && $0 != " " }
-            guard ["utf-8", "utf8", "us-ascii", "ascii"].contains(String(value)) else { return nil }
-        }
+        if let encoding = declaredEncoding(head), convertedEncodings.contains(encoding) { return nil }
         return CSV.firstInvalidUTF8(bytes, from: 0)
+    }
+
+    /// The single-byte encodings the parser converts to UTF-8 itself (lower case): ISO-8859-1 to
+    /// -16, Latin-1 to -10 and Windows-1250 to -1258, under their usual names. A name it does
+    /// not know leaves it reading UTF-8.
+    static let convertedEncodings: Set<String> = {
+        var names: Set<String> = []
+        for n in 1 ... 16 { for prefix in ["iso-8859-", "iso8859-", "iso_8859-"] { names.insert(prefix + String(n)) } }
+        for n in 1 ... 10 { names.insert("latin\(n)"); names.insert("latin-\(n)") }
+        for n in 1250 ... 1258 { names.insert("windows-\(n)"); names.insert("cp\(n)") }
+        return names
+    }()
+
+    /// The encoding a well-formed XML declaration at the start of `head` names (`encoding="…"`
+    /// after white space, the name letters, digits, `.`, `_` and `-`), nil when there is none
+    /// or it is malformed (the parser then reads UTF-8).
+    static func declaredEncoding(_ head: String) -> String? {
+        let text = head.hasPrefix("\u{FEFF}") ? head.dropFirst() : Substring(head)
+        guard text.hasPrefix("<?xml "), let end = text.range(of: "?>") else { return nil }
+        let declaration = text[..<end.lowerBound]
+        guard let key = declaration.range(of: " encoding") else { return nil }
+        var rest = declaration[key.upperBound...].drop { $0 == " " }
+        guard rest.first == "=" else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let name = rest.dropFirst().prefix { $0 != quote }
+        guard name.count < rest.count - 1, name.first?.isLetter == true,
+              name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else { return nil }
+        return String(name)
     }
 
     /// `bytes` with a space written into every processing instruction that has no data
     /// (`<?end?>` becomes `<?end ?>`); `bytes` itself when there is none. Foundation's
     /// `XMLParser` on Linux crashes (a null pointer read) on a processing instruction without
-    /// data; one with data, even empty, is read and passed over. Comments and CDATA sections
-    /// are left as they are. Lines do not move.
+    /// data; one with data, even empty, is read and passed over. Every `<?`, wherever it
+    /// stands (in a comment, in another instruction), is looked at, since the parser, on
+    /// meeting a malformed one, may go on from any of them (libFuzzer found `<?<?i?>` and
+    /// `<?i<!--?><?i?>`). Lines do not move.
     /// - Complexity: O(bytes).
     static func withDataInProcessingInstructions(_ bytes: [UInt8]) -> [UInt8] {
-        let lt = UInt8(ascii: "<"), question = UInt8(ascii: "?"), bang = UInt8(ascii: "!"), gt = UInt8(ascii: ">")
-        let commentStart = Array("<!--".utf8), commentEnd = Array("-->".utf8)
-        let cdataStart = Array("<![CDATA[".utf8), cdataEnd = Array("]]>".utf8)
-        func starts(_ p: [UInt8], at i: Int) -> Bool { i + p.count <= bytes.count && bytes[i ..< i + p.count].elementsEqual(p) }
-        func skip(to end: [UInt8], from i: Int) -> Int {
-            var j = i
-            while j < bytes.count, !starts(end, at: j) { j += 1 }
-            return j + end.count
-        }
+        let lt = UInt8(ascii: "<"), question = UInt8(ascii: "?"), gt = UInt8(ascii: ">")
         var inserts: [Int] = []
         var i = 0
         while i + 1 < bytes.count {
-            guard bytes[i] == lt else { i += 1; continue }
-            if bytes[i + 1] == bang, starts(commentStart, at: i) {
-                i = skip(to: commentEnd, from: i + 4)
-            } else if bytes[i + 1] == bang, starts(cdataStart, at: i) {
-                i = skip(to: cdataEnd, from: i + 9)
-            } else if bytes[i + 1] == question {
-                var j = i + 2
-                while j < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, question].contains(bytes[j]) { j += 1 }
-                if j + 1 < bytes.count, bytes[j] == question, bytes[j + 1] == gt, j > i + 2 { inserts.append(j) }
-                i = j
-            } else {
-                i += 1
-            }
+            guard bytes[i] == lt, bytes[i + 1] == question else { i += 1; continue }
+            var j = i + 2
+            while j < bytes.count, ![0x20, 0x09, 0x0A, 0x0D, question].contains(bytes[j]) { j += 1 }
+            if j + 1 < bytes.count, bytes[j] == question, bytes[j + 1] == gt, j > i + 2 { inserts.append(j) }
+            i += 2
         }
         guard !inserts.isEmpty else { return bytes }
         var out: [UInt8] = []
@@ -181,6 +190,8 @@ enum SSDA903XMLReader {
             return rootSeen ? "more after the end of the root element" : "the file ends before its root element"
         case 9: return "a character XML does not allow"
         case 26: return "an entity XML does not know, such as &nbsp;: XML knows &amp; &lt; &gt; &quot; &apos;"
+        case 46: return "a processing instruction without a name"
+        case 65: return "a space missing where XML needs one"
         case 68: return "an & not starting an entity: write & as &amp;"
         case 73: return "a tag not closed with >"
         case 76: return "a closing tag that does not match the open element\(open)"
